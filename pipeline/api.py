@@ -1,0 +1,34 @@
+"""Library entry points, usable without Prefect: `run_pipeline` does what the flow does."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.datamodel.records import RunSummary, StageTiming
+from pipeline.datamodel.results import DocumentResult
+from pipeline.publish.publish import publish
+from pipeline.reconcile.conflicts import load_decisions
+from pipeline.reconcile.records import Reconciled, reconcile
+from pipeline.stages.discover import discover, load
+from pipeline.stages.process import process
+
+
+def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | None) -> Reconciled:
+    claims = [c for r in sorted(results, key=lambda r: r.uri) for c in r.claims]
+    return reconcile(claims, load_decisions(decisions_file))
+
+
+def run_pipeline(raw_dir: Path, out_dir: Path, decisions_file: Path | None = None) -> RunSummary:
+    """Discover, load, parse, extract, reconcile and publish, in this process."""
+    timings: list[StageTiming] = []
+    t = time.perf_counter()
+    results = [process(load(ref)) for ref in discover(raw_dir)]
+    timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
+    t = time.perf_counter()
+    reconciled = reconcile_results(results, decisions_file)
+    timings.append(StageTiming(stage="reconcile", seconds=round(time.perf_counter() - t, 3)))
+    t = time.perf_counter()
+    summary = publish(out_dir, results, reconciled, timings)
+    return summary

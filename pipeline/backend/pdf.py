@@ -1,0 +1,445 @@
+"""PDF backend: one pdfplumber pass per page into a typed `Document`.
+
+The chain, like pdfplumber's own `table.py`, is a sequence of small pure steps:
+
+    page ─► words_with_fonts ─► (tables, cell words, free words)
+         ─► words_to_lines ─► lines_to_blocks ─► mark_furniture ─► blocks_to_text
+
+Each page is read exactly once; extractors only ever see the resulting
+`Document`. Errors from the PDF library are mapped to `PdfParseError` with a
+stable `code` so a run can record them and go on with the next document.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from pipeline.datamodel.document import BBox, Block, Document, Page, Table, TableCell, TextLine
+
+DEFAULT_LINE_TOLERANCE = 3.0
+DEFAULT_FURNITURE_MARGIN = 0.09
+DEFAULT_FURNITURE_MIN_PAGES = 2
+DEFAULT_MAX_PAGES = 400
+DEFAULT_HEADER_WINDOW = 1024  # readers accept junk before the header, as Acrobat does
+DEFAULT_TABLE_SETTINGS: dict[str, str | int | float] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+BULLETS = "•▪■●◦‣∙·-–—*►➢✓"
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$", re.IGNORECASE)
+_FOOTNOTE_START = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\s)")
+
+
+class PdfParseError(ValueError):
+    """A PDF that cannot be parsed. `code` is stable and machine-readable."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PdfParseSettings:
+    """Validated settings; each error names the bad setting."""
+
+    line_tolerance: float = DEFAULT_LINE_TOLERANCE
+    furniture_margin: float = DEFAULT_FURNITURE_MARGIN
+    furniture_min_pages: int = DEFAULT_FURNITURE_MIN_PAGES
+    max_pages: int = DEFAULT_MAX_PAGES
+    table_settings: dict[str, str | int | float] = field(
+        default_factory=lambda: dict(DEFAULT_TABLE_SETTINGS)
+    )
+
+    def __post_init__(self) -> None:
+        if not 0 < self.line_tolerance <= 20:
+            raise ValueError(f"line_tolerance must be in (0, 20], got {self.line_tolerance!r}")
+        if not 0 <= self.furniture_margin < 0.5:
+            raise ValueError(
+                f"furniture_margin must be in [0, 0.5), got {self.furniture_margin!r}"
+            )
+        if self.furniture_min_pages < 2:
+            raise ValueError(
+                f"furniture_min_pages must be at least 2, got {self.furniture_min_pages!r}"
+            )
+        if self.max_pages < 1:
+            raise ValueError(f"max_pages must be positive, got {self.max_pages!r}")
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fontname: str
+    size: float
+
+    @property
+    def bold(self) -> bool:
+        return bool(_BOLD.search(self.fontname))
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def parse_pdf(
+    data: bytes,
+    *,
+    doc_id: str,
+    uri: str,
+    sha256: str,
+    settings: PdfParseSettings | None = None,
+) -> Document:
+    """Parse PDF bytes into a `Document`; raise `PdfParseError` on unreadable input."""
+    settings = settings or PdfParseSettings()
+    if not data:
+        raise PdfParseError("empty_file", "the file has no bytes")
+    if b"%PDF-" not in data[:DEFAULT_HEADER_WINDOW]:
+        raise PdfParseError(
+            "not_pdf", f"no %PDF- header in the first {DEFAULT_HEADER_WINDOW} bytes"
+        )
+    pages: list[Page] = []
+    producer: str | None = None
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            producer = _metadata_text(pdf.metadata, "Producer")
+            if len(pdf.pages) > settings.max_pages:
+                raise PdfParseError(
+                    "too_many_pages",
+                    f"{len(pdf.pages)} pages exceed max_pages={settings.max_pages}",
+                )
+            for number, plumber_page in enumerate(pdf.pages, start=1):
+                pages.append(page_to_page(plumber_page, number, settings))
+                plumber_page.close()
+    except PdfParseError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise PdfParseError("encrypted", f"the PDF is password-protected ({exc!r})") from exc
+    except PdfminerException as exc:
+        inner = exc.args[0] if exc.args else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise PdfParseError("encrypted", "the PDF is password-protected") from exc
+        raise PdfParseError("malformed", f"pdfminer could not read the PDF: {inner!r}") from exc
+    except (MalformedPDFException, PSException) as exc:
+        raise PdfParseError("malformed", f"the PDF is malformed: {exc!r}") from exc
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
+        raise PdfParseError("malformed", f"the PDF could not be parsed: {exc!r}") from exc
+    if not pages:
+        raise PdfParseError("no_pages", "the PDF has no pages")
+    blocks = mark_furniture([lines_to_blocks(p.lines, p.number) for p in pages], pages, settings)
+    joined = join_across_pages([b for page_blocks in blocks for b in page_blocks])
+    text, placed = blocks_to_text(joined)
+    return Document(
+        doc_id=doc_id,
+        uri=uri,
+        sha256=sha256,
+        media_type="pdf",
+        producer=producer,
+        pages=pages,
+        blocks=placed,
+        text=text,
+    )
+
+
+def _metadata_text(metadata: dict[str, object], key: str) -> str | None:
+    value = metadata.get(key)
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", errors="replace")
+    return str(value).strip() or None if value is not None else None
+
+
+# ------------------------------------------------------------------ page
+
+
+def page_to_page(plumber_page: pdfplumber.page.Page, number: int, settings: PdfParseSettings) -> Page:
+    """Read one page: words with fonts, ruled tables with their cells, free lines."""
+    words = page_to_words(plumber_page)
+    found = plumber_page.find_tables(table_settings=dict(settings.table_settings))
+    tables: list[Table] = []
+    table_boxes: list[tuple[float, float, float, float]] = []
+    for index, plumber_table in enumerate(found):
+        table = table_to_table(plumber_table, words, number, index, settings)
+        if table is not None:
+            tables.append(table)
+            table_boxes.append(plumber_table.bbox)
+    free = [w for w in words if not any(_inside(w, box) for box in table_boxes)]
+    return Page(
+        number=number,
+        width=round(float(plumber_page.width), 2),
+        height=round(float(plumber_page.height), 2),
+        lines=words_to_lines(free, settings.line_tolerance),
+        tables=tables,
+    )
+
+
+def page_to_words(plumber_page: pdfplumber.page.Page) -> list[_Word]:
+    raw = plumber_page.extract_words(
+        extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
+    )
+    return [
+        _Word(
+            text=w["text"],
+            x0=float(w["x0"]),
+            top=float(w["top"]),
+            x1=float(w["x1"]),
+            bottom=float(w["bottom"]),
+            fontname=str(w.get("fontname", "")),
+            size=round(float(w.get("size", 0.0)), 2),
+        )
+        for w in raw
+        if w["text"].strip()
+    ]
+
+
+def _inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
+    cx = (word.x0 + word.x1) / 2
+    cy = (word.top + word.bottom) / 2
+    x0, top, x1, bottom = box
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def table_to_table(
+    plumber_table: pdfplumber.table.Table,
+    words: Sequence[_Word],
+    page: int,
+    index: int,
+    settings: PdfParseSettings,
+) -> Table | None:
+    """Turn a pdfplumber table into cells that carry their own lines (with bold flags)."""
+    rows = plumber_table.rows
+    if not rows:
+        return None
+    xs = sorted({round(c[0], 1) for r in rows for c in r.cells if c is not None})
+    n_cols = max(len(r.cells) for r in rows)
+    cells: list[TableCell] = []
+    for r, row in enumerate(rows):
+        for c, box in enumerate(row.cells):
+            if box is None:
+                continue
+            inside = [w for w in words if _inside(w, box)]
+            lines = words_to_lines(inside, settings.line_tolerance)
+            cells.append(
+                TableCell(
+                    row=r,
+                    col=c,
+                    bbox=BBox.of(*box),
+                    text="\n".join(line.text for line in lines),
+                    lines=lines,
+                )
+            )
+    if not xs or len(cells) < 2:
+        return None
+    return Table(
+        page=page,
+        index=index,
+        bbox=BBox.of(*plumber_table.bbox),
+        n_rows=len(rows),
+        n_cols=n_cols,
+        cells=cells,
+    )
+
+
+# ------------------------------------------------------------------ lines and blocks
+
+
+def words_to_lines(words: Iterable[_Word], tolerance: float) -> list[TextLine]:
+    """Cluster words sharing a baseline (within `tolerance`) into lines, top to bottom."""
+    ordered = sorted(words, key=lambda w: (round(w.top, 1), w.x0))
+    clusters: list[list[_Word]] = []
+    for word in ordered:
+        if clusters and abs(clusters[-1][0].top - word.top) <= tolerance:
+            clusters[-1].append(word)
+        else:
+            clusters.append([word])
+    return [_line_from_words(sorted(c, key=lambda w: w.x0)) for c in clusters]
+
+
+def _line_from_words(words: list[_Word]) -> TextLine:
+    fonts = Counter(w.fontname for w in words)
+    sizes = Counter(w.size for w in words)
+    bbox = BBox.of(
+        min(w.x0 for w in words),
+        min(w.top for w in words),
+        max(w.x1 for w in words),
+        max(w.bottom for w in words),
+    )
+    return TextLine(
+        text=" ".join(w.text for w in words),
+        bbox=bbox,
+        fontname=fonts.most_common(1)[0][0],
+        size=sizes.most_common(1)[0][0],
+        bold=all(w.bold for w in words),
+    )
+
+
+def is_bullet(text: str) -> bool:
+    return len(text) > 1 and text[0] in BULLETS and text[1] == " "
+
+
+def strip_bullet(text: str) -> str:
+    return text[2:].strip() if is_bullet(text) else text
+
+
+def lines_to_blocks(lines: Sequence[TextLine], page: int) -> list[Block]:
+    """Group free lines into paragraphs, headings and list items (offsets filled later).
+
+    A new block starts at a bullet, at a change of weight or size, or after a
+    vertical gap wider than the line's own height times 0.6.
+    """
+    groups: list[list[TextLine]] = []
+    for line in lines:
+        if groups and _continues(groups[-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    blocks: list[Block] = []
+    left = min((line.bbox.x0 for line in lines), default=0.0)
+    for group in groups:
+        first = group[0]
+        bullet = is_bullet(first.text)
+        text = " ".join([strip_bullet(first.text)] + [g.text for g in group[1:]])
+        bbox = group[0].bbox
+        for g in group[1:]:
+            bbox = bbox.union(g.bbox)
+        kind = "list_item" if bullet else "paragraph"
+        if not bullet and all(g.bold for g in group) and len(text) < 160:
+            kind = "heading"
+        level = max(0, round((first.bbox.x0 - left) / 18.0)) if bullet else 0
+        blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                start=0,
+                end=0,
+                level=level,
+                page=page,
+                bbox=bbox,
+                bold=all(g.bold for g in group),
+                size=first.size,
+            )
+        )
+    return blocks
+
+
+def _continues(group: list[TextLine], line: TextLine) -> bool:
+    last = group[-1]
+    if is_bullet(line.text):
+        return False
+    if last.bold != line.bold or abs(last.size - line.size) > 0.6:
+        return False
+    gap = line.bbox.top - last.bbox.bottom
+    return gap <= max(1.5, 0.6 * last.bbox.height)
+
+
+def mark_furniture(
+    pages_blocks: list[list[Block]], pages: Sequence[Page], settings: PdfParseSettings
+) -> list[list[Block]]:
+    """Mark running headers/footers, page numbers and footnotes.
+
+    A block in the top or bottom margin whose text (digits masked) recurs on at
+    least `furniture_min_pages` pages is furniture; a lone number is a page
+    number; a small-type block in the bottom margin starting with a note mark is
+    a footnote.
+    """
+    def key(block: Block) -> str:
+        return _DIGITS.sub("#", block.text.casefold())
+
+    def in_margin(block: Block, page: Page) -> bool:
+        assert block.bbox is not None
+        margin = settings.furniture_margin * page.height
+        return block.bbox.top < margin or block.bbox.bottom > page.height - margin
+
+    recurring = Counter(
+        key(b)
+        for page_blocks, page in zip(pages_blocks, pages)
+        for b in {key(b): b for b in page_blocks if in_margin(b, page)}.values()
+    )
+    body_size = Counter(
+        b.size for page_blocks in pages_blocks for b in page_blocks if b.kind == "paragraph"
+    ).most_common(1)
+    body = body_size[0][0] if body_size else None
+    out: list[list[Block]] = []
+    for page_blocks, page in zip(pages_blocks, pages):
+        marked: list[Block] = []
+        in_notes = False
+        for b in page_blocks:
+            kind = b.kind
+            small_low = (
+                body is not None
+                and b.size is not None
+                and b.size < body - 0.5
+                and b.bbox is not None
+                and b.bbox.top > page.height * 0.6
+            )
+            if in_margin(b, page) and (
+                recurring[key(b)] >= settings.furniture_min_pages or _PAGE_NUMBER.match(b.text)
+            ):
+                kind = "furniture"
+            elif small_low and (in_notes or _FOOTNOTE_START.match(b.text)):
+                kind = "footnote"
+                in_notes = True
+            marked.append(b.model_copy(update={"kind": kind}) if kind != b.kind else b)
+        out.append(marked)
+    return out
+
+
+_OPEN_END = re.compile(r"[\w,;–-]$")
+
+
+def join_across_pages(blocks: Sequence[Block]) -> list[Block]:
+    """Join a paragraph that a page break cut in two.
+
+    The first part ends without closing punctuation; the next body block (after
+    the running header) is a paragraph on the next page starting in lower case.
+    The joined block keeps the first part's page and box and records `end_page`.
+    """
+    out: list[Block] = []
+    open_index: int | None = None
+    for block in blocks:
+        if block.kind in ("furniture", "footnote"):
+            out.append(block)
+            continue
+        if open_index is not None:
+            first = out[open_index]
+            if (
+                block.kind == "paragraph"
+                and block.page == (first.page or 0) + 1
+                and block.text[:1].islower()
+            ):
+                out[open_index] = first.model_copy(
+                    update={"text": f"{first.text} {block.text}", "end_page": block.page}
+                )
+                open_index = None
+                continue
+        out.append(block)
+        open_index = len(out) - 1 if block.kind == "paragraph" and _OPEN_END.search(block.text) else None
+    return out
+
+
+def blocks_to_text(blocks: Sequence[Block], sep: str = "\n\n") -> tuple[str, list[Block]]:
+    """Join block texts into the document text and record each block's span in it."""
+    parts: list[str] = []
+    placed: list[Block] = []
+    offset = 0
+    for block in blocks:
+        if parts:
+            offset += len(sep)
+        placed.append(block.model_copy(update={"start": offset, "end": offset + len(block.text)}))
+        parts.append(block.text)
+        offset += len(block.text)
+    return sep.join(parts), placed

@@ -1,0 +1,1 @@
+"""Typed intermediate representations, one per stage (see DESIGN.md)."""

@@ -1,0 +1,31 @@
+"""Shared base model and stable-id helpers.
+
+Every model is strict and forbids unknown fields, so a typo in a producer or a
+drifted record fails loudly instead of being dropped silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from pydantic import BaseModel, ConfigDict
+
+SCHEMA_VERSION = "1.0"
+
+
+class StrictModel(BaseModel):
+    """Base for every model passed between stages or written to disk."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def stable_id(prefix: str, key: object, length: int = 16) -> str:
+    """Return ``prefix-<hash>`` from the sorted JSON of ``key`` (as sqlite-utils does).
+
+    >>> stable_id("policy", {"country": "LU", "name": "x"})
+    'policy-687aa503132d100e'
+    """
+    payload = json.dumps(key, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
+    return f"{prefix}-{digest}"

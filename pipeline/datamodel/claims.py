@@ -1,0 +1,104 @@
+"""The extract stage's output: one fact, with the evidence for it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pipeline.datamodel.base import SCHEMA_VERSION, StrictModel, stable_id
+from pipeline.datamodel.document import BBox
+
+
+class Evidence(StrictModel):
+    """Where a value was read. `quote` occurs verbatim (whitespace-normalised) in the source."""
+
+    doc_id: str
+    uri: str
+    page: int | None = None
+    bbox: BBox | None = None
+    locator: str | None = None
+    quote: str
+    method: str
+
+
+class NotAvailable(StrictModel):
+    """An explicit "the source says there is no data" marker, kept apart from text."""
+
+    not_available: Literal[True] = True
+    text: str
+
+
+SubjectType = Literal["policy", "cluster", "country"]
+ClaimValue = int | float | str | list[str] | NotAvailable | None
+
+
+class Claim(StrictModel):
+    """One fact about one subject.
+
+    `subject_id` is the resolved entity id once reconciliation has run; the
+    extractor fills a provisional id derived from the name as written.
+    `qualifier` carries the event type or status ("announced", "in development",
+    "lineage"...) and `precision` how exact a date is ("year", "day", "vague").
+    Build claims with `Claim.create`, which derives the stable `id` from the
+    document, attribute, value and quote (not from the resolved subject).
+    """
+
+    record_type: Literal["claim"] = "claim"
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    id: str
+    subject_type: SubjectType
+    subject_id: str
+    subject_name: str
+    country: str | None = None
+    attribute: str
+    value: ClaimValue
+    qualifier: str | None = None
+    precision: str | None = None
+    evidence: Evidence
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        subject_type: SubjectType,
+        subject_name: str,
+        attribute: str,
+        value: ClaimValue,
+        evidence: Evidence,
+        subject_id: str | None = None,
+        country: str | None = None,
+        qualifier: str | None = None,
+        precision: str | None = None,
+    ) -> Claim:
+        key = {
+            "doc": evidence.doc_id,
+            "subject": subject_name,
+            "attribute": attribute,
+            "value": _jsonable(value),
+            "qualifier": qualifier,
+            "quote": evidence.quote,
+            "page": evidence.page,
+            "locator": evidence.locator,
+        }
+        return cls(
+            id=stable_id("claim", key),
+            subject_type=subject_type,
+            subject_id=subject_id or provisional_subject_id(subject_type, country, subject_name),
+            subject_name=subject_name,
+            country=country,
+            attribute=attribute,
+            value=value,
+            qualifier=qualifier,
+            precision=precision,
+            evidence=evidence,
+        )
+
+
+def provisional_subject_id(subject_type: str, country: str | None, name: str) -> str:
+    """An id from the name as written; reconciliation replaces it with the resolved one."""
+    return stable_id(subject_type, {"country": country, "name": " ".join(name.casefold().split())})
+
+
+def _jsonable(value: ClaimValue) -> object:
+    if isinstance(value, NotAvailable):
+        return value.model_dump()
+    return value

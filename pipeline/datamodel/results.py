@@ -1,0 +1,59 @@
+"""Typed results of the per-document stages (load, parse, extract)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from pipeline.datamodel.base import StrictModel
+from pipeline.datamodel.claims import Claim
+from pipeline.datamodel.document import Document, DocumentKind
+
+
+class Status(StrEnum):
+    OK = "ok"
+    QUARANTINED = "quarantined"
+
+
+class StageError(StrictModel):
+    """A specific, recorded error: which stage, a stable code, and a message for people."""
+
+    stage: str
+    code: str
+    message: str
+
+
+class SourceRef(StrictModel):
+    """A discovered input: a file below the raw folder (uri relative to it)."""
+
+    uri: str
+    path: str
+
+
+class LoadedSource(StrictModel):
+    uri: str
+    doc_id: str
+    sha256: str
+    data: bytes
+    media_type: str | None
+
+
+class DocumentResult(StrictModel):
+    """Everything one document contributes to the run; never raises, always recorded."""
+
+    uri: str
+    doc_id: str
+    sha256: str
+    media_type: str | None
+    status: Status
+    kind: DocumentKind = DocumentKind.OTHER
+    country: str | None = None
+    title: str | None = None
+    published: str | None = None
+    producer: str | None = None
+    pages: int | None = None
+    claims: list[Claim] = Field(default_factory=list)
+    errors: list[StageError] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    seconds: float = 0.0

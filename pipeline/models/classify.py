@@ -1,0 +1,84 @@
+"""Detect a document's kind and country from its content, never from its file name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.datamodel.document import Document, DocumentKind
+from pipeline.models.factsheet.labels import SECTIONS, match_header, match_section
+from pipeline.models.regions import count_countries, country_code
+
+_FACTSHEET_TITLE = re.compile(r"country\s+factsheet", re.IGNORECASE)
+_CLUSTER_WORD = re.compile(r"\bclusters?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Classification:
+    kind: DocumentKind
+    country: str | None
+    reason: str
+
+
+def policy_label_count(doc: Document) -> int:
+    """How many distinct policy-table labels the document's tables carry in column one."""
+    found: set[str] = set()
+    for page in doc.pages:
+        for table in page.tables:
+            for cell in table.cells:
+                if cell.col > 1:
+                    continue
+                section = match_section(cell.text)
+                if section is not None:
+                    found.add(section.key)
+                elif (header := match_header(cell.text)) is not None:
+                    found.add(header)
+    return len(found)
+
+
+def classify(doc: Document) -> Classification:
+    """Factsheet: a policy table (most of its labels) or a 'Country factsheet' title with tables.
+
+    Presentation: a PDF whose pages are mostly landscape with little text each.
+    Press page: an HTML page with article text about clusters. Anything else: other.
+    """
+    country = detect_country(doc)
+    if doc.media_type == "html":
+        words = len(doc.text.split())
+        if words >= 40 and _CLUSTER_WORD.search(doc.text):
+            return Classification(DocumentKind.PRESS_PAGE, country, f"HTML article, {words} words")
+        return Classification(DocumentKind.OTHER, country, "HTML page without cluster content")
+    labels = policy_label_count(doc)
+    if labels >= len(SECTIONS) // 2:
+        return Classification(DocumentKind.FACTSHEET, country, f"policy table with {labels} labels")
+    head = " ".join(b.text for b in doc.blocks[:40])
+    if _FACTSHEET_TITLE.search(head) and any(p.tables for p in doc.pages):
+        return Classification(DocumentKind.FACTSHEET, country, "'Country factsheet' title and tables")
+    landscape = sum(1 for p in doc.pages if p.width > p.height)
+    if doc.pages and landscape / len(doc.pages) >= 0.6:
+        per_page = len(doc.text.split()) / len(doc.pages)
+        if per_page < 250 and _CLUSTER_WORD.search(doc.text):
+            return Classification(
+                DocumentKind.PRESENTATION, country, f"{landscape} landscape pages, {per_page:.0f} words/page"
+            )
+    return Classification(DocumentKind.OTHER, country, "no factsheet, slide or article signature")
+
+
+def detect_country(doc: Document) -> str | None:
+    """The country a document is about: a factsheet's title country, else the most named one."""
+    blocks = [b for b in doc.blocks if b.kind != "furniture"]
+    for i, block in enumerate(blocks[:30]):
+        if _FACTSHEET_TITLE.search(block.text):
+            rest = _FACTSHEET_TITLE.split(block.text, maxsplit=1)[-1].strip(" :-–")
+            candidates = [rest] + [b.text for b in blocks[i + 1 : i + 3]]
+            for candidate in candidates:
+                code = country_code(candidate)
+                if code:
+                    return code
+    counts = count_countries(doc.text)
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    if rest and rest[0][1] == n:
+        return None
+    return best

@@ -1,0 +1,1 @@
+"""Versioned rule data (vocabularies, phrase lists) read by the extractors."""

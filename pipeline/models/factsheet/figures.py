@@ -1,0 +1,231 @@
+"""Country figures of a factsheet: maturity assessment, cluster-organisation counts, agglomerations.
+
+Claims are about the country (`subject_type="country"`). Attribute names are
+record paths: `maturity.policy_scope`, `cluster_organisations.total`,
+`cluster_organisations.by_region.Flanders`, `agglomerations.sectoral.LU.count` ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.datamodel.claims import Claim, ClaimValue, Evidence
+from pipeline.datamodel.document import BBox, Block, Document, Table, TableCell
+from pipeline.models.factsheet.labels import normalise_label
+from pipeline.models.regions import region_of
+
+CRITERIA: dict[str, str] = {
+    "policy scope": "policy_scope",
+    "continuity": "continuity",
+    "evidence of performance": "evidence_of_performance",
+    "cluster support instruments": "support_instruments",
+}
+NUMBER_WORDS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_SCORE = re.compile(r"^\d+(?:[.,]\d+)?$")
+_MAX = re.compile(r"\((\d+(?:[.,]\d+)?)\)")
+_COUNT = r"(\d[\d,.]*|" + "|".join(NUMBER_WORDS) + r")"
+_TOTAL_ORGS = re.compile(
+    _COUNT
+    + r"\s+cluster\s+organisations?\s*(?:\((?P<names>[^)]*)\)\s*)?[^.]{0,60}?\bregistered\s+on\s+the\s+ECCP",
+    re.IGNORECASE,
+)
+_REGION_ORGS = re.compile(
+    _COUNT
+    + r"\s+cluster\s+organisations?\b(?:(?!\d+\s+cluster)[^.;])*?\b(?:located\s+)?in\s+(?:the\s+)?"
+    r"(?P<region>[A-Z][\w-]+(?:[ -][A-Z][\w-]+)*(?:\s+[Rr]egion)?)",
+)
+_AS_OF = re.compile(r"\bAs of ([A-Z][a-z]+ \d{4})")
+
+
+def parse_number(text: str) -> int | None:
+    """'46' -> 46, 'one' -> 1, '1,450' -> 1450."""
+    t = text.strip().casefold()
+    if t in NUMBER_WORDS:
+        return NUMBER_WORDS[t]
+    digits = t.replace(",", "").replace(".", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def parse_score(text: str) -> float | None:
+    """'0,5' -> 0.5 (decimal comma, as in the factsheets)."""
+    t = text.strip()
+    return float(t.replace(",", ".")) if _SCORE.match(t) else None
+
+
+@dataclass(frozen=True)
+class _Claims:
+    doc: Document
+    country: str | None
+    name: str
+    method: str
+
+    def make(self, attribute: str, value: ClaimValue, quote: str, page: int | None, bbox: BBox | None) -> Claim:
+        return Claim.create(
+            subject_type="country",
+            subject_name=self.name,
+            country=self.country,
+            attribute=attribute,
+            value=value,
+            evidence=Evidence(
+                doc_id=self.doc.doc_id,
+                uri=self.doc.uri,
+                page=page,
+                bbox=bbox,
+                locator=None,
+                quote=quote,
+                method=self.method,
+            ),
+        )
+
+
+# ------------------------------------------------------------------ maturity
+
+
+def _is_maturity_table(table: Table) -> bool:
+    return any(
+        normalise_label(c.text) in ("maturity assessment", "actual score") for c in table.cells
+    )
+
+
+def _column_of(table: Table, header: str) -> int | None:
+    for cell in table.cells:
+        if normalise_label(cell.text) == header:
+            return cell.col
+    return None
+
+
+def maturity_claims(doc: Document, country: str | None, country_name: str) -> list[Claim]:
+    """Scores of the four criteria, the total and its maximum, from the maturity table.
+
+    The criterion label spans its sub-rows, so it is carried down (and across a
+    page break); the score is the one filled 'Actual score' cell of the criterion.
+    """
+    make = _Claims(doc, country, country_name, "factsheet.maturity")
+    claims: list[Claim] = []
+    criterion: str | None = None
+    for page in doc.pages:
+        for table in page.tables:
+            if not _is_maturity_table(table):
+                continue
+            actual = _column_of(table, "actual score")
+            if actual is None:
+                continue
+            for cells in table.rows():
+                present = [c for c in cells if c is not None]
+                if not present:
+                    continue
+                label = normalise_label(present[0].text) if present[0].col == 0 else ""
+                if label in CRITERIA:
+                    criterion = CRITERIA[label]
+                score_cell = cells[actual] if actual < len(cells) else None
+                if label.startswith("total"):
+                    claims.extend(_total_claims(make, present[0], score_cell))
+                    criterion = None
+                    continue
+                if criterion is None or score_cell is None:
+                    continue
+                score = parse_score(score_cell.text)
+                if score is not None:
+                    row_text = "\n".join(c.text for c in present)
+                    claims.append(
+                        make.make(f"maturity.{criterion}", score, row_text, page.number, score_cell.bbox)
+                    )
+    return claims
+
+
+def _total_claims(make: _Claims, label: TableCell, score_cell: TableCell | None) -> Iterator[Claim]:
+    maximum = _MAX.search(label.text)
+    if maximum:
+        yield make.make("maturity.max", float(maximum.group(1).replace(",", ".")), label.text, None, None)
+    if score_cell is not None and (score := parse_score(score_cell.text)) is not None:
+        yield make.make("maturity.total", score, score_cell.text, None, score_cell.bbox)
+
+
+# ------------------------------------------------------------------ cluster organisations
+
+
+def cluster_organisation_claims(doc: Document, country: str | None, country_name: str) -> list[Claim]:
+    """'There are 46 cluster organisations registered on the ECCP … With 18 … in the Flemish region …'."""
+    make = _Claims(doc, country, country_name, "factsheet.cluster_organisations")
+    claims: list[Claim] = []
+    for block in doc.blocks:
+        if block.kind in ("furniture", "footnote"):
+            continue
+        total = _TOTAL_ORGS.search(block.text)
+        if total is None or (value := parse_number(total.group(1))) is None:
+            continue
+        sentence = _sentence_around(block.text, total.start(), total.end())
+        claims.append(_block_claim(make, block, "cluster_organisations.total", value, sentence))
+        if total.group("names"):
+            for name in (n.strip() for n in [total.group("names")] if n.strip()):
+                claims.append(_block_claim(make, block, "cluster_organisations.names", name, name))
+        as_of = _AS_OF.search(sentence)
+        if as_of:
+            claims.append(_block_claim(make, block, "cluster_organisations.as_of", as_of.group(1), as_of.group(0)))
+        tail = block.text[total.end() :]
+        for match in _REGION_ORGS.finditer(tail):
+            count = parse_number(match.group(1))
+            region_text = match.group("region")
+            if count is None or count == value:
+                continue
+            region = region_of(country, region_text) or region_text
+            quote = match.group(0)
+            claims.append(_block_claim(make, block, f"cluster_organisations.by_region.{region}", count, quote))
+        break
+    return claims
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) >= 0 else 0
+    right = text.find(". ", end)
+    return text[left : right + 1 if right >= 0 else len(text)].strip()
+
+
+def _block_claim(make: _Claims, block: Block, attribute: str, value: ClaimValue, quote: str) -> Claim:
+    return make.make(attribute, value, quote, block.page, block.bbox)
+
+
+# ------------------------------------------------------------------ agglomerations
+
+
+def agglomeration_claims(doc: Document, country: str | None, country_name: str) -> list[Claim]:
+    """Rows of the 'Region | Number of … | Node 1 …' tables, sectoral (NACE) or ecosystem."""
+    make = _Claims(doc, country, country_name, "factsheet.agglomerations")
+    claims: list[Claim] = []
+    for page in doc.pages:
+        for table in page.tables:
+            grid = table.rows()
+            if not grid or not grid[0] or grid[0][0] is None:
+                continue
+            header = [c.text if c is not None else "" for c in grid[0]]
+            if normalise_label(header[0]) != "region" or len(header) < 2:
+                continue
+            kind = "ecosystem" if "ecosystem" in normalise_label(" ".join(header[1:2])) else "sectoral"
+            for cells in grid[1:]:
+                present = [c for c in cells if c is not None]
+                if len(present) < 2:
+                    continue
+                region_cell, count_cell, *nodes = present
+                count = parse_number(count_cell.text)
+                if count is None:
+                    continue
+                code, _, name = region_cell.text.partition(":")
+                if not name:
+                    code, name = "", code
+                key = " ".join(code.split()) or " ".join(name.split())
+                base = f"agglomerations.{kind}.{key}"
+                row_quote = region_cell.text
+                claims.append(make.make(f"{base}.region", " ".join(name.split()), row_quote, page.number, region_cell.bbox))
+                claims.append(make.make(f"{base}.count", count, count_cell.text, page.number, count_cell.bbox))
+                node_values = [" ".join(n.text.split()) for n in nodes if n.text.strip() not in ("", "-", "–")]
+                for node, cell in zip(node_values, [n for n in nodes if n.text.strip() not in ("", "-", "–")]):
+                    claims.append(make.make(f"{base}.nodes", node, cell.text, page.number, cell.bbox))
+    return claims

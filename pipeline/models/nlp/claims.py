@@ -1,0 +1,582 @@
+"""Prose claims: mentions, dated events, renames, descriptions and counts.
+
+Everything is bound inside one sentence (or a parenthesis right after a name):
+a year becomes a `created_year` / `starting_year` only when a cluster or policy
+mention is connected to it by an event trigger (passive "X was launched in 2002",
+apposition "X, established in March 2015", nominal "the creation of X",
+active "... launched X in 2002") or by "X (2002, ...)" in a list that follows an
+event.  Anything else (agencies, funding periods, restructurings, objectives,
+related-news dates) yields no date claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
+from pipeline.datamodel.document import Block, Document
+from pipeline.models.nlp.patterns import (
+    DateExpr,
+    find_dates,
+    pattern_count_nouns,
+    pattern_countries,
+    pattern_event_triggers,
+    pattern_name_lexicon,
+    pattern_rename_cues,
+)
+from pipeline.models.nlp.pipeline import build_nlp
+
+__all__ = ["extract_prose_claims", "SKIPPED_KINDS"]
+
+SKIPPED_KINDS = frozenset({"furniture", "meta"})
+_QUOTE_CHARS = frozenset('“”"„«»')
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "new", "his", "her", "our"})
+_RELATIVES = frozenset({"which", "who", "that"})
+_NAME_AFTER = re.compile(
+    r"\s*(?:the\s+|a\s+)?(?P<name>[A-Z][\w&'’\-]*(?:\s+(?:(?:&|and|of|for|-)\s+)?[A-Z][\w&'’\-]*)*)"
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    span: Span
+    name: str
+    subject_type: SubjectType
+
+
+@dataclass
+class _Ctx:
+    document: Document
+    block: Block
+    doc: Doc
+    country: str | None
+    prefix: str
+    depth: list[int]  # parenthesis depth per token
+    quoted: list[bool]  # inside “...” per token
+    claims: list[Claim]
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def _subject_type(span: Span) -> SubjectType:
+    return "policy" if span.label_ == "POLICY" else "cluster"
+
+
+def _clean_name(text: str) -> str:
+    name = " ".join(text.split())
+    return re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name).strip(" ,;:")
+
+
+def _evidence(ctx: _Ctx, start: int, end: int, family: str) -> Evidence:
+    text = ctx.block.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    a, b = ctx.block.start + start, ctx.block.start + end
+    if ctx.block.locator:
+        locator = f"{ctx.block.locator}#c{a}-{b}"
+    elif ctx.block.page is not None:
+        locator = f"page {ctx.block.page} #c{a}-{b}"
+    else:
+        locator = f"#c{a}-{b}"
+    return Evidence(
+        doc_id=ctx.document.doc_id,
+        uri=ctx.document.uri,
+        page=ctx.block.page,
+        bbox=ctx.block.bbox,
+        locator=locator,
+        quote=text[start:end],
+        method=f"{ctx.prefix}.{family}",
+    )
+
+
+def _add(
+    ctx: _Ctx,
+    *,
+    subject_type: SubjectType,
+    subject_name: str,
+    attribute: str,
+    value: ClaimValue,
+    quote: tuple[int, int],
+    family: str,
+    qualifier: str | None = None,
+    precision: str | None = None,
+) -> None:
+    evidence = _evidence(ctx, quote[0], quote[1], family)
+    claim = Claim.create(
+        subject_type=subject_type,
+        subject_name=subject_name,
+        attribute=attribute,
+        value=value,
+        evidence=evidence,
+        country=ctx.country,
+        qualifier=qualifier,
+        precision=precision,
+    )
+    if all(c.id != claim.id for c in ctx.claims):
+        ctx.claims.append(claim)
+
+
+def _markers(doc: Doc) -> tuple[list[int], list[int | bool]]:
+    depth: list[int] = []
+    quoted: list[bool] = []
+    level, inside = 0, False
+    for token in doc:
+        if token.text == "(":
+            depth.append(level)
+            level += 1
+        elif token.text == ")":
+            level = max(0, level - 1)
+            depth.append(level)
+        else:
+            depth.append(level)
+        if token.text in _QUOTE_CHARS:
+            inside = not inside
+        quoted.append(inside)
+        if token.is_sent_end:
+            level, inside = 0, False
+    return depth, quoted
+
+
+def _mentions(sent: Span) -> list[_Mention]:
+    return [
+        _Mention(ent, _clean_name(ent.text), _subject_type(ent))
+        for ent in sent.ents
+        if _clean_name(ent.text)
+    ]
+
+
+def _open_paren_before(ctx: _Ctx, i: int) -> int | None:
+    """Index of the '(' that encloses token i."""
+    target = ctx.depth[i] - 1
+    for j in range(i - 1, -1, -1):
+        if ctx.doc[j].text == "(" and ctx.depth[j] == target:
+            return j
+    return None
+
+
+def _close_paren_after(ctx: _Ctx, open_i: int) -> int:
+    for j in range(open_i + 1, len(ctx.doc)):
+        if ctx.doc[j].text == ")" and ctx.depth[j] == ctx.depth[open_i]:
+            return j
+    return len(ctx.doc) - 1
+
+
+def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) -> _Mention | None:
+    before = [m for m in mentions if m.span.end <= i and ctx.depth[m.span.start] == level]
+    return max(before, key=lambda m: m.span.end) if before else None
+
+
+def _blocked(ctx: _Ctx, mention: _Mention, i: int) -> bool:
+    """A proper name or an unrelated relative clause between a mention and its trigger."""
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    base = ctx.depth[mention.span.start]
+    heads = lex.cluster_nouns | lex.policy_heads | {"organisation", "organization", "programme"}
+    for j in range(mention.span.end, i):
+        token = doc[j]
+        if ctx.depth[j] > base or ctx.quoted[j] or token.text in _QUOTE_CHARS:
+            continue
+        if token.text[:1].isupper() and token.is_alpha and not token.is_sent_start:
+            return True
+        if token.lower_ in _RELATIVES:
+            k = j - 1
+            while k >= mention.span.end and (doc[k].is_punct or doc[k].text in ("#",)):
+                k -= 1
+            if k >= mention.span.end and doc[k].lower_ not in heads:
+                return True
+    return False
+
+
+# ------------------------------------------------------------------ events
+
+
+@dataclass(frozen=True)
+class _DateTok:
+    expr: DateExpr
+    start: int  # token indices
+    end: int
+
+
+def _sentence_dates(ctx: _Ctx, sent: Span) -> list[_DateTok]:
+    rules = pattern_event_triggers()
+    out = []
+    for expr in find_dates(sent.text):
+        span = ctx.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
+        if span is None or expr.precision == "range":
+            continue
+        prev = ctx.doc[span.start - 1] if span.start > sent.start else None
+        if prev is not None and prev.lower_ in rules.date_blockers:
+            continue
+        out.append(_DateTok(expr, span.start, span.end))
+    return out
+
+
+def _date_attribute(mention: _Mention) -> str:
+    return "starting_year" if mention.subject_type == "policy" else "created_year"
+
+
+def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    level = ctx.depth[trigger.start]
+    if trigger[0].lower_ in rules.nominal:
+        j = trigger.end
+        if j < len(doc) and doc[j].lower_ == "of":
+            j += 1
+            while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+                j += 1
+            return next((m for m in mentions if m.span.start == j), None)
+        return None
+    k = trigger.start - 1
+    while k >= 0 and doc[k].lower_ in rules.adverbs:
+        k -= 1
+    prev = doc[k] if k >= 0 else None
+    if prev is not None and prev.lower_ in rules.passive_aux:
+        found = _nearest_before(ctx, mentions, trigger.start, level=level)
+        if found is not None and not _blocked(ctx, found, trigger.start):
+            return found
+        return None
+    if prev is not None and (prev.text == "," or any(m.span.end == k + 1 for m in mentions)):
+        end = k if prev.text == "," else k + 1
+        return next((m for m in mentions if m.span.end == end), None)
+    j = trigger.end
+    while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    return next((m for m in mentions if m.span.start == j), None)
+
+
+def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _DateTok | None:
+    free = [d for d in dates if id(d) not in used]
+    after = [d for d in free if d.start >= trigger.end and d.start - trigger.end <= 12]
+    if after:
+        return min(after, key=lambda d: d.start)
+    before = [d for d in free if d.end <= trigger.start]
+    return max(before, key=lambda d: d.end) if before else None
+
+
+def _value(expr: DateExpr) -> tuple[int | str, str]:
+    return expr.value, expr.precision
+
+
+def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | None) -> None:
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    dates = _sentence_dates(ctx, sent)
+    used: set[int] = set()
+    events = [e for e in doc.spans["events"] if sent.start <= e.start < sent.end]
+    announced = any(e.label_ == rules.announce for e in events)
+    prev_events = [e for e in doc.spans["events"] if prev_sent is not None and prev_sent.start <= e.start < prev_sent.end]
+    sent_span = (sent.start_char, sent.end_char)
+
+    # 1. lineage cues: "has cluster policies dating back to the late 1980s" -> lineage, never a start
+    for cue in [s for s in doc.spans["lineage"] if sent.start <= s.start < sent.end]:
+        after = [d for d in dates if d.start >= cue.end]
+        subject = _nearest_before(ctx, mentions, cue.start, level=ctx.depth[cue.start])
+        if after:
+            used.add(id(after[0]))
+            if subject is not None:
+                value, precision = _value(after[0].expr)
+                _add(ctx, subject_type=subject.subject_type, subject_name=subject.name,
+                     attribute=_date_attribute(subject), value=value, quote=sent_span,
+                     family="event", qualifier="lineage", precision=precision)
+
+    # 2. "InfoComm (2002, then renamed ICT)" after an event in this or the previous sentence
+    context_events = [e for e in events if e.label_ != rules.announce] or [
+        e for e in prev_events if e.label_ != rules.announce
+    ]
+    for mention in mentions:
+        i = mention.span.end
+        if i + 1 >= len(doc) or doc[i].text != "(":
+            continue
+        date = next((d for d in dates if d.start == i + 1 and isinstance(d.expr.value, int)), None)
+        if date is None:
+            continue
+        used.add(id(date))
+        if not context_events:
+            continue
+        close = _close_paren_after(ctx, i)
+        qualifier = rules.announce if announced else context_events[0].label_
+        value, precision = _value(date.expr)
+        _add(ctx, subject_type=mention.subject_type, subject_name=mention.name,
+             attribute=_date_attribute(mention), value=value,
+             quote=(mention.span.start_char, doc[close].idx + 1), family="event",
+             qualifier=qualifier, precision=precision)
+
+    # 3. event triggers bound to a subject
+    triggers = [e for e in events if e.label_ != rules.announce] or events
+    for trigger in triggers:
+        subject = _trigger_subject(ctx, trigger, mentions)
+        if subject is None:
+            continue
+        qualifier = rules.announce if announced else trigger.label_
+        date = _nearest_date(trigger, dates, used)
+        if date is not None:
+            used.add(id(date))
+            value, precision = _value(date.expr)
+        elif announced and ctx.document.published:
+            # an announcement dates the event by the page's publication year
+            value, precision = int(ctx.document.published[:4]), "year"
+        else:
+            continue
+        _add(ctx, subject_type=subject.subject_type, subject_name=subject.name,
+             attribute=_date_attribute(subject), value=value, quote=sent_span, family="event",
+             qualifier=qualifier, precision=precision)
+
+
+# ----------------------------------------------------------------- renames
+
+
+def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str, SubjectType, int]]:
+    cues = pattern_rename_cues()
+    doc = ctx.doc
+    extra: list[tuple[str, SubjectType, int]] = []
+    for span in [s for s in doc.spans["renames"] if sent.start <= s.start < sent.end]:
+        cue = cues[int(span.label_)]
+        inside = ctx.depth[span.start] > 0
+        if cue.in_parentheses and not inside:
+            continue
+        # the name after the cue: a mention if one starts there, else a capitalised phrase
+        j = span.end
+        while j < len(doc) and doc[j].lower_ in ("the", "a", "as", "to"):
+            j += 1
+        after_mention = next((m for m in mentions if m.span.start == j), None)
+        if after_mention is not None:
+            after_name, after_end = after_mention.name, after_mention.span.end_char
+        else:
+            m = _NAME_AFTER.match(doc.text, doc[span.end - 1].idx + len(doc[span.end - 1].text)) if j < len(doc) else None
+            if m is None or m.group("name").lower() in pattern_name_lexicon().non_name_words:
+                continue
+            after_name, after_end = m.group("name"), m.end("name")
+        if inside:
+            open_i = _open_paren_before(ctx, span.start)
+            if open_i is None:
+                continue
+            before = _nearest_before(ctx, mentions, open_i + 1, level=ctx.depth[open_i])
+            close = _close_paren_after(ctx, open_i)
+            quote_end = doc[close].idx + 1
+        else:
+            before = _nearest_before(ctx, mentions, span.start, level=ctx.depth[span.start])
+            quote_end = sent.end_char
+        if before is None:
+            continue
+        quote = (before.span.start_char, quote_end) if inside else (sent.start_char, sent.end_char)
+        old, new = (before.name, after_name) if cue.direction == "forward" else (after_name, before.name)
+        _add(ctx, subject_type=before.subject_type, subject_name=_clean_name(old), attribute="renamed_to",
+             value=_clean_name(new), quote=quote, family="rename", qualifier="rename")
+        if after_mention is None:
+            extra.append((_clean_name(after_name), before.subject_type, after_end))
+    return extra
+
+
+# ------------------------------------------------------------- description
+
+_DESCRIPTION = re.compile(r"\(\s*(?P<desc>[A-Z][^()\d]*?\s[^()\d]*?)\s*\)")
+
+
+def _descriptions(ctx: _Ctx, mentions: list[_Mention]) -> None:
+    doc = ctx.doc
+    cues = pattern_rename_cues()
+    for mention in mentions:
+        i = mention.span.end
+        if i >= len(doc) or doc[i].text != "(":
+            continue
+        m = _DESCRIPTION.match(doc.text, doc[i].idx)
+        if m is None:
+            continue
+        desc = " ".join(m.group("desc").split())
+        if any(desc.lower().startswith(" ".join(c.tokens)) for c in cues):
+            continue
+        _add(ctx, subject_type=mention.subject_type, subject_name=mention.name, attribute="description",
+             value=desc, quote=(mention.span.start_char, m.end()), family="description")
+
+
+def is_acronym_of(short: str, name: str) -> bool:
+    """'CML' abbreviates 'Cluster Maritime Luxembourgeois asbl' (initials of capitalised words).
+
+    >>> is_acronym_of("CML", "Cluster Maritime Luxembourgeois asbl")
+    True
+    >>> is_acronym_of("ICT", "Cluster for Logistics")
+    False
+    """
+    if not (2 <= len(short) <= 8 and short.isupper() and short.isalpha()):
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s\-/]+", name) if w[:1].isupper())
+    return initials.upper() == short
+
+
+def _abbreviations(ctx: _Ctx, mentions: list[_Mention]) -> None:
+    """'Name / ABBR' or 'Name (ABBR)': the acronym is another name of the same subject."""
+    text = ctx.doc.text
+    for first, second in zip(mentions, mentions[1:]):
+        between = text[first.span.end_char : second.span.start_char]
+        if between.strip() not in ("/", "(") or not is_acronym_of(second.name, first.name):
+            continue
+        end = second.span.end_char + (1 if between.strip() == "(" and text[second.span.end_char : second.span.end_char + 1] == ")" else 0)
+        _add(ctx, subject_type=first.subject_type, subject_name=first.name, attribute="abbreviation",
+             value=second.name, quote=(first.span.start_char, end), family="abbreviation")
+
+
+# ------------------------------------------------------------------ counts
+
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+
+
+def _number(token_text: str) -> int | None:
+    rules = pattern_count_nouns()
+    low = token_text.lower()
+    if low in rules.number_words:
+        return rules.number_words[low]
+    if _THOUSANDS.match(token_text):
+        return int(re.sub(r"[.,]", "", token_text))
+    if token_text.isdigit():
+        return int(token_text)
+    return None
+
+
+def _approximator(doc: Doc, i: int, floor: int) -> str | None:
+    rules = pattern_count_nouns()
+    for n in (3, 2, 1):
+        if i - n < floor:
+            continue
+        phrase = " ".join(t.lower_ for t in doc[i - n:i])
+        if phrase in rules.approximators:
+            return rules.approximators[phrase]
+    return None
+
+
+def _place_after(doc: Doc, j: int, stop: int) -> tuple[str, bool] | None:
+    """'in the Flemish region' / 'from Belgium' / 'in Luxembourg' after token j."""
+    rules = pattern_count_nouns()
+    countries = pattern_countries()
+    k = j
+    while k < stop:
+        if doc[k].lower_ in ("in", "from") and k + 1 < stop:
+            a = k + 1
+            if doc[a].lower_ == "the":
+                a += 1
+            b = a
+            while b < stop and doc[b].text[:1].isupper() and doc[b].is_alpha:
+                b += 1
+            if b > a:
+                if b < stop and doc[b].lower_ in rules.region_words:
+                    return doc[k + 1:b + 1].text.removeprefix("the ").strip(), True
+                name = doc[a:b].text
+                if name in countries:
+                    return name, False
+                if name.upper() != name:
+                    return name, True
+        if _number(doc[k].text) is not None and k > j:
+            return None
+        k += 1
+    return None
+
+
+def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
+    rules = pattern_count_nouns()
+    countries = pattern_countries()
+    doc = ctx.doc
+    lowered = sent.text.lower()
+    words = {t.lower_ for t in sent}
+    sent_span = (sent.start_char, sent.end_char)
+    number_positions = [t.i for t in sent if _number(t.text) is not None]
+    for pos, i in enumerate(number_positions):
+        value = _number(doc[i].text)
+        if value is None or (i + 1 < len(doc) and doc[i + 1].text in ("%", "percent")):
+            continue
+        if 1900 <= value <= 2099 and doc[i].text.isdigit() and len(doc[i].text) == 4:
+            continue
+        j = i + 1
+        while j < sent.end and j - i <= 3 and (
+            doc[j].lower_ in rules.member_modifiers or doc[j].lower_ in rules.cluster_count_modifiers
+        ):
+            j += 1
+        if j >= sent.end:
+            continue
+        qualifier = _approximator(doc, i, sent.start)
+        stop = number_positions[pos + 1] if pos + 1 < len(number_positions) else sent.end
+        pair = (doc[j].lower_, doc[j + 1].lower_ if j + 1 < sent.end else "")
+        if pair in rules.org_nouns:
+            place = _place_after(doc, j + 2, stop)
+            if place is None:
+                named = [c for c in countries if re.search(rf"\b{re.escape(c)}\b", sent.text)]
+                if named:
+                    place = (named[0], False)
+                elif ctx.country and any(cue in lowered for cue in rules.country_fallback_cues):
+                    place = (ctx.country, False)
+            if place is not None:
+                _add(ctx, subject_type="country", subject_name=place[0], attribute="cluster_organisations",
+                     value=value, quote=sent_span, family="count",
+                     qualifier="region" if place[1] else qualifier)
+            continue
+        if doc[j].lower_ in rules.cluster_count_nouns:
+            policies = [m for m in mentions if m.subject_type == "policy" and ctx.depth[m.span.start] == 0]
+            if policies:
+                subject = min(policies, key=lambda m: abs(m.span.start - j))
+                _add(ctx, subject_type="policy", subject_name=subject.name, attribute="cluster_count",
+                     value=value, quote=sent_span, family="count", qualifier=qualifier)
+            elif not any(cue in lowered for cue in rules.participation_cues):
+                named = [c for c in countries if re.search(rf"\b{re.escape(c)}\b", sent.text)]
+                if named:
+                    _add(ctx, subject_type="country", subject_name=named[0], attribute="cluster_count",
+                         value=value, quote=sent_span, family="count", qualifier=qualifier)
+            continue
+        if doc[j].lower_ in rules.member_nouns and words & rules.membership_cues:
+            candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
+            if not candidates:
+                continue
+            after = [m for m in candidates if m.span.start > j]
+            subject = min(after, key=lambda m: m.span.start) if after else max(candidates, key=lambda m: m.span.end)
+            _add(ctx, subject_type=subject.subject_type, subject_name=subject.name, attribute="member_count",
+                 value=value, quote=sent_span, family="count", qualifier=qualifier)
+
+
+# -------------------------------------------------------------------- main
+
+
+def extract_prose_claims(
+    doc: Document,
+    *,
+    country: str | None,
+    blocks: Sequence[Block] | None = None,
+    method_prefix: str = "nlp",
+) -> list[Claim]:
+    """Claims from the prose blocks of `doc` (kinds "furniture" and "meta" are skipped).
+
+    Methods: `<prefix>.mention`, `.event`, `.rename`, `.description`, `.count`.
+    """
+    nlp = build_nlp()
+    selected = [b for b in (doc.blocks if blocks is None else blocks) if b.kind not in SKIPPED_KINDS and b.text.strip()]
+    claims: list[Claim] = []
+    for block, sdoc in zip(selected, nlp.pipe(b.text for b in selected), strict=True):
+        depth, quoted = _markers(sdoc)
+        ctx = _Ctx(doc, block, sdoc, country, method_prefix, depth, [bool(q) for q in quoted], [])
+        seen: dict[str, tuple[SubjectType, tuple[int, int]]] = {}
+        prev_sent: Span | None = None
+        for sent in sdoc.sents:
+            mentions = _mentions(sent)
+            for mention in mentions:
+                seen.setdefault(mention.name, (mention.subject_type, (sent.start_char, sent.end_char)))
+            _events(ctx, sent, mentions, prev_sent)
+            for name, subject_type, _ in _renames(ctx, sent, mentions):
+                seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char)))
+            _descriptions(ctx, mentions)
+            _abbreviations(ctx, mentions)
+            _counts(ctx, sent, mentions)
+            prev_sent = sent
+        mention_claims: list[Claim] = []
+        for name, (subject_type, span) in seen.items():
+            before = len(ctx.claims)
+            _add(ctx, subject_type=subject_type, subject_name=name, attribute="mentioned", value=name,
+                 quote=span, family="mention")
+            mention_claims.extend(ctx.claims[before:])
+            del ctx.claims[before:]
+        claims.extend(mention_claims)
+        claims.extend(ctx.claims)
+    return claims

@@ -1,0 +1,204 @@
+"""The spaCy pipeline for prose: blank English + rules, no statistical model.
+
+    sentencizer -> entity_ruler (cluster/policy name patterns)
+                -> cluster_mentions (refine ruler spans; CamelCase names, enumerations and
+                   "Name (YEAR ...)" lists in cluster context; "X / ACR" acronyms)
+                -> cluster_cues (event triggers, lineage cues, rename cues as span groups)
+
+`doc.ents` then holds CLUSTER / POLICY mentions (the pattern family is the span's
+`ent_id_`); `doc.spans["events"]` (label = normalised qualifier), `doc.spans["lineage"]`
+and `doc.spans["renames"]` (label = index into `pattern_rename_cues()`) hold the cues.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.models.nlp.patterns import (
+    RULES_VERSION,
+    is_camelcase_name,
+    is_name_word,
+    matcher_patterns,
+    pattern_cluster_names,
+    pattern_event_triggers,
+    pattern_name_lexicon,
+    pattern_policy_names,
+    pattern_rename_cues,
+)
+
+__all__ = ["build_nlp", "in_cluster_context"]
+
+_STOP_AFTER_FOR = frozenset(
+    {"years", "year", "example", "instance", "the", "a", "which", "this", "that", "its", "their",
+     "each", "all", "more", "further", "in", "to", "with", "of", "and", "or", "now", "some", "many"}
+)
+
+
+def _register_extensions() -> None:
+    lex = pattern_name_lexicon()
+    if not Token.has_extension("name_word"):
+        Token.set_extension("name_word", getter=lambda t: is_name_word(t.text))
+    if not Token.has_extension("generic_head"):
+        Token.set_extension("generic_head", getter=lambda t: t.lower_ in lex.generic_heads)
+    if not Token.has_extension("stop_after_for"):
+        Token.set_extension("stop_after_for", getter=lambda t: t.lower_ in _STOP_AFTER_FOR)
+
+
+def in_cluster_context(sent: Span) -> bool:
+    """True when the sentence or the one before it (same text) talks about clusters."""
+    lex = pattern_name_lexicon()
+
+    def talks(span: Span) -> bool:
+        return any(t.lower_ in lex.cluster_nouns or t.lower_.startswith(("cluster", "eurocluster")) for t in span)
+
+    if talks(sent):
+        return True
+    if sent.start > 0:
+        prev = sent.doc[sent.start - 1].sent
+        return talks(prev)
+    return False
+
+
+_ITEM = re.compile(r"^[A-Z0-9][\w&'’.\-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'’.\-]*){0,3}$")
+_ENUM_CUE = re.compile(
+    r"\b(?:clusters|euroclusters|cluster organi[sz]ations|pôles)\s+(?:are|include|includes|including|"
+    r"comprise|namely|such as)\s*:?\s*(?P<list>[^.;:()]+)|"
+    r"\b(?:clusters|euroclusters|cluster organi[sz]ations)\s*:\s*(?P<list2>[^.;:()]+)",
+    re.IGNORECASE,
+)
+_NAME_YEAR = re.compile(
+    r"(?P<name>[A-Z][\w&'’\-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w&'’\-]*){0,3})\s*\(\s*(?:1[89]|20)\d\d\b[^()]*\)"
+)
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str, family: str) -> Span | None:
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None or not span.text.strip():
+        return None
+    return Span(doc, span.start, span.end, label=label, span_id=family)
+
+
+def _trim_leading_non_names(span: Span) -> Span | None:
+    lex = pattern_name_lexicon()
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in lex.non_name_words:
+        start += 1
+    if start >= span.end:
+        return None
+    return Span(span.doc, start, span.end, label=span.label_, span_id=span.ent_id_)
+
+
+@Language.component("cluster_mentions")
+def cluster_mentions(doc: Doc) -> Doc:
+    """Refine ruler mentions and add context-dependent ones (see module docstring)."""
+    lex = pattern_name_lexicon()
+    spans: list[Span] = []
+    for ent in doc.ents:
+        family = ent.ent_id_
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if family in ("x_cluster", "x_lower_cluster", "x_cluster_y") and nxt is not None:
+            if nxt.lower_ in lex.generic_heads or nxt.lower_ in lex.policy_heads:
+                continue
+            if family == "x_lower_cluster" and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in (
+                "was", "is", "has", "had", "were", "will", "and", "in", "of", "for", "which", "that", "to", "with",
+            ):
+                continue
+        if family == "cluster_named":
+            ent = Span(doc, ent.start + 2, ent.end, label=ent.label_, span_id=family)
+        elif family in ("lower_cluster_for_x", "initiative_anaphor"):
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_, span_id=family)
+        spans.append(ent)
+
+    for sent in doc.sents:
+        if not in_cluster_context(sent):
+            continue
+        for token in sent:
+            if is_camelcase_name(token.text):
+                spans.append(Span(doc, token.i, token.i + 1, label="CLUSTER", span_id="camelcase"))
+        text, base = sent.text, sent.start_char
+        for m in _ENUM_CUE.finditer(text):
+            group = "list" if m.group("list") else "list2"
+            items_text, offset = m.group(group), m.start(group)
+            first = True
+            for im in re.finditer(r"[^,]+", items_text):
+                for part in re.split(r"\s+and\s+", im.group(0)):
+                    item = part.strip()
+                    if not item or not _ITEM.match(item):
+                        if first:  # not a list of names ("clusters are part of ...")
+                            break
+                        continue
+                    first = False
+                    start = base + offset + im.start() + im.group(0).index(item)
+                    span = _char_span(doc, start, start + len(item), "CLUSTER", "enumeration")
+                    if span is not None:
+                        spans.append(span)
+                if first:
+                    break
+        name_years = list(_NAME_YEAR.finditer(text))
+        if len(name_years) >= 2:
+            for m in name_years:
+                span = _char_span(doc, base + m.start("name"), base + m.end("name"), "CLUSTER", "name_year")
+                span = _trim_leading_non_names(span) if span is not None else None
+                if span is not None and all(is_name_word(t.text) or t.text in ("&", "and") for t in span):
+                    spans.append(span)
+
+    kept = filter_spans(spans)
+    # "Cluster Maritime Luxembourgeois asbl / CML", "Hydrogen Cluster Bavaria (HCB)"
+    acronyms: list[Span] = []
+    for ent in kept:
+        i = ent.end
+        if i + 1 < len(doc) and doc[i].text in ("/", "(") and doc[i + 1].text.isupper() and len(doc[i + 1]) >= 2:
+            acronyms.append(Span(doc, i + 1, i + 2, label=ent.label_, span_id="acronym"))
+    doc.ents = filter_spans(kept + acronyms)
+    return doc
+
+
+@Language.factory("cluster_cues")
+def make_cluster_cues(nlp: Language, name: str) -> ClusterCues:
+    return ClusterCues(nlp)
+
+
+class ClusterCues:
+    """Event triggers, lineage cues and rename cues as span groups."""
+
+    def __init__(self, nlp: Language) -> None:
+        rules = pattern_event_triggers()
+        self.events = Matcher(nlp.vocab)
+        for qualifier, seq in rules.triggers:
+            self.events.add(qualifier, matcher_patterns((seq,)))
+        self.lineage = Matcher(nlp.vocab)
+        self.lineage.add("lineage", matcher_patterns(rules.lineage))
+        self.renames = Matcher(nlp.vocab)
+        for index, cue in enumerate(pattern_rename_cues()):
+            self.renames.add(str(index), matcher_patterns((cue.tokens,)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["events"] = filter_spans(
+            [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.events(doc)]
+        )
+        doc.spans["lineage"] = [Span(doc, s, e, label="lineage") for _, s, e in self.lineage(doc)]
+        doc.spans["renames"] = filter_spans(
+            [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.renames(doc)]
+        )
+        return doc
+
+
+@cache
+def build_nlp() -> Language:
+    """blank("en") + sentencizer + EntityRuler + cluster components (cached; rules `RULES_VERSION`)."""
+    _register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns([*pattern_cluster_names(), *pattern_policy_names()])  # type: ignore[attr-defined]
+    nlp.add_pipe("cluster_mentions")
+    nlp.add_pipe("cluster_cues")
+    nlp.meta["name"] = f"cluster_rules_{RULES_VERSION}"
+    return nlp

@@ -1,0 +1,82 @@
+"""Countries and regions: names, adjectives and ISO codes (data in `data/geo.json`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _geo() -> dict[str, dict[str, object]]:
+    text = resources.files("pipeline.models.data").joinpath("geo.json").read_text("utf-8")
+    data: dict[str, dict[str, object]] = json.loads(text)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    countries: dict[str, list[str]] = _geo()["countries"]  # type: ignore[assignment]
+    return tuple(
+        (code, re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"))
+        for code, names in countries.items()
+    )
+
+
+def country_code(name: str) -> str | None:
+    """'Luxembourg' -> 'LU' (ECCP codes are mapped to ISO 3166-1: 'EL' -> 'GR')."""
+    norm = " ".join(name.split()).casefold()
+    countries: dict[str, list[str]] = _geo()["countries"]  # type: ignore[assignment]
+    for code, names in countries.items():
+        if norm in (n.casefold() for n in names) or norm == code.casefold():
+            return iso_alpha2(code)
+    return None
+
+
+def iso_alpha2(code: str) -> str:
+    mapping: dict[str, str] = _geo()["iso_alpha2"]  # type: ignore[assignment]
+    return mapping.get(code, code)
+
+
+def count_countries(text: str) -> Counter[str]:
+    """How often each country is named (by name or adjective) in `text`."""
+    counts: Counter[str] = Counter()
+    for code, pattern in _country_patterns():
+        n = len(pattern.findall(text))
+        if n:
+            counts[iso_alpha2(code)] += n
+    return counts
+
+
+def region_of(country: str | None, name: str) -> str | None:
+    """The region a regional policy's name refers to.
+
+    >>> region_of("BE", "Walloon Region Competitive Clusters Policy")
+    'Wallonia'
+    >>> region_of("BE", "Flanders Innovation Clusters Policy")
+    'Flanders'
+    """
+    regions: dict[str, dict[str, list[str]]] = _geo()["regions"]  # type: ignore[assignment]
+    reverse = {"GR": "EL", "GB": "UK"}
+    for region, names in regions.get(reverse.get(country or "", country or ""), {}).items():
+        if any(re.search(r"\b" + re.escape(n) + r"\b", name) for n in names):
+            return region
+    return None
+
+
+def region_names(country: str | None) -> dict[str, list[str]]:
+    regions: dict[str, dict[str, list[str]]] = _geo()["regions"]  # type: ignore[assignment]
+    reverse = {"GR": "EL", "GB": "UK"}
+    return regions.get(reverse.get(country or "", country or ""), {})
+
+
+def country_name(code: str | None) -> str | None:
+    """'LU' -> 'Luxembourg' (the first name listed in the data)."""
+    if code is None:
+        return None
+    countries: dict[str, list[str]] = _geo()["countries"]  # type: ignore[assignment]
+    reverse = {"GR": "EL", "GB": "UK"}
+    names = countries.get(reverse.get(code, code))
+    return names[0] if names else None

@@ -1,0 +1,1 @@
+"""Publish stage: write records, datasets and the review report to `extracted/`."""

@@ -1,0 +1,432 @@
+"""The review report: one self-contained HTML page (`extracted/report.html`).
+
+The report is for the analyst who reviews a run, so it leads with the
+conflicts, each with every value, its qualifiers and the verbatim evidence.
+Design choices:
+
+- Pure function of the records: no timestamps, run timings or machine
+  details, and every sequence is sorted here by a stable key, so the same
+  inputs give byte-identical HTML (the output contract asks this of all of
+  `extracted/`).
+- The template only lays things out; sorting, grouping and counting happen in
+  Python where they can be tested.
+- Self-contained: CSS inline, system fonts, no images; a few lines of inline JS
+  add a filter box, which stays hidden when JS is off.
+- Everything from a source is escaped by Jinja's autoescaping; the only markup
+  built in Python goes through `Markup.format`, which escapes its arguments.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, NotAvailable
+from pipeline.datamodel.records import (
+    ClaimedValue,
+    ClusterRecord,
+    ConflictRecord,
+    CountryRecord,
+    DocumentRecord,
+    PolicyRecord,
+)
+
+__all__ = ["render_report"]
+
+TEMPLATE = "report.html.j2"
+
+# ECCP maturity: four criteria scored 0–2 each, 8 in total (see the factsheet annex).
+DEFAULT_MATURITY_MAX = 8.0
+MATURITY_CRITERIA = (
+    ("policy_scope", "Policy scope"),
+    ("continuity", "Continuity"),
+    ("evidence_of_performance", "Evidence of performance"),
+    ("support_instruments", "Support instruments"),
+)
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def format_number(value: float | int) -> str:
+    """`2.0` → "2", `0.5` → "0.5": no locale, no float noise."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def format_value(value: ClaimValue) -> str | Markup:
+    """A claim or record value as text; NotAvailable and None get a muted marker."""
+    if isinstance(value, NotAvailable):
+        return Markup('<span class="na" title="Source: {}">not available</span>').format(
+            value.text
+        )
+    if value is None:
+        return Markup('<span class="muted">—</span>')
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return format_number(value)
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def value_sort_key(value: ClaimValue) -> tuple[int, str]:
+    """A total order over the mixed value types (numbers by magnitude)."""
+    if value is None:
+        return (4, "")
+    if isinstance(value, NotAvailable):
+        return (3, value.text)
+    if isinstance(value, bool):
+        return (2, str(value))
+    if isinstance(value, int | float):
+        return (0, f"{float(value):+024.6f}")
+    if isinstance(value, list):
+        return (2, "\x1f".join(value))
+    return (1, value.casefold() + "\x00" + value)
+
+
+def evidence_sort_key(ev: Evidence) -> tuple:
+    return (ev.uri, ev.page if ev.page is not None else -1, ev.locator or "", ev.quote, ev.method)
+
+
+def anchor(prefix: str, record_id: str) -> str:
+    """A stable HTML id; record ids that already carry their type are used as they are."""
+    return record_id if record_id.startswith(prefix + "-") else f"{prefix}-{record_id}"
+
+
+# ---------------------------------------------------------------- view model
+
+
+@dataclass(frozen=True)
+class ValueView:
+    value: ClaimValue
+    qualifiers: list[str]
+    evidence: list[Evidence]
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    record: ConflictRecord
+    anchor: str
+    subject_anchor: str | None
+    values: list[ValueView]
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    record: ClusterRecord
+    anchor: str
+    aliases: list[str]
+    claims: list[ClaimedValue]
+    suggestions: list
+    initiative_anchor: str | None
+    conflicts: list[str]
+    created_conflict: str | None
+
+
+@dataclass(frozen=True)
+class PolicyView:
+    record: PolicyRecord
+    anchor: str
+    objectives_count: int | None
+    conflicts: list[str]
+
+
+@dataclass(frozen=True)
+class MaturityRow:
+    label: str
+    score: float | None
+    max: float
+    percent: int
+
+
+@dataclass(frozen=True)
+class CountryView:
+    record: CountryRecord
+    anchor: str
+    maturity: list[MaturityRow]
+    maturity_total: MaturityRow | None
+    regions: list[tuple[str, int]]
+    regions_sum: int | None
+    regions_mismatch: bool
+    organisation_names: list[str]
+    conflicts: list[str]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    record: DocumentRecord
+    anchor: str
+    claim_counts: list[tuple[str, int]]
+    listed_claims: int
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    doc_id: str
+    uri: str
+    anchor: str
+    document_anchor: str | None
+    claims: list[Claim] = field(default_factory=list)
+
+
+def _percent(score: float | None, maximum: float) -> int:
+    if score is None or maximum <= 0:
+        return 0
+    return max(0, min(100, round(100 * score / maximum)))
+
+
+def _maturity(country: CountryRecord) -> tuple[list[MaturityRow], MaturityRow | None]:
+    m = country.maturity
+    if m is None:
+        return [], None
+    total_max = m.max if m.max is not None else DEFAULT_MATURITY_MAX
+    criterion_max = total_max / len(MATURITY_CRITERIA)
+    rows = []
+    for attr, label in MATURITY_CRITERIA:
+        score = getattr(m, attr)
+        rows.append(MaturityRow(label, score, criterion_max, _percent(score, criterion_max)))
+    total = MaturityRow("Total", m.total, total_max, _percent(m.total, total_max))
+    return rows, total
+
+
+def _conflicts_by_subject(conflicts: Iterable[ConflictView]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for view in conflicts:
+        out[view.record.subject_id].append(view.anchor)
+    return out
+
+
+def _claim_sort_key(claim: Claim) -> tuple:
+    ev = claim.evidence
+    return (
+        ev.page if ev.page is not None else -1,
+        ev.locator or "",
+        claim.subject_type,
+        claim.subject_name.casefold(),
+        claim.attribute,
+        value_sort_key(claim.value),
+        claim.id,
+    )
+
+
+def build_context(
+    *,
+    documents: Sequence[DocumentRecord],
+    policies: Sequence[PolicyRecord],
+    countries: Sequence[CountryRecord],
+    clusters: Sequence[ClusterRecord],
+    conflicts: Sequence[ConflictRecord],
+    claims: Sequence[Claim],
+) -> dict[str, object]:
+    """Sort, group and count the records for the template (deterministic)."""
+    subject_anchors: dict[str, str] = {}
+    subject_names: dict[str, str] = {}
+    for p in policies:
+        subject_anchors[p.id] = anchor("policy", p.id)
+        subject_names[p.id] = p.name
+    for c in countries:
+        subject_anchors[c.id] = anchor("country", c.id)
+        subject_names[c.id] = c.name or c.country
+    for cl in clusters:
+        subject_anchors[cl.id] = anchor("cluster", cl.id)
+        subject_names[cl.id] = cl.name
+
+    conflict_views = [
+        ConflictView(
+            record=c,
+            anchor=anchor("conflict", c.id),
+            subject_anchor=subject_anchors.get(c.subject_id),
+            values=[
+                ValueView(
+                    value=v.value,
+                    qualifiers=sorted(set(v.qualifiers)),
+                    evidence=sorted(v.evidence, key=evidence_sort_key),
+                    chosen=c.resolution is not None and c.resolution.value == v.value,
+                )
+                for v in sorted(c.values, key=lambda v: value_sort_key(v.value))
+            ],
+        )
+        for c in sorted(
+            conflicts,
+            key=lambda c: (
+                c.status != "open",
+                c.subject_type,
+                c.subject_name.casefold(),
+                c.attribute,
+                c.id,
+            ),
+        )
+    ]
+    by_subject = _conflicts_by_subject(conflict_views)
+    by_subject_attribute = {
+        (v.record.subject_id, v.record.attribute): v.anchor for v in reversed(conflict_views)
+    }
+
+    claims_per_doc: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        claims_per_doc[claim.evidence.doc_id] += 1
+
+    document_views = [
+        DocumentView(
+            record=d,
+            anchor=anchor("doc", d.id),
+            claim_counts=sorted(d.claim_counts.items()),
+            listed_claims=claims_per_doc.get(d.id, 0),
+        )
+        for d in sorted(documents, key=lambda d: (d.status != "quarantined", d.uri, d.id))
+    ]
+    document_anchors = {v.record.id: v.anchor for v in document_views}
+
+    policy_views = [
+        PolicyView(
+            record=p,
+            anchor=anchor("policy", p.id),
+            objectives_count=len(p.objectives.categories) if p.objectives else None,
+            conflicts=by_subject.get(p.id, []),
+        )
+        for p in sorted(
+            policies, key=lambda p: (p.country, p.region or "", p.name.casefold(), p.id)
+        )
+    ]
+
+    country_views = []
+    for c in sorted(countries, key=lambda c: (c.country, c.id)):
+        rows, total = _maturity(c)
+        orgs = c.cluster_organisations
+        regions = sorted(orgs.by_region.items()) if orgs else []
+        regions_sum = sum(n for _, n in regions) if regions else None
+        country_views.append(
+            CountryView(
+                record=c,
+                anchor=anchor("country", c.id),
+                maturity=rows,
+                maturity_total=total,
+                regions=regions,
+                regions_sum=regions_sum,
+                regions_mismatch=bool(
+                    orgs and orgs.total is not None and regions_sum is not None
+                    and regions_sum != orgs.total
+                ),
+                organisation_names=sorted(orgs.names, key=str.casefold) if orgs else [],
+                conflicts=by_subject.get(c.id, []),
+            )
+        )
+
+    cluster_views = [
+        ClusterView(
+            record=cl,
+            anchor=anchor("cluster", cl.id),
+            aliases=sorted(set(cl.aliases), key=lambda a: (a.casefold(), a)),
+            claims=sorted(
+                cl.claims,
+                key=lambda cv: (
+                    cv.attribute,
+                    value_sort_key(cv.value),
+                    evidence_sort_key(cv.evidence),
+                    cv.claim_id,
+                ),
+            ),
+            suggestions=sorted(
+                cl.suggestions, key=lambda s: (-s.score, s.other_name.casefold(), s.other_id)
+            ),
+            initiative_anchor=subject_anchors.get(cl.initiative) if cl.initiative else None,
+            conflicts=by_subject.get(cl.id, []),
+            created_conflict=by_subject_attribute.get((cl.id, "created_year")),
+        )
+        for cl in sorted(
+            clusters, key=lambda cl: (cl.country or "", cl.name.casefold(), cl.id)
+        )
+    ]
+
+    uris = {d.id: d.uri for d in documents}
+    groups: dict[str, ClaimGroup] = {}
+    for claim in claims:
+        doc_id = claim.evidence.doc_id
+        if doc_id not in groups:
+            groups[doc_id] = ClaimGroup(
+                doc_id=doc_id,
+                uri=uris.get(doc_id, claim.evidence.uri),
+                anchor=anchor("claims", doc_id),
+                document_anchor=document_anchors.get(doc_id),
+            )
+        groups[doc_id].claims.append(claim)
+    claim_groups = sorted(groups.values(), key=lambda g: (g.uri, g.doc_id))
+    for group in claim_groups:
+        group.claims.sort(key=_claim_sort_key)
+
+    summary = {
+        "documents_ok": sum(d.status == "ok" for d in documents),
+        "documents_quarantined": sum(d.status == "quarantined" for d in documents),
+        "policies": len(policies),
+        "clusters": len(clusters),
+        "countries": len(countries),
+        "conflicts_open": sum(c.status == "open" for c in conflicts),
+        "conflicts_resolved": sum(c.status == "resolved" for c in conflicts),
+        "claims": len(claims),
+    }
+    return {
+        "summary": summary,
+        "conflicts": conflict_views,
+        "documents": document_views,
+        "policies": policy_views,
+        "countries": country_views,
+        "clusters": cluster_views,
+        "claim_groups": claim_groups,
+        "claim_group_anchors": {g.doc_id: g.anchor for g in claim_groups},
+        "subject_anchors": subject_anchors,
+        "subject_names": subject_names,
+        "document_anchors": document_anchors,
+    }
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _is_not_available(value: object) -> bool:
+    return isinstance(value, NotAvailable)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("pipeline.publish", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["value"] = format_value
+    env.filters["number"] = format_number
+    env.tests["not_available"] = _is_not_available
+    return env
+
+
+def render_report(
+    *,
+    documents: Sequence[DocumentRecord],
+    policies: Sequence[PolicyRecord],
+    countries: Sequence[CountryRecord],
+    clusters: Sequence[ClusterRecord],
+    conflicts: Sequence[ConflictRecord],
+    claims: Sequence[Claim],
+) -> str:
+    """Render the review report; the same records give byte-identical HTML."""
+    context = build_context(
+        documents=documents,
+        policies=policies,
+        countries=countries,
+        clusters=clusters,
+        conflicts=conflicts,
+        claims=claims,
+    )
+    return _environment().get_template(TEMPLATE).render(**context)

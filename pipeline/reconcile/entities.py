@@ -1,0 +1,288 @@
+"""Entity resolution: give every claim the id of the entity it is about.
+
+Merges happen only on evidence: an explicit rename, the same core name, or a
+near-exact spelling (policies: also a short form that occurs inside exactly
+one policy name of the same country). Plausible but unproven identities become
+`MatchSuggestion`s on the cluster records, for a reviewer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.datamodel.base import stable_id
+from pipeline.datamodel.claims import Claim
+from pipeline.datamodel.records import MatchSuggestion
+from pipeline.reconcile.names import (
+    SUGGEST,
+    cluster_core,
+    expand_coordination,
+    is_sub_phrase,
+    near_exact,
+    plain,
+    policy_tokens,
+    similarity,
+)
+from pipeline.models.regions import country_name
+
+TABLE_METHOD = "factsheet.policy_table"
+_GENERIC_CORES = {"", "new", "the", "this", "first", "very first", "our", "national", "previous"}
+
+
+@dataclass
+class ClusterEntity:
+    id: str
+    country: str | None
+    name: str
+    aliases: list[str]
+    cores: set[str]
+    suggestions: list[MatchSuggestion] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PolicyEntity:
+    id: str
+    country: str | None
+    name: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    claims: list[Claim]
+    clusters: list[ClusterEntity]
+    policies: list[PolicyEntity]
+
+
+def policy_id(country: str | None, name: str) -> str:
+    return stable_id("policy", {"country": country, "name": " ".join(policy_tokens(name))})
+
+
+def country_id(country: str | None) -> str:
+    return country or "unknown"
+
+
+# ------------------------------------------------------------------ policies
+
+
+def canonical_policies(claims: Sequence[Claim]) -> list[PolicyEntity]:
+    """Policies named in a policy table's `Policy name:` row."""
+    seen: dict[str, PolicyEntity] = {}
+    for claim in claims:
+        if claim.subject_type == "policy" and claim.attribute == "name" and claim.evidence.method == TABLE_METHOD:
+            pid = policy_id(claim.country, claim.subject_name)
+            seen.setdefault(pid, PolicyEntity(pid, claim.country, claim.subject_name))
+    return sorted(seen.values(), key=lambda p: p.id)
+
+
+def resolve_policy(name: str, country: str | None, policies: Sequence[PolicyEntity]) -> PolicyEntity | None:
+    """Match a policy mention to a canonical policy of the same country, on evidence only.
+
+    Same tokens (singular/plural aside); the country name prefixed ("Cluster
+    Initiative" in a Luxembourg document); a near-exact spelling; or a short
+    form of two words or more found inside exactly one policy name.
+    """
+    local = [p for p in policies if p.country == country]
+    tokens = policy_tokens(name)
+    qualified = policy_tokens(f"{country_name(country) or ''} {name}")
+    for policy in local:
+        theirs = policy_tokens(policy.name)
+        if tokens == theirs or qualified == theirs or near_exact(" ".join(tokens), " ".join(theirs)):
+            return policy
+    hits: set[str] = set()
+    found: PolicyEntity | None = None
+    for form in expand_coordination(name):
+        short = policy_tokens(form)
+        for policy in local:
+            if is_sub_phrase(short, policy_tokens(policy.name)):
+                hits.add(policy.id)
+                found = policy
+    return found if len(hits) == 1 else None
+
+
+# ------------------------------------------------------------------ clusters
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str | None, str], tuple[str | None, str]] = {}
+
+    def find(self, node: tuple[str | None, str]) -> tuple[str | None, str]:
+        self.parent.setdefault(node, node)
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def union(self, a: tuple[str | None, str], b: tuple[str | None, str]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=str)] = min(ra, rb, key=str)
+
+
+def _display(name: str) -> str:
+    text = " ".join(name.split())
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+def cluster_entities(claims: Sequence[Claim]) -> tuple[list[ClusterEntity], dict[tuple[str | None, str], str]]:
+    """Group cluster names into entities; return them and a map (country, core) -> entity id."""
+    uf = _UnionFind()
+    surface: dict[tuple[str | None, str], Counter[str]] = defaultdict(Counter)
+    renames: list[tuple[tuple[str | None, str], tuple[str | None, str], str]] = []
+    abbreviations: set[tuple[str | None, str]] = set()
+    for claim in claims:
+        if claim.subject_type != "cluster":
+            continue
+        node = (claim.country, cluster_core(claim.subject_name, claim.country))
+        if node[1] in _GENERIC_CORES:
+            continue
+        uf.find(node)
+        surface[node][_display(claim.subject_name)] += 1
+        if claim.attribute in ("renamed_to", "abbreviation") and isinstance(claim.value, str):
+            target = (claim.country, cluster_core(claim.value, claim.country))
+            uf.find(target)
+            surface[target][_display(claim.value)] += 1
+            uf.union(node, target)
+            if claim.attribute == "renamed_to":
+                renames.append((node, target, _display(claim.value)))
+            else:
+                abbreviations.add(target)
+    nodes = sorted(uf.parent, key=str)
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1 :]:
+            if a[0] == b[0] and near_exact(a[1], b[1]):
+                uf.union(a, b)
+    groups: dict[tuple[str | None, str], list[tuple[str | None, str]]] = defaultdict(list)
+    for node in nodes:
+        groups[uf.find(node)].append(node)
+    entities: list[ClusterEntity] = []
+    index: dict[tuple[str | None, str], str] = {}
+    for members in groups.values():
+        name = _current_name([m for m in members if m not in abbreviations] or members, renames, surface)
+        country = members[0][0]
+        eid = stable_id("cluster", {"country": country, "core": cluster_core(name, country)})
+        forms = {f for m in members for f in surface[m]}
+        aliases = sorted(
+            {f for f in forms if plain(f) != plain(name)}, key=lambda s: (s.casefold(), s)
+        )
+        aliases = _dedupe_casefold(aliases)
+        entity = ClusterEntity(eid, country, name, aliases, {m[1] for m in members})
+        entities.append(entity)
+        for m in members:
+            index[m] = eid
+    entities.sort(key=lambda e: e.id)
+    return entities, index
+
+
+def _dedupe_casefold(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for n in names:
+        if n.casefold() not in seen:
+            seen.add(n.casefold())
+            out.append(n)
+    return out
+
+
+def _current_name(
+    members: list[tuple[str | None, str]],
+    renames: list[tuple[tuple[str | None, str], tuple[str | None, str], str]],
+    surface: dict[tuple[str | None, str], Counter[str]],
+) -> str:
+    """The latest name in the rename chain; else the plainest, most frequent form."""
+    member_set = set(members)
+    olds = {old for old, _, _ in renames if old in member_set}
+    targets = sorted({(new, form) for _, new, form in renames if new in member_set and new not in olds}, key=str)
+    if len({t[0] for t in targets}) == 1:
+        forms = surface[targets[0][0]]
+        return _best_form(forms, targets[0][0][1])
+    counts: Counter[str] = Counter()
+    for m in members:
+        counts.update(surface[m])
+    cores = {m[1] for m in members}
+    return _best_form(counts, next(iter(sorted(cores))) if len(cores) == 1 else None)
+
+
+def _best_form(forms: Counter[str], core: str | None) -> str:
+    def key(form: str) -> tuple[int, int, int, str]:
+        exact = 0 if core is not None and plain(form) == core else 1
+        return (exact, -forms[form], len(form), form)
+
+    return sorted(forms, key=key)[0]
+
+
+def cluster_suggestions(entities: Sequence[ClusterEntity], claims: Sequence[Claim]) -> None:
+    """Attach review suggestions between entities of one country that look alike.
+
+    Compared: core names, and descriptions ("AutoTec (Automotive Technologies)")
+    against the other's names. Never merges.
+    """
+    descriptions: dict[str, set[str]] = defaultdict(set)
+    by_id = {e.id: e for e in entities}
+    for claim in claims:
+        if claim.subject_type == "cluster" and claim.attribute == "description" and isinstance(claim.value, str):
+            if claim.subject_id in by_id:
+                descriptions[claim.subject_id].add(claim.value.casefold())
+    for i, a in enumerate(entities):
+        for b in entities[i + 1 :]:
+            if a.country != b.country:
+                continue
+            best, reason = 0.0, ""
+            for ca in a.cores:
+                for cb in b.cores:
+                    score = similarity(ca, cb)
+                    if score > best:
+                        best, reason = score, f"names '{ca}' and '{cb}' are alike"
+            for desc in descriptions[a.id]:
+                for cb in b.cores:
+                    score = similarity(desc, cb)
+                    if score > best:
+                        best, reason = score, f"description '{desc}' of {a.name} is like '{cb}'"
+            for desc in descriptions[b.id]:
+                for ca in a.cores:
+                    score = similarity(desc, ca)
+                    if score > best:
+                        best, reason = score, f"description '{desc}' of {b.name} is like '{ca}'"
+            if best >= SUGGEST:
+                score = round(best / 100, 3)
+                a.suggestions.append(MatchSuggestion(other_id=b.id, other_name=b.name, score=score, reason=reason))
+                b.suggestions.append(MatchSuggestion(other_id=a.id, other_name=a.name, score=score, reason=reason))
+    for e in entities:
+        e.suggestions.sort(key=lambda s: (-s.score, s.other_id))
+
+
+# ------------------------------------------------------------------ all claims
+
+
+def resolve(claims: Sequence[Claim]) -> Resolved:
+    """Rewrite every claim's `subject_id` to its resolved entity."""
+    policies = canonical_policies(claims)
+    entities, index = cluster_entities(claims)
+    out: list[Claim] = []
+    extra_policies: dict[str, PolicyEntity] = {}
+    for claim in claims:
+        if claim.subject_type == "policy":
+            match = resolve_policy(claim.subject_name, claim.country, policies)
+            if match is None:
+                pid = policy_id(claim.country, claim.subject_name)
+                extra_policies.setdefault(pid, PolicyEntity(pid, claim.country, claim.subject_name))
+                subject = pid
+            else:
+                subject = match.id
+        elif claim.subject_type == "cluster":
+            node = (claim.country, cluster_core(claim.subject_name, claim.country))
+            if node not in index:
+                continue
+            subject = index[node]
+        else:
+            subject = country_id(claim.country)
+        out.append(claim.model_copy(update={"subject_id": subject}) if subject != claim.subject_id else claim)
+    out.sort(key=lambda c: c.evidence.uri)  # stable: keeps each document's reading order
+    cluster_suggestions(entities, out)
+    all_policies = sorted([*policies, *extra_policies.values()], key=lambda p: p.id)
+    return Resolved(claims=out, clusters=entities, policies=all_policies)

@@ -1,0 +1,341 @@
+"""The review report: escaping, content, determinism, self-containment."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from pipeline.datamodel.claims import Claim, Evidence, NotAvailable
+from pipeline.datamodel.document import DocumentKind
+from pipeline.datamodel.records import (
+    Budget,
+    CategorisedText,
+    ClaimedValue,
+    ClusterOrganisationCount,
+    ClusterRecord,
+    ConflictRecord,
+    ConflictValue,
+    CountryRecord,
+    DocumentError,
+    DocumentRecord,
+    History,
+    MatchSuggestion,
+    Maturity,
+    PolicyRecord,
+    Resolution,
+)
+from pipeline.publish.report import format_value, render_report
+
+XSS = "<script>alert(1)</script>"
+
+NEWS = "https://www.luxinnovation.lu/news/creative-industries"
+LULU = "003_luxembourg_lu.html"
+FACTSHEET = "000_lu_factsheet.pdf"
+BROKEN = "004_be_factsheet.pdf"
+
+EV_ANNOUNCED = Evidence(
+    doc_id="doc-lulu",
+    uri=LULU,
+    locator="main > article > p[7]",
+    quote="In 2016, the government announced the creation of a Creative Industries Cluster",
+    method="press.dates",
+)
+EV_LAUNCHED = Evidence(
+    doc_id="doc-news",
+    uri=NEWS,
+    locator="body > div.content > p[1]",
+    quote=f"Launched in 2017, the Creative Industries Cluster {XSS} brings together",
+    method="press.dates",
+)
+EV_FACTSHEET = Evidence(
+    doc_id="doc-fs",
+    uri=FACTSHEET,
+    page=7,
+    quote="Starting year: 2002",
+    method="factsheet.policy_table",
+)
+EV_PRESENTATION = Evidence(
+    doc_id="doc-fs",
+    uri=FACTSHEET,
+    page=12,
+    quote="Goals of Cluster Initiative (2001)",
+    method="presentation.headings",
+)
+
+
+def make_records() -> dict[str, list]:
+    documents = [
+        DocumentRecord(
+            id="doc-news",
+            uri=NEWS,
+            sha256="b" * 64,
+            media_type="html",
+            kind=DocumentKind.PRESS_PAGE,
+            status="ok",
+            claims=1,
+        ),
+        DocumentRecord(
+            id="doc-fs",
+            uri=FACTSHEET,
+            sha256="a" * 64,
+            media_type="pdf",
+            kind=DocumentKind.FACTSHEET,
+            pages=18,
+            status="ok",
+            claims=2,
+            claim_counts={"policy": 2},
+        ),
+        DocumentRecord(
+            id="doc-broken",
+            uri=BROKEN,
+            sha256="c" * 64,
+            media_type="pdf",
+            kind=DocumentKind.OTHER,
+            status="quarantined",
+            error=DocumentError(code="pdf.encrypted", message="PDF is encrypted & unreadable"),
+        ),
+    ]
+    policies = [
+        PolicyRecord(
+            id="policy-lci",
+            country="LU",
+            policy_type="National cluster policy",
+            name="Luxembourg Cluster Initiative",
+            objectives=CategorisedText(categories=["Innovation", "Collaboration"]),
+            history=History(
+                period="unlimited", starting_year=2002, ending_year=NotAvailable(text="n/a")
+            ),
+            budget=Budget(source_of_funding=NotAvailable(text="Not available")),
+        )
+    ]
+    countries = [
+        CountryRecord(
+            id="country-BE",
+            country="BE",
+            name="Belgium",
+            maturity=Maturity(
+                policy_scope=2.0,
+                continuity=2.0,
+                evidence_of_performance=1.0,
+                support_instruments=2.0,
+                total=7.0,
+                max=8.0,
+            ),
+            cluster_organisations=ClusterOrganisationCount(
+                total=46, by_region={"Flanders": 18, "Wallonia": 16, "Brussels": 2}
+            ),
+        )
+    ]
+    clusters = [
+        ClusterRecord(
+            id="cluster-ci",
+            country="LU",
+            name="Creative Industries Cluster",
+            aliases=["Luxembourg Creative Industries Cluster"],
+            claims=[
+                ClaimedValue(
+                    attribute="created_year",
+                    value=2016,
+                    qualifier="announced",
+                    claim_id="claim-a",
+                    evidence=EV_ANNOUNCED,
+                ),
+                ClaimedValue(
+                    attribute="created_year", value=2017, claim_id="claim-b", evidence=EV_LAUNCHED
+                ),
+            ],
+            suggestions=[
+                MatchSuggestion(
+                    other_id="cluster-other",
+                    other_name="Creative Industries Cluster Luxembourg",
+                    score=0.87,
+                    reason="near-identical name",
+                )
+            ],
+        )
+    ]
+    conflicts = [
+        ConflictRecord(
+            id="conflict-ci-created",
+            subject_type="cluster",
+            subject_id="cluster-ci",
+            subject_name="Creative Industries Cluster",
+            attribute="created_year",
+            kind="cross_source",
+            values=[
+                ConflictValue(value=2017, evidence=[EV_LAUNCHED]),
+                ConflictValue(value=2016, qualifiers=["announced"], evidence=[EV_ANNOUNCED]),
+            ],
+            explanation="2016 is an announcement; 2017 the launch.",
+        ),
+        ConflictRecord(
+            id="conflict-lci-start",
+            subject_type="policy",
+            subject_id="policy-lci",
+            subject_name="Luxembourg Cluster Initiative",
+            attribute="starting_year",
+            kind="cross_source",
+            values=[
+                ConflictValue(value=2002, evidence=[EV_FACTSHEET]),
+                ConflictValue(value=2001, qualifiers=["goals dated"], evidence=[EV_PRESENTATION]),
+            ],
+            explanation="Goals dated 2001, launch 2002.",
+            status="resolved",
+            resolution=Resolution(value=2002, decided_by="reviewer-x", reason="launch year"),
+        ),
+    ]
+    claims = [
+        Claim.create(
+            subject_type="policy",
+            subject_name="Luxembourg Cluster Initiative",
+            subject_id="policy-lci",
+            attribute="starting_year",
+            value=2002,
+            evidence=EV_FACTSHEET,
+        ),
+        Claim.create(
+            subject_type="policy",
+            subject_name="Cluster Initiative",
+            subject_id="policy-lci",
+            attribute="starting_year",
+            value=2001,
+            qualifier="goals dated",
+            evidence=EV_PRESENTATION,
+        ),
+        Claim.create(
+            subject_type="cluster",
+            subject_name="Creative Industries Cluster",
+            attribute="created_year",
+            value=2017,
+            evidence=EV_LAUNCHED,
+        ),
+    ]
+    return {
+        "documents": documents,
+        "policies": policies,
+        "countries": countries,
+        "clusters": clusters,
+        "conflicts": conflicts,
+        "claims": claims,
+    }
+
+
+@pytest.fixture(scope="module")
+def report() -> str:
+    return render_report(**make_records())
+
+
+def test_quote_with_markup_is_escaped(report: str) -> None:
+    assert XSS not in report
+    assert "<script>alert" not in report
+    assert html.escape(XSS, quote=False) in report
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        # values
+        ">2016<",
+        ">2017<",
+        ">2001<",
+        ">2002<",
+        # qualifiers
+        ">announced<",
+        ">goals dated<",
+        # quotes, in blockquotes
+        f"<blockquote>{html.escape(EV_ANNOUNCED.quote)}</blockquote>",
+        f"<blockquote>{html.escape(EV_FACTSHEET.quote)}</blockquote>",
+        f"<blockquote>{html.escape(EV_PRESENTATION.quote)}</blockquote>",
+        # where each value was read
+        "main &gt; article &gt; p[7]",
+        "p.&nbsp;12",
+        "presentation.headings",
+        # subject, attribute, kind, resolution
+        "Creative Industries Cluster",
+        "<code>created_year</code>",
+        "cross-source",
+        "launch year",
+        "reviewer-x",
+    ],
+)
+def test_conflict_values_qualifiers_and_quotes_appear(report: str, expected: str) -> None:
+    conflicts = report[report.index('id="conflicts"') : report.index('id="documents"')]
+    assert expected in conflicts
+
+
+@pytest.mark.parametrize("anchor", ["conflict-ci-created", "conflict-lci-start", "cluster-ci"])
+def test_records_have_stable_anchors(report: str, anchor: str) -> None:
+    assert f'id="{anchor}"' in report
+    assert f'href="#{anchor}"' in report
+
+
+def test_conflicts_come_before_other_sections_open_first(report: str) -> None:
+    order = [
+        report.index(f'id="{section}"')
+        for section in ("summary", "conflicts", "documents", "policies", "countries", "clusters")
+    ]
+    assert order == sorted(order)
+    assert report.index('id="conflict-ci-created"') < report.index('id="conflict-lci-start"')
+
+
+def test_quarantined_document_error_is_shown(report: str) -> None:
+    row = re.search(r'<tr id="doc-broken" class="quarantined"[^>]*>(.*?)</tr>', report, re.S)
+    assert row is not None
+    assert "<code>pdf.encrypted</code>" in row.group(1)
+    assert "PDF is encrypted &amp; unreadable" in row.group(1)
+
+
+def test_not_available_is_muted_and_counts_are_shown(report: str) -> None:
+    assert '<span class="na" title="Source: n/a">not available</span>' in report
+    assert "7/8" in report  # maturity total
+    assert "regions add up to 36, not 46" in report
+    assert "score 0.87" in report
+
+
+def test_claims_are_in_a_details_element_grouped_by_document(report: str) -> None:
+    details = report[report.index('<details class="claims">') :]
+    details = details[: details.index("</details>")]
+    assert details.index(FACTSHEET) < details.index(NEWS)
+    assert 'id="claims-doc-fs"' in details
+    assert 'id="claims-doc-news"' in details
+
+
+def test_rendering_is_deterministic() -> None:
+    records = make_records()
+    first = render_report(**records)
+    second = render_report(**records)
+    shuffled = render_report(**{name: list(reversed(seq)) for name, seq in records.items()})
+    assert first == second == shuffled
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"<link\b",
+        r"<script[^>]*\bsrc=",
+        r"<img\b",
+        r"<iframe\b",
+        r"@import",
+        r"url\(",
+        r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""",
+    ],
+)
+def test_no_external_resources(report: str, pattern: str) -> None:
+    assert re.search(pattern, report, re.I) is None
+
+
+def test_empty_inputs_render() -> None:
+    empty = render_report(
+        documents=[], policies=[], countries=[], clusters=[], conflicts=[], claims=[]
+    )
+    assert "No conflicts" in empty
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(2.0, "2"), (0.5, "0.5"), (2016, "2016"), (["a", "b"], "a; b"), ("x", "x")],
+)
+def test_format_value(value: object, expected: str) -> None:
+    assert format_value(value) == expected
