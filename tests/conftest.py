@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.datamodel.results import DocumentResult
+from pipeline.stages.discover import discover, load
+from pipeline.stages.process import process
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/* from the current extractors instead of comparing",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+_RESULTS: dict[str, DocumentResult] = {}
+
+
+def sample_result(uri: str) -> DocumentResult:
+    """Process one sample document once per test session."""
+    if uri not in _RESULTS:
+        ref = next(r for r in discover(RAW) if r.uri == uri)
+        _RESULTS[uri] = process(load(ref))
+    return _RESULTS[uri]
+
+
+SAMPLE_URIS = [r.uri for r in discover(RAW)]
