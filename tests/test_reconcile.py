@@ -1,0 +1,117 @@
+"""Entity resolution and conflict rules on hand-made claims (no documents needed)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.datamodel.claims import Claim, ClaimValue, Evidence
+from pipeline.reconcile.conflicts import Decision, apply_decisions, compatible, load_decisions, DecisionsError
+from pipeline.reconcile.names import cluster_core, near_exact
+from pipeline.reconcile.records import reconcile
+
+
+def claim(subject: str, attribute: str, value: ClaimValue, *, doc: str = "d1", kind: str = "cluster",
+          qualifier: str | None = None, country: str | None = "LU", method: str = "nlp.event") -> Claim:
+    return Claim.create(
+        subject_type=kind,  # type: ignore[arg-type]
+        subject_name=subject,
+        attribute=attribute,
+        value=value,
+        qualifier=qualifier,
+        country=country,
+        evidence=Evidence(doc_id=doc, uri=f"{doc}.html", quote=f"{subject} {value}", method=method),
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([2001, 2002], False),
+        ([2002, 2002], True),
+        (["2000/2003", 2001], True),  # "at the beginning of the 2000s" covers 2001
+        (["2000/2003", 2002, 2001], False),
+        (["2000/2003", 2005], False),
+        (["1987/1989", "1988/1995"], True),
+    ],
+)
+def test_vague_values_are_compatible_with_what_they_cover(values: list, expected: bool) -> None:
+    assert compatible(values) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("InfoCom", "InfoComm", True), ("Luxembourg HealthTech Cluster", "HealthTech", True),
+     ("the Luxembourg Wood Cluster", "Wood", True), ("AutoTec", "Automotive Components", False),
+     ("CleanTech", "HealthTech", False)],
+)
+def test_cluster_names_merge_only_on_evidence(a: str, b: str, same: bool) -> None:
+    assert near_exact(cluster_core(a, "LU"), cluster_core(b, "LU")) is same
+
+
+def test_rename_chain_gives_current_name_and_aliases() -> None:
+    r = reconcile([claim("SurfMat", "created_year", 2001, qualifier="created"),
+                   claim("SurfMat", "renamed_to", "Materials & Manufacturing", qualifier="rename", doc="d2"),
+                   claim("Luxembourg Materials & Manufacturing Cluster", "mentioned", "x", doc="d3")])
+    (cluster,) = r.clusters
+    assert cluster.name == "Materials & Manufacturing"
+    assert cluster.aliases == ["Luxembourg Materials & Manufacturing Cluster", "SurfMat"]
+    assert cluster.created_year == 2001
+    assert r.conflicts == []
+
+
+def test_announcement_conflicts_but_creation_sets_the_year() -> None:
+    r = reconcile([claim("Creative Industries", "created_year", 2016, qualifier="announced", doc="a"),
+                   claim("Creative Industries", "created_year", 2017, qualifier="created", doc="b")])
+    (cluster,) = r.clusters
+    assert cluster.created_year == 2017
+    (conflict,) = r.conflicts
+    assert (conflict.kind, [v.value for v in conflict.values]) == ("cross_source", [2016, 2017])
+    assert conflict.values[0].qualifiers == ["announced"]
+
+
+def test_two_creation_years_leave_created_year_null() -> None:
+    r = reconcile([claim("Wood", "created_year", 2016, doc="a"), claim("Wood", "created_year", 2015, doc="b")])
+    assert r.clusters[0].created_year is None
+    assert len(r.conflicts) == 1
+
+
+def test_lineage_is_not_a_start_year() -> None:
+    r = reconcile([claim("Flanders Policy", "history.starting_year", 2016, kind="policy", method="factsheet.policy_table"),
+                   claim("Flanders Policy", "name", "Flanders Policy", kind="policy", method="factsheet.policy_table"),
+                   claim("Flanders Policy", "starting_year", "1987/1989", kind="policy", qualifier="lineage", doc="b")])
+    assert r.conflicts == []
+
+
+def test_short_form_resolves_to_the_only_policy_containing_it() -> None:
+    table = [claim("Walloon Region Competitive Clusters Policy", "name", "x", kind="policy", country="BE", method="factsheet.policy_table"),
+             claim("Walloon Region Competitive Clusters Policy", "history.starting_year", 2005, kind="policy", country="BE", method="factsheet.policy_table")]
+    prose = claim("Business and Competitive Cluster policies", "starting_year", 2007, kind="policy", country="BE", qualifier="initiated", doc="d2")
+    r = reconcile([*table, prose])
+    (conflict,) = r.conflicts
+    assert conflict.subject_name == "Walloon Region Competitive Clusters Policy"
+    assert conflict.kind == "cross_source"
+
+
+def _conflict_claims() -> list[Claim]:
+    return [claim("Wood", "created_year", 2016, doc="a"), claim("Wood", "created_year", 2015, doc="b")]
+
+
+def test_reviewer_decision_resolves_and_new_value_reopens() -> None:
+    (conflict,) = reconcile(_conflict_claims()).conflicts
+    decision = Decision(conflict_id=conflict.id, value=2016, decided_by="ana", reason="agency site", values_seen=[2015, 2016])
+    (resolved,) = apply_decisions([conflict], [decision])
+    assert resolved.status == "resolved"
+    assert resolved.resolution is not None and resolved.resolution.value == 2016
+    (reopened,) = reconcile([*_conflict_claims(), claim("Wood", "created_year", 2014, doc="c")], [decision]).conflicts
+    assert reopened.id == conflict.id
+    assert (reopened.status, reopened.resolution) == ("open", None)
+    assert "Reopened" in reopened.explanation
+
+
+def test_bad_decisions_file_names_the_file(tmp_path) -> None:
+    path = tmp_path / "decisions.json"
+    path.write_text(json.dumps([{"conflict_id": "c", "value": 1}]))
+    with pytest.raises(DecisionsError, match="decisions.json"):
+        load_decisions(path)
