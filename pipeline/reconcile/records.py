@@ -246,10 +246,11 @@ def cluster_records(resolved: Resolved, conflicts: Sequence[ConflictRecord]) -> 
     by_subject: dict[str, list[Claim]] = defaultdict(list)
     for c in resolved.claims:
         by_subject[c.subject_id].append(c)
-    policy_names = {p.id: p for p in resolved.policies}
+    # a cluster's initiative: the one table-defined policy named in the documents that name it
+    tabled = {c.subject_id for c in resolved.claims if c.subject_type == "policy" and c.evidence.method == TABLE_METHOD}
     doc_policies: dict[str, set[str]] = defaultdict(set)
     for c in resolved.claims:
-        if c.subject_type == "policy" and c.subject_id in policy_names:
+        if c.subject_type == "policy" and c.subject_id in tabled:
             doc_policies[c.evidence.doc_id].add(c.subject_id)
     records = []
     for entity in resolved.clusters:
