@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Set up and run the project with nothing but Python 3.11 and pip.
 
-    python3 tasks.py run     # create .venv, install, run the pipeline on raw/ into extracted/
-    python3 tasks.py test    # create .venv, install with test extras, run the test suite
-    python3 tasks.py bench   # print speed and memory figures on the sample corpus
+python3 tasks.py run     # create .venv, install, run the pipeline on raw/ into extracted/
+python3 tasks.py test    # create .venv, install with test extras, run the test suite
+python3 tasks.py bench   # print speed and memory figures on the sample corpus
 """
 
 from __future__ import annotations

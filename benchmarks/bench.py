@@ -47,8 +47,10 @@ def main() -> int:
         t = time.perf_counter()
         summary = run_pipeline(args.raw, Path(out))
         total = time.perf_counter() - t
-    print(f"\nwhole pipeline, in-process: {total:.2f} s for {summary.documents_seen} documents "
-          f"({summary.records_written})")
+    print(
+        f"\nwhole pipeline, in-process: {total:.2f} s for {summary.documents_seen} documents "
+        f"({summary.records_written})"
+    )
 
     robustness = ROOT.parent / "shared" / "corpus" / "robustness"
     if robustness.is_dir():
@@ -62,8 +64,10 @@ def main() -> int:
             r = process(LoadedSource(uri=path.name, doc_id=path.name, sha256="", data=data, media_type="pdf"))
             pages += r.pages or 0
         elapsed = time.perf_counter() - t
-        print(f"robustness corpus: {len(files)} PDFs, {pages} pages in {elapsed:.1f} s "
-              f"({pages / elapsed:.1f} pages/s)")
+        print(
+            f"robustness corpus: {len(files)} PDFs, {pages} pages in {elapsed:.1f} s "
+            f"({pages / elapsed:.1f} pages/s)"
+        )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory: {peak_mb:.0f} MiB")
     return 0

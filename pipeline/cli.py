@@ -45,7 +45,10 @@ def _print_summary(summary: RunSummary, out: Path) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("documents seen", str(summary.documents_seen))
-    table.add_row("  new / changed / unchanged", f"{summary.documents_new} / {summary.documents_changed} / {summary.documents_unchanged}")
+    table.add_row(
+        "  new / changed / unchanged",
+        f"{summary.documents_new} / {summary.documents_changed} / {summary.documents_unchanged}",
+    )
     table.add_row("  quarantined", str(summary.documents_quarantined))
     for name, n in summary.records_written.items():
         table.add_row(f"{name} written", str(n))
@@ -59,15 +62,26 @@ def _print_summary(summary: RunSummary, out: Path) -> None:
 def run(
     raw: RawOpt = Path("raw"),
     out: OutOpt = Path("extracted"),
-    decisions: Annotated[Path | None, typer.Option(help="Reviewer decisions (JSON); default RAW/decisions.json.")] = None,
+    decisions: Annotated[
+        Path | None, typer.Option(help="Reviewer decisions (JSON); default RAW/decisions.json.")
+    ] = None,
     runner: Annotated[str, typer.Option(help="Task runner: threads or dask.")] = "threads",
     dask_address: Annotated[str | None, typer.Option(help="Address of a running Dask scheduler.")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Parallel workers.")] = 2,
-    no_prefect: Annotated[bool, typer.Option("--no-prefect", help="Run the stages in-process, without Prefect.")] = False,
+    no_prefect: Annotated[
+        bool, typer.Option("--no-prefect", help="Run the stages in-process, without Prefect.")
+    ] = False,
 ) -> None:
     """Run the whole flow on a folder, offline, on Prefect's embedded default."""
     try:
-        settings = PipelineSettings(raw_dir=raw, out_dir=out, decisions=decisions, runner=runner, dask_address=dask_address, workers=workers)  # type: ignore[arg-type]
+        settings = PipelineSettings(
+            raw_dir=raw,
+            out_dir=out,
+            decisions=decisions,
+            runner=runner,
+            dask_address=dask_address,
+            workers=workers,
+        )  # type: ignore[arg-type]
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     try:
@@ -99,7 +113,9 @@ def serve(
 
 
 @app.command("build-corpus")
-def build_corpus(out: Annotated[Path, typer.Option("--out", help="Where to write the sample corpus.")] = Path("raw")) -> None:
+def build_corpus(
+    out: Annotated[Path, typer.Option("--out", help="Where to write the sample corpus.")] = Path("raw"),
+) -> None:
     """Rebuild the sample corpus (PDF and HTML renditions of the seed documents)."""
     from pipeline.corpus.build import build_corpus as build
 
@@ -108,7 +124,9 @@ def build_corpus(out: Annotated[Path, typer.Option("--out", help="Where to write
 
 
 @app.command("export-schemas")
-def export_schemas(out: Annotated[Path, typer.Option("--out", help="Schema folder.")] = Path("schemas")) -> None:
+def export_schemas(
+    out: Annotated[Path, typer.Option("--out", help="Schema folder.")] = Path("schemas"),
+) -> None:
     """Write the JSON Schema of every record type into a folder."""
     from pipeline.publish.schemas import write_schemas
 
@@ -118,11 +136,14 @@ def export_schemas(out: Annotated[Path, typer.Option("--out", help="Schema folde
 
 @app.command()
 def evaluate(
-    extracted: Annotated[Path, typer.Option("--extracted", help="Output folder of a run.")] = Path("extracted"),
+    extracted: Annotated[Path, typer.Option("--extracted", help="Output folder of a run.")] = Path(
+        "extracted"
+    ),
     gold: Annotated[Path, typer.Option("--gold", help="Gold folder.")] = Path("tests/gold"),
 ) -> None:
     """Print precision and recall per field and claim type against the gold files."""
-    from pipeline.evaluate import EvaluationError, evaluate as run_evaluation, render
+    from pipeline.evaluate import EvaluationError, render
+    from pipeline.evaluate import evaluate as run_evaluation
 
     try:
         report = run_evaluation(extracted, gold)

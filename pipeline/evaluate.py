@@ -47,7 +47,9 @@ class Score:
 
 @dataclass
 class EvaluationReport:
-    scores: dict[str, dict[str, Score]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
+    scores: dict[str, dict[str, Score]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Score))
+    )
     misses: list[str] = field(default_factory=list)
 
     def total(self, group: str) -> Score:
@@ -98,7 +100,11 @@ def same(a: JSONValue, b: JSONValue) -> bool:
 
 
 def _score_fields(
-    report: EvaluationReport, group: str, gold_fields: dict[str, JSONValue], record: dict[str, JSONValue] | None, label: str
+    report: EvaluationReport,
+    group: str,
+    gold_fields: dict[str, JSONValue],
+    record: dict[str, JSONValue] | None,
+    label: str,
 ) -> None:
     for path, expected in sorted(gold_fields.items()):
         got = get_path(record, path) if record is not None else None
@@ -117,7 +123,10 @@ def _score_fields(
 
 def evaluate(extracted: Path, gold: Path) -> EvaluationReport:
     report = EvaluationReport()
-    policies = {(p["country"], normalise_space(str(p["name"])).casefold()): p for p in _records(extracted / "policies")}
+    policies = {
+        (p["country"], normalise_space(str(p["name"])).casefold()): p
+        for p in _records(extracted / "policies")
+    }
     for g in _load(gold / "policies.json"):
         key = (g["country"], normalise_space(str(g["name"])).casefold())
         _score_fields(report, "policy fields", g["fields"], policies.get(key), str(g["name"]))  # type: ignore[arg-type]
@@ -131,14 +140,19 @@ def evaluate(extracted: Path, gold: Path) -> EvaluationReport:
     return report
 
 
-def _evaluate_clusters(report: EvaluationReport, records: list[dict[str, JSONValue]], gold: list[dict[str, JSONValue]]) -> None:
+def _evaluate_clusters(
+    report: EvaluationReport, records: list[dict[str, JSONValue]], gold: list[dict[str, JSONValue]]
+) -> None:
     def names(r: dict[str, JSONValue]) -> set[str]:
         return {str(r["name"]).casefold(), *(str(a).casefold() for a in r.get("aliases", []))}  # type: ignore[union-attr]
 
     matched: set[str] = set()
     gold_countries = {g["country"] for g in gold}
     for g in gold:
-        hit = next((r for r in records if r["country"] == g["country"] and str(g["name"]).casefold() in names(r)), None)
+        hit = next(
+            (r for r in records if r["country"] == g["country"] and str(g["name"]).casefold() in names(r)),
+            None,
+        )
         scores = report.scores["clusters"]
         if hit is None:
             scores["found"].fn += 1
@@ -150,12 +164,27 @@ def _evaluate_clusters(report: EvaluationReport, records: list[dict[str, JSONVal
         _tally(scores["name"], ok_name, f"cluster {g['name']}: named {hit['name']!r}", report)
         want = {str(a).casefold() for a in g.get("aliases", [])}  # type: ignore[union-attr]
         ok_alias = want <= names(hit)
-        _tally(scores["aliases"], ok_alias, f"cluster {g['name']}: aliases {hit['aliases']} lack {sorted(want - names(hit))}", report)
+        _tally(
+            scores["aliases"],
+            ok_alias,
+            f"cluster {g['name']}: aliases {hit['aliases']} lack {sorted(want - names(hit))}",
+            report,
+        )
         got_year, want_year = hit.get("created_year"), g.get("created_year")
         if want_year is not None or got_year is not None:
-            _tally(scores["created_year"], got_year == want_year, f"cluster {g['name']}: created_year {got_year} != {want_year}", report)
+            _tally(
+                scores["created_year"],
+                got_year == want_year,
+                f"cluster {g['name']}: created_year {got_year} != {want_year}",
+                report,
+            )
         if "status" in g:
-            _tally(scores["status"], hit.get("status") == g["status"], f"cluster {g['name']}: status {hit.get('status')!r} != {g['status']!r}", report)
+            _tally(
+                scores["status"],
+                hit.get("status") == g["status"],
+                f"cluster {g['name']}: status {hit.get('status')!r} != {g['status']!r}",
+                report,
+            )
     for r in records:
         if r["country"] in gold_countries and str(r["id"]) not in matched:
             report.scores["clusters"]["found"].fp += 1
@@ -175,7 +204,9 @@ def _numbers(values: list[JSONValue]) -> set[float]:
     return {float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
 
 
-def _evaluate_conflicts(report: EvaluationReport, records: list[dict[str, JSONValue]], gold: list[dict[str, JSONValue]]) -> None:
+def _evaluate_conflicts(
+    report: EvaluationReport, records: list[dict[str, JSONValue]], gold: list[dict[str, JSONValue]]
+) -> None:
     score = report.scores["conflicts"]["conflicts"]
     used: set[str] = set()
     for g in gold:
@@ -211,7 +242,9 @@ def _evaluate_claims(report: EvaluationReport, path: Path, gold: list[dict[str, 
     gold_uris = {g["uri"] for g in gold}
     attributes = {g["attribute"] for g in gold}
 
-    def key(uri: JSONValue, subject: JSONValue, attribute: JSONValue, value: JSONValue) -> tuple[str, str, str, str]:
+    def key(
+        uri: JSONValue, subject: JSONValue, attribute: JSONValue, value: JSONValue
+    ) -> tuple[str, str, str, str]:
         subj = str(subject).casefold().removeprefix("the ").strip()
         return (str(uri), subj, str(attribute), json.dumps(value, sort_keys=True))
 
@@ -239,9 +272,19 @@ def render(report: EvaluationReport, show_misses: bool = True) -> Table:
         table.add_column(col, justify="right" if col in ("tp", "fp", "fn", "precision", "recall") else "left")
     for group in sorted(report.scores):
         for name, s in sorted(report.scores[group].items()):
-            table.add_row(group, name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}")
+            table.add_row(
+                group, name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}"
+            )
         t = report.total(group)
-        table.add_row(f"[bold]{group}[/]", "[bold]all[/]", str(t.tp), str(t.fp), str(t.fn), f"[bold]{t.precision:.3f}[/]", f"[bold]{t.recall:.3f}[/]")
+        table.add_row(
+            f"[bold]{group}[/]",
+            "[bold]all[/]",
+            str(t.tp),
+            str(t.fp),
+            str(t.fn),
+            f"[bold]{t.precision:.3f}[/]",
+            f"[bold]{t.recall:.3f}[/]",
+        )
     if show_misses and report.misses:
         table.caption = "misses:\n" + "\n".join(report.misses[:60])
     return table

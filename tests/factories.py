@@ -58,7 +58,14 @@ def make_table(page: int, rows: Sequence[Sequence[str | None]], top: float = 50.
                 )
             )
         y += height
-    return Table(page=page, index=0, bbox=BBox.of(COLUMN_X[0], top, COLUMN_X[n_cols], y), n_rows=len(rows), n_cols=n_cols, cells=cells)
+    return Table(
+        page=page,
+        index=0,
+        bbox=BBox.of(COLUMN_X[0], top, COLUMN_X[n_cols], y),
+        n_rows=len(rows),
+        n_cols=n_cols,
+        cells=cells,
+    )
 
 
 def make_document(tables_per_page: Sequence[Sequence[Table]], doc_id: str = "doc-test") -> Document:

@@ -23,7 +23,9 @@ def test_every_command_has_help(command: str) -> None:
 
 
 def test_run_on_missing_folder_is_a_clean_error(tmp_path) -> None:
-    result = runner.invoke(app, ["run", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--no-prefect"])
+    result = runner.invoke(
+        app, ["run", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--no-prefect"]
+    )
     assert result.exit_code == 2
     assert "does not exist" in result.output
 

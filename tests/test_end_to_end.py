@@ -37,7 +37,9 @@ def test_luxembourg_cluster_initiative(out: Path) -> None:
     assert p["history"]["starting_year"] == 2002
     assert p["history"]["ending_year"] == {"not_available": True, "text": "Data not available"}
     assert len(p["objectives"]["categories"]) == 11
-    assert p["objectives"]["description"].startswith("The Luxembourg Cluster Initiative aims to bring together")
+    assert p["objectives"]["description"].startswith(
+        "The Luxembourg Cluster Initiative aims to bring together"
+    )
     assert p["budget"]["source_of_funding"] == "Ministry of Economy"
     assert p["budget"]["overall"]["not_available"] is True
 
@@ -45,7 +47,11 @@ def test_luxembourg_cluster_initiative(out: Path) -> None:
 def test_flanders_policy(out: Path) -> None:
     p = _policy(out, "Flanders Innovation Clusters Policy")
     assert (p["country"], p["region"], p["policy_type"]) == ("BE", "Flanders", "Regional cluster policy")
-    assert (p["history"]["period"], p["history"]["starting_year"], p["history"]["ending_year"]) == ("limited", 2016, 2026)
+    assert (p["history"]["period"], p["history"]["starting_year"], p["history"]["ending_year"]) == (
+        "limited",
+        2016,
+        2026,
+    )
 
 
 def test_walloon_policy(out: Path) -> None:
@@ -57,7 +63,12 @@ def test_walloon_policy(out: Path) -> None:
 def test_countries(out: Path) -> None:
     countries = {c["country"]: c for c in _records(out, "countries")}
     lu = countries["LU"]["maturity"]
-    assert (lu["policy_scope"], lu["continuity"], lu["evidence_of_performance"], lu["support_instruments"]) == (2, 2, 0, 2)
+    assert (
+        lu["policy_scope"],
+        lu["continuity"],
+        lu["evidence_of_performance"],
+        lu["support_instruments"],
+    ) == (2, 2, 0, 2)
     assert (lu["total"], lu["max"]) == (6, 8)
     be = countries["BE"]["cluster_organisations"]
     assert be["total"] == 46
@@ -78,12 +89,34 @@ def _conflict_summary(out: Path) -> set[tuple]:
 
 def test_exact_conflicts(out: Path) -> None:
     assert _conflict_summary(out) == {
-        ("Luxembourg Cluster Initiative", "starting_year", "cross_source",
-         (('"2000/2003"', ("launched",)), ("2001", ("dated heading",)), ("2002", ("created", "introduced", "launched")))),
-        ("Creative Industries", "created_year", "cross_source", (("2016", ("announced",)), ("2017", ("created",)))),
-        ("Walloon Region Competitive Clusters Policy", "starting_year", "internal", (("2005", ()), ("2007", ("initiated",)))),
-        ("Belgium", "cluster_organisations.total", "internal",
-         (("36", ("sum of parts: 2 + 18 + 16",)), ("46", ("stated total",)))),
+        (
+            "Luxembourg Cluster Initiative",
+            "starting_year",
+            "cross_source",
+            (
+                ('"2000/2003"', ("launched",)),
+                ("2001", ("dated heading",)),
+                ("2002", ("created", "introduced", "launched")),
+            ),
+        ),
+        (
+            "Creative Industries",
+            "created_year",
+            "cross_source",
+            (("2016", ("announced",)), ("2017", ("created",))),
+        ),
+        (
+            "Walloon Region Competitive Clusters Policy",
+            "starting_year",
+            "internal",
+            (("2005", ()), ("2007", ("initiated",))),
+        ),
+        (
+            "Belgium",
+            "cluster_organisations.total",
+            "internal",
+            (("36", ("sum of parts: 2 + 18 + 16",)), ("46", ("stated total",))),
+        ),
     }
 
 
@@ -104,7 +137,9 @@ def test_exact_conflicts(out: Path) -> None:
         ("Cluster Maritime Luxembourgeois asbl", {"CML"}, None, None),
     ],
 )
-def test_luxembourg_clusters(out: Path, name: str, aliases: set[str], year: int | None, status: str | None) -> None:
+def test_luxembourg_clusters(
+    out: Path, name: str, aliases: set[str], year: int | None, status: str | None
+) -> None:
     (cluster,) = [c for c in _records(out, "clusters") if c["name"] == name]
     assert cluster["country"] == "LU"
     assert aliases <= set(cluster["aliases"])
@@ -120,11 +155,22 @@ def test_autotec_is_a_suggestion_not_a_merge(out: Path) -> None:
 
 def test_belgian_euroclusters(out: Path) -> None:
     names = {c["name"] for c in _records(out, "clusters") if c["country"] == "BE"}
-    assert names == {"B-Resilient", "BioMan4R2", "CREATHRIV-EU", "DREAM", "ELBE Eurocluster", "GEMSTONE", "LEVIATAD", "SocialTech4EU"}
+    assert names == {
+        "B-Resilient",
+        "BioMan4R2",
+        "CREATHRIV-EU",
+        "DREAM",
+        "ELBE Eurocluster",
+        "GEMSTONE",
+        "LEVIATAD",
+        "SocialTech4EU",
+    }
 
 
 def test_no_claim_from_related_news(out: Path) -> None:
-    claims = [json.loads(line) for line in (out / "datasets" / "claims.jsonl").read_text("utf-8").splitlines()]
+    claims = [
+        json.loads(line) for line in (out / "datasets" / "claims.jsonl").read_text("utf-8").splitlines()
+    ]
     news = [c for c in claims if c["evidence"]["uri"] == "press/luxinnovation-news-cluster-initiative.html"]
     assert news
     for needle in ("Waste heat", "Business Partnership Facility", "Fit 4 Start", "Horizon 2020", "2024"):
@@ -134,7 +180,9 @@ def test_no_claim_from_related_news(out: Path) -> None:
 @pytest.mark.parametrize("uri", SAMPLE_URIS)
 def test_every_quote_is_verbatim_in_its_source(out: Path, uri: str) -> None:
     document = parse_source(load(next(r for r in discover(RAW) if r.uri == uri)))
-    claims = [json.loads(line) for line in (out / "datasets" / "claims.jsonl").read_text("utf-8").splitlines()]
+    claims = [
+        json.loads(line) for line in (out / "datasets" / "claims.jsonl").read_text("utf-8").splitlines()
+    ]
     mine = [c for c in claims if c["evidence"]["uri"] == uri]
     assert mine, f"no claims from {uri}"
     missing = [c["evidence"]["quote"] for c in mine if not document.contains_quote(c["evidence"]["quote"])]
@@ -156,15 +204,25 @@ def test_second_run_is_byte_identical_and_counts_unchanged(out: Path, tmp_path: 
     shutil.copytree(out, again)
     summary = run_pipeline(RAW, again)
     assert (summary.documents_seen, summary.documents_new, summary.documents_unchanged) == (7, 0, 7)
-    first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "run.json"}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file() and p.name != "run.json"}
+    first = {
+        p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "run.json"
+    }
+    second = {
+        p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file() and p.name != "run.json"
+    }
     assert first == second
 
 
 def test_records_identical_from_a_fresh_folder(out: Path, tmp_path: Path) -> None:
     run_pipeline(RAW, tmp_path)
-    first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "run.json"}
-    second = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p.name != "run.json"}
+    first = {
+        p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "run.json"
+    }
+    second = {
+        p.relative_to(tmp_path): p.read_bytes()
+        for p in tmp_path.rglob("*")
+        if p.is_file() and p.name != "run.json"
+    }
     assert first == second
 
 

@@ -20,10 +20,21 @@ def _parse(name: str) -> Document:
 @pytest.mark.parametrize(
     ("name", "title", "published", "published_quote", "n_prose"),
     [
-        ("dk_sound_cluster.html", "Ten years of sound innovation", "2023-09-14", "Posted 14 September 2023", 6),
+        (
+            "dk_sound_cluster.html",
+            "Ten years of sound innovation",
+            "2023-09-14",
+            "Posted 14 September 2023",
+            6,
+        ),
         ("de_hydrogen_cluster.html", "Hydrogen Cluster Bavaria starts work", "2022-05-12", "2022-05-12", 4),
-        ("fr_maritime_cluster.html", "The French maritime cluster turns eighteen", "2024-06-15",
-         "Mis à jour le 15/06/2024", 5),
+        (
+            "fr_maritime_cluster.html",
+            "The French maritime cluster turns eighteen",
+            "2024-06-15",
+            "Mis à jour le 15/06/2024",
+            5,
+        ),
     ],
 )
 def test_fixture_pages(name: str, title: str, published: str, published_quote: str, n_prose: int) -> None:
@@ -34,7 +45,7 @@ def test_fixture_pages(name: str, title: str, published: str, published_quote: s
     assert doc.published_quote == published_quote
     assert len([b for b in doc.blocks if b.kind in ("paragraph", "heading", "list_item")]) == n_prose
     for block in doc.blocks:
-        assert doc.text[block.start:block.end] == block.text
+        assert doc.text[block.start : block.end] == block.text
         assert block.locator and block.locator.startswith("html/body/")
     assert doc.text == "\n\n".join(b.text for b in doc.blocks)
 
@@ -42,12 +53,35 @@ def test_fixture_pages(name: str, title: str, published: str, published_quote: s
 @pytest.mark.parametrize(
     ("name", "forbidden"),
     [
-        ("dk_sound_cluster.html", ["cookies", "Related news", "Danish Food Cluster", "Robotics Cluster",
-                                   "All rights reserved", "Water Cluster", "About"]),
-        ("de_hydrogen_cluster.html", ["cookies", "Cookie settings", "Related news", "Automotive Cluster Bavaria",
-                                      "New Space Cluster", "Imprint", "State Portal", "Cluster offensive"]),
-        ("fr_maritime_cluster.html", ["Accueil", "Our clusters", "See also", "founded in 2005",
-                                      "Aerospace Valley", "Legal"]),
+        (
+            "dk_sound_cluster.html",
+            [
+                "cookies",
+                "Related news",
+                "Danish Food Cluster",
+                "Robotics Cluster",
+                "All rights reserved",
+                "Water Cluster",
+                "About",
+            ],
+        ),
+        (
+            "de_hydrogen_cluster.html",
+            [
+                "cookies",
+                "Cookie settings",
+                "Related news",
+                "Automotive Cluster Bavaria",
+                "New Space Cluster",
+                "Imprint",
+                "State Portal",
+                "Cluster offensive",
+            ],
+        ),
+        (
+            "fr_maritime_cluster.html",
+            ["Accueil", "Our clusters", "See also", "founded in 2005", "Aerospace Valley", "Legal"],
+        ),
     ],
 )
 def test_boilerplate_is_excluded(name: str, forbidden: list[str]) -> None:
@@ -97,7 +131,10 @@ def test_read_more_section_and_visible_updated_date() -> None:
 def test_div_content_without_article() -> None:
     doc = _parse("fr_maritime_cluster.html")
     assert doc.blocks[2].locator == "html/body/div[2]/div/p[1]"
-    assert doc.blocks[2].text == "The Cluster Maritime Français was set up in 2006 by the French maritime industry."
+    assert (
+        doc.blocks[2].text
+        == "The Cluster Maritime Français was set up in 2006 by the French maritime industry."
+    )
 
 
 @pytest.mark.parametrize(
@@ -107,7 +144,10 @@ def test_div_content_without_article() -> None:
         (b"   \n ", "empty"),
         (b"<html><body><p>caf\xe9 cr\xe8me</p></body></html>", "not valid UTF-8"),
         (b'<meta charset="x-no-such-charset"><p>x</p>', "unknown declared charset"),
-        (b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2024</footer></body></html>", "no main-content"),
+        (
+            b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2024</footer></body></html>",
+            "no main-content",
+        ),
     ],
 )
 def test_errors_are_specific(data: bytes, message: str) -> None:

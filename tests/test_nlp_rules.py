@@ -16,7 +16,9 @@ from pipeline.models.nlp.pipeline import build_nlp
 
 FIXTURES = Path(__file__).parent / "fixtures" / "press"
 
-Fact = tuple[str, str, str, object, str | None, str | None]  # type, name, attribute, value, qualifier, precision
+Fact = tuple[
+    str, str, str, object, str | None, str | None
+]  # type, name, attribute, value, qualifier, precision
 
 
 def make_doc(*paragraphs: str, published: str | None = None, kind: str = "paragraph") -> Document:
@@ -24,16 +26,28 @@ def make_doc(*paragraphs: str, published: str | None = None, kind: str = "paragr
     for i, text in enumerate(paragraphs):
         if parts:
             offset += 2
-        blocks.append(Block(kind=kind, text=text, start=offset, end=offset + len(text), locator=f"html/body/p[{i + 1}]"))  # type: ignore[arg-type]
+        blocks.append(
+            Block(kind=kind, text=text, start=offset, end=offset + len(text), locator=f"html/body/p[{i + 1}]")
+        )  # type: ignore[arg-type]
         parts.append(text)
         offset += len(text)
-    return Document(doc_id="d", uri="d.html", sha256="0", media_type="html", blocks=blocks,
-                    text="\n\n".join(parts), published=published)
+    return Document(
+        doc_id="d",
+        uri="d.html",
+        sha256="0",
+        media_type="html",
+        blocks=blocks,
+        text="\n\n".join(parts),
+        published=published,
+    )
 
 
 def facts(claims: list[Claim]) -> set[Fact]:
-    return {(c.subject_type, c.subject_name, c.attribute, c.value, c.qualifier, c.precision)
-            for c in claims if c.attribute != "mentioned"}
+    return {
+        (c.subject_type, c.subject_name, c.attribute, c.value, c.qualifier, c.precision)
+        for c in claims
+        if c.attribute != "mentioned"
+    }
 
 
 def mentions(claims: list[Claim]) -> set[str]:
@@ -43,7 +57,12 @@ def mentions(claims: list[Claim]) -> set[str]:
 def test_pipeline_is_blank_english_with_rules() -> None:
     nlp = build_nlp()
     assert nlp is build_nlp()
-    assert nlp.lang == "en" and nlp.pipe_names == ["sentencizer", "entity_ruler", "cluster_mentions", "cluster_cues"]
+    assert nlp.lang == "en" and nlp.pipe_names == [
+        "sentencizer",
+        "entity_ruler",
+        "cluster_mentions",
+        "cluster_cues",
+    ]
     assert type(spacy.blank("en")) is type(nlp)
 
 
@@ -107,12 +126,30 @@ SEED_001_CLUSTERS = (
         ),
         pytest.param(
             "From 2007 onwards, the Business and Competitive Cluster policies was initiated.",
-            {("policy", "Business and Competitive Cluster policies", "starting_year", 2007, "initiated", "year")},
+            {
+                (
+                    "policy",
+                    "Business and Competitive Cluster policies",
+                    "starting_year",
+                    2007,
+                    "initiated",
+                    "year",
+                )
+            },
             id="004-initiated",
         ),
         pytest.param(
             "The Flanders Innovation Clusters policy dates back to the late 1980s.",
-            {("policy", "Flanders Innovation Clusters policy", "starting_year", "1987/1989", "lineage", "vague")},
+            {
+                (
+                    "policy",
+                    "Flanders Innovation Clusters policy",
+                    "starting_year",
+                    "1987/1989",
+                    "lineage",
+                    "vague",
+                )
+            },
             id="lineage-not-start",
         ),
         pytest.param(
@@ -127,7 +164,14 @@ SEED_001_CLUSTERS = (
         pytest.param(
             "The Burgundy Nuclear Cluster was replaced by the Nuclear Valley Cluster, established in March 2015.",
             {
-                ("cluster", "Burgundy Nuclear Cluster", "renamed_to", "Nuclear Valley Cluster", "rename", None),
+                (
+                    "cluster",
+                    "Burgundy Nuclear Cluster",
+                    "renamed_to",
+                    "Nuclear Valley Cluster",
+                    "rename",
+                    None,
+                ),
                 ("cluster", "Nuclear Valley Cluster", "created_year", 2015, "established", "month"),
             },
             id="replaced-by-and-month",
@@ -136,7 +180,14 @@ SEED_001_CLUSTERS = (
             "The cluster Danish Sound Cluster was founded in 2013 and formerly known as Danish Sound Innovation Network.",
             {
                 ("cluster", "Danish Sound Cluster", "created_year", 2013, "founded", "year"),
-                ("cluster", "Danish Sound Innovation Network", "renamed_to", "Danish Sound Cluster", "rename", None),
+                (
+                    "cluster",
+                    "Danish Sound Innovation Network",
+                    "renamed_to",
+                    "Danish Sound Cluster",
+                    "rename",
+                    None,
+                ),
             },
             id="formerly-known-as",
         ),
@@ -176,7 +227,9 @@ def test_announcement_takes_page_year() -> None:
         ("cluster for the creative industries", 2016, "announced", "year", text)
     ]
     assert extract_prose_claims(make_doc(text), country="LU")[0].attribute == "mentioned"
-    assert not [c for c in extract_prose_claims(make_doc(text), country="LU") if c.attribute == "created_year"]
+    assert not [
+        c for c in extract_prose_claims(make_doc(text), country="LU") if c.attribute == "created_year"
+    ]
 
 
 def test_quotes_and_locators_point_into_document_text() -> None:
@@ -186,12 +239,16 @@ def test_quotes_and_locators_point_into_document_text() -> None:
         assert locator is not None and locator.startswith("html/body/p[2]#c")
         start, end = (int(x) for x in locator.split("#c")[1].split("-"))
         assert doc.text[start:end] == claim.evidence.quote
-    infocomm = next(c for c in extract_prose_claims(doc, country=None) if c.subject_name == "InfoComm"
-                    and c.attribute == "renamed_to")
+    infocomm = next(
+        c
+        for c in extract_prose_claims(doc, country=None)
+        if c.subject_name == "InfoComm" and c.attribute == "renamed_to"
+    )
     assert infocomm.evidence.quote == "InfoComm (2002, then renamed ICT)"
 
 
 # ---------------------------------------------------------------- traps
+
 
 @pytest.mark.parametrize(
     "text",
@@ -222,27 +279,51 @@ def test_traps_yield_no_dates(text: str) -> None:
 
 # ---------------------------------------------------------------- mentions
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Clusters have been set up in the Grand Duchy for years: Cluster for Logistics, Automotive Cluster, Space "
-         "Cluster, ICT Cluster – a growing number of initiatives.",
-         {"Cluster for Logistics", "Automotive Cluster", "Space Cluster", "ICT Cluster"}),
-        ("These Euroclusters are B-Resilient, BioMan4R2, CREATHRIV-EU, DREAM, ELBE Eurocluster, GEMSTONE, LEVIATAD "
-         "and SocialTech4EU.",
-         {"B-Resilient", "BioMan4R2", "CREATHRIV-EU", "DREAM", "ELBE Eurocluster", "GEMSTONE", "LEVIATAD",
-          "SocialTech4EU"}),
-        ("As of October 2022, there is one cluster organisation (Cluster Maritime Luxembourgeois asbl / CML) in "
-         "Luxembourg that is registered on the ECCP.",
-         {"Cluster Maritime Luxembourgeois asbl", "CML"}),
+        (
+            "Clusters have been set up in the Grand Duchy for years: Cluster for Logistics, Automotive Cluster, Space "
+            "Cluster, ICT Cluster – a growing number of initiatives.",
+            {"Cluster for Logistics", "Automotive Cluster", "Space Cluster", "ICT Cluster"},
+        ),
+        (
+            "These Euroclusters are B-Resilient, BioMan4R2, CREATHRIV-EU, DREAM, ELBE Eurocluster, GEMSTONE, LEVIATAD "
+            "and SocialTech4EU.",
+            {
+                "B-Resilient",
+                "BioMan4R2",
+                "CREATHRIV-EU",
+                "DREAM",
+                "ELBE Eurocluster",
+                "GEMSTONE",
+                "LEVIATAD",
+                "SocialTech4EU",
+            },
+        ),
+        (
+            "As of October 2022, there is one cluster organisation (Cluster Maritime Luxembourgeois asbl / CML) in "
+            "Luxembourg that is registered on the ECCP.",
+            {"Cluster Maritime Luxembourgeois asbl", "CML"},
+        ),
         ("Wood industry by the Luxembourg Wood Cluster", {"Luxembourg Wood Cluster"}),
-        ("The announcement of the creation of a cluster for the creative industries adds a new cluster.",
-         {"cluster for the creative industries"}),
-        ("The Luxembourg Cluster Initiative is managed by Luxinnovation. The Cluster Initiative is still ongoing.",
-         {"Luxembourg Cluster Initiative", "Cluster Initiative"}),
-        ("From Belgium, six clusters are part of eight Euroclusters with partners from 18 countries (FR, ES, EL).",
-         set()),
-        ("The European Cluster Partnerships and Luxembourg Cluster activities are cluster policy tools.", set()),
+        (
+            "The announcement of the creation of a cluster for the creative industries adds a new cluster.",
+            {"cluster for the creative industries"},
+        ),
+        (
+            "The Luxembourg Cluster Initiative is managed by Luxinnovation. The Cluster Initiative is still ongoing.",
+            {"Luxembourg Cluster Initiative", "Cluster Initiative"},
+        ),
+        (
+            "From Belgium, six clusters are part of eight Euroclusters with partners from 18 countries (FR, ES, EL).",
+            set(),
+        ),
+        (
+            "The European Cluster Partnerships and Luxembourg Cluster activities are cluster policy tools.",
+            set(),
+        ),
         ("Creative ClusterClusters have been set up in the Grand Duchy for years.", set()),
     ],
 )
@@ -254,18 +335,32 @@ def test_one_mention_per_name_per_block() -> None:
     doc = make_doc("The Space Cluster grows. The Space Cluster hires.", "The Space Cluster moves.")
     claims = [c for c in extract_prose_claims(doc, country=None) if c.attribute == "mentioned"]
     assert [(c.subject_name, c.evidence.quote) for c in claims] == [
-        ("Space Cluster", "The Space Cluster grows."), ("Space Cluster", "The Space Cluster moves.")
+        ("Space Cluster", "The Space Cluster grows."),
+        ("Space Cluster", "The Space Cluster moves."),
     ]
 
 
 def test_skips_furniture_and_meta_blocks() -> None:
-    assert extract_prose_claims(make_doc("The Space Cluster was founded in 2001.", kind="furniture"), country=None) == []
-    assert extract_prose_claims(make_doc("The Space Cluster was founded in 2001.", kind="meta"), country=None) == []
+    assert (
+        extract_prose_claims(
+            make_doc("The Space Cluster was founded in 2001.", kind="furniture"), country=None
+        )
+        == []
+    )
+    assert (
+        extract_prose_claims(make_doc("The Space Cluster was founded in 2001.", kind="meta"), country=None)
+        == []
+    )
 
 
 def test_description_from_parentheses() -> None:
-    claims = extract_prose_claims(make_doc("The clusters are SurfMat (Surface Engineering and New Materials) and "
-                                           "AeroSpace (Aeronautic and Aerospace Technologies)."), country=None)
+    claims = extract_prose_claims(
+        make_doc(
+            "The clusters are SurfMat (Surface Engineering and New Materials) and "
+            "AeroSpace (Aeronautic and Aerospace Technologies)."
+        ),
+        country=None,
+    )
     assert {(c.subject_name, c.value) for c in claims if c.attribute == "description"} == {
         ("SurfMat", "Surface Engineering and New Materials"),
         ("AeroSpace", "Aeronautic and Aerospace Technologies"),
@@ -274,20 +369,31 @@ def test_description_from_parentheses() -> None:
 
 # ---------------------------------------------------------------- counts
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The thematic focus of the six clusters supported by the Luxembourg Cluster Initiative is set in key areas.",
-         {("policy", "Luxembourg Cluster Initiative", "cluster_count", 6, None, None)}),
-        ("There are 46 cluster organisations registered on the ECCP from Belgium.",
-         {("country", "Belgium", "cluster_organisations", 46, None, None)}),
-        ("With 18 cluster organisations the majority are located in the Flemish region followed by 16 cluster "
-         "organisations in the Walloon region and 2 cluster organisations in Brussels.",
-         {("country", "Flemish region", "cluster_organisations", 18, "region", None),
-          ("country", "Walloon region", "cluster_organisations", 16, "region", None),
-          ("country", "Brussels", "cluster_organisations", 2, "region", None)}),
-        ("Today more than 200 companies and knowledge institutions are members of Danish Sound Cluster.",
-         {("cluster", "Danish Sound Cluster", "member_count", 200, "more than", None)}),
+        (
+            "The thematic focus of the six clusters supported by the Luxembourg Cluster Initiative is set in key areas.",
+            {("policy", "Luxembourg Cluster Initiative", "cluster_count", 6, None, None)},
+        ),
+        (
+            "There are 46 cluster organisations registered on the ECCP from Belgium.",
+            {("country", "Belgium", "cluster_organisations", 46, None, None)},
+        ),
+        (
+            "With 18 cluster organisations the majority are located in the Flemish region followed by 16 cluster "
+            "organisations in the Walloon region and 2 cluster organisations in Brussels.",
+            {
+                ("country", "Flemish region", "cluster_organisations", 18, "region", None),
+                ("country", "Walloon region", "cluster_organisations", 16, "region", None),
+                ("country", "Brussels", "cluster_organisations", 2, "region", None),
+            },
+        ),
+        (
+            "Today more than 200 companies and knowledge institutions are members of Danish Sound Cluster.",
+            {("cluster", "Danish Sound Cluster", "member_count", 200, "more than", None)},
+        ),
         ("These Belgian ECCP registered cluster organisations represent around 6,500 companies.", set()),
         ("Health (6 cluster organisations)", set()),
     ],
@@ -297,9 +403,9 @@ def test_counts(text: str, expected: set[Fact]) -> None:
 
 
 def test_find_dates() -> None:
-    assert [(d.value, d.precision) for d in find_dates("early 90s and the mid-2000s, 2014-2020, March 2015")] == [
-        ("1990/1993", "vague"), ("2004/2006", "vague"), ("2014/2020", "range"), (2015, "month")
-    ]
+    assert [
+        (d.value, d.precision) for d in find_dates("early 90s and the mid-2000s, 2014-2020, March 2015")
+    ] == [("1990/1993", "vague"), ("2004/2006", "vague"), ("2014/2020", "range"), (2015, "month")]
 
 
 # ---------------------------------------------------------------- whole pages
@@ -329,15 +435,36 @@ PAGES: dict[str, set[Fact]] = {
     },
 }
 PAGE_MENTIONS = {
-    "dk_sound_cluster.html": {"Danish Sound Cluster", "Danish Sound Innovation Network", "Danish Cluster Programme",
-                              "Danish Life Science Cluster"},
-    "de_hydrogen_cluster.html": {"Bavarian Energy Cluster", "Hydrogen Cluster Bavaria", "Bavarian Cluster Offensive"},
-    "fr_maritime_cluster.html": {"Cluster Maritime Français", "French Competitiveness Clusters Policy",
-                                 "Competitiveness Clusters Policy", "Burgundy Nuclear Cluster",
-                                 "Nuclear Valley Cluster"},
+    "dk_sound_cluster.html": {
+        "Danish Sound Cluster",
+        "Danish Sound Innovation Network",
+        "Danish Cluster Programme",
+        "Danish Life Science Cluster",
+    },
+    "de_hydrogen_cluster.html": {
+        "Bavarian Energy Cluster",
+        "Hydrogen Cluster Bavaria",
+        "Bavarian Cluster Offensive",
+    },
+    "fr_maritime_cluster.html": {
+        "Cluster Maritime Français",
+        "French Competitiveness Clusters Policy",
+        "Competitiveness Clusters Policy",
+        "Burgundy Nuclear Cluster",
+        "Nuclear Valley Cluster",
+    },
 }
-LEAKS = ("Danish Food Cluster", "Robotics Cluster", "Water Cluster", "Energy Cluster Denmark", "Cluster Excellence",
-         "Automotive Cluster Bavaria", "New Space Cluster", "Cluster Offensive Bavaria", "Aerospace Valley")
+LEAKS = (
+    "Danish Food Cluster",
+    "Robotics Cluster",
+    "Water Cluster",
+    "Energy Cluster Denmark",
+    "Cluster Excellence",
+    "Automotive Cluster Bavaria",
+    "New Space Cluster",
+    "Cluster Offensive Bavaria",
+    "Aerospace Valley",
+)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -351,5 +478,9 @@ def test_fixture_pages_exact_claims(name: str) -> None:
         assert claim.evidence.quote in doc.text
         assert claim.evidence.doc_id == path.stem
         assert not any(leak in claim.subject_name or leak in claim.evidence.quote for leak in LEAKS)
-        block = next(b for b in doc.blocks if claim.evidence.locator and claim.evidence.locator.startswith(f"{b.locator}#"))
+        block = next(
+            b
+            for b in doc.blocks
+            if claim.evidence.locator and claim.evidence.locator.startswith(f"{b.locator}#")
+        )
         assert block.kind not in ("meta", "furniture")

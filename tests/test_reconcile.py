@@ -12,8 +12,17 @@ from pipeline.reconcile.names import cluster_core, near_exact
 from pipeline.reconcile.records import reconcile
 
 
-def claim(subject: str, attribute: str, value: ClaimValue, *, doc: str = "d1", kind: str = "cluster",
-          qualifier: str | None = None, country: str | None = "LU", method: str = "nlp.event") -> Claim:
+def claim(
+    subject: str,
+    attribute: str,
+    value: ClaimValue,
+    *,
+    doc: str = "d1",
+    kind: str = "cluster",
+    qualifier: str | None = None,
+    country: str | None = "LU",
+    method: str = "nlp.event",
+) -> Claim:
     return Claim.create(
         subject_type=kind,  # type: ignore[arg-type]
         subject_name=subject,
@@ -42,18 +51,26 @@ def test_vague_values_are_compatible_with_what_they_cover(values: list, expected
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("InfoCom", "InfoComm", True), ("Luxembourg HealthTech Cluster", "HealthTech", True),
-     ("the Luxembourg Wood Cluster", "Wood", True), ("AutoTec", "Automotive Components", False),
-     ("CleanTech", "HealthTech", False)],
+    [
+        ("InfoCom", "InfoComm", True),
+        ("Luxembourg HealthTech Cluster", "HealthTech", True),
+        ("the Luxembourg Wood Cluster", "Wood", True),
+        ("AutoTec", "Automotive Components", False),
+        ("CleanTech", "HealthTech", False),
+    ],
 )
 def test_cluster_names_merge_only_on_evidence(a: str, b: str, same: bool) -> None:
     assert near_exact(cluster_core(a, "LU"), cluster_core(b, "LU")) is same
 
 
 def test_rename_chain_gives_current_name_and_aliases() -> None:
-    r = reconcile([claim("SurfMat", "created_year", 2001, qualifier="created"),
-                   claim("SurfMat", "renamed_to", "Materials & Manufacturing", qualifier="rename", doc="d2"),
-                   claim("Luxembourg Materials & Manufacturing Cluster", "mentioned", "x", doc="d3")])
+    r = reconcile(
+        [
+            claim("SurfMat", "created_year", 2001, qualifier="created"),
+            claim("SurfMat", "renamed_to", "Materials & Manufacturing", qualifier="rename", doc="d2"),
+            claim("Luxembourg Materials & Manufacturing Cluster", "mentioned", "x", doc="d3"),
+        ]
+    )
     (cluster,) = r.clusters
     assert cluster.name == "Materials & Manufacturing"
     assert cluster.aliases == ["Luxembourg Materials & Manufacturing Cluster", "SurfMat"]
@@ -62,8 +79,12 @@ def test_rename_chain_gives_current_name_and_aliases() -> None:
 
 
 def test_announcement_conflicts_but_creation_sets_the_year() -> None:
-    r = reconcile([claim("Creative Industries", "created_year", 2016, qualifier="announced", doc="a"),
-                   claim("Creative Industries", "created_year", 2017, qualifier="created", doc="b")])
+    r = reconcile(
+        [
+            claim("Creative Industries", "created_year", 2016, qualifier="announced", doc="a"),
+            claim("Creative Industries", "created_year", 2017, qualifier="created", doc="b"),
+        ]
+    )
     (cluster,) = r.clusters
     assert cluster.created_year == 2017
     (conflict,) = r.conflicts
@@ -72,22 +93,62 @@ def test_announcement_conflicts_but_creation_sets_the_year() -> None:
 
 
 def test_two_creation_years_leave_created_year_null() -> None:
-    r = reconcile([claim("Wood", "created_year", 2016, doc="a"), claim("Wood", "created_year", 2015, doc="b")])
+    r = reconcile(
+        [claim("Wood", "created_year", 2016, doc="a"), claim("Wood", "created_year", 2015, doc="b")]
+    )
     assert r.clusters[0].created_year is None
     assert len(r.conflicts) == 1
 
 
 def test_lineage_is_not_a_start_year() -> None:
-    r = reconcile([claim("Flanders Policy", "history.starting_year", 2016, kind="policy", method="factsheet.policy_table"),
-                   claim("Flanders Policy", "name", "Flanders Policy", kind="policy", method="factsheet.policy_table"),
-                   claim("Flanders Policy", "starting_year", "1987/1989", kind="policy", qualifier="lineage", doc="b")])
+    r = reconcile(
+        [
+            claim(
+                "Flanders Policy",
+                "history.starting_year",
+                2016,
+                kind="policy",
+                method="factsheet.policy_table",
+            ),
+            claim(
+                "Flanders Policy", "name", "Flanders Policy", kind="policy", method="factsheet.policy_table"
+            ),
+            claim(
+                "Flanders Policy", "starting_year", "1987/1989", kind="policy", qualifier="lineage", doc="b"
+            ),
+        ]
+    )
     assert r.conflicts == []
 
 
 def test_short_form_resolves_to_the_only_policy_containing_it() -> None:
-    table = [claim("Walloon Region Competitive Clusters Policy", "name", "x", kind="policy", country="BE", method="factsheet.policy_table"),
-             claim("Walloon Region Competitive Clusters Policy", "history.starting_year", 2005, kind="policy", country="BE", method="factsheet.policy_table")]
-    prose = claim("Business and Competitive Cluster policies", "starting_year", 2007, kind="policy", country="BE", qualifier="initiated", doc="d2")
+    table = [
+        claim(
+            "Walloon Region Competitive Clusters Policy",
+            "name",
+            "x",
+            kind="policy",
+            country="BE",
+            method="factsheet.policy_table",
+        ),
+        claim(
+            "Walloon Region Competitive Clusters Policy",
+            "history.starting_year",
+            2005,
+            kind="policy",
+            country="BE",
+            method="factsheet.policy_table",
+        ),
+    ]
+    prose = claim(
+        "Business and Competitive Cluster policies",
+        "starting_year",
+        2007,
+        kind="policy",
+        country="BE",
+        qualifier="initiated",
+        doc="d2",
+    )
     r = reconcile([*table, prose])
     (conflict,) = r.conflicts
     assert conflict.subject_name == "Walloon Region Competitive Clusters Policy"
@@ -100,11 +161,15 @@ def _conflict_claims() -> list[Claim]:
 
 def test_reviewer_decision_resolves_and_new_value_reopens() -> None:
     (conflict,) = reconcile(_conflict_claims()).conflicts
-    decision = Decision(conflict_id=conflict.id, value=2016, decided_by="ana", reason="agency site", values_seen=[2015, 2016])
+    decision = Decision(
+        conflict_id=conflict.id, value=2016, decided_by="ana", reason="agency site", values_seen=[2015, 2016]
+    )
     (resolved,) = apply_decisions([conflict], [decision])
     assert resolved.status == "resolved"
     assert resolved.resolution is not None and resolved.resolution.value == 2016
-    (reopened,) = reconcile([*_conflict_claims(), claim("Wood", "created_year", 2014, doc="c")], [decision]).conflicts
+    (reopened,) = reconcile(
+        [*_conflict_claims(), claim("Wood", "created_year", 2014, doc="c")], [decision]
+    ).conflicts
     assert reopened.id == conflict.id
     assert (reopened.status, reopened.resolution) == ("open", None)
     assert "Reopened" in reopened.explanation

@@ -104,9 +104,7 @@ def make_records() -> dict[str, list]:
             policy_type="National cluster policy",
             name="Luxembourg Cluster Initiative",
             objectives=CategorisedText(categories=["Innovation", "Collaboration"]),
-            history=History(
-                period="unlimited", starting_year=2002, ending_year=NotAvailable(text="n/a")
-            ),
+            history=History(period="unlimited", starting_year=2002, ending_year=NotAvailable(text="n/a")),
             budget=Budget(source_of_funding=NotAvailable(text="Not available")),
         )
     ]
@@ -142,9 +140,7 @@ def make_records() -> dict[str, list]:
                     claim_id="claim-a",
                     evidence=EV_ANNOUNCED,
                 ),
-                ClaimedValue(
-                    attribute="created_year", value=2017, claim_id="claim-b", evidence=EV_LAUNCHED
-                ),
+                ClaimedValue(attribute="created_year", value=2017, claim_id="claim-b", evidence=EV_LAUNCHED),
             ],
             suggestions=[
                 MatchSuggestion(
@@ -327,9 +323,7 @@ def test_no_external_resources(report: str, pattern: str) -> None:
 
 
 def test_empty_inputs_render() -> None:
-    empty = render_report(
-        documents=[], policies=[], countries=[], clusters=[], conflicts=[], claims=[]
-    )
+    empty = render_report(documents=[], policies=[], countries=[], clusters=[], conflicts=[], claims=[])
     assert "No conflicts" in empty
 
 

@@ -26,7 +26,9 @@ pytestmark = pytest.mark.skipif(not FILES, reason=f"robustness corpus not found 
 
 def _source(name: str) -> LoadedSource:
     data = (ROBUSTNESS / name).read_bytes()
-    return LoadedSource(uri=name, doc_id=f"doc-{name}", sha256=hashlib.sha256(data).hexdigest(), data=data, media_type="pdf")
+    return LoadedSource(
+        uri=name, doc_id=f"doc-{name}", sha256=hashlib.sha256(data).hexdigest(), data=data, media_type="pdf"
+    )
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -43,6 +45,8 @@ def test_every_pdf_is_recorded_never_raised(name: str) -> None:
 
 
 def test_not_a_pdf_is_quarantined_with_a_specific_error() -> None:
-    result = process(LoadedSource(uri="x.pdf", doc_id="doc-x", sha256="0", data=b"hello world", media_type="pdf"))
+    result = process(
+        LoadedSource(uri="x.pdf", doc_id="doc-x", sha256="0", data=b"hello world", media_type="pdf")
+    )
     assert result.status == Status.QUARANTINED
     assert result.errors[0].code == "not_pdf"

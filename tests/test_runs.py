@@ -58,5 +58,10 @@ def test_sample_corpus_rebuilds_byte_identical(tmp_path: Path) -> None:
     assert built
     for path in built:
         rel = path.relative_to(tmp_path)
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == hashlib.sha256((RAW / rel).read_bytes()).hexdigest(), rel
-    assert sorted(p.relative_to(tmp_path) for p in built) == sorted(p.relative_to(RAW) for p in RAW.rglob("*") if p.is_file())
+        assert (
+            hashlib.sha256(path.read_bytes()).hexdigest()
+            == hashlib.sha256((RAW / rel).read_bytes()).hexdigest()
+        ), rel
+    assert sorted(p.relative_to(tmp_path) for p in built) == sorted(
+        p.relative_to(RAW) for p in RAW.rglob("*") if p.is_file()
+    )

@@ -16,12 +16,27 @@ def make_deck(lines: list[Line]) -> Document:
     for i, (page, kind, text, level) in enumerate(lines):
         if parts:
             offset += 2
-        blocks.append(Block(kind=kind, text=text, start=offset, end=offset + len(text), level=level, page=page,  # type: ignore[arg-type]
-                            bbox=BBox.of(50 + 20 * level, 100 + 30 * i, 500, 120 + 30 * i)))
+        blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                start=offset,
+                end=offset + len(text),
+                level=level,
+                page=page,  # type: ignore[arg-type]
+                bbox=BBox.of(50 + 20 * level, 100 + 30 * i, 500, 120 + 30 * i),
+            )
+        )
         parts.append(text)
         offset += len(text)
-    return Document(doc_id="deck", uri="presentations/deck.pdf", sha256="0", media_type="pdf", blocks=blocks,
-                    text="\n\n".join(parts))
+    return Document(
+        doc_id="deck",
+        uri="presentations/deck.pdf",
+        sha256="0",
+        media_type="pdf",
+        blocks=blocks,
+        text="\n\n".join(parts),
+    )
 
 
 LUX_2008: list[Line] = [
@@ -49,8 +64,11 @@ def test_cluster_list_status_and_descriptions() -> None:
     claims = extract_presentation_claims(make_deck(LUX_2008), country="LU")
     status = {(c.subject_name, c.value, c.qualifier) for c in claims if c.attribute == "status"}
     assert status == {
-        ("SurfMat", "active", None), ("InfoCom", "active", None), ("AeroSpace", "active", None),
-        ("LogiTrace", "in development", "in development"), ("BioHealth", "in development", "in development"),
+        ("SurfMat", "active", None),
+        ("InfoCom", "active", None),
+        ("AeroSpace", "active", None),
+        ("LogiTrace", "in development", "in development"),
+        ("BioHealth", "in development", "in development"),
     }
     descriptions = {(c.subject_name, c.value) for c in claims if c.attribute == "description"}
     assert ("SurfMat", "Surface Engineering and New Materials") in descriptions
@@ -62,9 +80,9 @@ def test_cluster_list_status_and_descriptions() -> None:
 def test_dated_heading() -> None:
     claims = extract_presentation_claims(make_deck(LUX_2008), country="LU")
     dated = [c for c in claims if c.attribute in ("starting_year", "created_year")]
-    assert [(c.subject_type, c.subject_name, c.attribute, c.value, c.qualifier, c.precision) for c in dated] == [
-        ("policy", "Cluster Initiative", "starting_year", 2001, "dated heading", "year")
-    ]
+    assert [
+        (c.subject_type, c.subject_name, c.attribute, c.value, c.qualifier, c.precision) for c in dated
+    ] == [("policy", "Cluster Initiative", "starting_year", 2001, "dated heading", "year")]
     assert dated[0].evidence.page == 7
     assert dated[0].evidence.quote == "Goals of Cluster Initiative (2001)"
     assert dated[0].evidence.locator is not None and dated[0].evidence.locator.startswith("page 7 #c")
@@ -80,7 +98,8 @@ def test_status_ends_with_slide() -> None:
     ]
     claims = extract_presentation_claims(make_deck(deck), country=None)
     assert {(c.subject_name, c.value) for c in claims if c.attribute == "status"} == {
-        ("EcoDev", "in development"), ("AutoTec", "active"),
+        ("EcoDev", "in development"),
+        ("AutoTec", "active"),
     }
 
 
@@ -90,7 +109,9 @@ def test_status_ends_with_slide() -> None:
 )
 def test_non_cluster_slides_give_no_status(heading: str) -> None:
     deck: list[Line] = [(1, "heading", heading, 0), (1, "list_item", "Energy Efficient Building", 0)]
-    assert not [c for c in extract_presentation_claims(make_deck(deck), country=None) if c.attribute == "status"]
+    assert not [
+        c for c in extract_presentation_claims(make_deck(deck), country=None) if c.attribute == "status"
+    ]
 
 
 def test_quotes_are_verbatim() -> None:

@@ -15,9 +15,17 @@ def values(claims, attribute):
 
 
 def test_repeated_headers_dropped_and_continuation_joined_across_pages():
-    page1 = make_table(1, HEADER + [["POLICY OBJECTIVES", "", "**Supporting internationalisation activities"]])
-    page2 = make_table(2, HEADER + [["", "", "**Enhancing the visibility of clusters\n\nThe policy aims high."],
-                                    ["HISTORY", "Period", "**Unlimited period"]])
+    page1 = make_table(
+        1, HEADER + [["POLICY OBJECTIVES", "", "**Supporting internationalisation activities"]]
+    )
+    page2 = make_table(
+        2,
+        HEADER
+        + [
+            ["", "", "**Enhancing the visibility of clusters\n\nThe policy aims high."],
+            ["HISTORY", "Period", "**Unlimited period"],
+        ],
+    )
     result = extract_policy_tables(make_document([[page1], [page2]]), "LU")
     assert result.issues == []
     assert values(result.claims, "name") == ["Test Policy"]
@@ -31,8 +39,9 @@ def test_repeated_headers_dropped_and_continuation_joined_across_pages():
 
 def test_continuation_row_without_sublabel_continues_the_sub_row():
     page1 = make_table(1, HEADER + [["INSTRUMENTS", "Financial", "**Financing start-ups"]])
-    page2 = make_table(2, HEADER + [["", "", "**Subsidies to hire personnel"],
-                                    ["", "Explanation", "Plain words."]])
+    page2 = make_table(
+        2, HEADER + [["", "", "**Subsidies to hire personnel"], ["", "Explanation", "Plain words."]]
+    )
     result = extract_policy_tables(make_document([[page1], [page2]]), None)
     assert values(result.claims, "instruments.financial.categories") == [
         "Financing start-ups",
@@ -53,8 +62,7 @@ def test_misleading_fragment_going_back_in_label_order_is_rejected():
 
 
 def test_sublabel_of_another_section_is_rejected_not_joined():
-    page1 = make_table(1, HEADER + [["BUDGET", "Overall", "EUR 5 million"],
-                                    ["", "Starting year", "1999"]])
+    page1 = make_table(1, HEADER + [["BUDGET", "Overall", "EUR 5 million"], ["", "Starting year", "1999"]])
     result = extract_policy_tables(make_document([[page1]]), None)
     assert values(result.claims, "history.starting_year") == []
     assert [(i.code, i.message) for i in result.issues] == [
@@ -65,8 +73,14 @@ def test_sublabel_of_another_section_is_rejected_not_joined():
 def test_new_header_with_other_names_starts_a_new_table():
     page1 = make_table(1, HEADER + [["HISTORY", "Starting year", "2002"]])
     other = [["Policy type:", "", "Regional cluster policy"], ["Policy name:", "", "Second Policy"]]
-    page2 = make_table(2, other + [["POLICY OBJECTIVES", "", "**Enhancing the visibility of clusters"],
-                                   ["HISTORY", "Starting year", "2010"]])
+    page2 = make_table(
+        2,
+        other
+        + [
+            ["POLICY OBJECTIVES", "", "**Enhancing the visibility of clusters"],
+            ["HISTORY", "Starting year", "2010"],
+        ],
+    )
     result = extract_policy_tables(make_document([[page1], [page2]]), None)
     assert result.tables == 2
     by_policy = {(c.subject_name, c.attribute): c.value for c in result.claims}
@@ -109,6 +123,9 @@ def test_section_labels_match_when_wrapped(label, expected):
 
 
 def test_label_split_over_two_rows_is_joined():
-    rows = HEADER + [["POLICY ALIGNMENT WITH", "", "**Green economy"], ["THE EU PRIORITIES", "", "**Resilience"]]
+    rows = HEADER + [
+        ["POLICY ALIGNMENT WITH", "", "**Green economy"],
+        ["THE EU PRIORITIES", "", "**Resilience"],
+    ]
     result = extract_policy_tables(make_document([[make_table(1, rows)]]), None)
     assert values(result.claims, "eu_priorities") == ["Green economy", "Resilience"]

@@ -97,12 +97,42 @@ def decode_html(data: bytes) -> str:
 # ------------------------------------------------------------- boilerplate
 
 _DROP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
-     "svg", "button", "select", "input", "textarea", "dialog", "object", "embed", "canvas", "menu"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "svg",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "dialog",
+        "object",
+        "embed",
+        "canvas",
+        "menu",
+    }
 )
 _DROP_ROLES = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
-     "menu", "menubar", "toolbar", "tablist"}
+    {
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "search",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "toolbar",
+        "tablist",
+    }
 )
 _BOILERPLATE_NAME = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|related|share|sharing|social|breadcrumbs?|"
@@ -125,8 +155,28 @@ _CONTENT_NAME = re.compile(
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _CONTAINERS = frozenset(
-    {"div", "section", "article", "main", "header", "hgroup", "figure", "center", "details",
-     "table", "thead", "tbody", "tfoot", "tr", "dl", "address", "body", "ul", "ol", "blockquote"}
+    {
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "hgroup",
+        "figure",
+        "center",
+        "details",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "dl",
+        "address",
+        "body",
+        "ul",
+        "ol",
+        "blockquote",
+    }
 )
 _LEAF_BLOCKS: dict[str, BlockKind] = {
     "p": "paragraph",
@@ -332,9 +382,7 @@ def _child_step(parent: LexborNode, child: LexborNode) -> str:
 
 
 def _has_block_descendant(node: LexborNode) -> bool:
-    return any(
-        d.is_element_node and d.tag in _BLOCK_TAGS for d in node.traverse() if d.mem_id != node.mem_id
-    )
+    return any(d.is_element_node and d.tag in _BLOCK_TAGS for d in node.traverse() if d.mem_id != node.mem_id)
 
 
 def _walk(node: LexborNode, path: str, level: int = 0) -> Iterator[_RawBlock]:
@@ -426,8 +474,18 @@ _MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
     ("dmy", re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4})\b")),
-    ("d_month_y", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})\b", re.I)),
-    ("month_d_y", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I)),
+    (
+        "d_month_y",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})\b", re.I
+        ),
+    ),
+    (
+        "month_d_y",
+        re.compile(
+            rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I
+        ),
+    ),
 )
 _DATE_CUE = re.compile(
     r"(?:last\s+)?(?:updated|update|published|posted|modified|date|mis à jour|publié le|veröffentlicht|"
@@ -511,10 +569,10 @@ def _date_line(text: str) -> tuple[str, str] | None:
     prefix = text[:start]
     cue = _DATE_CUE.search(prefix)
     quote_start = cue.start() if cue else start
-    rest = (prefix[:quote_start] + text[start + len(date_text):]).strip(" \t•·|–-,:")
+    rest = (prefix[:quote_start] + text[start + len(date_text) :]).strip(" \t•·|–-,:")
     if rest:
         return None
-    return iso, text[quote_start:start + len(date_text)]
+    return iso, text[quote_start : start + len(date_text)]
 
 
 # ------------------------------------------------------------------- parse
@@ -573,8 +631,14 @@ def parse_html(data: bytes, *, doc_id: str, uri: str, sha256: str) -> Document:
         if pieces:
             offset += 2
         blocks.append(
-            Block(kind=raw.kind, text=raw.text, start=offset, end=offset + len(raw.text),
-                  level=raw.level, locator=raw.locator)
+            Block(
+                kind=raw.kind,
+                text=raw.text,
+                start=offset,
+                end=offset + len(raw.text),
+                level=raw.level,
+                locator=raw.locator,
+            )
         )
         pieces.append(raw.text)
         offset += len(raw.text)

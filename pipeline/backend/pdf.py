@@ -60,21 +60,15 @@ class PdfParseSettings:
     furniture_margin: float = DEFAULT_FURNITURE_MARGIN
     furniture_min_pages: int = DEFAULT_FURNITURE_MIN_PAGES
     max_pages: int = DEFAULT_MAX_PAGES
-    table_settings: dict[str, str | int | float] = field(
-        default_factory=lambda: dict(DEFAULT_TABLE_SETTINGS)
-    )
+    table_settings: dict[str, str | int | float] = field(default_factory=lambda: dict(DEFAULT_TABLE_SETTINGS))
 
     def __post_init__(self) -> None:
         if not 0 < self.line_tolerance <= 20:
             raise ValueError(f"line_tolerance must be in (0, 20], got {self.line_tolerance!r}")
         if not 0 <= self.furniture_margin < 0.5:
-            raise ValueError(
-                f"furniture_margin must be in [0, 0.5), got {self.furniture_margin!r}"
-            )
+            raise ValueError(f"furniture_margin must be in [0, 0.5), got {self.furniture_margin!r}")
         if self.furniture_min_pages < 2:
-            raise ValueError(
-                f"furniture_min_pages must be at least 2, got {self.furniture_min_pages!r}"
-            )
+            raise ValueError(f"furniture_min_pages must be at least 2, got {self.furniture_min_pages!r}")
         if self.max_pages < 1:
             raise ValueError(f"max_pages must be positive, got {self.max_pages!r}")
 
@@ -110,9 +104,7 @@ def parse_pdf(
     if not data:
         raise PdfParseError("empty_file", "the file has no bytes")
     if b"%PDF-" not in data[:DEFAULT_HEADER_WINDOW]:
-        raise PdfParseError(
-            "not_pdf", f"no %PDF- header in the first {DEFAULT_HEADER_WINDOW} bytes"
-        )
+        raise PdfParseError("not_pdf", f"no %PDF- header in the first {DEFAULT_HEADER_WINDOW} bytes")
     pages: list[Page] = []
     producer: str | None = None
     try:
@@ -356,6 +348,7 @@ def mark_furniture(
     number; a small-type block in the bottom margin starting with a note mark is
     a footnote.
     """
+
     def key(block: Block) -> str:
         return _DIGITS.sub("#", block.text.casefold())
 
@@ -416,11 +409,7 @@ def join_across_pages(blocks: Sequence[Block]) -> list[Block]:
             continue
         if open_index is not None:
             first = out[open_index]
-            if (
-                block.kind == "paragraph"
-                and block.page == (first.page or 0) + 1
-                and block.text[:1].islower()
-            ):
+            if block.kind == "paragraph" and block.page == (first.page or 0) + 1 and block.text[:1].islower():
                 out[open_index] = first.model_copy(
                     update={"text": f"{first.text} {block.text}", "end_page": block.page}
                 )

@@ -47,9 +47,7 @@ def _cats(label: str, sublabel: str, left: list[str], right: list[str]) -> list[
     for i in range(n):
         cell_l = (B(left[i]),) if i < len(left) else E
         cell_r = (B(right[i]),) if i < len(right) else E
-        rows.append(
-            PolicyRow(label if i == 0 else "", sublabel if i == 0 else "", (cell_l, cell_r))
-        )
+        rows.append(PolicyRow(label if i == 0 else "", sublabel if i == 0 else "", (cell_l, cell_r)))
     return rows
 
 
@@ -604,9 +602,9 @@ BLOCKS = (
     ),
     Para(
         "The European Semester is an instrument introduced to coordinate the EU Member States' "
-        "economic policies and address the economic challenges faced by the EU. Its goals are \"to "
+        'economic policies and address the economic challenges faced by the EU. Its goals are "to '
         "ensure sound public finances, to prevent excessive macroeconomic imbalances in the EU, to "
-        "support structural reforms to create more jobs and growth, and to boost investment\". "
+        'support structural reforms to create more jobs and growth, and to boost investment". '
         "Thus, it focuses on the following areas: business environment; financial and fiscal "
         "stability; green economy; public administration; labour market and skills; and, social "
         "protection and cohesion. Chapter 4.2 provides an overview on how Belgium's cluster policy "
@@ -674,9 +672,9 @@ BLOCKS = (
         "ecosystems. The ecosystems are ordered, from top to bottom, according to the amount of "
         "employment in the country. When the bar for the country is higher than that of the EU27, "
         "it indicates that the country is more specialised in that ecosystem. The three main "
-        "ecosystems by employment for Belgium are \"Health\", \"Construction\", and \"Retail\". In "
-        "some industrial ecosystems (particularly in \"Health\", \"Construction\", and \"Proximity "
-        "& Social Economy\") Belgium has employment shares higher than the EU27 average which "
+        'ecosystems by employment for Belgium are "Health", "Construction", and "Retail". In '
+        'some industrial ecosystems (particularly in "Health", "Construction", and "Proximity '
+        '& Social Economy") Belgium has employment shares higher than the EU27 average which '
         "indicates the relative strength of the country in those industrial ecosystems."
     ),
     Figure(
@@ -746,8 +744,8 @@ BLOCKS = (
         "Since cluster organisations on the ECCP can be allocated to multiple industrial "
         "ecosystems, the number of cluster organisations per industrial ecosystem can be higher "
         "than the overall number of cluster organisations in the country. Overall, the following "
-        "list underlines that the Belgian strengths in terms of employment (e.g., in \"Health\", "
-        "\"Digital\", and \"Construction\") are also largely reflected in the Belgian ECCP "
+        'list underlines that the Belgian strengths in terms of employment (e.g., in "Health", '
+        '"Digital", and "Construction") are also largely reflected in the Belgian ECCP '
         "registered cluster organisations."
     ),
     Bullets(
@@ -787,10 +785,10 @@ BLOCKS = (
         "clusters are part of eight Euroclusters with partners from 18 countries (FR, ES, EL, EE, "
         "DE, NL, PL, IT, LT, HU, RO, SE, DK, NO, PT, LV, HR). These Euroclusters are B-Resilient, "
         "BioMan4R2, CREATHRIV-EU, DREAM, ELBE Eurocluster, GEMSTONE, LEVIATAD and SocialTech4EU. "
-        "Collectively, they cover nine industrial ecosystems: \"Aerospace and Defence\", "
-        "\"Renewables\", \"Digital Industries\", \"Cultural & Creative culture industries\", "
-        "\"Mobility, transport and automotive\", \"Energy-intensive industries\", \"Agri-food\", "
-        "\"Proximity and social economy\", and \"Health\"."
+        'Collectively, they cover nine industrial ecosystems: "Aerospace and Defence", '
+        '"Renewables", "Digital Industries", "Cultural & Creative culture industries", '
+        '"Mobility, transport and automotive", "Energy-intensive industries", "Agri-food", '
+        '"Proximity and social economy", and "Health".'
     ),
     Divider("03", "National cluster policy, programmes and initiatives", TAGLINE),
     Heading("3. National cluster policy, programmes and initiatives", 1, "s3"),
@@ -852,12 +850,12 @@ BLOCKS = (
         "The Flemish government developed the earliest cluster policies in Belgium. In the late "
         "1980s-90s, the government developed a top-down cluster policy that designated six "
         "clusters to encourage collaboration amongst the different sectors. In 1999, cluster "
-        "initiatives were integrated into the \"Innovation Decree,\" which gave the Flemish "
+        'initiatives were integrated into the "Innovation Decree," which gave the Flemish '
         "government authority to expand the R&D policy to include more organisations such as SMEs "
-        "and research organisations. From this came demand-driven cluster networks or \"Competence "
-        "Poles\" in 2005. In 2006, the government developed the \"Flanders in Action\" programme "
-        "policy targeting smart specialisation. Building upon the \"Flanders in Action\" Programme, "
-        "Flanders has the \"Flanders Innovation Clusters\" policy today."
+        'and research organisations. From this came demand-driven cluster networks or "Competence '
+        'Poles" in 2005. In 2006, the government developed the "Flanders in Action" programme '
+        'policy targeting smart specialisation. Building upon the "Flanders in Action" Programme, '
+        'Flanders has the "Flanders Innovation Clusters" policy today.'
     ),
     Para(
         "As with the Flemish Region, Walloon Region also has a history of cluster policies dating "
@@ -894,8 +892,7 @@ BLOCKS = (
         "integration into ecosystems."
     ),
     Heading(
-        "4.2 Cluster policy's potential impact on challenges identified in the European Semester "
-        "Report",
+        "4.2 Cluster policy's potential impact on challenges identified in the European Semester Report",
         2,
         "s42",
     ),

@@ -237,9 +237,7 @@ POLICY_TABLE = PolicyTable(
             ),
         ),
         PolicyRow("HISTORY", "Period", ((B("Unlimited period"),),)),
-        PolicyRow(
-            "", "Ending year *(for policies with limited period)*", ((B("Data not available"),),)
-        ),
+        PolicyRow("", "Ending year *(for policies with limited period)*", ((B("Data not available"),),)),
         PolicyRow("", "Starting year", ((B("2002"),),)),
         PolicyRow("", "Explanation", ((R("No information provided about the ending year."),),)),
         PolicyRow("BUDGET", "Overall", ((R("The information is not publicly available."),),)),
@@ -402,18 +400,9 @@ ANNEX_TABLE = Table(
             "implementation, being these financial and/or technical support",
             (
                 R("no instruments for cluster development =0"),
-                R(
-                    "financial support for cluster development in the broader and / or sectoral "
-                    "policy = 0,5"
-                ),
-                R(
-                    "financial or technical support for cluster development in dedicated cluster "
-                    "policy = 1"
-                ),
-                R(
-                    "financial and technical support for cluster development in dedicated cluster "
-                    "policy = 2"
-                ),
+                R("financial support for cluster development in the broader and / or sectoral policy = 0,5"),
+                R("financial or technical support for cluster development in dedicated cluster policy = 1"),
+                R("financial and technical support for cluster development in dedicated cluster policy = 2"),
             ),
         ),
     ),
@@ -481,8 +470,7 @@ BLOCKS = (
     Bullets(
         (
             "1) an overview of the industrial ecosystems and cluster landscape in Luxembourg",
-            "2) an overview of the national cluster policy and an insight into the regional "
-            "cluster policy,",
+            "2) an overview of the national cluster policy and an insight into the regional cluster policy,",
             "3) an assessment of the state of play of the national cluster policy.",
         )
     ),

@@ -109,7 +109,7 @@ LUXINNOVATION_NEWS = {
             "Waste heat: Time to take action",
             "waste-heat-time-to-take-action",
             "The workshop organised by Luxinnovation on 26 March highlighted the need to take "
-            "appropriate measures to reuse \"lost\" heat in industrial processes. An EU directive "
+            'appropriate measures to reuse "lost" heat in industrial processes. An EU directive '
             "also supports this approach.",
         ),
         (

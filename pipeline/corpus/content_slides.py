@@ -159,7 +159,10 @@ SLIDES: tuple[Slide, ...] = (
             ("b1", "Diversifying the economic structure of the country"),
             ("b1", "Accelerating R&D projects and adoption of innovative technologies"),
             ("b1", "Promoting Luxembourg for high technology activities and investment"),
-            ("b0", "Generate suitable research projects for University of Luxembourg and Public Research Centres"),
+            (
+                "b0",
+                "Generate suitable research projects for University of Luxembourg and Public Research Centres",
+            ),
         ),
         bars=False,
     ),

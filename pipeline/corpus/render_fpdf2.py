@@ -286,7 +286,10 @@ class _PolicyTableDrawer:
         rows = []
         for r in self.t.rows:
             rows.append(
-                [[(f"**{r.label}**", True)] if r.label else [], [(md(r.sublabel), False)] if r.sublabel else []]
+                [
+                    [(f"**{r.label}**", True)] if r.label else [],
+                    [(md(r.sublabel), False)] if r.sublabel else [],
+                ]
                 + [[(md(p.text, p.bold), p.bold) for p in c] for c in r.cells]
             )
         first = True

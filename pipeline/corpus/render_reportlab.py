@@ -57,16 +57,33 @@ ST = {
     "body": _style("body", alignment=TA_JUSTIFY, spaceAfter=7),
     # bullets in the Symbol font: Helvetica would encode "•" as WinAnsi 0x7F (unmappable)
     "bullet": _style("bullet", leftIndent=14, bulletIndent=3, spaceAfter=3, bulletFontName="Symbol"),
-    "h1": _style("h1", fontName=BOLD, fontSize=16, leading=20, textColor=BLUE, spaceBefore=4,
-                 spaceAfter=10, keepWithNext=1),
-    "h2": _style("h2", fontName=BOLD, fontSize=12, leading=15, textColor=BLUE, spaceBefore=8,
-                 spaceAfter=6, keepWithNext=1),
-    "h3": _style("h3", fontName=BOLD, fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=4,
-                 keepWithNext=1),
-    "caption": _style("caption", fontName=BOLD, fontSize=9, leading=11.5, spaceBefore=4,
-                      spaceAfter=5, keepWithNext=1),
-    "caption_free": _style("caption_free", fontName=BOLD, fontSize=9, leading=11.5, spaceBefore=4,
-                           spaceAfter=5),
+    "h1": _style(
+        "h1",
+        fontName=BOLD,
+        fontSize=16,
+        leading=20,
+        textColor=BLUE,
+        spaceBefore=4,
+        spaceAfter=10,
+        keepWithNext=1,
+    ),
+    "h2": _style(
+        "h2",
+        fontName=BOLD,
+        fontSize=12,
+        leading=15,
+        textColor=BLUE,
+        spaceBefore=8,
+        spaceAfter=6,
+        keepWithNext=1,
+    ),
+    "h3": _style("h3", fontName=BOLD, fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=4, keepWithNext=1),
+    "caption": _style(
+        "caption", fontName=BOLD, fontSize=9, leading=11.5, spaceBefore=4, spaceAfter=5, keepWithNext=1
+    ),
+    "caption_free": _style(
+        "caption_free", fontName=BOLD, fontSize=9, leading=11.5, spaceBefore=4, spaceAfter=5
+    ),
     "source": _style("source", fontName=ITAL, fontSize=8, leading=10, spaceBefore=3, spaceAfter=9),
     "cell": _style("cell", fontSize=9, leading=11, spaceAfter=2.5),
     "cellb": _style("cellb", fontName=BOLD, fontSize=9, leading=11, spaceAfter=2.5),
@@ -362,7 +379,9 @@ def _story(fs: m.Factsheet, doc: _Doc, toc_pages: dict[str, int], seen: dict[str
         if isinstance(b, m.Cover):
             story.append(Spacer(1, 40 * mm))
             for k in b.kicker:
-                story.append(Paragraph(escape(k), _style("k", fontName=BOLD, fontSize=14, leading=17, textColor=BLUE)))
+                story.append(
+                    Paragraph(escape(k), _style("k", fontName=BOLD, fontSize=14, leading=17, textColor=BLUE))
+                )
             story.append(Spacer(1, 30 * mm))
             story.append(Paragraph(escape(b.title), _style("ct", fontName=BOLD, fontSize=30, leading=36)))
             story.append(Spacer(1, 6 * mm))
@@ -385,7 +404,9 @@ def _story(fs: m.Factsheet, doc: _Doc, toc_pages: dict[str, int], seen: dict[str
                     [Paragraph(escape(e.text), ST["toc1" if e.level else "toc0"]), Paragraph(num, ST["tocn"])]
                 )
             toc = Table(rows, colWidths=[width - 20 * mm, 20 * mm])
-            toc.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+            toc.setStyle(
+                TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+            )
             story.append(toc)
             story.append(PageBreak())
         elif isinstance(b, m.Divider):

@@ -27,10 +27,28 @@ def _md(text: str) -> str:
 
 
 STYLES = {
-    "b0": ParagraphStyle("b0", fontName=REG, fontSize=17, leading=21, leftIndent=22, bulletIndent=4,
-                         bulletFontName="Symbol", bulletFontSize=17, spaceBefore=5),
-    "b1": ParagraphStyle("b1", fontName=REG, fontSize=14, leading=17, leftIndent=52, bulletIndent=34,
-                         bulletFontName=REG, bulletFontSize=14, spaceBefore=2),
+    "b0": ParagraphStyle(
+        "b0",
+        fontName=REG,
+        fontSize=17,
+        leading=21,
+        leftIndent=22,
+        bulletIndent=4,
+        bulletFontName="Symbol",
+        bulletFontSize=17,
+        spaceBefore=5,
+    ),
+    "b1": ParagraphStyle(
+        "b1",
+        fontName=REG,
+        fontSize=14,
+        leading=17,
+        leftIndent=52,
+        bulletIndent=34,
+        bulletFontName=REG,
+        bulletFontSize=14,
+        spaceBefore=2,
+    ),
     "h": ParagraphStyle("h", fontName=BOLD, fontSize=17, leading=21, textColor=NAVY, spaceBefore=11),
     "p": ParagraphStyle("p", fontName=REG, fontSize=16, leading=20, spaceBefore=5),
     "line": ParagraphStyle("line", fontName=REG, fontSize=18, leading=22, leftIndent=18, spaceBefore=9),
@@ -67,7 +85,9 @@ def _title(c: canvas.Canvas, s: Slide, size: float = 24) -> float:
         for i in range(4):
             c.rect(MX + i * 5, y - 14, 2.2, 22, stroke=0, fill=1)
         x = MX + 28
-    p = Paragraph(escape(s.title), ParagraphStyle("t", fontName=BOLD, fontSize=size, leading=size * 1.2, textColor=NAVY))
+    p = Paragraph(
+        escape(s.title), ParagraphStyle("t", fontName=BOLD, fontSize=size, leading=size * 1.2, textColor=NAVY)
+    )
     _, ph = p.wrap(W - x - MX, 200)
     p.drawOn(c, x, y + 8 - ph)
     y = y + 8 - ph - 10
@@ -77,13 +97,21 @@ def _title(c: canvas.Canvas, s: Slide, size: float = 24) -> float:
     return y - 12
 
 
-def _items(c: canvas.Canvas, items, top: float, left: float = MX, width: float = W - 2 * MX, scale: float = 1.0) -> float:
+def _items(
+    c: canvas.Canvas, items, top: float, left: float = MX, width: float = W - 2 * MX, scale: float = 1.0
+) -> float:
     y = top
     for kind, text in items:
         st = STYLES[kind]
         if scale != 1.0:
-            st = ParagraphStyle(st.name + "s", parent=st, fontSize=st.fontSize * scale, leading=st.leading * scale,
-                                bulletFontSize=st.bulletFontSize * scale, spaceBefore=st.spaceBefore * scale)
+            st = ParagraphStyle(
+                st.name + "s",
+                parent=st,
+                fontSize=st.fontSize * scale,
+                leading=st.leading * scale,
+                bulletFontSize=st.bulletFontSize * scale,
+                spaceBefore=st.spaceBefore * scale,
+            )
         p = Paragraph(_md(text), st, bulletText=GLYPH.get(kind))
         _, ph = p.wrap(width, y)
         y -= st.spaceBefore + ph
@@ -98,8 +126,13 @@ def _fit_scale(items, top: float) -> float:
         y = top
         for kind, text in items:
             st = STYLES[kind]
-            st2 = ParagraphStyle("x", parent=st, fontSize=st.fontSize * scale, leading=st.leading * scale,
-                                 spaceBefore=st.spaceBefore * scale)
+            st2 = ParagraphStyle(
+                "x",
+                parent=st,
+                fontSize=st.fontSize * scale,
+                leading=st.leading * scale,
+                spaceBefore=st.spaceBefore * scale,
+            )
             _, ph = Paragraph(_md(text), st2, bulletText=GLYPH.get(kind)).wrap(W - 2 * MX, 1000)
             y -= st2.spaceBefore + ph
         if y > 44:
@@ -117,7 +150,9 @@ def _slide(c: canvas.Canvas, n: int, s: Slide) -> None:
         c.setFont(BOLD, 20)
         c.drawString(MX, H - 70, s.extra["date"][0])
         c.drawString(MX, H - 96, s.extra["date"][1])
-        p = Paragraph(escape(s.title), ParagraphStyle("tt", fontName=BOLD, fontSize=28, leading=33, textColor=NAVY))
+        p = Paragraph(
+            escape(s.title), ParagraphStyle("tt", fontName=BOLD, fontSize=28, leading=33, textColor=NAVY)
+        )
         _, ph = p.wrap(W - 2 * MX, 300)
         p.drawOn(c, MX, H - 190 - ph)
         c.setFillColor(RED)
@@ -151,19 +186,28 @@ def _slide(c: canvas.Canvas, n: int, s: Slide) -> None:
         data = [[corner] + [Paragraph(escape(x), hst) for x in MATRIX_SERVICES]]
         for mission in MATRIX_MISSIONS:
             data.append([Paragraph(escape(mission), rst)] + [""] * len(MATRIX_SERVICES))
-        t = Table(data, colWidths=[120] + [(W - 2 * MX - 120) / len(MATRIX_SERVICES)] * len(MATRIX_SERVICES),
-                  rowHeights=[52] + [26] * len(MATRIX_MISSIONS))
-        t.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.6, NAVY),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde3ef")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ]))
+        t = Table(
+            data,
+            colWidths=[120] + [(W - 2 * MX - 120) / len(MATRIX_SERVICES)] * len(MATRIX_SERVICES),
+            rowHeights=[52] + [26] * len(MATRIX_MISSIONS),
+        )
+        t.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.6, NAVY),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde3ef")),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]
+            )
+        )
         _, th = t.wrap(W - 2 * MX, top)
         t.drawOn(c, MX, top - th)
         _items(c, s.items, top - th - 8)
     elif s.kind == "contact":
-        p = Paragraph("Thank you for<br/>your attention",
-                      ParagraphStyle("ty", fontName=BOLD, fontSize=32, leading=38, textColor=NAVY))
+        p = Paragraph(
+            "Thank you for<br/>your attention",
+            ParagraphStyle("ty", fontName=BOLD, fontSize=32, leading=38, textColor=NAVY),
+        )
         _, ph = p.wrap(W / 2, 200)
         p.drawOn(c, MX, H - 110 - ph)
         y = H - 120

@@ -60,7 +60,10 @@ def _table_expected(t: m.Table):
     rows = [[norm(m.plain(h)) for h in t.header]]
     for r in t.rows:
         rows.append(
-            [norm(m.plain(c)) if isinstance(c, str) else norm(" ".join(m.plain(p.text) for p in c)) for c in r]
+            [
+                norm(m.plain(c)) if isinstance(c, str) else norm(" ".join(m.plain(p.text) for p in c))
+                for c in r
+            ]
         )
     return rows
 
@@ -84,7 +87,9 @@ def _cell_fonts(page, bbox) -> tuple[str, str, str]:
         " ".join(
             w["text"]
             for w in words
-            if "Bold" not in w["fontname"] and "Oblique" not in w["fontname"] and "Italic" not in w["fontname"]
+            if "Bold" not in w["fontname"]
+            and "Oblique" not in w["fontname"]
+            and "Italic" not in w["fontname"]
         )
     )
     return bold, reg, ital
@@ -102,7 +107,10 @@ def check_factsheet(path: pathlib.Path, fs: m.Factsheet, ck: Checker) -> dict:
         for pno, page in enumerate(pdf.pages, start=1):
             for ch in page.chars:
                 ck.check(
-                    0 <= ch["x0"] and ch["x1"] <= page.width - 14 * MM and ch["top"] >= 0 and ch["bottom"] <= page.height,
+                    0 <= ch["x0"]
+                    and ch["x1"] <= page.width - 14 * MM
+                    and ch["top"] >= 0
+                    and ch["bottom"] <= page.height,
                     f"{path.name} p{pno}: char {ch['text']!r} outside the text area",
                 )
             for w in page.extract_words(extra_attrs=["fontname"]):
@@ -132,7 +140,10 @@ def check_factsheet(path: pathlib.Path, fs: m.Factsheet, ck: Checker) -> dict:
                             ck.check(reg == want_r, f"{path.name} p{pno}: regular {reg!r} != {want_r!r}")
                         if exp.label and prow.cells[0] is not None:
                             bold, reg, _ = _cell_fonts(page, prow.cells[0])
-                            ck.check(bold == norm(exp.label) and not reg, f"{path.name} p{pno}: label font {exp.label}")
+                            ck.check(
+                                bold == norm(exp.label) and not reg,
+                                f"{path.name} p{pno}: label font {exp.label}",
+                            )
                         if exp.sublabel and prow.cells[1] is not None:
                             bold, reg, ital = _cell_fonts(page, prow.cells[1])
                             want_sub = norm(m.plain(exp.sublabel))
@@ -141,10 +152,19 @@ def check_factsheet(path: pathlib.Path, fs: m.Factsheet, ck: Checker) -> dict:
                 else:
                     found_tables.append(rows)
         text = _body_text(pdf)
-    ck.check(found_body == body, f"{path.name}: policy table body differs:\n" + "\n".join(
-        f"  row {i}: got {g}\n          want {w}" for i, (g, w) in enumerate(zip(found_body, body)) if g != w
-    ) + (f"\n  got {len(found_body)} rows, want {len(body)}" if len(found_body) != len(body) else ""))
-    ck.check(2 <= len(summary["policy_pages"]) <= 4, f"{path.name}: policy table spans {summary['policy_pages']}")
+    ck.check(
+        found_body == body,
+        f"{path.name}: policy table body differs:\n"
+        + "\n".join(
+            f"  row {i}: got {g}\n          want {w}"
+            for i, (g, w) in enumerate(zip(found_body, body))
+            if g != w
+        )
+        + (f"\n  got {len(found_body)} rows, want {len(body)}" if len(found_body) != len(body) else ""),
+    )
+    ck.check(
+        2 <= len(summary["policy_pages"]) <= 4, f"{path.name}: policy table spans {summary['policy_pages']}"
+    )
     # ordinary tables (may be split over pages: glue continuation parts that repeat the header)
     glued: list[list[list[str]]] = []
     for rows in found_tables:
@@ -229,7 +249,12 @@ class _Text(HTMLParser):
             self.stack.append(tag)
 
     def handle_endtag(self, tag):
-        if tag == "article" and "article" not in self.stack[-1:] and self.stack and self.stack[-1] == "article-other":
+        if (
+            tag == "article"
+            and "article" not in self.stack[-1:]
+            and self.stack
+            and self.stack[-1] == "article-other"
+        ):
             tag = "article-other"
         while self.stack:
             if self.stack.pop() == tag:

@@ -85,9 +85,7 @@ class Table(StrictModel):
         return grid
 
 
-BlockKind = Literal[
-    "title", "heading", "paragraph", "list_item", "caption", "footnote", "furniture", "meta"
-]
+BlockKind = Literal["title", "heading", "paragraph", "list_item", "caption", "footnote", "furniture", "meta"]
 
 
 class Block(StrictModel):

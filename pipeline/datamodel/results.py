@@ -8,7 +8,7 @@ from pydantic import Field
 
 from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.claims import Claim
-from pipeline.datamodel.document import Document, DocumentKind
+from pipeline.datamodel.document import DocumentKind
 
 
 class Status(StrEnum):

@@ -71,16 +71,40 @@ def _evidence(doc: Document, block: Block, method: str) -> Evidence:
         locator = f"{block.locator}{span}"
     else:
         locator = f"page {block.page} {span}" if block.page is not None else span
-    return Evidence(doc_id=doc.doc_id, uri=doc.uri, page=block.page, bbox=block.bbox, locator=locator,
-                    quote=block.text, method=method)
+    return Evidence(
+        doc_id=doc.doc_id,
+        uri=doc.uri,
+        page=block.page,
+        bbox=block.bbox,
+        locator=locator,
+        quote=block.text,
+        method=method,
+    )
 
 
-def _claim(doc: Document, block: Block, country: str | None, *, subject_type: SubjectType, name: str,
-           attribute: str, value: ClaimValue, method: str, qualifier: str | None = None,
-           precision: str | None = None) -> Claim:
-    return Claim.create(subject_type=subject_type, subject_name=name, attribute=attribute, value=value,
-                        evidence=_evidence(doc, block, method), country=country, qualifier=qualifier,
-                        precision=precision)
+def _claim(
+    doc: Document,
+    block: Block,
+    country: str | None,
+    *,
+    subject_type: SubjectType,
+    name: str,
+    attribute: str,
+    value: ClaimValue,
+    method: str,
+    qualifier: str | None = None,
+    precision: str | None = None,
+) -> Claim:
+    return Claim.create(
+        subject_type=subject_type,
+        subject_name=name,
+        attribute=attribute,
+        value=value,
+        evidence=_evidence(doc, block, method),
+        country=country,
+        qualifier=qualifier,
+        precision=precision,
+    )
 
 
 def _is_cluster_slide(heading: Block | None) -> bool:
@@ -92,7 +116,10 @@ def _is_cluster_slide(heading: Block | None) -> bool:
 
 def _heading_mentions(text: str) -> list[tuple[str, SubjectType]]:
     sdoc = build_nlp()(text)
-    return [(re.sub(r"^(?:the|The)\s+", "", e.text), "policy" if e.label_ == "POLICY" else "cluster") for e in sdoc.ents]
+    return [
+        (re.sub(r"^(?:the|The)\s+", "", e.text), "policy" if e.label_ == "POLICY" else "cluster")
+        for e in sdoc.ents
+    ]
 
 
 def extract_presentation_claims(doc: Document, *, country: str | None) -> list[Claim]:
@@ -112,9 +139,20 @@ def extract_presentation_claims(doc: Document, *, country: str | None) -> list[C
                 continue
             for name, subject_type in _heading_mentions(match.group("title")):
                 attribute = "starting_year" if subject_type == "policy" else "created_year"
-                claims.append(_claim(doc, block, country, subject_type=subject_type, name=name, attribute=attribute,
-                                     value=int(match.group("year")), method="slides.dated_heading",
-                                     qualifier="dated heading", precision="year"))
+                claims.append(
+                    _claim(
+                        doc,
+                        block,
+                        country,
+                        subject_type=subject_type,
+                        name=name,
+                        attribute=attribute,
+                        value=int(match.group("year")),
+                        method="slides.dated_heading",
+                        qualifier="dated heading",
+                        precision="year",
+                    )
+                )
                 consumed.add(id(block))
         if not _is_cluster_slide(heading):
             continue
@@ -135,13 +173,41 @@ def extract_presentation_claims(doc: Document, *, country: str | None) -> list[C
             name = item.group("name")
             consumed.add(id(block))
             common = {"subject_type": "cluster", "name": name}
-            claims.append(_claim(doc, block, country, **common, attribute="mentioned", value=name,  # type: ignore[arg-type]
-                                 method="slides.cluster_list"))
-            claims.append(_claim(doc, block, country, **common, attribute="status", value=status,  # type: ignore[arg-type]
-                                 method="slides.cluster_list", qualifier=None if status == "active" else status))
+            claims.append(
+                _claim(
+                    doc,
+                    block,
+                    country,
+                    **common,
+                    attribute="mentioned",
+                    value=name,  # type: ignore[arg-type]
+                    method="slides.cluster_list",
+                )
+            )
+            claims.append(
+                _claim(
+                    doc,
+                    block,
+                    country,
+                    **common,
+                    attribute="status",
+                    value=status,  # type: ignore[arg-type]
+                    method="slides.cluster_list",
+                    qualifier=None if status == "active" else status,
+                )
+            )
             if item.group("desc"):
-                claims.append(_claim(doc, block, country, **common, attribute="description",  # type: ignore[arg-type]
-                                     value=" ".join(item.group("desc").split()), method="slides.cluster_list"))
+                claims.append(
+                    _claim(
+                        doc,
+                        block,
+                        country,
+                        **common,
+                        attribute="description",  # type: ignore[arg-type]
+                        value=" ".join(item.group("desc").split()),
+                        method="slides.cluster_list",
+                    )
+                )
     rest = [b for b in blocks if id(b) not in consumed]
     claims.extend(extract_prose_claims(doc, country=country, blocks=rest, method_prefix="slides.nlp"))
     return claims

@@ -63,9 +63,7 @@ def format_number(value: float | int) -> str:
 def format_value(value: ClaimValue) -> str | Markup:
     """A claim or record value as text; NotAvailable and None get a muted marker."""
     if isinstance(value, NotAvailable):
-        return Markup('<span class="na" title="Source: {}">not available</span>').format(
-            value.text
-        )
+        return Markup('<span class="na" title="Source: {}">not available</span>').format(value.text)
     if value is None:
         return Markup('<span class="muted">—</span>')
     if isinstance(value, bool):
@@ -293,9 +291,7 @@ def build_context(
             objectives_count=len(p.objectives.categories) if p.objectives else None,
             conflicts=by_subject.get(p.id, []),
         )
-        for p in sorted(
-            policies, key=lambda p: (p.country, p.region or "", p.name.casefold(), p.id)
-        )
+        for p in sorted(policies, key=lambda p: (p.country, p.region or "", p.name.casefold(), p.id))
     ]
 
     country_views = []
@@ -313,8 +309,7 @@ def build_context(
                 regions=regions,
                 regions_sum=regions_sum,
                 regions_mismatch=bool(
-                    orgs and orgs.total is not None and regions_sum is not None
-                    and regions_sum != orgs.total
+                    orgs and orgs.total is not None and regions_sum is not None and regions_sum != orgs.total
                 ),
                 organisation_names=sorted(orgs.names, key=str.casefold) if orgs else [],
                 conflicts=by_subject.get(c.id, []),
@@ -335,16 +330,12 @@ def build_context(
                     cv.claim_id,
                 ),
             ),
-            suggestions=sorted(
-                cl.suggestions, key=lambda s: (-s.score, s.other_name.casefold(), s.other_id)
-            ),
+            suggestions=sorted(cl.suggestions, key=lambda s: (-s.score, s.other_name.casefold(), s.other_id)),
             initiative_anchor=subject_anchors.get(cl.initiative) if cl.initiative else None,
             conflicts=by_subject.get(cl.id, []),
             created_conflict=by_subject_attribute.get((cl.id, "created_year")),
         )
-        for cl in sorted(
-            clusters, key=lambda cl: (cl.country or "", cl.name.casefold(), cl.id)
-        )
+        for cl in sorted(clusters, key=lambda cl: (cl.country or "", cl.name.casefold(), cl.id))
     ]
 
     uris = {d.id: d.uri for d in documents}

@@ -22,7 +22,8 @@ def to_json(model: StrictModel) -> str:
 
 def to_jsonl(models: Iterable[StrictModel]) -> str:
     return "".join(
-        json.dumps(m.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+        json.dumps(m.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        + "\n"
         for m in models
     )
 

@@ -63,7 +63,10 @@ def compatible(values: Sequence[ClaimValue]) -> bool:
     """True when one point fits every value (precise values equal, ranges covering it)."""
     intervals = [as_interval(v) for v in values]
     if any(i is None for i in intervals):
-        texts = {json.dumps(v, sort_keys=True) if not isinstance(v, StrictModel) else v.model_dump_json() for v in values}
+        texts = {
+            json.dumps(v, sort_keys=True) if not isinstance(v, StrictModel) else v.model_dump_json()
+            for v in values
+        }
         return len(texts) <= 1
     low = max(i[0] for i in intervals if i is not None)
     high = min(i[1] for i in intervals if i is not None)
@@ -92,7 +95,9 @@ def _conflict_values(claims: Sequence[Claim]) -> list[ConflictValue]:
         group = by_value[key]
         qualifiers = sorted({c.qualifier for c in group if c.qualifier})
         evidence = sorted({c.evidence.model_dump_json(): c.evidence for c in group}.items())
-        values.append(ConflictValue(value=group[0].value, qualifiers=qualifiers, evidence=[e for _, e in evidence]))
+        values.append(
+            ConflictValue(value=group[0].value, qualifiers=qualifiers, evidence=[e for _, e in evidence])
+        )
     return values
 
 
@@ -123,7 +128,9 @@ def cross_claim_conflicts(claims: Sequence[Claim], names: dict[str, str]) -> lis
         cvalues = _conflict_values(members)
         conflicts.append(
             ConflictRecord(
-                id=stable_id("conflict", {"subject": group.subject_id, "attribute": group.attribute, "check": "values"}),
+                id=stable_id(
+                    "conflict", {"subject": group.subject_id, "attribute": group.attribute, "check": "values"}
+                ),
                 subject_type=group.subject_type,  # type: ignore[arg-type]
                 subject_id=group.subject_id,
                 subject_name=_subject_name(members, names),
@@ -156,10 +163,19 @@ def sum_conflicts(claims: Sequence[Claim], names: dict[str, str]) -> list[Confli
     for claim in claims:
         if claim.subject_type != "country":
             continue
-        if claim.attribute == "cluster_organisations.total" or claim.attribute.startswith("cluster_organisations.by_region."):
-            per_doc[(claim.subject_id, "cluster_organisations.total", claim.evidence.doc_id)][claim.attribute].append(claim)
-        elif claim.attribute in ("maturity.total",) or claim.attribute.removeprefix("maturity.") in MATURITY_PARTS:
-            per_doc[(claim.subject_id, "maturity.total", claim.evidence.doc_id)][claim.attribute].append(claim)
+        if claim.attribute == "cluster_organisations.total" or claim.attribute.startswith(
+            "cluster_organisations.by_region."
+        ):
+            per_doc[(claim.subject_id, "cluster_organisations.total", claim.evidence.doc_id)][
+                claim.attribute
+            ].append(claim)
+        elif (
+            claim.attribute in ("maturity.total",)
+            or claim.attribute.removeprefix("maturity.") in MATURITY_PARTS
+        ):
+            per_doc[(claim.subject_id, "maturity.total", claim.evidence.doc_id)][claim.attribute].append(
+                claim
+            )
     found: dict[tuple[str, str], list[tuple[Claim, list[Claim]]]] = defaultdict(list)
     for (subject, attribute, _doc), attrs in per_doc.items():
         totals = attrs.get(attribute, [])
@@ -181,7 +197,9 @@ def sum_conflicts(claims: Sequence[Claim], names: dict[str, str]) -> list[Confli
         total_value = totals[0].value
         values = [
             ConflictValue(value=total_value, qualifiers=["stated total"], evidence=_unique_evidence(totals)),
-            ConflictValue(value=sum_value, qualifiers=[f"sum of parts: {expression}"], evidence=_unique_evidence(parts)),
+            ConflictValue(
+                value=sum_value, qualifiers=[f"sum of parts: {expression}"], evidence=_unique_evidence(parts)
+            ),
         ]
         conflicts.append(
             ConflictRecord(
@@ -235,10 +253,14 @@ def load_decisions(path: Path | None) -> list[Decision]:
     try:
         return _DECISIONS.validate_json(path.read_bytes())
     except ValidationError as exc:
-        raise DecisionsError(f"{path}: not a valid decisions file: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}") from exc
+        raise DecisionsError(
+            f"{path}: not a valid decisions file: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}"
+        ) from exc
 
 
-def apply_decisions(conflicts: Sequence[ConflictRecord], decisions: Sequence[Decision]) -> list[ConflictRecord]:
+def apply_decisions(
+    conflicts: Sequence[ConflictRecord], decisions: Sequence[Decision]
+) -> list[ConflictRecord]:
     """Resolve conflicts the reviewer decided, unless a new value has appeared since (reopened)."""
     by_id = {d.conflict_id: d for d in decisions}
     out = []
@@ -266,7 +288,10 @@ def apply_decisions(conflicts: Sequence[ConflictRecord], decisions: Sequence[Dec
         else:
             out.append(
                 conflict.model_copy(
-                    update={"explanation": conflict.explanation + " Reopened: a source brought a value the reviewer had not seen."}
+                    update={
+                        "explanation": conflict.explanation
+                        + " Reopened: a source brought a value the reviewer had not seen."
+                    }
                 )
             )
     return out

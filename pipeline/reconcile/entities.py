@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pipeline.datamodel.base import stable_id
 from pipeline.datamodel.claims import Claim
 from pipeline.datamodel.records import MatchSuggestion
+from pipeline.models.regions import country_name
 from pipeline.reconcile.names import (
     SUGGEST,
     cluster_core,
@@ -25,7 +26,6 @@ from pipeline.reconcile.names import (
     policy_tokens,
     similarity,
 )
-from pipeline.models.regions import country_name
 
 TABLE_METHOD = "factsheet.policy_table"
 _GENERIC_CORES = {"", "new", "the", "this", "first", "very first", "our", "national", "previous"}
@@ -70,7 +70,11 @@ def canonical_policies(claims: Sequence[Claim]) -> list[PolicyEntity]:
     """Policies named in a policy table's `Policy name:` row."""
     seen: dict[str, PolicyEntity] = {}
     for claim in claims:
-        if claim.subject_type == "policy" and claim.attribute == "name" and claim.evidence.method == TABLE_METHOD:
+        if (
+            claim.subject_type == "policy"
+            and claim.attribute == "name"
+            and claim.evidence.method == TABLE_METHOD
+        ):
             pid = policy_id(claim.country, claim.subject_name)
             seen.setdefault(pid, PolicyEntity(pid, claim.country, claim.subject_name))
     return sorted(seen.values(), key=lambda p: p.id)
@@ -129,7 +133,9 @@ def _display(name: str) -> str:
     return text
 
 
-def cluster_entities(claims: Sequence[Claim]) -> tuple[list[ClusterEntity], dict[tuple[str | None, str], str]]:
+def cluster_entities(
+    claims: Sequence[Claim],
+) -> tuple[list[ClusterEntity], dict[tuple[str | None, str], str]]:
     """Group cluster names into entities; return them and a map (country, core) -> entity id."""
     uf = _UnionFind()
     surface: dict[tuple[str | None, str], Counter[str]] = defaultdict(Counter)
@@ -167,9 +173,7 @@ def cluster_entities(claims: Sequence[Claim]) -> tuple[list[ClusterEntity], dict
         country = members[0][0]
         eid = stable_id("cluster", {"country": country, "core": cluster_core(name, country)})
         forms = {f for m in members for f in surface[m]}
-        aliases = sorted(
-            {f for f in forms if plain(f) != plain(name)}, key=lambda s: (s.casefold(), s)
-        )
+        aliases = sorted({f for f in forms if plain(f) != plain(name)}, key=lambda s: (s.casefold(), s))
         aliases = _dedupe_casefold(aliases)
         entity = ClusterEntity(eid, country, name, aliases, {m[1] for m in members})
         entities.append(entity)
@@ -197,7 +201,9 @@ def _current_name(
     """The latest name in the rename chain; else the plainest, most frequent form."""
     member_set = set(members)
     olds = {old for old, _, _ in renames if old in member_set}
-    targets = sorted({(new, form) for _, new, form in renames if new in member_set and new not in olds}, key=str)
+    targets = sorted(
+        {(new, form) for _, new, form in renames if new in member_set and new not in olds}, key=str
+    )
     if len({t[0] for t in targets}) == 1:
         forms = surface[targets[0][0]]
         return _best_form(forms, targets[0][0][1])
@@ -225,7 +231,11 @@ def cluster_suggestions(entities: Sequence[ClusterEntity], claims: Sequence[Clai
     descriptions: dict[str, set[str]] = defaultdict(set)
     by_id = {e.id: e for e in entities}
     for claim in claims:
-        if claim.subject_type == "cluster" and claim.attribute == "description" and isinstance(claim.value, str):
+        if (
+            claim.subject_type == "cluster"
+            and claim.attribute == "description"
+            and isinstance(claim.value, str)
+        ):
             if claim.subject_id in by_id:
                 descriptions[claim.subject_id].add(claim.value.casefold())
     for i, a in enumerate(entities):
@@ -250,8 +260,12 @@ def cluster_suggestions(entities: Sequence[ClusterEntity], claims: Sequence[Clai
                         best, reason = score, f"description '{desc}' of {b.name} is like '{ca}'"
             if best >= SUGGEST:
                 score = round(best / 100, 3)
-                a.suggestions.append(MatchSuggestion(other_id=b.id, other_name=b.name, score=score, reason=reason))
-                b.suggestions.append(MatchSuggestion(other_id=a.id, other_name=a.name, score=score, reason=reason))
+                a.suggestions.append(
+                    MatchSuggestion(other_id=b.id, other_name=b.name, score=score, reason=reason)
+                )
+                b.suggestions.append(
+                    MatchSuggestion(other_id=a.id, other_name=a.name, score=score, reason=reason)
+                )
     for e in entities:
         e.suggestions.sort(key=lambda s: (-s.score, s.other_id))
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, NotAvailable
 from pipeline.datamodel.records import (
-    Agglomerations,
     AgglomerationRow,
+    Agglomerations,
     Budget,
     CategorisedText,
     ClaimedValue,
@@ -24,7 +24,7 @@ from pipeline.datamodel.records import (
     PolicyRecord,
 )
 from pipeline.models.regions import country_name
-from pipeline.reconcile.conflicts import apply_decisions, Decision, detect_conflicts
+from pipeline.reconcile.conflicts import Decision, apply_decisions, detect_conflicts
 from pipeline.reconcile.entities import TABLE_METHOD, Resolved, resolve
 
 CREATION_QUALIFIERS_EXCLUDED = {"announced", "lineage", "planned"}
@@ -139,14 +139,20 @@ def policy_record(pid: str, country: str | None, name: str, claims: Sequence[Cla
         instruments=Instruments(
             financial=_categorised(fields, "instruments.financial"),
             technical_assistance=_categorised(fields, "instruments.technical_assistance"),
-            explanation=fields.get("instruments.explanation") if isinstance(fields.get("instruments.explanation"), str) else None,  # type: ignore[arg-type]
+            explanation=fields.get("instruments.explanation")
+            if isinstance(fields.get("instruments.explanation"), str)
+            else None,  # type: ignore[arg-type]
         ),
         history=History(
             period=period if period in ("limited", "unlimited") or isinstance(period, NotAvailable) else None,  # type: ignore[arg-type]
             starting_year=starting if isinstance(starting, int) else None,
             ending_year=ending if isinstance(ending, int | NotAvailable) else None,
-            ending_year_text=fields.get("history.ending_year_text") if isinstance(fields.get("history.ending_year_text"), str) else None,  # type: ignore[arg-type]
-            explanation=fields.get("history.explanation") if isinstance(fields.get("history.explanation"), str) else None,  # type: ignore[arg-type]
+            ending_year_text=fields.get("history.ending_year_text")
+            if isinstance(fields.get("history.ending_year_text"), str)
+            else None,  # type: ignore[arg-type]
+            explanation=fields.get("history.explanation")
+            if isinstance(fields.get("history.explanation"), str)
+            else None,  # type: ignore[arg-type]
         ),
         budget=Budget(
             overall=_text(fields.get("budget.overall")),
@@ -204,7 +210,9 @@ def country_record(country: str, claims: Sequence[Claim]) -> CountryRecord:
         country=country,
         name=country_name(country),
         maturity=Maturity(**maturity) if maturity else None,
-        cluster_organisations=ClusterOrganisationCount(total=orgs_total, by_region=dict(sorted(by_region.items())), as_of=as_of, names=names)
+        cluster_organisations=ClusterOrganisationCount(
+            total=orgs_total, by_region=dict(sorted(by_region.items())), as_of=as_of, names=names
+        )
         if orgs_total is not None
         else None,
         agglomerations=agglomerations,
@@ -237,7 +245,9 @@ def _year_consensus(claims: Sequence[Claim]) -> int | None:
     years = {
         c.value
         for c in claims
-        if c.attribute == "created_year" and isinstance(c.value, int) and c.qualifier not in CREATION_QUALIFIERS_EXCLUDED
+        if c.attribute == "created_year"
+        and isinstance(c.value, int)
+        and c.qualifier not in CREATION_QUALIFIERS_EXCLUDED
     }
     return years.pop() if len(years) == 1 else None
 
@@ -247,7 +257,11 @@ def cluster_records(resolved: Resolved, conflicts: Sequence[ConflictRecord]) -> 
     for c in resolved.claims:
         by_subject[c.subject_id].append(c)
     # a cluster's initiative: the one table-defined policy named in the documents that name it
-    tabled = {c.subject_id for c in resolved.claims if c.subject_type == "policy" and c.evidence.method == TABLE_METHOD}
+    tabled = {
+        c.subject_id
+        for c in resolved.claims
+        if c.subject_type == "policy" and c.evidence.method == TABLE_METHOD
+    }
     doc_policies: dict[str, set[str]] = defaultdict(set)
     for c in resolved.claims:
         if c.subject_type == "policy" and c.subject_id in tabled:
@@ -303,7 +317,9 @@ def reconcile(claims: Sequence[Claim], decisions: Sequence[Decision] = ()) -> Re
     countries = [
         country_record(cc, cs)
         for cc, cs in sorted(by_subject.items())
-        if cs and cs[0].subject_type == "country" and any(c.evidence.method.startswith("factsheet.") for c in cs)
+        if cs
+        and cs[0].subject_type == "country"
+        and any(c.evidence.method.startswith("factsheet.") for c in cs)
     ]
     for country in countries:
         names[country.id] = country.name or country.id
@@ -316,5 +332,3 @@ def reconcile(claims: Sequence[Claim], decisions: Sequence[Decision] = ()) -> Re
         countries=countries,
         conflicts=conflicts,
     )
-
-

@@ -1,6 +1,6 @@
 """Parse and extract one loaded document. Never raises: every failure is recorded.
 
-    LoadedSource ─► parse_source ─► classify ─► extract_claims ─► verify_quotes ─► DocumentResult
+LoadedSource ─► parse_source ─► classify ─► extract_claims ─► verify_quotes ─► DocumentResult
 """
 
 from __future__ import annotations

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from pipeline.datamodel.claims import Claim, ClaimValue, Evidence
-from pipeline.datamodel.document import BBox, Block, Document, Table, TableCell
+from pipeline.datamodel.claims import Claim, ClaimValue
+from pipeline.datamodel.document import Block, Document, Table, TableCell
+from pipeline.models.factsheet.common import ClaimMaker
 from pipeline.models.factsheet.labels import normalise_label
 from pipeline.models.regions import region_of
 
@@ -38,8 +38,7 @@ _TOTAL_ORGS = re.compile(
     re.IGNORECASE,
 )
 _REGION_ORGS = re.compile(
-    _COUNT
-    + r"\s+cluster\s+organisations?\b(?:(?!\d+\s+cluster)[^.;])*?\b(?:located\s+)?in\s+(?:the\s+)?"
+    _COUNT + r"\s+cluster\s+organisations?\b(?:(?!\d+\s+cluster)[^.;])*?\b(?:located\s+)?in\s+(?:the\s+)?"
     r"(?P<region>[A-Z][\w-]+(?:[ -][A-Z][\w-]+)*(?:\s+[Rr]egion)?)",
 )
 _AS_OF = re.compile(r"\bAs of ([A-Z][a-z]+ \d{4})")
@@ -60,39 +59,15 @@ def parse_score(text: str) -> float | None:
     return float(t.replace(",", ".")) if _SCORE.match(t) else None
 
 
-@dataclass(frozen=True)
-class _Claims:
-    doc: Document
-    country: str | None
-    name: str
-    method: str
-
-    def make(self, attribute: str, value: ClaimValue, quote: str, page: int | None, bbox: BBox | None) -> Claim:
-        return Claim.create(
-            subject_type="country",
-            subject_name=self.name,
-            country=self.country,
-            attribute=attribute,
-            value=value,
-            evidence=Evidence(
-                doc_id=self.doc.doc_id,
-                uri=self.doc.uri,
-                page=page,
-                bbox=bbox,
-                locator=None,
-                quote=quote,
-                method=self.method,
-            ),
-        )
+def _maker(doc: Document, country: str | None, country_name: str, method: str) -> ClaimMaker:
+    return ClaimMaker(doc, "country", country_name, country, method)
 
 
 # ------------------------------------------------------------------ maturity
 
 
 def _is_maturity_table(table: Table) -> bool:
-    return any(
-        normalise_label(c.text) in ("maturity assessment", "actual score") for c in table.cells
-    )
+    return any(normalise_label(c.text) in ("maturity assessment", "actual score") for c in table.cells)
 
 
 def _column_of(table: Table, header: str) -> int | None:
@@ -108,7 +83,7 @@ def maturity_claims(doc: Document, country: str | None, country_name: str) -> li
     The criterion label spans its sub-rows, so it is carried down (and across a
     page break); the score is the one filled 'Actual score' cell of the criterion.
     """
-    make = _Claims(doc, country, country_name, "factsheet.maturity")
+    make = _maker(doc, country, country_name, "factsheet.maturity")
     claims: list[Claim] = []
     criterion: str | None = None
     for page in doc.pages:
@@ -141,7 +116,7 @@ def maturity_claims(doc: Document, country: str | None, country_name: str) -> li
     return claims
 
 
-def _total_claims(make: _Claims, label: TableCell, score_cell: TableCell | None) -> Iterator[Claim]:
+def _total_claims(make: ClaimMaker, label: TableCell, score_cell: TableCell | None) -> Iterator[Claim]:
     maximum = _MAX.search(label.text)
     if maximum:
         yield make.make("maturity.max", float(maximum.group(1).replace(",", ".")), label.text, None, None)
@@ -154,7 +129,7 @@ def _total_claims(make: _Claims, label: TableCell, score_cell: TableCell | None)
 
 def cluster_organisation_claims(doc: Document, country: str | None, country_name: str) -> list[Claim]:
     """'There are 46 cluster organisations registered on the ECCP … With 18 … in the Flemish region …'."""
-    make = _Claims(doc, country, country_name, "factsheet.cluster_organisations")
+    make = _maker(doc, country, country_name, "factsheet.cluster_organisations")
     claims: list[Claim] = []
     for block in doc.blocks:
         if block.kind in ("furniture", "footnote"):
@@ -169,7 +144,9 @@ def cluster_organisation_claims(doc: Document, country: str | None, country_name
                 claims.append(_block_claim(make, block, "cluster_organisations.names", name, name))
         as_of = _AS_OF.search(sentence)
         if as_of:
-            claims.append(_block_claim(make, block, "cluster_organisations.as_of", as_of.group(1), as_of.group(0)))
+            claims.append(
+                _block_claim(make, block, "cluster_organisations.as_of", as_of.group(1), as_of.group(0))
+            )
         tail = block.text[total.end() :]
         for match in _REGION_ORGS.finditer(tail):
             count = parse_number(match.group(1))
@@ -178,7 +155,9 @@ def cluster_organisation_claims(doc: Document, country: str | None, country_name
                 continue
             region = region_of(country, region_text) or region_text
             quote = match.group(0)
-            claims.append(_block_claim(make, block, f"cluster_organisations.by_region.{region}", count, quote))
+            claims.append(
+                _block_claim(make, block, f"cluster_organisations.by_region.{region}", count, quote)
+            )
         break
     return claims
 
@@ -189,7 +168,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left : right + 1 if right >= 0 else len(text)].strip()
 
 
-def _block_claim(make: _Claims, block: Block, attribute: str, value: ClaimValue, quote: str) -> Claim:
+def _block_claim(make: ClaimMaker, block: Block, attribute: str, value: ClaimValue, quote: str) -> Claim:
     return make.make(attribute, value, quote, block.page, block.bbox)
 
 
@@ -198,7 +177,7 @@ def _block_claim(make: _Claims, block: Block, attribute: str, value: ClaimValue,
 
 def agglomeration_claims(doc: Document, country: str | None, country_name: str) -> list[Claim]:
     """Rows of the 'Region | Number of … | Node 1 …' tables, sectoral (NACE) or ecosystem."""
-    make = _Claims(doc, country, country_name, "factsheet.agglomerations")
+    make = _maker(doc, country, country_name, "factsheet.agglomerations")
     claims: list[Claim] = []
     for page in doc.pages:
         for table in page.tables:
@@ -223,9 +202,19 @@ def agglomeration_claims(doc: Document, country: str | None, country_name: str) 
                 key = " ".join(code.split()) or " ".join(name.split())
                 base = f"agglomerations.{kind}.{key}"
                 row_quote = region_cell.text
-                claims.append(make.make(f"{base}.region", " ".join(name.split()), row_quote, page.number, region_cell.bbox))
-                claims.append(make.make(f"{base}.count", count, count_cell.text, page.number, count_cell.bbox))
-                node_values = [" ".join(n.text.split()) for n in nodes if n.text.strip() not in ("", "-", "–")]
-                for node, cell in zip(node_values, [n for n in nodes if n.text.strip() not in ("", "-", "–")]):
+                claims.append(
+                    make.make(
+                        f"{base}.region", " ".join(name.split()), row_quote, page.number, region_cell.bbox
+                    )
+                )
+                claims.append(
+                    make.make(f"{base}.count", count, count_cell.text, page.number, count_cell.bbox)
+                )
+                node_values = [
+                    " ".join(n.text.split()) for n in nodes if n.text.strip() not in ("", "-", "–")
+                ]
+                for node, cell in zip(
+                    node_values, [n for n in nodes if n.text.strip() not in ("", "-", "–")]
+                ):
                     claims.append(make.make(f"{base}.nodes", node, cell.text, page.number, cell.bbox))
     return claims

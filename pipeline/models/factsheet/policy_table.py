@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, NotAvailable
+from pipeline.datamodel.claims import Claim, ClaimValue, NotAvailable
 from pipeline.datamodel.document import BBox, Document, Table, TableCell, TextLine
+from pipeline.models.factsheet.common import ClaimMaker
 from pipeline.models.factsheet.labels import (
     SECTION_ORDER,
     SECTIONS,
@@ -108,9 +109,7 @@ class PolicyTableResult:
 # ------------------------------------------------------------------ fragments
 
 
-def table_to_fragment(
-    table: Table, previous: tuple[tuple[float, float], ...] | None
-) -> Fragment | None:
+def table_to_fragment(table: Table, previous: tuple[tuple[float, float], ...] | None) -> Fragment | None:
     """Read a ruled table as a policy-table fragment, or None if it is not one.
 
     Value columns come from the `Policy name:` header row; a page without the
@@ -127,8 +126,7 @@ def table_to_fragment(
     rows = tuple(
         row
         for cells in grid
-        if (row := cells_to_row([c for c in cells if c is not None], columns, table.page))
-        is not None
+        if (row := cells_to_row([c for c in cells if c is not None], columns, table.page)) is not None
     )
     return Fragment(page=table.page, columns=columns, rows=rows, has_header=has_header)
 
@@ -175,9 +173,7 @@ def cells_to_row(
     )
 
 
-def _piece_for_column(
-    cells: Sequence[TableCell], column: tuple[float, float], page: int
-) -> CellPiece | None:
+def _piece_for_column(cells: Sequence[TableCell], column: tuple[float, float], page: int) -> CellPiece | None:
     x0, x1 = column
     width = max(x1 - x0, 1.0)
     for cell in cells:
@@ -442,27 +438,15 @@ def first_year(text: str) -> int | None:
 
 @dataclass(frozen=True)
 class _Context:
-    doc: Document
-    country: str | None
-    name: str
+    maker: ClaimMaker
     gap: float
 
+    @property
+    def name(self) -> str:
+        return self.maker.subject_name
+
     def claim(self, attribute: str, value: ClaimValue, quote: str, page: int, bbox: BBox) -> Claim:
-        return Claim.create(
-            subject_type="policy",
-            subject_name=self.name,
-            country=self.country,
-            attribute=attribute,
-            value=value,
-            evidence=Evidence(
-                doc_id=self.doc.doc_id,
-                uri=self.doc.uri,
-                page=page,
-                bbox=bbox,
-                quote=quote,
-                method=METHOD,
-            ),
-        )
+        return self.maker.make(attribute, value, quote, page, bbox)
 
 
 def table_to_claims(doc: Document, table: PolicyTable, country: str | None, gap: float) -> list[Claim]:
@@ -471,12 +455,14 @@ def table_to_claims(doc: Document, table: PolicyTable, country: str | None, gap:
         name_piece = table.headers["name"][column]
         if name_piece is None:
             continue
-        ctx = _Context(doc, country, _piece_text(name_piece), gap)
+        ctx = _Context(ClaimMaker(doc, "policy", _piece_text(name_piece), country, METHOD), gap)
         claims.append(ctx.claim("name", ctx.name, _piece_text(name_piece), name_piece.page, name_piece.bbox))
         type_piece = (table.headers.get("policy_type") or [None] * table.n_policies)[column]
         if type_piece is not None:
             policy_type = _piece_text(type_piece)
-            claims.append(ctx.claim("policy_type", policy_type, policy_type, type_piece.page, type_piece.bbox))
+            claims.append(
+                ctx.claim("policy_type", policy_type, policy_type, type_piece.page, type_piece.bbox)
+            )
             region = region_of(country, ctx.name) if "regional" in policy_type.casefold() else None
             if region is not None:
                 claims.append(ctx.claim("region", region, ctx.name, name_piece.page, name_piece.bbox))

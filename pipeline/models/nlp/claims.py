@@ -146,9 +146,7 @@ def _markers(doc: Doc) -> tuple[list[int], list[int | bool]]:
 
 def _mentions(sent: Span) -> list[_Mention]:
     return [
-        _Mention(ent, _clean_name(ent.text), _subject_type(ent))
-        for ent in sent.ents
-        if _clean_name(ent.text)
+        _Mention(ent, _clean_name(ent.text), _subject_type(ent)) for ent in sent.ents if _clean_name(ent.text)
     ]
 
 
@@ -208,7 +206,9 @@ def _sentence_dates(ctx: _Ctx, sent: Span) -> list[_DateTok]:
     rules = pattern_event_triggers()
     out = []
     for expr in find_dates(sent.text):
-        span = ctx.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
+        span = ctx.doc.char_span(
+            sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
+        )
         if span is None or expr.precision == "range":
             continue
         prev = ctx.doc[span.start - 1] if span.start > sent.start else None
@@ -272,7 +272,9 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
     used: set[int] = set()
     events = [e for e in doc.spans["events"] if sent.start <= e.start < sent.end]
     announced = any(e.label_ == rules.announce for e in events)
-    prev_events = [e for e in doc.spans["events"] if prev_sent is not None and prev_sent.start <= e.start < prev_sent.end]
+    prev_events = [
+        e for e in doc.spans["events"] if prev_sent is not None and prev_sent.start <= e.start < prev_sent.end
+    ]
     sent_span = (sent.start_char, sent.end_char)
 
     # 1. lineage cues: "has cluster policies dating back to the late 1980s" -> lineage, never a start
@@ -283,9 +285,17 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             used.add(id(after[0]))
             if subject is not None:
                 value, precision = _value(after[0].expr)
-                _add(ctx, subject_type=subject.subject_type, subject_name=subject.name,
-                     attribute=_date_attribute(subject), value=value, quote=sent_span,
-                     family="event", qualifier="lineage", precision=precision)
+                _add(
+                    ctx,
+                    subject_type=subject.subject_type,
+                    subject_name=subject.name,
+                    attribute=_date_attribute(subject),
+                    value=value,
+                    quote=sent_span,
+                    family="event",
+                    qualifier="lineage",
+                    precision=precision,
+                )
 
     # 2. "InfoComm (2002, then renamed ICT)" after an event in this or the previous sentence
     context_events = [e for e in events if e.label_ != rules.announce] or [
@@ -304,10 +314,17 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         close = _close_paren_after(ctx, i)
         qualifier = rules.announce if announced else context_events[0].label_
         value, precision = _value(date.expr)
-        _add(ctx, subject_type=mention.subject_type, subject_name=mention.name,
-             attribute=_date_attribute(mention), value=value,
-             quote=(mention.span.start_char, doc[close].idx + 1), family="event",
-             qualifier=qualifier, precision=precision)
+        _add(
+            ctx,
+            subject_type=mention.subject_type,
+            subject_name=mention.name,
+            attribute=_date_attribute(mention),
+            value=value,
+            quote=(mention.span.start_char, doc[close].idx + 1),
+            family="event",
+            qualifier=qualifier,
+            precision=precision,
+        )
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
@@ -325,9 +342,17 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             value, precision = int(ctx.document.published[:4]), "year"
         else:
             continue
-        _add(ctx, subject_type=subject.subject_type, subject_name=subject.name,
-             attribute=_date_attribute(subject), value=value, quote=sent_span, family="event",
-             qualifier=qualifier, precision=precision)
+        _add(
+            ctx,
+            subject_type=subject.subject_type,
+            subject_name=subject.name,
+            attribute=_date_attribute(subject),
+            value=value,
+            quote=sent_span,
+            family="event",
+            qualifier=qualifier,
+            precision=precision,
+        )
 
 
 # ----------------------------------------------------------------- renames
@@ -350,7 +375,11 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         if after_mention is not None:
             after_name, after_end = after_mention.name, after_mention.span.end_char
         else:
-            m = _NAME_AFTER.match(doc.text, doc[span.end - 1].idx + len(doc[span.end - 1].text)) if j < len(doc) else None
+            m = (
+                _NAME_AFTER.match(doc.text, doc[span.end - 1].idx + len(doc[span.end - 1].text))
+                if j < len(doc)
+                else None
+            )
             if m is None or m.group("name").lower() in pattern_name_lexicon().non_name_words:
                 continue
             after_name, after_end = m.group("name"), m.end("name")
@@ -368,8 +397,16 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             continue
         quote = (before.span.start_char, quote_end) if inside else (sent.start_char, sent.end_char)
         old, new = (before.name, after_name) if cue.direction == "forward" else (after_name, before.name)
-        _add(ctx, subject_type=before.subject_type, subject_name=_clean_name(old), attribute="renamed_to",
-             value=_clean_name(new), quote=quote, family="rename", qualifier="rename")
+        _add(
+            ctx,
+            subject_type=before.subject_type,
+            subject_name=_clean_name(old),
+            attribute="renamed_to",
+            value=_clean_name(new),
+            quote=quote,
+            family="rename",
+            qualifier="rename",
+        )
         if after_mention is None:
             extra.append((_clean_name(after_name), before.subject_type, after_end))
     return extra
@@ -393,8 +430,15 @@ def _descriptions(ctx: _Ctx, mentions: list[_Mention]) -> None:
         desc = " ".join(m.group("desc").split())
         if any(desc.lower().startswith(" ".join(c.tokens)) for c in cues):
             continue
-        _add(ctx, subject_type=mention.subject_type, subject_name=mention.name, attribute="description",
-             value=desc, quote=(mention.span.start_char, m.end()), family="description")
+        _add(
+            ctx,
+            subject_type=mention.subject_type,
+            subject_name=mention.name,
+            attribute="description",
+            value=desc,
+            quote=(mention.span.start_char, m.end()),
+            family="description",
+        )
 
 
 def is_acronym_of(short: str, name: str) -> bool:
@@ -418,9 +462,20 @@ def _abbreviations(ctx: _Ctx, mentions: list[_Mention]) -> None:
         between = text[first.span.end_char : second.span.start_char]
         if between.strip() not in ("/", "(") or not is_acronym_of(second.name, first.name):
             continue
-        end = second.span.end_char + (1 if between.strip() == "(" and text[second.span.end_char : second.span.end_char + 1] == ")" else 0)
-        _add(ctx, subject_type=first.subject_type, subject_name=first.name, attribute="abbreviation",
-             value=second.name, quote=(first.span.start_char, end), family="abbreviation")
+        end = second.span.end_char + (
+            1
+            if between.strip() == "(" and text[second.span.end_char : second.span.end_char + 1] == ")"
+            else 0
+        )
+        _add(
+            ctx,
+            subject_type=first.subject_type,
+            subject_name=first.name,
+            attribute="abbreviation",
+            value=second.name,
+            quote=(first.span.start_char, end),
+            family="abbreviation",
+        )
 
 
 # ------------------------------------------------------------------ counts
@@ -445,7 +500,7 @@ def _approximator(doc: Doc, i: int, floor: int) -> str | None:
     for n in (3, 2, 1):
         if i - n < floor:
             continue
-        phrase = " ".join(t.lower_ for t in doc[i - n:i])
+        phrase = " ".join(t.lower_ for t in doc[i - n : i])
         if phrase in rules.approximators:
             return rules.approximators[phrase]
     return None
@@ -466,7 +521,7 @@ def _place_after(doc: Doc, j: int, stop: int) -> tuple[str, bool] | None:
                 b += 1
             if b > a:
                 if b < stop and doc[b].lower_ in rules.region_words:
-                    return doc[k + 1:b + 1].text.removeprefix("the ").strip(), True
+                    return doc[k + 1 : b + 1].text.removeprefix("the ").strip(), True
                 name = doc[a:b].text
                 if name in countries:
                     return name, False
@@ -493,8 +548,10 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         if 1900 <= value <= 2099 and doc[i].text.isdigit() and len(doc[i].text) == 4:
             continue
         j = i + 1
-        while j < sent.end and j - i <= 3 and (
-            doc[j].lower_ in rules.member_modifiers or doc[j].lower_ in rules.cluster_count_modifiers
+        while (
+            j < sent.end
+            and j - i <= 3
+            and (doc[j].lower_ in rules.member_modifiers or doc[j].lower_ in rules.cluster_count_modifiers)
         ):
             j += 1
         if j >= sent.end:
@@ -511,30 +568,63 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 elif ctx.country and any(cue in lowered for cue in rules.country_fallback_cues):
                     place = (ctx.country, False)
             if place is not None:
-                _add(ctx, subject_type="country", subject_name=place[0], attribute="cluster_organisations",
-                     value=value, quote=sent_span, family="count",
-                     qualifier="region" if place[1] else qualifier)
+                _add(
+                    ctx,
+                    subject_type="country",
+                    subject_name=place[0],
+                    attribute="cluster_organisations",
+                    value=value,
+                    quote=sent_span,
+                    family="count",
+                    qualifier="region" if place[1] else qualifier,
+                )
             continue
         if doc[j].lower_ in rules.cluster_count_nouns:
             policies = [m for m in mentions if m.subject_type == "policy" and ctx.depth[m.span.start] == 0]
             if policies:
                 subject = min(policies, key=lambda m: abs(m.span.start - j))
-                _add(ctx, subject_type="policy", subject_name=subject.name, attribute="cluster_count",
-                     value=value, quote=sent_span, family="count", qualifier=qualifier)
+                _add(
+                    ctx,
+                    subject_type="policy",
+                    subject_name=subject.name,
+                    attribute="cluster_count",
+                    value=value,
+                    quote=sent_span,
+                    family="count",
+                    qualifier=qualifier,
+                )
             elif not any(cue in lowered for cue in rules.participation_cues):
                 named = [c for c in countries if re.search(rf"\b{re.escape(c)}\b", sent.text)]
                 if named:
-                    _add(ctx, subject_type="country", subject_name=named[0], attribute="cluster_count",
-                         value=value, quote=sent_span, family="count", qualifier=qualifier)
+                    _add(
+                        ctx,
+                        subject_type="country",
+                        subject_name=named[0],
+                        attribute="cluster_count",
+                        value=value,
+                        quote=sent_span,
+                        family="count",
+                        qualifier=qualifier,
+                    )
             continue
         if doc[j].lower_ in rules.member_nouns and words & rules.membership_cues:
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
             if not candidates:
                 continue
             after = [m for m in candidates if m.span.start > j]
-            subject = min(after, key=lambda m: m.span.start) if after else max(candidates, key=lambda m: m.span.end)
-            _add(ctx, subject_type=subject.subject_type, subject_name=subject.name, attribute="member_count",
-                 value=value, quote=sent_span, family="count", qualifier=qualifier)
+            subject = (
+                min(after, key=lambda m: m.span.start) if after else max(candidates, key=lambda m: m.span.end)
+            )
+            _add(
+                ctx,
+                subject_type=subject.subject_type,
+                subject_name=subject.name,
+                attribute="member_count",
+                value=value,
+                quote=sent_span,
+                family="count",
+                qualifier=qualifier,
+            )
 
 
 # -------------------------------------------------------------------- main
@@ -552,7 +642,11 @@ def extract_prose_claims(
     Methods: `<prefix>.mention`, `.event`, `.rename`, `.description`, `.count`.
     """
     nlp = build_nlp()
-    selected = [b for b in (doc.blocks if blocks is None else blocks) if b.kind not in SKIPPED_KINDS and b.text.strip()]
+    selected = [
+        b
+        for b in (doc.blocks if blocks is None else blocks)
+        if b.kind not in SKIPPED_KINDS and b.text.strip()
+    ]
     claims: list[Claim] = []
     for block, sdoc in zip(selected, nlp.pipe(b.text for b in selected), strict=True):
         depth, quoted = _markers(sdoc)
@@ -573,8 +667,15 @@ def extract_prose_claims(
         mention_claims: list[Claim] = []
         for name, (subject_type, span) in seen.items():
             before = len(ctx.claims)
-            _add(ctx, subject_type=subject_type, subject_name=name, attribute="mentioned", value=name,
-                 quote=span, family="mention")
+            _add(
+                ctx,
+                subject_type=subject_type,
+                subject_name=name,
+                attribute="mentioned",
+                value=name,
+                quote=span,
+                family="mention",
+            )
             mention_claims.extend(ctx.claims[before:])
             del ctx.claims[before:]
         claims.extend(mention_claims)

@@ -162,9 +162,7 @@ def pattern_event_triggers() -> EventRules:
     data = _load_json("events.json")
     if not isinstance(data, dict):
         raise RuleDataError("events.json must be an object")
-    triggers = tuple(
-        (qualifier, tuple(seq)) for qualifier, seqs in data["triggers"].items() for seq in seqs
-    )
+    triggers = tuple((qualifier, tuple(seq)) for qualifier, seqs in data["triggers"].items() for seq in seqs)
     return EventRules(
         triggers=triggers,
         nominal=frozenset(data["nominal"]),
@@ -209,9 +207,7 @@ def pattern_rename_cues() -> tuple[RenameCue, ...]:
     data = _load_json("renames.json")
     if not isinstance(data, dict):
         raise RuleDataError("renames.json must be an object")
-    cues = [
-        RenameCue(tuple(c["tokens"]), c["direction"], bool(c["in_parentheses"])) for c in data["cues"]
-    ]
+    cues = [RenameCue(tuple(c["tokens"]), c["direction"], bool(c["in_parentheses"])) for c in data["cues"]]
     return tuple(sorted(cues, key=lambda c: (-len(c.tokens), c.tokens)))
 
 
@@ -322,7 +318,9 @@ def pattern_dates() -> DateRules:
 
 
 @cache
-def _date_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _date_regexes() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
     rules = pattern_dates()
     parts = "|".join(sorted((re.escape(p) for p in rules.vague_parts if p), key=len, reverse=True))
     months = "|".join(sorted(map(re.escape, rules.months), key=len, reverse=True))
@@ -374,15 +372,15 @@ def find_dates(text: str) -> list[DateExpr]:
         part = (m.group("part") or "").lower()
         lo, hi = rules.vague_parts[part]
         start = m.start("part") if m.group("part") else m.start("decade")
-        add(DateExpr(start, m.end(), text[start:m.end()], f"{decade + lo}/{decade + hi}", "vague"))
+        add(DateExpr(start, m.end(), text[start : m.end()], f"{decade + lo}/{decade + hi}", "vague"))
     # merge "late 1980s/early 90s" into one interval
     merged: list[DateExpr] = []
     for expr in sorted(found, key=lambda d: d.start):
-        if merged and text[merged[-1].end:expr.start].strip() in ("/", "or", "to", "-", "–"):
+        if merged and text[merged[-1].end : expr.start].strip() in ("/", "or", "to", "-", "–"):
             prev = merged.pop()
             a = str(prev.value).split("/")[0]
             b = str(expr.value).split("/")[1]
-            merged.append(DateExpr(prev.start, expr.end, text[prev.start:expr.end], f"{a}/{b}", "vague"))
+            merged.append(DateExpr(prev.start, expr.end, text[prev.start : expr.end], f"{a}/{b}", "vague"))
         else:
             merged.append(expr)
     found = merged

@@ -36,8 +36,32 @@ from pipeline.models.nlp.patterns import (
 __all__ = ["build_nlp", "in_cluster_context"]
 
 _STOP_AFTER_FOR = frozenset(
-    {"years", "year", "example", "instance", "the", "a", "which", "this", "that", "its", "their",
-     "each", "all", "more", "further", "in", "to", "with", "of", "and", "or", "now", "some", "many"}
+    {
+        "years",
+        "year",
+        "example",
+        "instance",
+        "the",
+        "a",
+        "which",
+        "this",
+        "that",
+        "its",
+        "their",
+        "each",
+        "all",
+        "more",
+        "further",
+        "in",
+        "to",
+        "with",
+        "of",
+        "and",
+        "or",
+        "now",
+        "some",
+        "many",
+    }
 )
 
 
@@ -56,7 +80,9 @@ def in_cluster_context(sent: Span) -> bool:
     lex = pattern_name_lexicon()
 
     def talks(span: Span) -> bool:
-        return any(t.lower_ in lex.cluster_nouns or t.lower_.startswith(("cluster", "eurocluster")) for t in span)
+        return any(
+            t.lower_ in lex.cluster_nouns or t.lower_.startswith(("cluster", "eurocluster")) for t in span
+        )
 
     if talks(sent):
         return True
@@ -106,8 +132,27 @@ def cluster_mentions(doc: Doc) -> Doc:
         if family in ("x_cluster", "x_lower_cluster", "x_cluster_y") and nxt is not None:
             if nxt.lower_ in lex.generic_heads or nxt.lower_ in lex.policy_heads:
                 continue
-            if family == "x_lower_cluster" and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in (
-                "was", "is", "has", "had", "were", "will", "and", "in", "of", "for", "which", "that", "to", "with",
+            if (
+                family == "x_lower_cluster"
+                and nxt.is_alpha
+                and nxt.is_lower
+                and nxt.lower_
+                not in (
+                    "was",
+                    "is",
+                    "has",
+                    "had",
+                    "were",
+                    "will",
+                    "and",
+                    "in",
+                    "of",
+                    "for",
+                    "which",
+                    "that",
+                    "to",
+                    "with",
+                )
             ):
                 continue
         if family == "cluster_named":
@@ -154,7 +199,12 @@ def cluster_mentions(doc: Doc) -> Doc:
     acronyms: list[Span] = []
     for ent in kept:
         i = ent.end
-        if i + 1 < len(doc) and doc[i].text in ("/", "(") and doc[i + 1].text.isupper() and len(doc[i + 1]) >= 2:
+        if (
+            i + 1 < len(doc)
+            and doc[i].text in ("/", "(")
+            and doc[i + 1].text.isupper()
+            and len(doc[i + 1]) >= 2
+        ):
             acronyms.append(Span(doc, i + 1, i + 2, label=ent.label_, span_id="acronym"))
     doc.ents = filter_spans(kept + acronyms)
     return doc
