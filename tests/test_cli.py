@@ -34,3 +34,19 @@ def test_evaluate_without_run_is_a_clean_error(tmp_path) -> None:
     result = runner.invoke(app, ["evaluate", "--extracted", str(tmp_path), "--gold", "tests/gold"])
     assert result.exit_code == 2
     assert "missing folder" in result.output
+
+
+def test_run_without_prefect_writes_the_contract(tmp_path) -> None:
+    import shutil
+
+    from tests.conftest import RAW
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(RAW / "press" / "luxembourg-lu-creative-industries-cluster.html", raw / "page.html")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", "--raw", str(raw), "--out", str(out), "--no-prefect"])
+    assert result.exit_code == 0, result.output
+    assert "documents seen" in result.output
+    for name in ("documents", "clusters", "datasets", "report.html", "run.json"):
+        assert (out / name).exists(), name

@@ -180,3 +180,20 @@ def test_bad_decisions_file_names_the_file(tmp_path) -> None:
     path.write_text(json.dumps([{"conflict_id": "c", "value": 1}]))
     with pytest.raises(DecisionsError, match="decisions.json"):
         load_decisions(path)
+
+
+def test_maturity_total_not_matching_its_criteria_is_an_internal_conflict() -> None:
+    scores = {"policy_scope": 2.0, "continuity": 1.0, "evidence_of_performance": 0.5, "support_instruments": 2.0}
+    claims = [claim("Testland", f"maturity.{k}", v, kind="country", method="factsheet.maturity") for k, v in scores.items()]
+    claims.append(claim("Testland", "maturity.total", 6.0, kind="country", method="factsheet.maturity"))
+    r = reconcile(claims)
+    (conflict,) = r.conflicts
+    assert (conflict.attribute, conflict.kind) == ("maturity.total", "internal")
+    assert [v.value for v in conflict.values] == [6.0, 5.5]
+    assert r.countries[0].maturity is not None and r.countries[0].maturity.total == 6.0
+
+
+def test_maturity_total_matching_its_criteria_is_no_conflict() -> None:
+    scores = {"policy_scope": 2.0, "continuity": 2.0, "evidence_of_performance": 0.0, "support_instruments": 2.0, "total": 6.0}
+    claims = [claim("Testland", f"maturity.{k}", v, kind="country", method="factsheet.maturity") for k, v in scores.items()]
+    assert reconcile(claims).conflicts == []
