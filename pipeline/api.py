@@ -7,12 +7,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.datamodel.records import RunSummary, StageTiming
-from pipeline.datamodel.results import DocumentResult
+from pipeline.datamodel.results import DocumentResult, SourceRef
 from pipeline.publish.publish import publish
 from pipeline.reconcile.conflicts import load_decisions
 from pipeline.reconcile.records import Reconciled, reconcile
-from pipeline.stages.discover import discover, load
+from pipeline.stages.discover import discover, load, load_failed
 from pipeline.stages.process import process
+
+
+def load_and_process(ref: SourceRef) -> DocumentResult:
+    """Load one source and process it; a source that cannot be loaded is recorded, not raised."""
+    try:
+        source = load(ref)
+    except OSError as exc:
+        return load_failed(ref, exc)
+    return process(source)
 
 
 def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | None) -> Reconciled:
@@ -24,7 +33,7 @@ def run_pipeline(raw_dir: Path, out_dir: Path, decisions_file: Path | None = Non
     """Discover, load, parse, extract, reconcile and publish, in this process."""
     timings: list[StageTiming] = []
     t = time.perf_counter()
-    results = [process(load(ref)) for ref in discover(raw_dir)]
+    results = [load_and_process(ref) for ref in discover(raw_dir)]
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
     reconciled = reconcile_results(results, decisions_file)

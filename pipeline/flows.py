@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.api import reconcile_results
@@ -18,7 +19,7 @@ from pipeline.datamodel.results import DocumentResult, LoadedSource, SourceRef
 from pipeline.publish.publish import publish
 from pipeline.reconcile.records import Reconciled
 from pipeline.settings import PipelineSettings
-from pipeline.stages.discover import discover, load
+from pipeline.stages.discover import discover, load, load_failed
 from pipeline.stages.process import process
 
 
@@ -44,11 +45,24 @@ def publish_task(
     return publish(out_dir, results, reconciled, timings)
 
 
+def _processed(refs: list[SourceRef], loads: list[PrefectFuture[LoadedSource]]) -> list[DocumentResult]:
+    """Process every loaded source in parallel; a load that failed after its retries is recorded."""
+    pending: list[PrefectFuture[DocumentResult] | DocumentResult] = []
+    for ref, future in zip(refs, loads, strict=True):
+        source = future.result(raise_on_failure=False)
+        if isinstance(source, LoadedSource):
+            pending.append(process_task.submit(source))
+        else:
+            error = source if isinstance(source, OSError) else OSError(str(source))
+            pending.append(load_failed(ref, error))
+    return [p if isinstance(p, DocumentResult) else p.result() for p in pending]
+
+
 @flow(name="cluster-policy-run", log_prints=True)
 def run_flow(raw_dir: Path, out_dir: Path, decisions: Path | None = None) -> RunSummary:
     started = time.perf_counter()
-    sources = load_task.map(discover(raw_dir))
-    results = [future.result() for future in process_task.map(sources)]
+    refs = discover(raw_dir)
+    results = _processed(refs, load_task.map(refs))
     extracted = time.perf_counter()
     reconciled = reconcile_task(results, decisions)
     timings = [

@@ -24,15 +24,22 @@ def flow_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(RAW / "press", raw / "press")
     shutil.copy(RAW / "factsheets" / "eccp-factsheet-be-2023-reportlab.pdf", raw / "be.pdf")
     (raw / "broken.pdf").write_bytes(b"not a pdf at all")
+    (raw / "sources.txt").write_text("http://127.0.0.1:9/gone.html\n")  # refused: retried, then recorded
     out = tmp_path_factory.mktemp("out")
     summary = run_flow(raw, out, None)
-    assert summary.documents_seen == 4
+    assert summary.documents_seen == 5
     return out
 
 
 def test_flow_publishes_records_and_quarantines_bad_input(flow_out: Path) -> None:
     run = json.loads((flow_out / "run.json").read_text())
-    assert run["documents_quarantined"] == 1
+    assert run["documents_quarantined"] == 2
+    errors = sorted(
+        json.loads(p.read_text())["error"]["code"]
+        for p in (flow_out / "documents").glob("*.json")
+        if json.loads(p.read_text())["status"] == "quarantined"
+    )
+    assert errors == ["network", "not_pdf"]
     assert run["records_written"]["policies"] == 2
     names = sorted(json.loads(p.read_text())["name"] for p in (flow_out / "policies").glob("*.json"))
     assert names == ["Flanders Innovation Clusters Policy", "Walloon Region Competitive Clusters Policy"]
@@ -47,8 +54,9 @@ def test_flow_and_library_give_the_same_records(flow_out: Path, tmp_path: Path) 
     shutil.copytree(RAW / "press", raw / "press")
     shutil.copy(RAW / "factsheets" / "eccp-factsheet-be-2023-reportlab.pdf", raw / "be.pdf")
     (raw / "broken.pdf").write_bytes(b"not a pdf at all")
+    (raw / "sources.txt").write_text("http://127.0.0.1:9/gone.html\n")
     run_pipeline(raw, tmp_path / "out")
-    for folder in ("policies", "clusters", "conflicts", "countries"):
+    for folder in ("documents", "policies", "clusters", "conflicts", "countries"):
         a = {p.name: p.read_bytes() for p in (flow_out / folder).glob("*.json")}
         b = {p.name: p.read_bytes() for p in (tmp_path / "out" / folder).glob("*.json")}
         assert a == b, folder

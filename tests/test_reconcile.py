@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence
-from pipeline.reconcile.conflicts import Decision, apply_decisions, compatible, load_decisions, DecisionsError
+from pipeline.reconcile.conflicts import Decision, DecisionsError, apply_decisions, compatible, load_decisions
 from pipeline.reconcile.names import cluster_core, near_exact
 from pipeline.reconcile.records import reconcile
 
@@ -183,8 +183,16 @@ def test_bad_decisions_file_names_the_file(tmp_path) -> None:
 
 
 def test_maturity_total_not_matching_its_criteria_is_an_internal_conflict() -> None:
-    scores = {"policy_scope": 2.0, "continuity": 1.0, "evidence_of_performance": 0.5, "support_instruments": 2.0}
-    claims = [claim("Testland", f"maturity.{k}", v, kind="country", method="factsheet.maturity") for k, v in scores.items()]
+    scores = {
+        "policy_scope": 2.0,
+        "continuity": 1.0,
+        "evidence_of_performance": 0.5,
+        "support_instruments": 2.0,
+    }
+    claims = [
+        claim("Testland", f"maturity.{k}", v, kind="country", method="factsheet.maturity")
+        for k, v in scores.items()
+    ]
     claims.append(claim("Testland", "maturity.total", 6.0, kind="country", method="factsheet.maturity"))
     r = reconcile(claims)
     (conflict,) = r.conflicts
@@ -194,6 +202,15 @@ def test_maturity_total_not_matching_its_criteria_is_an_internal_conflict() -> N
 
 
 def test_maturity_total_matching_its_criteria_is_no_conflict() -> None:
-    scores = {"policy_scope": 2.0, "continuity": 2.0, "evidence_of_performance": 0.0, "support_instruments": 2.0, "total": 6.0}
-    claims = [claim("Testland", f"maturity.{k}", v, kind="country", method="factsheet.maturity") for k, v in scores.items()]
+    scores = {
+        "policy_scope": 2.0,
+        "continuity": 2.0,
+        "evidence_of_performance": 0.0,
+        "support_instruments": 2.0,
+        "total": 6.0,
+    }
+    claims = [
+        claim("Testland", f"maturity.{k}", v, kind="country", method="factsheet.maturity")
+        for k, v in scores.items()
+    ]
     assert reconcile(claims).conflicts == []

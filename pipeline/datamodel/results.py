@@ -25,10 +25,11 @@ class StageError(StrictModel):
 
 
 class SourceRef(StrictModel):
-    """A discovered input: a file below the raw folder (uri relative to it)."""
+    """A discovered input: a file below the raw folder (uri relative to it), or a URL
+    listed in the raw folder's `sources.txt` (then `path` is None and `uri` is the URL)."""
 
     uri: str
-    path: str
+    path: str | None = None
 
 
 class LoadedSource(StrictModel):
