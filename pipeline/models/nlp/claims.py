@@ -218,6 +218,29 @@ def _sentence_dates(ctx: _Ctx, sent: Span) -> list[_DateTok]:
     return out
 
 
+def _add_event(
+    ctx: _Ctx,
+    subject: _Mention,
+    value: ClaimValue,
+    precision: str | None,
+    *,
+    quote: tuple[int, int],
+    qualifier: str | None,
+) -> None:
+    """A dated event of a cluster (`created_year`) or policy (`starting_year`)."""
+    _add(
+        ctx,
+        subject_type=subject.subject_type,
+        subject_name=subject.name,
+        attribute=_date_attribute(subject),
+        value=value,
+        quote=quote,
+        family="event",
+        qualifier=qualifier,
+        precision=precision,
+    )
+
+
 def _date_attribute(mention: _Mention) -> str:
     return "starting_year" if mention.subject_type == "policy" else "created_year"
 
@@ -285,17 +308,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             used.add(id(after[0]))
             if subject is not None:
                 value, precision = _value(after[0].expr)
-                _add(
-                    ctx,
-                    subject_type=subject.subject_type,
-                    subject_name=subject.name,
-                    attribute=_date_attribute(subject),
-                    value=value,
-                    quote=sent_span,
-                    family="event",
-                    qualifier="lineage",
-                    precision=precision,
-                )
+                _add_event(ctx, subject, value, precision, quote=sent_span, qualifier="lineage")
 
     # 2. "InfoComm (2002, then renamed ICT)" after an event in this or the previous sentence
     context_events = [e for e in events if e.label_ != rules.announce] or [
@@ -314,17 +327,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         close = _close_paren_after(ctx, i)
         qualifier = rules.announce if announced else context_events[0].label_
         value, precision = _value(date.expr)
-        _add(
-            ctx,
-            subject_type=mention.subject_type,
-            subject_name=mention.name,
-            attribute=_date_attribute(mention),
-            value=value,
-            quote=(mention.span.start_char, doc[close].idx + 1),
-            family="event",
-            qualifier=qualifier,
-            precision=precision,
-        )
+        quote = (mention.span.start_char, doc[close].idx + 1)
+        _add_event(ctx, mention, value, precision, quote=quote, qualifier=qualifier)
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
@@ -342,17 +346,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             value, precision = int(ctx.document.published[:4]), "year"
         else:
             continue
-        _add(
-            ctx,
-            subject_type=subject.subject_type,
-            subject_name=subject.name,
-            attribute=_date_attribute(subject),
-            value=value,
-            quote=sent_span,
-            family="event",
-            qualifier=qualifier,
-            precision=precision,
-        )
+        _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
 
 
 # ----------------------------------------------------------------- renames
