@@ -236,6 +236,6 @@ def test_evaluation_against_gold(out: Path) -> None:
         "country fields": (9, 0, 0),
         "clusters": (81, 1, 0),  # the one extra: "Creative Cluster", an unproven look-alike kept apart
         "conflicts": (4, 0, 0),
-        "claims": (27, 0, 0),
+        "claims": (49, 0, 0),
     }
     assert report.misses == ["cluster 'Creative Cluster' (LU) is not in the gold list"]

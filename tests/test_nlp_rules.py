@@ -484,3 +484,29 @@ def test_fixture_pages_exact_claims(name: str) -> None:
             if claim.evidence.locator and claim.evidence.locator.startswith(f"{b.locator}#")
         )
         assert block.kind not in ("meta", "furniture")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Polish Cluster of Smart Mobility was created on 4 March 2013.",
+            {("cluster", "Polish Cluster of Smart Mobility", "created_year", 2013, "created", "day")},
+        ),
+        (
+            "The Smart Specialisation Clusters (SSC) programme was introduced in 2015.",
+            {("policy", "Smart Specialisation Clusters (SSC) programme", "starting_year", 2015, "introduced", "year")},
+        ),
+        (
+            "The Danish Cluster of Robotics, founded in 2011, has 90 members.",
+            {
+                ("cluster", "Danish Cluster of Robotics", "created_year", 2011, "founded", "year"),
+                ("cluster", "Danish Cluster of Robotics", "member_count", 90, None, None),
+            },
+        ),
+    ],
+)
+def test_held_out_phrasings(text: str, expected: set[Fact]) -> None:
+    """Phrasings written after the rules (added with rules cluster_names x_cluster_of_y and
+    policy_names cluster_policy_acronym)."""
+    assert facts(extract_prose_claims(make_doc(text), country=None)) == expected
