@@ -239,3 +239,48 @@ def test_evaluation_against_gold(out: Path) -> None:
         "claims": (49, 0, 0),
     }
     assert report.misses == ["cluster 'Creative Cluster' (LU) is not in the gold list"]
+
+
+def test_document_records(out: Path) -> None:
+    docs = {
+        d["uri"]: (d["kind"], d["status"], d["title"], d["published"]) for d in _records(out, "documents")
+    }
+    assert docs == {
+        "factsheets/eccp-factsheet-be-2023-fpdf2.pdf": ("factsheet", "ok", "Country factsheet Belgium", None),
+        "factsheets/eccp-factsheet-be-2023-reportlab.pdf": (
+            "factsheet",
+            "ok",
+            "Country factsheet Belgium",
+            None,
+        ),
+        "factsheets/eccp-factsheet-lu-2022-fpdf2.pdf": (
+            "factsheet",
+            "ok",
+            "Country factsheet Luxembourg",
+            None,
+        ),
+        "factsheets/eccp-factsheet-lu-2022-reportlab.pdf": (
+            "factsheet",
+            "ok",
+            "Country factsheet Luxembourg",
+            None,
+        ),
+        "presentations/luxinnovation-2008-cluster-initiative.pdf": (
+            "presentation",
+            "ok",
+            "National Cluster Initiatives in Europe and their Strategies for Internationalisation",
+            None,
+        ),
+        "press/luxembourg-lu-creative-industries-cluster.html": (
+            "press_page",
+            "ok",
+            "A cluster for creative industries in the Grand Duchy!",
+            "2016-10-01",
+        ),
+        "press/luxinnovation-news-cluster-initiative.html": (
+            "press_page",
+            "ok",
+            "Clusters: a reform for greater efficiency",
+            None,
+        ),
+    }

@@ -495,7 +495,16 @@ def test_fixture_pages_exact_claims(name: str) -> None:
         ),
         (
             "The Smart Specialisation Clusters (SSC) programme was introduced in 2015.",
-            {("policy", "Smart Specialisation Clusters (SSC) programme", "starting_year", 2015, "introduced", "year")},
+            {
+                (
+                    "policy",
+                    "Smart Specialisation Clusters (SSC) programme",
+                    "starting_year",
+                    2015,
+                    "introduced",
+                    "year",
+                )
+            },
         ),
         (
             "The Danish Cluster of Robotics, founded in 2011, has 90 members.",

@@ -107,9 +107,11 @@ def parse_pdf(
         raise PdfParseError("not_pdf", f"no %PDF- header in the first {DEFAULT_HEADER_WINDOW} bytes")
     pages: list[Page] = []
     producer: str | None = None
+    title: str | None = None
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             producer = _metadata_text(pdf.metadata, "Producer")
+            title = _metadata_text(pdf.metadata, "Title")
             if len(pdf.pages) > settings.max_pages:
                 raise PdfParseError(
                     "too_many_pages",
@@ -141,6 +143,9 @@ def parse_pdf(
         uri=uri,
         sha256=sha256,
         media_type="pdf",
+        title=title
+        if title and not title.lower().endswith((".pdf", ".doc", ".docx"))
+        else first_page_title(placed),
         producer=producer,
         pages=pages,
         blocks=placed,
@@ -389,6 +394,18 @@ def mark_furniture(
             marked.append(b.model_copy(update={"kind": kind}) if kind != b.kind else b)
         out.append(marked)
     return out
+
+
+def first_page_title(blocks: Sequence[Block]) -> str | None:
+    """The largest-type text on the first page that has text (furniture excluded)."""
+    body = [b for b in blocks if b.kind != "furniture" and b.size is not None]
+    if not body:
+        return None
+    first = min(b.page or 0 for b in body)
+    on_page = [b for b in body if b.page == first]
+    largest = max(b.size or 0.0 for b in on_page)
+    parts = [b.text for b in on_page if b.size == largest]
+    return " ".join(parts)[:300] or None
 
 
 _OPEN_END = re.compile(r"[\w,;–-]$")
