@@ -11,17 +11,18 @@ from pipeline.datamodel.results import DocumentResult, SourceRef
 from pipeline.publish.publish import publish
 from pipeline.reconcile.conflicts import load_decisions
 from pipeline.reconcile.records import Reconciled, reconcile
+from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.discover import discover, load, load_failed
-from pipeline.stages.process import process
 
 
-def load_and_process(ref: SourceRef) -> DocumentResult:
-    """Load one source and process it; a source that cannot be loaded is recorded, not raised."""
+def load_and_process(ref: SourceRef, cache: ResultCache | None = None) -> DocumentResult:
+    """Load one source and process it (or take it from the cache); a source that cannot be
+    loaded is recorded, not raised."""
     try:
         source = load(ref)
     except OSError as exc:
         return load_failed(ref, exc)
-    return process(source)
+    return process_cached(source, cache)
 
 
 def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | None) -> Reconciled:
@@ -29,11 +30,14 @@ def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | 
     return reconcile(claims, load_decisions(decisions_file))
 
 
-def run_pipeline(raw_dir: Path, out_dir: Path, decisions_file: Path | None = None) -> RunSummary:
+def run_pipeline(
+    raw_dir: Path, out_dir: Path, decisions_file: Path | None = None, *, use_cache: bool = True
+) -> RunSummary:
     """Discover, load, parse, extract, reconcile and publish, in this process."""
     timings: list[StageTiming] = []
     t = time.perf_counter()
-    results = [load_and_process(ref) for ref in discover(raw_dir)]
+    cache = default_cache(out_dir) if use_cache else None
+    results = [load_and_process(ref, cache) for ref in discover(raw_dir)]
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
     reconciled = reconcile_results(results, decisions_file)

@@ -50,6 +50,7 @@ def _print_summary(summary: RunSummary, out: Path) -> None:
         f"{summary.documents_new} / {summary.documents_changed} / {summary.documents_unchanged}",
     )
     table.add_row("  quarantined", str(summary.documents_quarantined))
+    table.add_row("  taken from cache", str(summary.documents_from_cache))
     for name, n in summary.records_written.items():
         table.add_row(f"{name} written", str(n))
     table.add_row("conflicts open / resolved", f"{summary.conflicts_open} / {summary.conflicts_resolved}")
@@ -68,6 +69,9 @@ def run(
     runner: Annotated[str, typer.Option(help="Task runner: threads or dask.")] = "threads",
     dask_address: Annotated[str | None, typer.Option(help="Address of a running Dask scheduler.")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Parallel workers.")] = 2,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Re-extract every document, even unchanged ones.")
+    ] = False,
     no_prefect: Annotated[
         bool, typer.Option("--no-prefect", help="Run the stages in-process, without Prefect.")
     ] = False,
@@ -88,12 +92,16 @@ def run(
         if no_prefect:
             from pipeline.api import run_pipeline
 
-            summary = run_pipeline(settings.raw_dir, settings.out_dir, settings.decisions_path())
+            summary = run_pipeline(
+                settings.raw_dir, settings.out_dir, settings.decisions_path(), use_cache=not no_cache
+            )
         else:
             _prefect_defaults()
             from pipeline.flows import flow_for
 
-            summary = flow_for(settings)(settings.raw_dir, settings.out_dir, settings.decisions_path())
+            summary = flow_for(settings)(
+                settings.raw_dir, settings.out_dir, settings.decisions_path(), not no_cache
+            )
     except (DiscoverError, DecisionsError) as exc:
         raise _fail(str(exc)) from exc
     _print_summary(summary, settings.out_dir)

@@ -19,8 +19,8 @@ from pipeline.datamodel.results import DocumentResult, LoadedSource, SourceRef
 from pipeline.publish.publish import publish
 from pipeline.reconcile.records import Reconciled
 from pipeline.settings import PipelineSettings
+from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.discover import discover, load, load_failed
-from pipeline.stages.process import process
 
 
 @task(name="load", retries=2, retry_delay_seconds=1)
@@ -29,8 +29,8 @@ def load_task(ref: SourceRef) -> LoadedSource:
 
 
 @task(name="process-document")
-def process_task(source: LoadedSource) -> DocumentResult:
-    return process(source)
+def process_task(source: LoadedSource, cache_dir: Path | None) -> DocumentResult:
+    return process_cached(source, ResultCache(cache_dir) if cache_dir is not None else None)
 
 
 @task(name="reconcile")
@@ -45,13 +45,15 @@ def publish_task(
     return publish(out_dir, results, reconciled, timings)
 
 
-def _processed(refs: list[SourceRef], loads: list[PrefectFuture[LoadedSource]]) -> list[DocumentResult]:
+def _processed(
+    refs: list[SourceRef], loads: list[PrefectFuture[LoadedSource]], cache_dir: Path | None
+) -> list[DocumentResult]:
     """Process every loaded source in parallel; a load that failed after its retries is recorded."""
     pending: list[PrefectFuture[DocumentResult] | DocumentResult] = []
     for ref, future in zip(refs, loads, strict=True):
         source = future.result(raise_on_failure=False)
         if isinstance(source, LoadedSource):
-            pending.append(process_task.submit(source))
+            pending.append(process_task.submit(source, cache_dir))
         else:
             error = source if isinstance(source, OSError) else OSError(str(source))
             pending.append(load_failed(ref, error))
@@ -59,10 +61,12 @@ def _processed(refs: list[SourceRef], loads: list[PrefectFuture[LoadedSource]]) 
 
 
 @flow(name="cluster-policy-run", log_prints=True)
-def run_flow(raw_dir: Path, out_dir: Path, decisions: Path | None = None) -> RunSummary:
+def run_flow(
+    raw_dir: Path, out_dir: Path, decisions: Path | None = None, use_cache: bool = True
+) -> RunSummary:
     started = time.perf_counter()
     refs = discover(raw_dir)
-    results = _processed(refs, load_task.map(refs))
+    results = _processed(refs, load_task.map(refs), default_cache(out_dir).folder if use_cache else None)
     extracted = time.perf_counter()
     reconciled = reconcile_task(results, decisions)
     timings = [

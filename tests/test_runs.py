@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 from pipeline.api import run_pipeline
+from pipeline.datamodel.results import LoadedSource
+from pipeline.stages.cache import ResultCache, process_cached
 from pipeline.publish.writer import atomic_write
 from tests.conftest import RAW
 
@@ -65,3 +67,34 @@ def test_sample_corpus_rebuilds_byte_identical(tmp_path: Path) -> None:
     assert sorted(p.relative_to(tmp_path) for p in built) == sorted(
         p.relative_to(RAW) for p in RAW.rglob("*") if p.is_file()
     )
+
+
+def test_unchanged_documents_come_from_the_cache_with_identical_output(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW / "press", raw / "press")
+    out = tmp_path / "out"
+    first = run_pipeline(raw, out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "run.json"}
+    second = run_pipeline(raw, out)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "run.json"}
+    assert (first.documents_from_cache, second.documents_from_cache) == (0, 2)
+    assert before == after
+    assert run_pipeline(raw, out, use_cache=False).documents_from_cache == 0
+
+
+def _source(data: bytes) -> LoadedSource:
+    return LoadedSource(uri="a.html", doc_id="doc-a", sha256=hashlib.sha256(data).hexdigest(), data=data, media_type="html")
+
+
+def test_cache_misses_on_new_bytes_new_code_or_a_damaged_entry(tmp_path: Path) -> None:
+    page = (RAW / "press" / "luxembourg-lu-creative-industries-cluster.html").read_bytes()
+    cache = ResultCache(tmp_path, fingerprint="code-v1")
+    result = process_cached(_source(page), cache)
+    assert not result.cached
+    assert process_cached(_source(page), cache).cached
+    assert cache.get(_source(page + b"<!-- edited -->")) is None
+    assert ResultCache(tmp_path, fingerprint="code-v2").get(_source(page)) is None
+    (tmp_path / "doc-a.json").write_text("{not json")
+    assert cache.get(_source(page)) is None
+    assert not process_cached(_source(page), cache).cached  # re-extracted and rewritten
+    assert cache.get(_source(page)) is not None

@@ -227,6 +227,7 @@ class RunSummary(StrictModel):
     documents_changed: int
     documents_unchanged: int
     documents_quarantined: int
+    documents_from_cache: int = 0
     records_written: dict[str, int]
     conflicts_open: int
     conflicts_resolved: int

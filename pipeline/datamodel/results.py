@@ -58,3 +58,4 @@ class DocumentResult(StrictModel):
     errors: list[StageError] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     seconds: float = 0.0
+    cached: bool = False

@@ -85,6 +85,7 @@ def publish(
         documents_changed=len(documents) - new - unchanged,
         documents_unchanged=unchanged,
         documents_quarantined=sum(1 for r in results if r.status == Status.QUARANTINED),
+        documents_from_cache=sum(1 for r in results if r.cached),
         records_written=counts,
         conflicts_open=sum(1 for c in reconciled.conflicts if c.status == "open"),
         conflicts_resolved=sum(1 for c in reconciled.conflicts if c.status == "resolved"),
