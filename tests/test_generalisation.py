@@ -18,6 +18,7 @@ import pytest
 
 from pipeline.corpus import render_fpdf2, render_reportlab
 from pipeline.corpus.model import (
+    TAGLINE,
     B,
     Bullets,
     Cover,
@@ -44,11 +45,6 @@ from pipeline.stages.process import parse_source, process
 
 # --------------------------------------------------------------------------- content
 
-TAGLINE = (
-    "EUROPEAN CLUSTER",
-    "COLLABORATION PLATFORM",
-    "Strengthening the European economy through collaboration",
-)
 
 POLICY = "Upper Austria Cluster Programme"
 

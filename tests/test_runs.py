@@ -83,7 +83,9 @@ def test_unchanged_documents_come_from_the_cache_with_identical_output(tmp_path:
 
 
 def _source(data: bytes) -> LoadedSource:
-    return LoadedSource(uri="a.html", doc_id="doc-a", sha256=hashlib.sha256(data).hexdigest(), data=data, media_type="html")
+    return LoadedSource(
+        uri="a.html", doc_id="doc-a", sha256=hashlib.sha256(data).hexdigest(), data=data, media_type="html"
+    )
 
 
 def test_cache_misses_on_new_bytes_new_code_or_a_damaged_entry(tmp_path: Path) -> None:

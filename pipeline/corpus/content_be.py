@@ -10,6 +10,7 @@ cell, as in the source layout.
 from __future__ import annotations
 
 from .model import (
+    TAGLINE,
     B,
     Bullets,
     Cover,
@@ -26,12 +27,6 @@ from .model import (
     Table,
     Toc,
     TocEntry,
-)
-
-TAGLINE = (
-    "EUROPEAN CLUSTER",
-    "COLLABORATION PLATFORM",
-    "Strengthening the European economy through collaboration",
 )
 
 FL = "Flanders Innovation Clusters Policy"

@@ -7,6 +7,7 @@ kept (it is short); the figures are drawn as placeholders because the source giv
 from __future__ import annotations
 
 from .model import (
+    TAGLINE,
     B,
     Bullets,
     Cover,
@@ -22,12 +23,6 @@ from .model import (
     Table,
     Toc,
     TocEntry,
-)
-
-TAGLINE = (
-    "EUROPEAN CLUSTER",
-    "COLLABORATION PLATFORM",
-    "Strengthening the European economy through collaboration",
 )
 
 FN1 = (

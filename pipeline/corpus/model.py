@@ -206,3 +206,11 @@ class Factsheet:
     header_left: str
     header_right: str
     blocks: tuple[object, ...] = field(default_factory=tuple)
+
+
+# The ECCP masthead on cover and divider pages, shared by every factsheet.
+TAGLINE = (
+    "EUROPEAN CLUSTER",
+    "COLLABORATION PLATFORM",
+    "Strengthening the European economy through collaboration",
+)
