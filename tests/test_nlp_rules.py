@@ -379,15 +379,15 @@ def test_description_from_parentheses() -> None:
         ),
         (
             "There are 46 cluster organisations registered on the ECCP from Belgium.",
-            {("country", "Belgium", "cluster_organisations", 46, None, None)},
+            {("country", "Belgium", "cluster_organisations.total", 46, None, None)},
         ),
         (
             "With 18 cluster organisations the majority are located in the Flemish region followed by 16 cluster "
             "organisations in the Walloon region and 2 cluster organisations in Brussels.",
             {
-                ("country", "Flemish region", "cluster_organisations", 18, "region", None),
-                ("country", "Walloon region", "cluster_organisations", 16, "region", None),
-                ("country", "Brussels", "cluster_organisations", 2, "region", None),
+                ("country", "Flemish region", "cluster_organisations.by_region.Flemish region", 18, "region", None),
+                ("country", "Walloon region", "cluster_organisations.by_region.Walloon region", 16, "region", None),
+                ("country", "Brussels", "cluster_organisations.by_region.Brussels", 2, "region", None),
             },
         ),
         (
@@ -430,7 +430,7 @@ PAGES: dict[str, set[Fact]] = {
         ("policy", "French Competitiveness Clusters Policy", "starting_year", 2004, "launched", "year"),
         ("cluster", "Burgundy Nuclear Cluster", "renamed_to", "Nuclear Valley Cluster", "rename", None),
         ("cluster", "Nuclear Valley Cluster", "created_year", 2015, "established", "month"),
-        ("country", "France", "cluster_organisations", 46, None, None),
+        ("country", "France", "cluster_organisations.total", 46, None, None),
         ("cluster", "Cluster Maritime Français", "member_count", 400, "more than", None),
     },
 }

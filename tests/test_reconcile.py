@@ -22,6 +22,7 @@ def claim(
     qualifier: str | None = None,
     country: str | None = "LU",
     method: str = "nlp.event",
+    extractor: str | None = None,
 ) -> Claim:
     return Claim.create(
         subject_type=kind,  # type: ignore[arg-type]
@@ -31,7 +32,11 @@ def claim(
         qualifier=qualifier,
         country=country,
         evidence=Evidence(doc_id=doc, uri=f"{doc}.html", quote=f"{subject} {value}", method=method),
+        extractor=extractor or EXTRACTOR_OF_METHOD.get(method.split(".")[0], "prose"),
     )
+
+
+EXTRACTOR_OF_METHOD = {"factsheet": "factsheet.figures", "nlp": "prose", "slides": "slides"}
 
 
 @pytest.mark.parametrize(
@@ -109,9 +114,15 @@ def test_lineage_is_not_a_start_year() -> None:
                 2016,
                 kind="policy",
                 method="factsheet.policy_table",
+            extractor="factsheet.policy_table",
             ),
             claim(
-                "Flanders Policy", "name", "Flanders Policy", kind="policy", method="factsheet.policy_table"
+                "Flanders Policy",
+                "name",
+                "Flanders Policy",
+                kind="policy",
+                method="factsheet.policy_table",
+            extractor="factsheet.policy_table",
             ),
             claim(
                 "Flanders Policy", "starting_year", "1987/1989", kind="policy", qualifier="lineage", doc="b"
@@ -130,6 +141,7 @@ def test_short_form_resolves_to_the_only_policy_containing_it() -> None:
             kind="policy",
             country="BE",
             method="factsheet.policy_table",
+            extractor="factsheet.policy_table",
         ),
         claim(
             "Walloon Region Competitive Clusters Policy",
@@ -138,6 +150,7 @@ def test_short_form_resolves_to_the_only_policy_containing_it() -> None:
             kind="policy",
             country="BE",
             method="factsheet.policy_table",
+            extractor="factsheet.policy_table",
         ),
     ]
     prose = claim(

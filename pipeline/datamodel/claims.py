@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
 
 from pipeline.datamodel.base import SCHEMA_VERSION, StrictModel, stable_id
 from pipeline.datamodel.document import BBox
@@ -27,6 +29,8 @@ class NotAvailable(StrictModel):
     text: str
 
 
+# a registered extractor's name: dotted lower-case words ("factsheet.policy_table", "prose")
+ExtractorName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")]
 SubjectType = Literal["policy", "cluster", "country"]
 ClaimValue = int | float | str | list[str] | NotAvailable | None
 
@@ -54,6 +58,8 @@ class Claim(StrictModel):
     qualifier: str | None = None
     precision: str | None = None
     evidence: Evidence
+    extractor: ExtractorName | None = None
+    """The registered extractor that produced the claim (set by the extract stage)."""
 
     @classmethod
     def create(
@@ -68,6 +74,7 @@ class Claim(StrictModel):
         country: str | None = None,
         qualifier: str | None = None,
         precision: str | None = None,
+        extractor: str | None = None,
     ) -> Claim:
         key = {
             "doc": evidence.doc_id,
@@ -90,6 +97,7 @@ class Claim(StrictModel):
             qualifier=qualifier,
             precision=precision,
             evidence=evidence,
+            extractor=extractor,
         )
 
 

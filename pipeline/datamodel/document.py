@@ -120,7 +120,7 @@ class Document(StrictModel):
     doc_id: str
     uri: str
     sha256: str
-    media_type: Literal["pdf", "html"]
+    media_type: str  # a registered backend's media type ("pdf", "html", ...)
     kind: DocumentKind = DocumentKind.OTHER
     title: str | None = None
     published: str | None = None

@@ -30,7 +30,7 @@ class DocumentRecord(StrictModel):
     id: str
     uri: str
     sha256: str
-    media_type: Literal["pdf", "html"] | None
+    media_type: str | None
     kind: DocumentKind
     title: str | None = None
     published: str | None = None

@@ -19,33 +19,21 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from pipeline.datamodel.attributes import Compare, parts_of, spec_of
 from pipeline.datamodel.base import StrictModel, stable_id
-from pipeline.datamodel.claims import Claim, ClaimValue, NotAvailable
+from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, NotAvailable, SubjectType
 from pipeline.datamodel.records import ConflictRecord, ConflictValue, Resolution
 
-# Attributes compared across claims; several claim attributes may map to one.
-COMPARED: dict[tuple[str, str], str] = {
-    ("policy", "starting_year"): "starting_year",
-    ("policy", "history.starting_year"): "starting_year",
-    ("policy", "history.ending_year"): "ending_year",
-    ("policy", "history.period"): "period",
-    ("policy", "policy_type"): "policy_type",
-    ("policy", "region"): "region",
-    ("cluster", "created_year"): "created_year",
-    ("country", "cluster_organisations.total"): "cluster_organisations.total",
-    ("country", "maturity.total"): "maturity.total",
-}
-_COMPARED_PREFIXES = ("maturity.", "cluster_organisations.by_region.")
 IGNORED_QUALIFIERS = {"lineage"}
 _INTERVAL = re.compile(r"^(\d{4})/(\d{4})$")
-MATURITY_PARTS = ("policy_scope", "continuity", "evidence_of_performance", "support_instruments")
 
 
-def compared_attribute(claim: Claim) -> str | None:
-    key = COMPARED.get((claim.subject_type, claim.attribute))
-    if key is None and claim.subject_type == "country" and claim.attribute.startswith(_COMPARED_PREFIXES):
-        key = claim.attribute
-    return key
+def compared(claim: Claim) -> tuple[str, Compare] | None:
+    """The attribute a claim is compared under and how, from the vocabulary (None: never)."""
+    spec = spec_of(claim.subject_type, claim.attribute)
+    if spec is None or spec.compare is None:
+        return None
+    return spec.compared_as(claim.attribute), spec.compare
 
 
 def as_interval(value: ClaimValue) -> tuple[float, float] | None:
@@ -59,9 +47,13 @@ def as_interval(value: ClaimValue) -> tuple[float, float] | None:
     return None
 
 
-def compatible(values: Sequence[ClaimValue]) -> bool:
-    """True when one point fits every value (precise values equal, ranges covering it)."""
-    intervals = [as_interval(v) for v in values]
+def compatible(values: Sequence[ClaimValue], how: Compare = Compare.YEAR) -> bool:
+    """True when one point fits every value (precise values equal, ranges covering it).
+
+    Years and numbers compare as points and ranges ("2000/2003" covers 2001); text (and
+    any value that is not a number or range) compares as equal or not.
+    """
+    intervals = [as_interval(v) for v in values] if how != Compare.TEXT else [None]
     if any(i is None for i in intervals):
         texts = {
             json.dumps(v, sort_keys=True) if not isinstance(v, StrictModel) else v.model_dump_json()
@@ -81,9 +73,10 @@ def _value_key(value: ClaimValue) -> str:
 
 @dataclass(frozen=True)
 class _Group:
-    subject_type: str
+    subject_type: SubjectType
     subject_id: str
     attribute: str
+    how: Compare
 
 
 def _conflict_values(claims: Sequence[Claim]) -> list[ConflictValue]:
@@ -108,16 +101,16 @@ def _subject_name(claims: Sequence[Claim], names: dict[str, str]) -> str:
 def cross_claim_conflicts(claims: Sequence[Claim], names: dict[str, str]) -> list[ConflictRecord]:
     groups: dict[_Group, list[Claim]] = defaultdict(list)
     for claim in claims:
-        attribute = compared_attribute(claim)
-        if attribute is None or claim.qualifier in IGNORED_QUALIFIERS:
+        comparison = compared(claim)
+        if comparison is None or claim.qualifier in IGNORED_QUALIFIERS:
             continue
         if claim.value is None or isinstance(claim.value, NotAvailable):
             continue
-        groups[_Group(claim.subject_type, claim.subject_id, attribute)].append(claim)
+        groups[_Group(claim.subject_type, claim.subject_id, *comparison)].append(claim)
     conflicts: list[ConflictRecord] = []
     for group, members in groups.items():
         values = [c.value for c in members]
-        if compatible(values):
+        if compatible(values, group.how):
             continue
         docs_per_value: dict[str, set[str]] = defaultdict(set)
         for c in members:
@@ -131,7 +124,7 @@ def cross_claim_conflicts(claims: Sequence[Claim], names: dict[str, str]) -> lis
                 id=stable_id(
                     "conflict", {"subject": group.subject_id, "attribute": group.attribute, "check": "values"}
                 ),
-                subject_type=group.subject_type,  # type: ignore[arg-type]
+                subject_type=group.subject_type,
                 subject_id=group.subject_id,
                 subject_name=_subject_name(members, names),
                 attribute=group.attribute,
@@ -157,41 +150,46 @@ def _explain(attribute: str, values: Sequence[ConflictValue], n_docs: int) -> st
     return f"{n_docs} document(s) give incompatible {attribute}: " + "; ".join(parts) + "."
 
 
+def _total_of(claim: Claim) -> str | None:
+    """The total a claim takes part in (as the total itself or as one of its parts)."""
+    spec = spec_of(claim.subject_type, claim.attribute)
+    if spec is None:
+        return None
+    if spec.part_of is not None:
+        return spec.part_of
+    return spec.name if parts_of(spec.name) else None
+
+
+def _number(claim: Claim) -> float | None:
+    value = claim.value
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def sum_conflicts(claims: Sequence[Claim], names: dict[str, str]) -> list[ConflictRecord]:
-    """Totals that do not match their parts, per document (merged over documents that agree)."""
+    """Totals that do not match their parts, per document (merged over documents that agree).
+
+    Which attributes are parts of which total is the vocabulary's `part_of`.
+    """
     per_doc: dict[tuple[str, str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
-        if claim.subject_type != "country":
-            continue
-        if claim.attribute == "cluster_organisations.total" or claim.attribute.startswith(
-            "cluster_organisations.by_region."
-        ):
-            per_doc[(claim.subject_id, "cluster_organisations.total", claim.evidence.doc_id)][
-                claim.attribute
-            ].append(claim)
-        elif (
-            claim.attribute in ("maturity.total",)
-            or claim.attribute.removeprefix("maturity.") in MATURITY_PARTS
-        ):
-            per_doc[(claim.subject_id, "maturity.total", claim.evidence.doc_id)][claim.attribute].append(
-                claim
-            )
+        total_attribute = _total_of(claim)
+        if total_attribute is not None:
+            per_doc[(claim.subject_id, total_attribute, claim.evidence.doc_id)][claim.attribute].append(claim)
     found: dict[tuple[str, str], list[tuple[Claim, list[Claim]]]] = defaultdict(list)
     for (subject, attribute, _doc), attrs in per_doc.items():
         totals = attrs.get(attribute, [])
         parts = [c for a, cs in sorted(attrs.items()) if a != attribute for c in cs[:1]]
-        if not totals or not parts or not all(isinstance(c.value, int | float) for c in [*totals, *parts]):
+        if not totals or not parts or any(_number(c) is None for c in [*totals, *parts]):
             continue
         total = totals[0]
-        parts_sum = sum(float(c.value) for c in parts)  # type: ignore[arg-type]
-        if abs(parts_sum - float(total.value)) > 1e-9:  # type: ignore[arg-type]
+        if abs(_sum(parts) - (_number(total) or 0.0)) > 1e-9:
             found[(subject, attribute)].append((total, parts))
     conflicts = []
     for (subject, attribute), cases in sorted(found.items()):
         totals = [t for t, _ in cases]
         parts = [p for _, ps in cases for p in ps]
         first_parts = cases[0][1]
-        parts_sum = sum(float(c.value) for c in first_parts)  # type: ignore[arg-type]
+        parts_sum = _sum(first_parts)
         sum_value: ClaimValue = int(parts_sum) if parts_sum.is_integer() else parts_sum
         expression = " + ".join(_render(c.value) for c in first_parts)
         total_value = totals[0].value
@@ -204,7 +202,7 @@ def sum_conflicts(claims: Sequence[Claim], names: dict[str, str]) -> list[Confli
         conflicts.append(
             ConflictRecord(
                 id=stable_id("conflict", {"subject": subject, "attribute": attribute, "check": "sum"}),
-                subject_type="country",
+                subject_type=totals[0].subject_type,
                 subject_id=subject,
                 subject_name=names.get(subject) or totals[0].subject_name,
                 attribute=attribute,
@@ -217,7 +215,11 @@ def sum_conflicts(claims: Sequence[Claim], names: dict[str, str]) -> list[Confli
     return conflicts
 
 
-def _unique_evidence(claims: Sequence[Claim]) -> list:  # type: ignore[type-arg]
+def _sum(claims: Sequence[Claim]) -> float:
+    return sum(_number(c) or 0.0 for c in claims)
+
+
+def _unique_evidence(claims: Sequence[Claim]) -> list[Evidence]:
     return [e for _, e in sorted({c.evidence.model_dump_json(): c.evidence for c in claims}.items())]
 
 

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pipeline.datamodel.attributes import feeds_record
 from pipeline.datamodel.base import stable_id
 from pipeline.datamodel.claims import Claim
 from pipeline.datamodel.records import MatchSuggestion
@@ -27,7 +28,6 @@ from pipeline.reconcile.names import (
     similarity,
 )
 
-TABLE_METHOD = "factsheet.policy_table"
 _GENERIC_CORES = {"", "new", "the", "this", "first", "very first", "our", "national", "previous"}
 
 
@@ -73,7 +73,7 @@ def canonical_policies(claims: Sequence[Claim]) -> list[PolicyEntity]:
         if (
             claim.subject_type == "policy"
             and claim.attribute == "name"
-            and claim.evidence.method == TABLE_METHOD
+            and feeds_record("policy", claim.extractor)
         ):
             pid = policy_id(claim.country, claim.subject_name)
             seen.setdefault(pid, PolicyEntity(pid, claim.country, claim.subject_name))

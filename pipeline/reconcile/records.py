@@ -1,42 +1,38 @@
-"""Build the output records from resolved claims (pure; no I/O)."""
+"""Build the output records from resolved claims (pure; no I/O).
+
+Driven by the attribute vocabulary (`pipeline.datamodel.attributes`): a claim lands in
+its record at the vocabulary's `record_path`, folded as the vocabulary says, and only the
+claims of the extractors that feed records (`RECORD_SOURCES`) build records.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
-from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, NotAvailable
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from pipeline.datamodel.attributes import RecordType, check_value, feeds_record, spec_of
+from pipeline.datamodel.claims import Claim, ClaimValue, Evidence
 from pipeline.datamodel.records import (
     AgglomerationRow,
     Agglomerations,
-    Budget,
-    CategorisedText,
     ClaimedValue,
-    ClusterOrganisationCount,
     ClusterRecord,
     ConflictRecord,
     CountryRecord,
-    Evaluation,
-    History,
-    Instruments,
-    Maturity,
     PolicyRecord,
 )
 from pipeline.models.regions import country_name
 from pipeline.reconcile.conflicts import Decision, apply_decisions, detect_conflicts
-from pipeline.reconcile.entities import TABLE_METHOD, Resolved, resolve
+from pipeline.reconcile.entities import Resolved, resolve
+from pipeline.text.paragraphs import join_paragraphs
 
 CREATION_QUALIFIERS_EXCLUDED = {"announced", "lineage", "planned"}
-_SENTENCE_END = (".", "!", "?", ":", ";", "”", '"', ")")
-_CATEGORISED = (
-    "objectives",
-    "focus",
-    "responsible_authorities",
-    "beneficiaries",
-    "instruments.financial",
-    "instruments.technical_assistance",
-)
+
+__all__ = ["Reconciled", "join_paragraphs", "reconcile", "policy_record", "country_record"]
 
 
 @dataclass(frozen=True)
@@ -48,16 +44,9 @@ class Reconciled:
     conflicts: list[ConflictRecord]
 
 
-def join_paragraphs(texts: Sequence[str]) -> str:
-    out = ""
-    for text in texts:
-        if not out:
-            out = text
-        elif out.endswith(_SENTENCE_END):
-            out += "\n\n" + text
-        else:
-            out += " " + text
-    return out
+def feeds(record_type: RecordType, claim: Claim) -> bool:
+    """True when the claim's extractor is one that builds `record_type` records."""
+    return feeds_record(record_type, claim.extractor)
 
 
 def _by_doc(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
@@ -75,167 +64,176 @@ def _evidence_map(claims: Sequence[Claim]) -> dict[str, list[Evidence]]:
     return {k: v for k, v in sorted(evidence.items())}
 
 
-# ------------------------------------------------------------------ policies
+# ------------------------------------------------------------------ folding claims into fields
+
+FieldValue = ClaimValue | list[str] | dict[str, ClaimValue]
 
 
-def _policy_fields(claims: Sequence[Claim]) -> dict[str, ClaimValue | list[str]]:
-    """One document's table claims for one policy, folded into field path -> value."""
-    lists: dict[str, list[str]] = defaultdict(list)
+def fold_document(claims: Sequence[Claim]) -> dict[str, FieldValue]:
+    """One document's claims about one subject, folded into record path -> value.
+
+    `first`: the first value (later text continuing it is joined as paragraphs); `list`:
+    every text value in order; `unique`: the same without repeats; `joined`: the text
+    values joined as paragraphs. A keyed family (`….by_region.*`) folds into a dict.
+    Claims outside the vocabulary, or of the wrong value type, are left out.
+    """
     scalars: dict[str, ClaimValue] = {}
+    lists: dict[str, list[str]] = defaultdict(list)
+    joined: set[str] = set()
+    keyed: dict[str, dict[str, ClaimValue]] = defaultdict(dict)
     for c in claims:
-        if c.attribute.endswith((".categories", ".description")) or c.attribute == "eu_priorities":
-            if isinstance(c.value, str):
-                lists[c.attribute].append(c.value)
-        elif c.attribute not in scalars:
-            scalars[c.attribute] = c.value
-        elif isinstance(c.value, str) and isinstance(scalars[c.attribute], str):
-            scalars[c.attribute] = join_paragraphs([scalars[c.attribute], c.value])  # type: ignore[list-item]
-    out: dict[str, ClaimValue | list[str]] = dict(scalars)
-    for key, values in lists.items():
-        out[key] = join_paragraphs(values) if key.endswith(".description") else values
+        spec = spec_of(c.subject_type, c.attribute)
+        if spec is None or spec.record_path is None:
+            continue
+        key = spec.key(c.attribute)
+        if key is not None:
+            if check_value(spec, c.value):
+                keyed[spec.record_path.removesuffix(".*")].setdefault(key, c.value)
+            continue
+        path = spec.record_path
+        if spec.fold in ("list", "unique", "joined"):
+            if isinstance(c.value, str) and not (spec.fold == "unique" and c.value in lists[path]):
+                lists[path].append(c.value)
+            if spec.fold == "joined":
+                joined.add(path)
+            continue
+        previous = scalars.get(path)
+        if path not in scalars:
+            scalars[path] = c.value
+        elif isinstance(previous, str) and isinstance(c.value, str):
+            scalars[path] = join_paragraphs([previous, c.value])
+    out: dict[str, FieldValue] = dict(scalars)
+    for path, values in lists.items():
+        out[path] = join_paragraphs(values) if path in joined else values
+    out.update({path: dict(sorted(values.items())) for path, values in keyed.items()})
     return out
 
 
-def _categorised(fields: dict[str, ClaimValue | list[str]], path: str) -> CategorisedText | None:
-    cats = fields.get(f"{path}.categories")
-    desc = fields.get(f"{path}.description")
-    if cats is None and desc is None:
+@cache
+def _leaf_adapter(model: type[BaseModel], path: str) -> TypeAdapter[object] | None:
+    """The type of the record field at a dotted path (None: no such field)."""
+    head, _, rest = path.partition(".")
+    info = model.model_fields.get(head)
+    if info is None:
         return None
-    return CategorisedText(
-        categories=list(cats) if isinstance(cats, list) else [],
-        description=desc if isinstance(desc, str) else None,
-    )
+    if not rest:
+        return TypeAdapter(info.annotation)
+    for candidate in (info.annotation, *getattr(info.annotation, "__args__", ())):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return _leaf_adapter(candidate, rest)
+    return None
 
 
-def _text(value: object) -> str | NotAvailable | None:
-    return value if isinstance(value, str | NotAvailable) else None
+def nest(model: type[BaseModel], fields: dict[str, FieldValue]) -> dict[str, object]:
+    """Record paths to the nested mapping the record model takes; a value the record field
+    does not accept (a stray type) is left out, so one odd value never loses the record."""
+    nested: dict[str, object] = {}
+    for path, value in sorted(fields.items()):
+        adapter = _leaf_adapter(model, path)
+        if adapter is None:
+            continue
+        try:
+            adapter.validate_python(value, strict=True)
+        except ValidationError:
+            continue
+        *parents, leaf = path.split(".")
+        node = nested
+        for part in parents:
+            child = node.setdefault(part, {})
+            assert isinstance(child, dict)
+            node = child
+        node[leaf] = value
+    return nested
+
+
+# ------------------------------------------------------------------ policies
 
 
 def policy_record(pid: str, country: str | None, name: str, claims: Sequence[Claim]) -> PolicyRecord:
-    table = [c for c in claims if c.evidence.method == TABLE_METHOD]
-    docs = _by_doc(table)
-    per_doc = [_policy_fields(cs) for cs in docs.values()]
-    fields: dict[str, ClaimValue | list[str]] = {}
+    """A policy from its table claims; a field on which documents disagree stays unset (the
+    conflict record carries both values)."""
+    table = [c for c in claims if feeds("policy", c)]
+    per_doc = [fold_document(cs) for cs in _by_doc(table).values()]
+    fields: dict[str, FieldValue] = {}
     for key in sorted({k for f in per_doc for k in f}):
         values = [f[key] for f in per_doc if key in f]
         first = values[0]
-        agree = all(v == first for v in values)
-        if agree or isinstance(first, list):
+        if isinstance(first, list) or all(v == first for v in values):
             fields[key] = first
-        # disagreeing scalars stay unset; the conflict record carries both values
-    period = fields.get("history.period")
-    ending = fields.get("history.ending_year")
-    starting = fields.get("history.starting_year")
-    return PolicyRecord(
-        id=pid,
-        country=country or "unknown",
-        region=_text(fields.get("region")) if isinstance(fields.get("region"), str) else None,  # type: ignore[arg-type]
-        policy_type=fields.get("policy_type") if isinstance(fields.get("policy_type"), str) else None,  # type: ignore[arg-type]
-        name=name,
-        objectives=_categorised(fields, "objectives"),
-        focus=_categorised(fields, "focus"),
-        responsible_authorities=_categorised(fields, "responsible_authorities"),
-        beneficiaries=_categorised(fields, "beneficiaries"),
-        instruments=Instruments(
-            financial=_categorised(fields, "instruments.financial"),
-            technical_assistance=_categorised(fields, "instruments.technical_assistance"),
-            explanation=fields.get("instruments.explanation")
-            if isinstance(fields.get("instruments.explanation"), str)
-            else None,  # type: ignore[arg-type]
-        ),
-        history=History(
-            period=period if period in ("limited", "unlimited") or isinstance(period, NotAvailable) else None,  # type: ignore[arg-type]
-            starting_year=starting if isinstance(starting, int) else None,
-            ending_year=ending if isinstance(ending, int | NotAvailable) else None,
-            ending_year_text=fields.get("history.ending_year_text")
-            if isinstance(fields.get("history.ending_year_text"), str)
-            else None,  # type: ignore[arg-type]
-            explanation=fields.get("history.explanation")
-            if isinstance(fields.get("history.explanation"), str)
-            else None,  # type: ignore[arg-type]
-        ),
-        budget=Budget(
-            overall=_text(fields.get("budget.overall")),
-            annual=_text(fields.get("budget.annual")),
-            source_of_funding=_text(fields.get("budget.source_of_funding")),
-        ),
-        evaluation=Evaluation(
-            availability=_text(fields.get("evaluation.availability")),
-            results=_text(fields.get("evaluation.results")),
-        ),
-        eu_priorities=list(fields["eu_priorities"]) if isinstance(fields.get("eu_priorities"), list) else [],  # type: ignore[arg-type]
-        sources=sorted({c.evidence.doc_id for c in claims}),
-        evidence=_evidence_map(table),
+    return PolicyRecord.model_validate(
+        {
+            **nest(PolicyRecord, fields),
+            "id": pid,
+            "country": country or "unknown",
+            "name": name,
+            "sources": sorted({c.evidence.doc_id for c in claims}),
+            "evidence": _evidence_map(table),
+        }
     )
 
 
 # ------------------------------------------------------------------ countries
 
 
-def country_record(country: str, claims: Sequence[Claim]) -> CountryRecord:
-    docs = _by_doc(claims)
-    first = next(iter(docs.values()))
-    maturity: dict[str, float] = {}
-    orgs_total: int | None = None
-    by_region: dict[str, int] = {}
-    names: list[str] = []
-    as_of: str | None = None
-    rows: dict[tuple[str, str], dict[str, object]] = {}
-    for c in first:
-        a, v = c.attribute, c.value
-        if a.startswith("maturity.") and isinstance(v, int | float):
-            maturity.setdefault(a.removeprefix("maturity."), float(v))
-        elif a == "cluster_organisations.total" and isinstance(v, int) and orgs_total is None:
-            orgs_total = v
-        elif a.startswith("cluster_organisations.by_region.") and isinstance(v, int):
-            by_region.setdefault(a.removeprefix("cluster_organisations.by_region."), v)
-        elif a == "cluster_organisations.names" and isinstance(v, str) and v not in names:
-            names.append(v)
-        elif a == "cluster_organisations.as_of" and isinstance(v, str):
-            as_of = as_of or v
-        elif a.startswith("agglomerations."):
-            _, kind, rest = a.split(".", 2)
-            key, _, field = rest.rpartition(".")
-            row = rows.setdefault((kind, key), {"nodes": []})
-            if field == "nodes" and isinstance(v, str):
-                row["nodes"].append(v)  # type: ignore[union-attr]
-            else:
-                row[field] = v
-    agglomerations = Agglomerations(
-        sectoral=_rows(rows, "sectoral"),
-        ecosystem=_rows(rows, "ecosystem"),
-    )
-    return CountryRecord(
-        id=country,
-        country=country,
-        name=country_name(country),
-        maturity=Maturity(**maturity) if maturity else None,
-        cluster_organisations=ClusterOrganisationCount(
-            total=orgs_total, by_region=dict(sorted(by_region.items())), as_of=as_of, names=names
-        )
-        if orgs_total is not None
-        else None,
-        agglomerations=agglomerations,
-        sources=sorted({c.evidence.doc_id for c in claims}),
-        evidence=_evidence_map([c for c in claims if c.evidence.method.startswith("factsheet.")]),
-    )
+@dataclass
+class _Row:
+    fields: dict[str, ClaimValue] = field(default_factory=dict)
+    nodes: list[str] = field(default_factory=list)
 
 
-def _rows(rows: dict[tuple[str, str], dict[str, object]], kind: str) -> list[AgglomerationRow]:
-    out = []
-    for (k, key), row in rows.items():
-        if k != kind or not isinstance(row.get("count"), int):
+def agglomeration_rows(claims: Sequence[Claim], kind: str) -> list[AgglomerationRow]:
+    """`agglomerations.<kind>.<region key>.<field>` claims of one document, as table rows.
+
+    A row needs its count; `region_code` is the key when the table gives a code.
+    """
+    prefix = f"agglomerations.{kind}."
+    rows: dict[str, _Row] = {}
+    for c in claims:
+        if not c.attribute.startswith(prefix):
             continue
-        code = key if key != row.get("region") else None
-        out.append(
-            AgglomerationRow(
-                region_code=code,
-                region=str(row.get("region", key)),
-                count=row["count"],  # type: ignore[arg-type]
-                nodes=list(row["nodes"]),  # type: ignore[call-overload]
+        key, _, name = c.attribute.removeprefix(prefix).rpartition(".")
+        row = rows.setdefault(key, _Row())
+        if name == "nodes":
+            if isinstance(c.value, str):
+                row.nodes.append(c.value)
+        else:
+            row.fields[name] = c.value
+    out = []
+    for key, row in rows.items():
+        count, region = row.fields.get("count"), row.fields.get("region", key)
+        if isinstance(count, int):
+            out.append(
+                AgglomerationRow(
+                    region_code=key if key != region else None, region=str(region), count=count, nodes=row.nodes
+                )
             )
-        )
     return out
+
+
+def country_record(country: str, claims: Sequence[Claim]) -> CountryRecord:
+    """A country from the figures of the first factsheet that gives them."""
+    figures = [c for c in claims if feeds("country", c)]
+    first = next(iter(_by_doc(figures).values()), [])
+    fields = fold_document(first)
+    nested = nest(CountryRecord, {k: v for k, v in fields.items() if not k.startswith("agglomerations")})
+    orgs = nested.get("cluster_organisations")
+    if isinstance(orgs, dict) and orgs.get("total") is None:
+        del nested["cluster_organisations"]  # a breakdown without its total is not a count
+    agglomerations = Agglomerations(
+        sectoral=agglomeration_rows(first, "sectoral"),
+        ecosystem=agglomeration_rows(first, "ecosystem"),
+    )
+    return CountryRecord.model_validate(
+        {
+            **nested,
+            "id": country,
+            "country": country,
+            "name": country_name(country),
+            "agglomerations": agglomerations,
+            "sources": sorted({c.evidence.doc_id for c in claims}),
+            "evidence": _evidence_map(figures),
+        }
+    )
 
 
 # ------------------------------------------------------------------ clusters
@@ -260,7 +258,7 @@ def cluster_records(resolved: Resolved, conflicts: Sequence[ConflictRecord]) -> 
     tabled = {
         c.subject_id
         for c in resolved.claims
-        if c.subject_type == "policy" and c.evidence.method == TABLE_METHOD
+        if c.subject_type == "policy" and feeds("policy", c)
     }
     doc_policies: dict[str, set[str]] = defaultdict(set)
     for c in resolved.claims:
@@ -312,14 +310,14 @@ def reconcile(claims: Sequence[Claim], decisions: Sequence[Decision] = ()) -> Re
     policies = [
         policy_record(p.id, p.country, p.name, by_subject[p.id])
         for p in resolved.policies
-        if any(c.evidence.method == TABLE_METHOD for c in by_subject[p.id])
+        if any(feeds("policy", c) for c in by_subject[p.id])
     ]
     countries = [
         country_record(cc, cs)
         for cc, cs in sorted(by_subject.items())
         if cs
         and cs[0].subject_type == "country"
-        and any(c.evidence.method.startswith("factsheet.") for c in cs)
+        and any(feeds("country", c) for c in cs)
     ]
     for country in countries:
         names[country.id] = country.name or country.id

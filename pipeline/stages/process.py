@@ -5,51 +5,151 @@ LoadedSource ─► parse_source ─► classify ─► extract_claims ─► ve
 
 from __future__ import annotations
 
+import json
 import time
+from collections.abc import Sequence
 
 from pipeline.backend.html import HtmlParseError, parse_html
-from pipeline.backend.pdf import PdfParseError, parse_pdf
-from pipeline.datamodel.claims import Claim
-from pipeline.datamodel.document import Document, DocumentKind
+from pipeline.backend.pdf import PdfParseError
+from pipeline.backend.profiles import parse_pdf_profiled
+from pipeline.datamodel.attributes import Extractor
+from pipeline.datamodel.claims import Claim, NotAvailable
+from pipeline.datamodel.document import Document, DocumentKind, normalise_space
 from pipeline.datamodel.results import DocumentResult, LoadedSource, StageError, Status
 from pipeline.models.classify import classify
-from pipeline.models.factsheet import extract_factsheet
+from pipeline.models.factsheet.figures import (
+    agglomeration_claims,
+    cluster_organisation_claims,
+    maturity_claims,
+)
+from pipeline.models.factsheet.policy_table import extract_policy_tables
 from pipeline.models.nlp.claims import extract_prose_claims
+from pipeline.models.regions import country_name
 from pipeline.models.slides import extract_presentation_claims
+from pipeline.stages.registry import (
+    Extraction,
+    RegisteredExtractor,
+    backend_for,
+    extractors_for,
+    register_backend,
+    register_extractor,
+)
 
 
 class UnsupportedMediaError(ValueError):
-    """Neither PDF nor HTML."""
+    """No backend is registered for the source's media type."""
+
+
+# ------------------------------------------------------------------ built-in registrations
+
+
+def factsheet_policy_tables(doc: Document, country: str | None) -> Extraction:
+    """The ECCP policy table(s), stitched across pages."""
+    result = extract_policy_tables(doc, country)
+    warnings = [f"policy table, page {i.page}: {i.code}: {i.message}" for i in result.issues]
+    if result.tables == 0:
+        warnings.append("factsheet without a readable policy table")
+    return Extraction(result.claims, warnings)
+
+
+def factsheet_figures(doc: Document, country: str | None) -> list[Claim]:
+    """Maturity scores, cluster-organisation counts and agglomeration tables of a factsheet."""
+    name = country_name(country) or (country or "unknown")
+    return [
+        *maturity_claims(doc, country, name),
+        *cluster_organisation_claims(doc, country, name),
+        *agglomeration_claims(doc, country, name),
+    ]
+
+
+# a factsheet's prose is its running text; its tables belong to the table extractors
+_FACTSHEET_PROSE = frozenset({"paragraph", "list_item", "heading"})
+
+
+def prose(doc: Document, country: str | None) -> list[Claim]:
+    """Dated events, renames, descriptions and counts from running text (spaCy rules)."""
+    if doc.kind == DocumentKind.FACTSHEET:
+        blocks = [b for b in doc.blocks if b.kind in _FACTSHEET_PROSE]
+        return extract_prose_claims(doc, country=country, blocks=blocks)
+    return extract_prose_claims(doc, country=country)
+
+
+def presentation(doc: Document, country: str | None) -> list[Claim]:
+    return extract_presentation_claims(doc, country=country)
+
+
+register_backend("pdf", parse_pdf_profiled, errors=(PdfParseError,))
+register_backend("html", parse_html, errors=(HtmlParseError,), code="html_unreadable")
+register_extractor(Extractor.POLICY_TABLE, [DocumentKind.FACTSHEET], factsheet_policy_tables)
+register_extractor(Extractor.FACTSHEET_FIGURES, [DocumentKind.FACTSHEET], factsheet_figures)
+register_extractor(Extractor.PROSE, [DocumentKind.FACTSHEET, DocumentKind.PRESS_PAGE], prose)
+register_extractor(Extractor.SLIDES, [DocumentKind.PRESENTATION], presentation)
+
+
+# ------------------------------------------------------------------ parse and extract
 
 
 def parse_source(source: LoadedSource) -> Document:
-    """Bytes to `Document`; raises the backend's specific error on bad input."""
-    if source.media_type == "pdf":
-        return parse_pdf(source.data, doc_id=source.doc_id, uri=source.uri, sha256=source.sha256)
-    if source.media_type == "html":
-        return parse_html(source.data, doc_id=source.doc_id, uri=source.uri, sha256=source.sha256)
-    raise UnsupportedMediaError(f"{source.uri}: neither PDF nor HTML content")
+    """Bytes to `Document` through the backend registered for the media type; raises the
+    backend's specific error on bad input, `UnsupportedMediaError` when there is none."""
+    backend = backend_for(source.media_type)
+    if backend is None:
+        raise UnsupportedMediaError(f"{source.uri}: no backend for media type {source.media_type!r}")
+    return backend.parse(source.data, doc_id=source.doc_id, uri=source.uri, sha256=source.sha256)
+
+
+def run_extractor(entry: RegisteredExtractor, doc: Document, country: str | None) -> Extraction:
+    """Run one extractor in isolation: its exception becomes a warning, never the document's end."""
+    try:
+        out = entry.run(doc, country)
+    except Exception as exc:  # an extractor bug loses that extractor's claims only; recorded
+        return Extraction([], [f"extractor {entry.name} failed: {type(exc).__name__}: {exc}"])
+    extraction = out if isinstance(out, Extraction) else Extraction(list(out))
+    stamped = [c.model_copy(update={"extractor": entry.name}) for c in extraction.claims]
+    return Extraction(stamped, list(extraction.warnings))
 
 
 def extract_claims(doc: Document, country: str | None) -> tuple[list[Claim], list[str]]:
-    """Dispatch on the detected kind; return claims and warnings."""
+    """Run every extractor registered for the document's kind; return claims and warnings."""
+    entries = extractors_for(doc.kind)
+    if not entries:
+        if not doc.text.strip():
+            return [], ["no extractable text (a scanned or image-only document?)"]
+        return [], ["not a factsheet, press page or presentation: no claims extracted"]
+    claims: list[Claim] = []
     warnings: list[str] = []
-    if doc.kind == DocumentKind.FACTSHEET:
-        result = extract_factsheet(doc, country)
-        warnings.extend(f"policy table, page {i.page}: {i.code}: {i.message}" for i in result.issues)
-        if result.policy_tables == 0:
-            warnings.append("factsheet without a readable policy table")
-        prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "heading")]
-        return [*result.claims, *extract_prose_claims(doc, country=country, blocks=prose)], warnings
-    if doc.kind == DocumentKind.PRESS_PAGE:
-        return extract_prose_claims(doc, country=country), warnings
-    if doc.kind == DocumentKind.PRESENTATION:
-        return extract_presentation_claims(doc, country=country), warnings
-    if not doc.text.strip():
-        warnings.append("no extractable text (a scanned or image-only document?)")
-    else:
-        warnings.append("not a factsheet, press page or presentation: no claims extracted")
-    return [], warnings
+    for entry in entries:
+        extraction = run_extractor(entry, doc, country)
+        claims.extend(extraction.claims)
+        warnings.extend(extraction.warnings)
+    return one_claim_per_fact(claims), warnings
+
+
+def _fact_key(claim: Claim) -> tuple[str, str | None, str, str]:
+    value = claim.value.model_dump_json() if isinstance(claim.value, NotAvailable) else json.dumps(claim.value)
+    return (claim.subject_type, claim.country, claim.attribute, value)
+
+
+def one_claim_per_fact(claims: Sequence[Claim]) -> list[Claim]:
+    """Drop a claim when an extractor registered earlier states the same fact from the same words.
+
+    Same fact: same subject type, country, attribute and value; same words: one quote
+    contains the other (whitespace-normalised). Claims of one extractor are never dropped.
+    """
+    kept: list[Claim] = []
+    seen: dict[tuple[str, str | None, str, str], list[Claim]] = {}
+    for claim in claims:
+        earlier = seen.setdefault(_fact_key(claim), [])
+        if any(e.extractor != claim.extractor and _same_words(e, claim) for e in earlier):
+            continue
+        earlier.append(claim)
+        kept.append(claim)
+    return kept
+
+
+def _same_words(a: Claim, b: Claim) -> bool:
+    qa, qb = normalise_space(a.evidence.quote), normalise_space(b.evidence.quote)
+    return qa in qb or qb in qa
 
 
 def verify_quotes(doc: Document, claims: list[Claim]) -> tuple[list[Claim], list[str]]:
@@ -71,16 +171,13 @@ def process(source: LoadedSource) -> DocumentResult:
     )
     try:
         doc = parse_source(source)
-    except (PdfParseError, HtmlParseError) as exc:
-        return _quarantine(base, "parse", getattr(exc, "code", "html_unreadable"), str(exc), started)
     except UnsupportedMediaError as exc:
         return _quarantine(base, "parse", "unsupported_media", str(exc), started)
+    except _backend_errors(source) as exc:
+        return _quarantine(base, "parse", _error_code(source, exc), str(exc), started)
     classification = classify(doc)
     doc = doc.model_copy(update={"kind": classification.kind})
-    try:
-        claims, warnings = extract_claims(doc, classification.country)
-    except Exception as exc:  # an extractor bug must not stop the run: recorded, document quarantined
-        return _quarantine(base, "extract", "extraction_failed", f"{type(exc).__name__}: {exc}", started)
+    claims, warnings = extract_claims(doc, classification.country)
     claims, dropped = verify_quotes(doc, claims)
     return base.model_copy(
         update={
@@ -95,6 +192,20 @@ def process(source: LoadedSource) -> DocumentResult:
             "seconds": round(time.perf_counter() - started, 3),
         }
     )
+
+
+def _backend_errors(source: LoadedSource) -> tuple[type[Exception], ...]:
+    backend = backend_for(source.media_type)
+    return backend.errors if backend is not None else ()
+
+
+def _error_code(source: LoadedSource, exc: Exception) -> str:
+    """The error's own stable `code` (PdfParseError has one), else the backend's."""
+    code = getattr(exc, "code", None)
+    if isinstance(code, str):
+        return code
+    backend = backend_for(source.media_type)
+    return backend.code if backend is not None else "parse_failed"
 
 
 def _first_heading(doc: Document) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pipeline.datamodel.attributes import cluster_organisations_attribute
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.models.nlp.patterns import (
@@ -29,6 +30,7 @@ from pipeline.models.nlp.patterns import (
     pattern_rename_cues,
 )
 from pipeline.models.nlp.pipeline import build_nlp
+from pipeline.models.regions import region_of
 
 __all__ = ["extract_prose_claims", "SKIPPED_KINDS"]
 
@@ -566,7 +568,9 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                     ctx,
                     subject_type="country",
                     subject_name=place[0],
-                    attribute="cluster_organisations",
+                    attribute=cluster_organisations_attribute(
+                        (region_of(ctx.country, place[0]) or place[0]) if place[1] else None
+                    ),
                     value=value,
                     quote=sent_span,
                     family="count",

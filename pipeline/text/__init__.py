@@ -1,0 +1,1 @@
+"""Text helpers shared by every extractor (paragraphs, bullets, evidence, numbers, dates)."""
