@@ -37,6 +37,8 @@ _SETTING_NAMES = frozenset(f.name for f in fields(PdfParseSettings))
 class ProfileError(ValueError):
     """A profile file or a profile name that cannot be used; says which and why."""
 
+    code = "bad_parse_profile"
+
 
 class PdfProfile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

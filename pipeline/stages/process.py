@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from pipeline.backend.html import HtmlParseError, parse_html
 from pipeline.backend.pdf import PdfParseError
-from pipeline.backend.profiles import parse_pdf_profiled
+from pipeline.backend.profiles import ProfileError, parse_pdf_profiled
 from pipeline.datamodel.attributes import Extractor
 from pipeline.datamodel.claims import Claim, NotAvailable
 from pipeline.datamodel.document import Document, DocumentKind, normalise_space
@@ -78,7 +78,7 @@ def presentation(doc: Document, country: str | None) -> list[Claim]:
     return extract_presentation_claims(doc, country=country)
 
 
-register_backend("pdf", parse_pdf_profiled, errors=(PdfParseError,))
+register_backend("pdf", parse_pdf_profiled, errors=(PdfParseError, ProfileError))
 register_backend("html", parse_html, errors=(HtmlParseError,), code="html_unreadable")
 register_extractor(Extractor.POLICY_TABLE, [DocumentKind.FACTSHEET], factsheet_policy_tables)
 register_extractor(Extractor.FACTSHEET_FIGURES, [DocumentKind.FACTSHEET], factsheet_figures)
