@@ -24,6 +24,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from pipeline.datamodel.document import BBox, Block, Document, Page, Table, TableCell, TextLine
+from pipeline.text.bullets import is_bullet, strip_bullet
 
 DEFAULT_LINE_TOLERANCE = 3.0
 DEFAULT_FURNITURE_MARGIN = 0.09
@@ -36,7 +37,6 @@ DEFAULT_TABLE_SETTINGS: dict[str, str | int | float] = {
     "snap_tolerance": 3,
     "intersection_tolerance": 3,
 }
-BULLETS = "•▪■●◦‣∙·-–—*►➢✓"
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$", re.IGNORECASE)
@@ -282,14 +282,6 @@ def _line_from_words(words: list[_Word]) -> TextLine:
         size=sizes.most_common(1)[0][0],
         bold=all(w.bold for w in words),
     )
-
-
-def is_bullet(text: str) -> bool:
-    return len(text) > 1 and text[0] in BULLETS and text[1] == " "
-
-
-def strip_bullet(text: str) -> str:
-    return text[2:].strip() if is_bullet(text) else text
 
 
 def lines_to_blocks(lines: Sequence[TextLine], page: int) -> list[Block]:

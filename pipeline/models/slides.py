@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 
-from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
+from pipeline.datamodel.claims import Claim, ClaimValue, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.models.nlp.claims import SKIPPED_KINDS, extract_prose_claims
 from pipeline.models.nlp.patterns import RULES_DIR, RuleDataError, is_name_word, pattern_name_lexicon
 from pipeline.models.nlp.pipeline import build_nlp
+from pipeline.text.evidence import block_evidence
 
 __all__ = ["extract_presentation_claims", "pattern_slide_rules"]
 
@@ -65,23 +66,6 @@ def _status_marker(text: str) -> str | None:
     return None
 
 
-def _evidence(doc: Document, block: Block, method: str) -> Evidence:
-    span = f"#c{block.start}-{block.end}"
-    if block.locator:
-        locator = f"{block.locator}{span}"
-    else:
-        locator = f"page {block.page} {span}" if block.page is not None else span
-    return Evidence(
-        doc_id=doc.doc_id,
-        uri=doc.uri,
-        page=block.page,
-        bbox=block.bbox,
-        locator=locator,
-        quote=block.text,
-        method=method,
-    )
-
-
 def _claim(
     doc: Document,
     block: Block,
@@ -100,7 +84,7 @@ def _claim(
         subject_name=name,
         attribute=attribute,
         value=value,
-        evidence=_evidence(doc, block, method),
+        evidence=block_evidence(doc, block, method),
         country=country,
         qualifier=qualifier,
         precision=precision,
@@ -172,15 +156,15 @@ def extract_presentation_claims(doc: Document, *, country: str | None) -> list[C
                 continue
             name = item.group("name")
             consumed.add(id(block))
-            common = {"subject_type": "cluster", "name": name}
             claims.append(
                 _claim(
                     doc,
                     block,
                     country,
-                    **common,
+                    subject_type="cluster",
+                    name=name,
                     attribute="mentioned",
-                    value=name,  # type: ignore[arg-type]
+                    value=name,
                     method="slides.cluster_list",
                 )
             )
@@ -189,9 +173,10 @@ def extract_presentation_claims(doc: Document, *, country: str | None) -> list[C
                     doc,
                     block,
                     country,
-                    **common,
+                    subject_type="cluster",
+                    name=name,
                     attribute="status",
-                    value=status,  # type: ignore[arg-type]
+                    value=status,
                     method="slides.cluster_list",
                     qualifier=None if status == "active" else status,
                 )
@@ -202,8 +187,9 @@ def extract_presentation_claims(doc: Document, *, country: str | None) -> list[C
                         doc,
                         block,
                         country,
-                        **common,
-                        attribute="description",  # type: ignore[arg-type]
+                        subject_type="cluster",
+                        name=name,
+                        attribute="description",
                         value=" ".join(item.group("desc").split()),
                         method="slides.cluster_list",
                     )

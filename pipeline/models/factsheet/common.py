@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
+from pipeline.datamodel.claims import Claim, ClaimValue, SubjectType
 from pipeline.datamodel.document import BBox, Document
+from pipeline.text.evidence import evidence
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,5 @@ class ClaimMaker:
             country=self.country,
             attribute=attribute,
             value=value,
-            evidence=Evidence(
-                doc_id=self.doc.doc_id,
-                uri=self.doc.uri,
-                page=page,
-                bbox=bbox,
-                quote=quote,
-                method=self.method,
-            ),
+            evidence=evidence(self.doc, quote, self.method, page=page, bbox=bbox),
         )

@@ -34,11 +34,13 @@ from pipeline.models.factsheet.labels import (
     sublabel_anywhere,
 )
 from pipeline.models.regions import region_of
+from pipeline.text.bullets import BULLET_PREFIX
+from pipeline.text.paragraphs import SENTENCE_END, join_paragraphs
 
 METHOD = "factsheet.policy_table"
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_BULLET = re.compile(r"^[•▪■●◦‣∙·–—*►➢✓-]\s+")
-_SENTENCE_END = (".", "!", "?", ":", ";", "”", '"', ")")
+_BULLET = BULLET_PREFIX
+_SENTENCE_END = SENTENCE_END
 
 
 # ------------------------------------------------------------------ types
@@ -523,15 +525,7 @@ def _categorised_claims(ctx: _Context, path: str, paragraphs: Sequence[Paragraph
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> str:
-    out = ""
-    for p in paragraphs:
-        if not out:
-            out = p.text
-        elif out.endswith(_SENTENCE_END):
-            out += "\n\n" + p.text
-        else:
-            out += " " + p.text
-    return out
+    return join_paragraphs(p.text for p in paragraphs)
 
 
 def _normalise_scalar(section: str, sub: str | None, paragraphs: Sequence[Paragraph]) -> ClaimValue:

@@ -31,6 +31,7 @@ from pipeline.models.nlp.patterns import (
 )
 from pipeline.models.nlp.pipeline import build_nlp
 from pipeline.models.regions import region_of
+from pipeline.text.evidence import block_evidence
 
 __all__ = ["extract_prose_claims", "SKIPPED_KINDS"]
 
@@ -75,27 +76,7 @@ def _clean_name(text: str) -> str:
 
 
 def _evidence(ctx: _Ctx, start: int, end: int, family: str) -> Evidence:
-    text = ctx.block.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    a, b = ctx.block.start + start, ctx.block.start + end
-    if ctx.block.locator:
-        locator = f"{ctx.block.locator}#c{a}-{b}"
-    elif ctx.block.page is not None:
-        locator = f"page {ctx.block.page} #c{a}-{b}"
-    else:
-        locator = f"#c{a}-{b}"
-    return Evidence(
-        doc_id=ctx.document.doc_id,
-        uri=ctx.document.uri,
-        page=ctx.block.page,
-        bbox=ctx.block.bbox,
-        locator=locator,
-        quote=text[start:end],
-        method=f"{ctx.prefix}.{family}",
-    )
+    return block_evidence(ctx.document, ctx.block, f"{ctx.prefix}.{family}", start, end)
 
 
 def _add(
