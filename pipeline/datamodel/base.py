@@ -15,9 +15,21 @@ SCHEMA_VERSION = "1.0"
 
 
 class StrictModel(BaseModel):
-    """Base for every model passed between stages or written to disk."""
+    """Base for every model passed between stages or written to disk.
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    Field docstrings become the field descriptions of the exported JSON Schema.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
+
+
+class RecordModel(StrictModel):
+    """Base for claims and the records written to `extracted/`: NaN and infinity are
+    rejected, since JSON cannot carry them and no source states them."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+    )
 
 
 def stable_id(prefix: str, key: object, length: int = 16) -> str:

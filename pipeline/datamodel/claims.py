@@ -6,27 +6,36 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints
 
-from pipeline.datamodel.base import SCHEMA_VERSION, StrictModel, stable_id
+from pipeline.datamodel.base import SCHEMA_VERSION, RecordModel, stable_id
 from pipeline.datamodel.document import BBox
 
 
-class Evidence(StrictModel):
+class Evidence(RecordModel):
     """Where a value was read. `quote` occurs verbatim (whitespace-normalised) in the source."""
 
     doc_id: str
+    """Id of the source document."""
     uri: str
+    """The source's path relative to the raw folder, or its URL."""
     page: int | None = None
+    """Page number (PDF), else null."""
     bbox: BBox | None = None
+    """Box on the page (PDF), else null."""
     locator: str | None = None
+    """HTML element path or character span, else null."""
     quote: str
+    """The exact words read; occurs verbatim (whitespace-normalised) in the source."""
     method: str
+    """Which rule of which extractor read it."""
 
 
-class NotAvailable(StrictModel):
+class NotAvailable(RecordModel):
     """An explicit "the source says there is no data" marker, kept apart from text."""
 
     not_available: Literal[True] = True
+    """Always true: the source says there is no data."""
     text: str
+    """The source's words for it."""
 
 
 # a registered extractor's name: dotted lower-case words ("factsheet.policy_table", "prose")
@@ -35,7 +44,7 @@ SubjectType = Literal["policy", "cluster", "country"]
 ClaimValue = int | float | str | list[str] | NotAvailable | None
 
 
-class Claim(StrictModel):
+class Claim(RecordModel):
     """One fact about one subject.
 
     `subject_id` is the resolved entity id once reconciliation has run; the
@@ -47,17 +56,29 @@ class Claim(StrictModel):
     """
 
     record_type: Literal["claim"] = "claim"
+    """Always `claim`."""
     schema_version: Literal["1.0"] = SCHEMA_VERSION
+    """Version of this record schema."""
     id: str
+    """Stable claim id (document, attribute, value, quote)."""
     subject_type: SubjectType
+    """What the claim is about."""
     subject_id: str
+    """The resolved entity's id."""
     subject_name: str
+    """The subject's name as written in the source."""
     country: str | None = None
+    """ISO 3166-1 alpha-2 code of the document's country."""
     attribute: str
+    """The attribute claimed (see the attribute vocabulary)."""
     value: ClaimValue
+    """The value claimed."""
     qualifier: str | None = None
+    """Event type or status (`announced`, `in development`, `lineage`...)."""
     precision: str | None = None
+    """How exact a date is (`year`, `month`, `day`, `vague`...)."""
     evidence: Evidence
+    """Where the value was read."""
     extractor: ExtractorName | None = None
     """The registered extractor that produced the claim (set by the extract stage)."""
 

@@ -29,9 +29,13 @@ class BBox(StrictModel):
     """A box in PDF points, origin top-left (pdfplumber's convention)."""
 
     x0: float
+    """Left edge, in PDF points."""
     top: float
+    """Top edge, from the top of the page."""
     x1: float
+    """Right edge."""
     bottom: float
+    """Bottom edge, from the top of the page."""
 
     @classmethod
     def of(cls, x0: float, top: float, x1: float, bottom: float) -> BBox:
