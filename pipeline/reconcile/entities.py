@@ -9,8 +9,10 @@ one policy name of the same country). Plausible but unproven identities become
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
 
 from pipeline.datamodel.attributes import feeds_record
 from pipeline.datamodel.base import stable_id
@@ -18,6 +20,8 @@ from pipeline.datamodel.claims import Claim
 from pipeline.datamodel.records import MatchSuggestion
 from pipeline.models.regions import country_name
 from pipeline.reconcile.names import (
+    MIN_FUZZY_LEN,
+    NEAR_EXACT,
     SUGGEST,
     cluster_core,
     expand_coordination,
@@ -28,6 +32,9 @@ from pipeline.reconcile.names import (
     similarity,
 )
 
+Node = tuple[str | None, str]  # (country, core name)
+Scorer = Callable[..., float]
+_MARGIN = 1.0  # cdist scores are float32: prefilter a little below the threshold, confirm exactly
 _GENERIC_CORES = {"", "new", "the", "this", "first", "very first", "our", "national", "previous"}
 
 
@@ -159,10 +166,8 @@ def cluster_entities(
             else:
                 abbreviations.add(target)
     nodes = sorted(uf.parent, key=str)
-    for i, a in enumerate(nodes):
-        for b in nodes[i + 1 :]:
-            if a[0] == b[0] and near_exact(a[1], b[1]):
-                uf.union(a, b)
+    for a, b in near_exact_pairs(nodes):
+        uf.union(a, b)
     groups: dict[tuple[str | None, str], list[tuple[str | None, str]]] = defaultdict(list)
     for node in nodes:
         groups[uf.find(node)].append(node)
@@ -222,11 +227,114 @@ def _best_form(forms: Counter[str], core: str | None) -> str:
     return sorted(forms, key=key)[0]
 
 
+def near_exact_pairs(nodes: Sequence[Node]) -> list[tuple[Node, Node]]:
+    """Pairs of (country, core) nodes whose cores are near-exact spellings of each other.
+
+    Blocked instead of all pairs: by country, then by length (a ratio of NEAR_EXACT or more
+    bounds the length difference), and scored block by block with rapidfuzz `cdist`; every
+    candidate is confirmed with `near_exact`, so the pairs are those of the all-pairs loop.
+    """
+    pairs: list[tuple[Node, Node]] = []
+    seen: set[frozenset[Node]] = set()
+    for block in _by_country(nodes).values():
+        by_length: dict[int, list[Node]] = defaultdict(list)
+        for node in block:
+            if len(node[1]) >= MIN_FUZZY_LEN:
+                by_length[len(node[1])].append(node)
+        lengths = sorted(by_length)
+        for i, length in enumerate(lengths):
+            queries = by_length[length]
+            # ratio = 2·matches / (la + lb) >= NEAR_EXACT/100 needs lb <= la·(200 - N)/N (la <= lb)
+            longest = length * (200 - NEAR_EXACT) / NEAR_EXACT
+            choices = [n for other in lengths[i:] if other <= longest + 1e-9 for n in by_length[other]]
+            for a, b in _scored_pairs(queries, choices, (fuzz.ratio,), NEAR_EXACT):
+                if a != b and frozenset((a, b)) not in seen and near_exact(a[1], b[1]):
+                    seen.add(frozenset((a, b)))
+                    pairs.append((a, b))
+    return pairs
+
+
+
+def _by_country(nodes: Sequence[Node]) -> dict[str | None, list[Node]]:
+    out: dict[str | None, list[Node]] = defaultdict(list)
+    for node in nodes:
+        out[node[0]].append(node)
+    return out
+
+
+def _scored_pairs(
+    queries: Sequence[Node], choices: Sequence[Node], scorers: Sequence[Scorer], threshold: float
+) -> list[tuple[Node, Node]]:
+    """(query, choice) pairs that some scorer rates at the threshold or close below it."""
+    if not queries or not choices:
+        return []
+    hits: set[tuple[int, int]] = set()
+    for scorer in scorers:
+        matrix = process.cdist(
+            [q[1] for q in queries], [c[1] for c in choices], scorer=scorer, score_cutoff=threshold - _MARGIN
+        )
+        rows, cols = matrix.nonzero()
+        hits.update(zip(rows.tolist(), cols.tolist(), strict=True))
+    return [(queries[i], choices[j]) for i, j in sorted(hits)]
+
+
+def _suggestion_candidates(
+    entities: Sequence[ClusterEntity], descriptions: dict[str, set[str]]
+) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of same-country entities some core or description of which look
+    alike (a superset of the pairs `_best_likeness` will rate at SUGGEST or more)."""
+    owner: dict[Node, set[int]] = defaultdict(set)  # a core or description -> the entities it is of
+    texts: dict[str | None, set[Node]] = defaultdict(set)  # per country: cores and descriptions
+    cores: dict[str | None, set[Node]] = defaultdict(set)  # per country: cores
+    members: dict[str | None, int] = defaultdict(int)
+    for i, entity in enumerate(entities):
+        members[entity.country] += 1
+        for text in (*entity.cores, *descriptions.get(entity.id, ())):
+            owner[(entity.country, text)].add(i)
+            texts[entity.country].add((entity.country, text))
+        cores[entity.country].update((entity.country, core) for core in entity.cores)
+    candidates: set[tuple[int, int]] = set()
+    for country, block in texts.items():
+        if members[country] < 2:
+            continue
+        for a, b in _scored_pairs(sorted(block), sorted(cores[country]), _LIKENESS, SUGGEST):
+            candidates.update((min(i, j), max(i, j)) for i in owner[a] for j in owner[b] if i != j)
+    return candidates
+
+
+_LIKENESS: tuple[Scorer, ...] = (fuzz.ratio, fuzz.token_set_ratio)  # the scorers of `similarity`
+
+
+def _best_likeness(
+    a: ClusterEntity, b: ClusterEntity, descriptions: dict[str, set[str]]
+) -> tuple[float, str]:
+    """The best similarity between two entities' core names and descriptions, and why."""
+    best, reason = 0.0, ""
+    a_cores, b_cores = sorted(a.cores), sorted(b.cores)  # sorted: the same reason on every run
+    for ca in a_cores:
+        for cb in b_cores:
+            score = similarity(ca, cb)
+            if score > best:
+                best, reason = score, f"names '{ca}' and '{cb}' are alike"
+    for desc in sorted(descriptions[a.id]):
+        for cb in b_cores:
+            score = similarity(desc, cb)
+            if score > best:
+                best, reason = score, f"description '{desc}' of {a.name} is like '{cb}'"
+    for desc in sorted(descriptions[b.id]):
+        for ca in a_cores:
+            score = similarity(desc, ca)
+            if score > best:
+                best, reason = score, f"description '{desc}' of {b.name} is like '{ca}'"
+    return best, reason
+
+
 def cluster_suggestions(entities: Sequence[ClusterEntity], claims: Sequence[Claim]) -> None:
     """Attach review suggestions between entities of one country that look alike.
 
     Compared: core names, and descriptions ("AutoTec (Automotive Technologies)")
-    against the other's names. Never merges.
+    against the other's names. Never merges. Only the pairs a blocked rapidfuzz `cdist`
+    finds close are rated (the others cannot reach SUGGEST).
     """
     descriptions: dict[str, set[str]] = defaultdict(set)
     by_id = {e.id: e for e in entities}
@@ -238,34 +346,13 @@ def cluster_suggestions(entities: Sequence[ClusterEntity], claims: Sequence[Clai
         ):
             if claim.subject_id in by_id:
                 descriptions[claim.subject_id].add(claim.value.casefold())
-    for i, a in enumerate(entities):
-        for b in entities[i + 1 :]:
-            if a.country != b.country:
-                continue
-            best, reason = 0.0, ""
-            for ca in a.cores:
-                for cb in b.cores:
-                    score = similarity(ca, cb)
-                    if score > best:
-                        best, reason = score, f"names '{ca}' and '{cb}' are alike"
-            for desc in descriptions[a.id]:
-                for cb in b.cores:
-                    score = similarity(desc, cb)
-                    if score > best:
-                        best, reason = score, f"description '{desc}' of {a.name} is like '{cb}'"
-            for desc in descriptions[b.id]:
-                for ca in a.cores:
-                    score = similarity(desc, ca)
-                    if score > best:
-                        best, reason = score, f"description '{desc}' of {b.name} is like '{ca}'"
-            if best >= SUGGEST:
-                score = round(best / 100, 3)
-                a.suggestions.append(
-                    MatchSuggestion(other_id=b.id, other_name=b.name, score=score, reason=reason)
-                )
-                b.suggestions.append(
-                    MatchSuggestion(other_id=a.id, other_name=a.name, score=score, reason=reason)
-                )
+    for i, j in sorted(_suggestion_candidates(entities, descriptions)):
+        a, b = entities[i], entities[j]
+        best, reason = _best_likeness(a, b, descriptions)
+        if best >= SUGGEST:
+            score = round(best / 100, 3)
+            a.suggestions.append(MatchSuggestion(other_id=b.id, other_name=b.name, score=score, reason=reason))
+            b.suggestions.append(MatchSuggestion(other_id=a.id, other_name=a.name, score=score, reason=reason))
     for e in entities:
         e.suggestions.sort(key=lambda s: (-s.score, s.other_id))
 
