@@ -1,4 +1,8 @@
-"""Library entry points, usable without Prefect: `run_pipeline` does what the flow does."""
+"""Library entry points, usable without Prefect: `run_pipeline` does what the flow does.
+
+Extension points (see ARCHITECTURE.md): `register_backend` (a parser for a media type) and
+`register_extractor` (claims from a document kind), re-exported here.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.datamodel.records import RunSummary, StageTiming
-from pipeline.datamodel.results import DocumentResult, SourceRef
+from pipeline.datamodel.results import DocumentResult, Reconciled, SourceRef
 from pipeline.publish.publish import publish
 from pipeline.reconcile.conflicts import load_decisions
-from pipeline.reconcile.records import Reconciled, reconcile
+from pipeline.reconcile.records import reconcile
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.discover import discover, load, load_failed
+from pipeline.stages.registry import Extraction, register_backend, register_extractor
+
+__all__ = [
+    "Extraction",
+    "load_and_process",
+    "reconcile_results",
+    "register_backend",
+    "register_extractor",
+    "run_pipeline",
+]
 
 
 def load_and_process(ref: SourceRef, cache: ResultCache | None = None) -> DocumentResult:

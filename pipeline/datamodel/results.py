@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import Field
@@ -9,6 +10,7 @@ from pydantic import Field
 from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.claims import Claim
 from pipeline.datamodel.document import DocumentKind
+from pipeline.datamodel.records import ClusterRecord, ConflictRecord, CountryRecord, PolicyRecord
 
 
 class Status(StrEnum):
@@ -59,3 +61,14 @@ class DocumentResult(StrictModel):
     warnings: list[str] = Field(default_factory=list)
     seconds: float = 0.0
     cached: bool = False
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """The reconcile stage's output: resolved claims, the records built from them, conflicts."""
+
+    claims: list[Claim]
+    policies: list[PolicyRecord]
+    clusters: list[ClusterRecord]
+    countries: list[CountryRecord]
+    conflicts: list[ConflictRecord]

@@ -91,6 +91,33 @@ def _claim(
     )
 
 
+def _cluster_list_claims(
+    doc: Document, block: Block, country: str | None, item: re.Match[str], status: str
+) -> list[Claim]:
+    """A cluster-list bullet "Name (Description)": the mention, its status, its description."""
+    name = item.group("name")
+    facts: list[tuple[str, ClaimValue, str | None]] = [
+        ("mentioned", name, None),
+        ("status", status, None if status == "active" else status),
+    ]
+    if item.group("desc"):
+        facts.append(("description", " ".join(item.group("desc").split()), None))
+    return [
+        _claim(
+            doc,
+            block,
+            country,
+            subject_type="cluster",
+            name=name,
+            attribute=attribute,
+            value=value,
+            method="slides.cluster_list",
+            qualifier=qualifier,
+        )
+        for attribute, value, qualifier in facts
+    ]
+
+
 def _is_cluster_slide(heading: Block | None) -> bool:
     if heading is None:
         return False
@@ -154,46 +181,8 @@ def extract_presentation_claims(doc: Document, *, country: str | None) -> list[C
             item = rules.list_item.match(block.text)
             if item is None or not all(is_name_word(w) or w == "&" for w in item.group("name").split()):
                 continue
-            name = item.group("name")
             consumed.add(id(block))
-            claims.append(
-                _claim(
-                    doc,
-                    block,
-                    country,
-                    subject_type="cluster",
-                    name=name,
-                    attribute="mentioned",
-                    value=name,
-                    method="slides.cluster_list",
-                )
-            )
-            claims.append(
-                _claim(
-                    doc,
-                    block,
-                    country,
-                    subject_type="cluster",
-                    name=name,
-                    attribute="status",
-                    value=status,
-                    method="slides.cluster_list",
-                    qualifier=None if status == "active" else status,
-                )
-            )
-            if item.group("desc"):
-                claims.append(
-                    _claim(
-                        doc,
-                        block,
-                        country,
-                        subject_type="cluster",
-                        name=name,
-                        attribute="description",
-                        value=" ".join(item.group("desc").split()),
-                        method="slides.cluster_list",
-                    )
-                )
+            claims.extend(_cluster_list_claims(doc, block, country, item, status))
     rest = [b for b in blocks if id(b) not in consumed]
     claims.extend(extract_prose_claims(doc, country=country, blocks=rest, method_prefix="slides.nlp"))
     return claims

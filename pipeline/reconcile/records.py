@@ -25,6 +25,7 @@ from pipeline.datamodel.records import (
     CountryRecord,
     PolicyRecord,
 )
+from pipeline.datamodel.results import Reconciled
 from pipeline.models.regions import country_name
 from pipeline.reconcile.conflicts import Decision, apply_decisions, detect_conflicts
 from pipeline.reconcile.entities import Resolved, resolve
@@ -33,15 +34,6 @@ from pipeline.text.paragraphs import join_paragraphs
 CREATION_QUALIFIERS_EXCLUDED = {"announced", "lineage", "planned"}
 
 __all__ = ["Reconciled", "join_paragraphs", "reconcile", "policy_record", "country_record"]
-
-
-@dataclass(frozen=True)
-class Reconciled:
-    claims: list[Claim]
-    policies: list[PolicyRecord]
-    clusters: list[ClusterRecord]
-    countries: list[CountryRecord]
-    conflicts: list[ConflictRecord]
 
 
 def feeds(record_type: RecordType, claim: Claim) -> bool:
