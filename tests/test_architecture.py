@@ -133,12 +133,12 @@ def test_cluster_organisation_counts_come_out_once(uri: str, expected: set[tuple
     assert {c.extractor for c in counts} == {Extractor.FACTSHEET_FIGURES}
 
 
-def _claim(extractor: str, quote: str, value: int = 46, attribute: str = "cluster_organisations.total") -> Claim:
+def _claim(extractor: str, quote: str, value: int = 46) -> Claim:
     return Claim.create(
         subject_type="country",
         subject_name="Belgium",
         country="BE",
-        attribute=attribute,
+        attribute="cluster_organisations.total",
         value=value,
         evidence=Evidence(doc_id="d", uri="d.pdf", quote=quote, method=extractor),
         extractor=extractor,
@@ -159,11 +159,12 @@ def test_one_claim_per_fact_keeps_the_first_extractor_and_distinct_facts() -> No
 # ------------------------------------------------------------------ parse profiles
 
 
-def test_a_producer_profile_applies_to_that_producer_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_producer_profile_applies_to_that_producer_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     profiles = tmp_path / "profiles.json"
-    profiles.write_text(
-        json.dumps({"profiles": [{"name": "short", "producer": "(?i)reportlab", "settings": {"max_pages": 1}}]})
-    )
+    short = {"name": "short", "producer": "(?i)reportlab", "settings": {"max_pages": 1}}
+    profiles.write_text(json.dumps({"profiles": [short]}))
     monkeypatch.setenv("CLUSTERPIPE_PDF_PROFILES_FILE", str(profiles))
     refs = {r.uri: r for r in discover(RAW)}
     reportlab = process(load(refs["factsheets/eccp-factsheet-lu-2022-reportlab.pdf"]))
@@ -190,7 +191,9 @@ def test_every_sample_claim_is_in_the_vocabulary(uri: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "spec", [s for s in VOCABULARY if s.record_path and not s.keyed], ids=lambda s: f"{s.subject_type}:{s.name}"
+    "spec",
+    [s for s in VOCABULARY if s.record_path and not s.keyed],
+    ids=lambda s: f"{s.subject_type}:{s.name}",
 )
 def test_every_record_path_is_a_field_of_its_record(spec: AttributeSpec) -> None:
     model = {"policy": PolicyRecord, "country": CountryRecord}[spec.subject_type]

@@ -369,6 +369,8 @@ def test_description_from_parentheses() -> None:
 
 # ---------------------------------------------------------------- counts
 
+BY_REGION = "cluster_organisations.by_region."
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -385,9 +387,9 @@ def test_description_from_parentheses() -> None:
             "With 18 cluster organisations the majority are located in the Flemish region followed by 16 cluster "
             "organisations in the Walloon region and 2 cluster organisations in Brussels.",
             {
-                ("country", "Flemish region", "cluster_organisations.by_region.Flemish region", 18, "region", None),
-                ("country", "Walloon region", "cluster_organisations.by_region.Walloon region", 16, "region", None),
-                ("country", "Brussels", "cluster_organisations.by_region.Brussels", 2, "region", None),
+                ("country", "Flemish region", BY_REGION + "Flemish region", 18, "region", None),
+                ("country", "Walloon region", BY_REGION + "Walloon region", 16, "region", None),
+                ("country", "Brussels", BY_REGION + "Brussels", 2, "region", None),
             },
         ),
         (

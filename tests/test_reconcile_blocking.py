@@ -28,7 +28,9 @@ def generated_names(n: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
     out: set[str] = set()
     while len(out) < n:
-        words = [rng.choice(PLACES), rng.choice(SECTORS)] + ([rng.choice(EXTRA)] if rng.random() < 0.6 else [])
+        words = [rng.choice(PLACES), rng.choice(SECTORS)]
+        if rng.random() < 0.6:
+            words.append(rng.choice(EXTRA))
         name = " ".join(words)
         roll = rng.random()
         if roll < 0.1:
@@ -47,7 +49,9 @@ def generated_claims(n: int) -> list[Claim]:
     for i, name in enumerate(names):
         country = COUNTRIES[i % len(COUNTRIES)]
         evidence = Evidence(doc_id="d", uri="d.html", quote=name, method="nlp.mention")
-        attributes = [("mentioned", name)] + ([("description", rng.choice(names))] if rng.random() < 0.1 else [])
+        attributes: list[tuple[str, str]] = [("mentioned", name)]
+        if rng.random() < 0.1:
+            attributes.append(("description", rng.choice(names)))
         claims.extend(
             Claim.create(
                 subject_type="cluster",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
@@ -23,7 +24,11 @@ EVIDENCE = Evidence(doc_id="d", uri="d.pdf", quote="score 0.5", method="factshee
 
 def _claim(value: float) -> Claim:
     return Claim.create(
-        subject_type="country", subject_name="Testland", attribute="maturity.total", value=value, evidence=EVIDENCE
+        subject_type="country",
+        subject_name="Testland",
+        attribute="maturity.total",
+        value=value,
+        evidence=EVIDENCE,
     )
 
 
@@ -58,11 +63,11 @@ def test_a_wrong_type_names_the_field() -> None:
     assert [e["loc"] for e in info.value.errors()] == [("count",)]
 
 
-def _undescribed(schema: dict[str, object]) -> list[str]:
+def _undescribed(schema: dict[str, Any]) -> list[str]:
     missing = []
-    parts = [("", schema), *((f"{k}.", v) for k, v in schema.get("$defs", {}).items())]  # type: ignore[union-attr]
+    parts = [("", schema), *((f"{k}.", v) for k, v in schema.get("$defs", {}).items())]
     for prefix, part in parts:
-        for field, spec in part.get("properties", {}).items():  # type: ignore[union-attr]
+        for field, spec in part.get("properties", {}).items():
             if not spec.get("description"):
                 missing.append(prefix + field)
     return missing

@@ -64,7 +64,9 @@ class PdfProfile(BaseModel):
         return replace(PdfParseSettings(), **self.settings)  # type: ignore[arg-type]
 
     def matches(self, producer: str | None) -> bool:
-        return self.producer is not None and producer is not None and re.search(self.producer, producer) is not None
+        if self.producer is None or producer is None:
+            return False
+        return re.search(self.producer, producer) is not None
 
 
 class PdfProfiles(BaseModel):

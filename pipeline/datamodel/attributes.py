@@ -191,7 +191,11 @@ VOCABULARY: tuple[AttributeSpec, ...] = (
         part_of="cluster_organisations.total",
     ),
     AttributeSpec(
-        "cluster_organisations.names", "country", "str", record_path="cluster_organisations.names", fold="unique"
+        "cluster_organisations.names",
+        "country",
+        "str",
+        record_path="cluster_organisations.names",
+        fold="unique",
     ),
     AttributeSpec("cluster_organisations.as_of", "country", "str", record_path="cluster_organisations.as_of"),
     AttributeSpec("agglomerations.sectoral.*", "country", "str", record_path="agglomerations.sectoral"),

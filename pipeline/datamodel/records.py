@@ -315,7 +315,7 @@ class ConflictRecord(RecordModel):
     subject_name: str
     """Its name."""
     attribute: str
-    """The attribute the values disagree on (`starting_year`, `created_year`, `cluster_organisations.total`...)."""
+    """The attribute the values disagree on (`starting_year`, `cluster_organisations.total`...)."""
     kind: Literal["cross_source", "internal"]
     """`cross_source` (no one document holds every value) or `internal`."""
     values: list[ConflictValue]

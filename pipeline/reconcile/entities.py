@@ -351,8 +351,10 @@ def cluster_suggestions(entities: Sequence[ClusterEntity], claims: Sequence[Clai
         best, reason = _best_likeness(a, b, descriptions)
         if best >= SUGGEST:
             score = round(best / 100, 3)
-            a.suggestions.append(MatchSuggestion(other_id=b.id, other_name=b.name, score=score, reason=reason))
-            b.suggestions.append(MatchSuggestion(other_id=a.id, other_name=a.name, score=score, reason=reason))
+            for one, other in ((a, b), (b, a)):
+                one.suggestions.append(
+                    MatchSuggestion(other_id=other.id, other_name=other.name, score=score, reason=reason)
+                )
     for e in entities:
         e.suggestions.sort(key=lambda s: (-s.score, s.other_id))
 

@@ -196,7 +196,10 @@ def agglomeration_rows(claims: Sequence[Claim], kind: str) -> list[Agglomeration
         if isinstance(count, int):
             out.append(
                 AgglomerationRow(
-                    region_code=key if key != region else None, region=str(region), count=count, nodes=row.nodes
+                    region_code=key if key != region else None,
+                    region=str(region),
+                    count=count,
+                    nodes=row.nodes,
                 )
             )
     return out

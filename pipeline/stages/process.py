@@ -126,8 +126,9 @@ def extract_claims(doc: Document, country: str | None) -> tuple[list[Claim], lis
 
 
 def _fact_key(claim: Claim) -> tuple[str, str | None, str, str]:
-    value = claim.value.model_dump_json() if isinstance(claim.value, NotAvailable) else json.dumps(claim.value)
-    return (claim.subject_type, claim.country, claim.attribute, value)
+    value = claim.value
+    key = value.model_dump_json() if isinstance(value, NotAvailable) else json.dumps(value)
+    return (claim.subject_type, claim.country, claim.attribute, key)
 
 
 def one_claim_per_fact(claims: Sequence[Claim]) -> list[Claim]:

@@ -39,7 +39,9 @@ def span_locator(block: Block, start: int, end: int) -> str:
     return f"page {block.page} {span}" if block.page is not None else span
 
 
-def block_evidence(doc: Document, block: Block, method: str, start: int = 0, end: int | None = None) -> Evidence:
+def block_evidence(
+    doc: Document, block: Block, method: str, start: int = 0, end: int | None = None
+) -> Evidence:
     """Evidence quoting `block.text[start:end]` (the whole block by default), trimmed of
     surrounding whitespace, with the block's page and box."""
     text = block.text

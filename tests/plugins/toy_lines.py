@@ -42,7 +42,11 @@ def extract_founded(doc: Document, country: str | None) -> list[Claim]:
     name = fields["cluster"][0]
     year, block = fields["founded"]
     evidence = Evidence(
-        doc_id=doc.doc_id, uri=doc.uri, locator=f"#c{block.start}-{block.end}", quote=block.text, method=EXTRACTOR
+        doc_id=doc.doc_id,
+        uri=doc.uri,
+        locator=f"#c{block.start}-{block.end}",
+        quote=block.text,
+        method=EXTRACTOR,
     )
     return [
         Claim.create(
