@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.datamodel.attributes import VOCABULARY, AttributeSpec, Extractor, spec_of
+from pipeline.datamodel import attributes
+from pipeline.datamodel.attributes import VOCABULARY, AttributeSpec, Compare, Extractor, spec_of
 from pipeline.datamodel.claims import Claim, Evidence
 from pipeline.datamodel.document import DocumentKind
 from pipeline.datamodel.records import CountryRecord, PolicyRecord
 from pipeline.datamodel.results import LoadedSource, Status
+from pipeline.reconcile.conflicts import compatible
 from pipeline.reconcile.records import _leaf_adapter, reconcile
 from pipeline.stages.discover import discover, load
 from pipeline.stages.process import one_claim_per_fact, process
@@ -205,3 +207,48 @@ def test_every_record_path_is_a_field_of_its_record(spec: AttributeSpec) -> None
 def test_every_sample_claim_names_its_extractor(uri: str) -> None:
     assert {c.extractor for c in sample_result(uri).claims} <= {e.value for e in Extractor}
     assert all(c.extractor for c in sample_result(uri).claims)
+
+
+def _cluster_claim(doc: str, attribute: str, value: int) -> Claim:
+    return Claim.create(
+        subject_type="cluster",
+        subject_name="Wood Cluster",
+        country="LU",
+        attribute=attribute,
+        value=value,
+        evidence=Evidence(doc_id=doc, uri=f"{doc}.html", quote=f"{value} employees", method="toy.rule"),
+        extractor="prose",
+    )
+
+
+@pytest.fixture
+def employees_attribute(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    spec = AttributeSpec("employees", "cluster", "int", compare=Compare.NUMBER)
+    monkeypatch.setattr(attributes, "VOCABULARY", (*attributes.VOCABULARY, spec))
+    attributes._index.cache_clear()
+    yield
+    monkeypatch.undo()
+    attributes._index.cache_clear()
+
+
+def test_an_attribute_outside_the_vocabulary_is_never_compared() -> None:
+    claims = [_cluster_claim("a", "employees", 50), _cluster_claim("b", "employees", 60)]
+    assert reconcile(claims).conflicts == []
+
+
+def test_a_new_compared_attribute_is_one_vocabulary_row(employees_attribute: None) -> None:
+    claims = [_cluster_claim("a", "employees", 50), _cluster_claim("b", "employees", 60)]
+    (conflict,) = reconcile(claims).conflicts
+    assert (conflict.attribute, conflict.kind, [v.value for v in conflict.values]) == (
+        "employees",
+        "cross_source",
+        [50, 60],
+    )
+
+
+@pytest.mark.parametrize(
+    ("how", "expected"),
+    [(Compare.YEAR, True), (Compare.NUMBER, True), (Compare.TEXT, False)],
+)
+def test_a_vague_range_covers_a_year_unless_compared_as_text(how: Compare, expected: bool) -> None:
+    assert compatible(["2000/2003", 2002], how) is expected
