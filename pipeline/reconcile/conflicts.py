@@ -22,7 +22,17 @@ from pydantic import TypeAdapter, ValidationError
 from pipeline.datamodel.attributes import Compare, parts_of, spec_of
 from pipeline.datamodel.base import StrictModel, stable_id
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, NotAvailable, SubjectType
+from pipeline.datamodel.decisions import Decision
 from pipeline.datamodel.records import ConflictRecord, ConflictValue, Resolution
+
+__all__ = [
+    "Decision",  # defined in pipeline.datamodel.decisions, re-exported for existing callers
+    "DecisionsError",
+    "apply_decisions",
+    "compatible",
+    "detect_conflicts",
+    "load_decisions",
+]
 
 IGNORED_QUALIFIERS = {"lineage"}
 _INTERVAL = re.compile(r"^(\d{4})/(\d{4})$")
@@ -229,17 +239,6 @@ def detect_conflicts(claims: Sequence[Claim], names: dict[str, str]) -> list[Con
 
 
 # ------------------------------------------------------------------ reviewer decisions
-
-
-class Decision(StrictModel):
-    """A reviewer's resolution of one conflict, kept in a decisions file (JSON list)."""
-
-    conflict_id: str
-    value: ClaimValue
-    decided_by: str
-    reason: str
-    decided_at: str | None = None
-    values_seen: list[ClaimValue]
 
 
 class DecisionsError(ValueError):
