@@ -18,6 +18,7 @@ from pipeline.datamodel.results import LoadedSource, Status
 from pipeline.reconcile.conflicts import compatible
 from pipeline.reconcile.records import _leaf_adapter, reconcile
 from pipeline.stages.discover import discover, load
+from pipeline.stages import process as process_module
 from pipeline.stages.process import one_claim_per_fact, process
 from pipeline.stages.registry import (
     RegistryError,
@@ -252,3 +253,14 @@ def test_a_new_compared_attribute_is_one_vocabulary_row(employees_attribute: Non
 )
 def test_a_vague_range_covers_a_year_unless_compared_as_text(how: Compare, expected: bool) -> None:
     assert compatible(["2000/2003", 2002], how) is expected
+
+
+def test_a_classifier_bug_is_a_warning_not_a_lost_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(doc: object) -> object:
+        raise KeyError("geo table")
+
+    monkeypatch.setattr(process_module, "classify", broken)
+    ref = next(r for r in discover(RAW) if r.uri.endswith("luxinnovation-news-cluster-initiative.html"))
+    result = process(load(ref))
+    assert (result.status, result.kind, result.claims) == (Status.OK, DocumentKind.OTHER, [])
+    assert result.warnings[0] == "classify failed: KeyError: 'geo table'"

@@ -16,7 +16,7 @@ from pipeline.datamodel.attributes import Extractor
 from pipeline.datamodel.claims import Claim, NotAvailable
 from pipeline.datamodel.document import Document, DocumentKind, normalise_space
 from pipeline.datamodel.results import DocumentResult, LoadedSource, StageError, Status
-from pipeline.models.classify import classify
+from pipeline.models.classify import Classification, classify
 from pipeline.models.factsheet.figures import (
     agglomeration_claims,
     cluster_organisation_claims,
@@ -153,6 +153,15 @@ def _same_words(a: Claim, b: Claim) -> bool:
     return qa in qb or qb in qa
 
 
+def classify_safely(doc: Document) -> tuple[Classification, list[str]]:
+    """`classify`, with a classifier bug recorded as a warning (the document is then 'other')."""
+    try:
+        return classify(doc), []
+    except Exception as exc:  # a parsed document is never lost to a classifier bug; recorded
+        warning = f"classify failed: {type(exc).__name__}: {exc}"
+        return Classification(DocumentKind.OTHER, None, warning), [warning]
+
+
 def verify_quotes(doc: Document, claims: list[Claim]) -> tuple[list[Claim], list[str]]:
     """Keep only claims whose quote occurs verbatim (whitespace-normalised) in the source."""
     kept, dropped = [], []
@@ -176,9 +185,10 @@ def process(source: LoadedSource) -> DocumentResult:
         return _quarantine(base, "parse", "unsupported_media", str(exc), started)
     except _backend_errors(source) as exc:
         return _quarantine(base, "parse", _error_code(source, exc), str(exc), started)
-    classification = classify(doc)
+    classification, classify_warnings = classify_safely(doc)
     doc = doc.model_copy(update={"kind": classification.kind})
     claims, warnings = extract_claims(doc, classification.country)
+    warnings = [*classify_warnings, *warnings]
     claims, dropped = verify_quotes(doc, claims)
     return base.model_copy(
         update={
