@@ -117,3 +117,17 @@ def test_display_path_is_stable_and_valid_unicode() -> None:
 
     assert display_path(PurePath(os.fsdecode(b"a/b\xff.pdf"))) == "a/b\\xff.pdf"
     assert display_path(PurePath("a/b.pdf")) == "a/b.pdf"
+
+
+def test_an_html_page_over_its_cap_is_refused_from_its_first_kib(tmp_path: Path) -> None:
+    from tests.hostile_inputs import huge_html
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "huge.html").write_bytes(huge_html(11 * 1024 * 1024))
+    (raw / "big.pdf").write_bytes(b"%PDF-1.4\n" + b" " * (11 * 1024 * 1024))  # not HTML: read, then parsed
+    refs = _by_uri(raw)
+    with pytest.raises(SourceError) as info:
+        load(refs["huge.html"])
+    assert info.value.code == "too_large" and "html_max_bytes=10485760" in info.value.message
+    assert load(refs["big.pdf"]).media_type == "pdf"

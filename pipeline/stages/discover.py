@@ -98,7 +98,8 @@ def discover(raw_dir: Path, settings: GuardSettings | None = None) -> list[Sourc
 def read_inside_raw(ref: SourceRef, settings: GuardSettings | None = None) -> bytes:
     """A discovered file's bytes, refused with a specific `SourceError` when it leads outside
     the raw folder (checked again here, at the moment it is opened), is not a regular file,
-    or is larger than `max_input_bytes` (at most that many bytes are ever read)."""
+    or is larger than `max_input_bytes` (at most that many bytes are ever read); an HTML page
+    over `html_max_bytes` is refused from its first KiB."""
     assert ref.path is not None
     limits = settings or guard_settings()
     path = Path(ref.path)
@@ -112,7 +113,13 @@ def read_inside_raw(ref: SourceRef, settings: GuardSettings | None = None) -> by
     if not target.is_file():
         raise SourceError("not_a_file", f"{ref.uri} is not a regular file")
     with open(target, "rb") as handle:
-        data = handle.read(limits.max_input_bytes + 1)
+        head = handle.read(1024)
+        size = os.fstat(handle.fileno()).st_size
+        if size > limits.html_max_bytes and media_type_of(ref.uri, head) == "html":
+            raise SourceError(
+                "too_large", f"{ref.uri}: an HTML page of {size} bytes, more than html_max_bytes={limits.html_max_bytes}"
+            )  # refused before it is read: the parser would refuse it anyway
+        data = head + handle.read(max(0, limits.max_input_bytes + 1 - len(head)))
     if len(data) > limits.max_input_bytes:
         raise SourceError("too_large", f"{ref.uri} is larger than max_input_bytes={limits.max_input_bytes}")
     return data
