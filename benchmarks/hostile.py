@@ -32,6 +32,7 @@ from tests import hostile_inputs as h  # noqa: E402
 
 GIB = 1024 * h.MIB
 FACTSHEET = ROOT / "raw" / "factsheets" / "eccp-factsheet-lu-2022-fpdf2.pdf"
+PRESS = ROOT / "raw" / "press" / "luxinnovation-news-cluster-initiative.html"
 
 CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "baseline": ("", lambda: b""),
@@ -41,7 +42,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "scattered_runs_5000": ("scattered.pdf", lambda: h.scattered_runs_pdf(5000)),
     "self_referencing_mediabox": ("selfref.pdf", h.self_referencing_mediabox_pdf),
     "truncated_factsheet": ("truncated.pdf", lambda: FACTSHEET.read_bytes()[: FACTSHEET.stat().st_size // 2]),
-    "html_named_pdf": ("press.pdf", lambda: (ROOT / "raw/press/luxinnovation-news-cluster-initiative.html").read_bytes()),
+    "html_named_pdf": ("press.pdf", lambda: PRESS.read_bytes()),
     "zero_bytes": ("empty.pdf", lambda: b""),
     "pages_10000": ("pages.pdf", lambda: h.many_pages_pdf(10_000)),
     "html_200MB": ("huge.html", lambda: h.huge_html(200 * h.MIB)),
@@ -119,8 +120,8 @@ def main() -> int:
         for name in CASES:
             row = _measure(name, Path(folder), args.timeout)
             print(
-                f"{row['case']:28s} {row['bytes']:>11} {row['outcome']:32s} {row['wall_s']:>7} {row['cpu_s']:>7}"
-                f" {row['peak_mib']:>12}"
+                f"{row['case']:28s} {row['bytes']:>11} {row['outcome']:32s} {row['wall_s']:>7}"
+                f" {row['cpu_s']:>7} {row['peak_mib']:>12}"
             )
     return 0
 

@@ -47,7 +47,9 @@ def deflate_repeated(byte: bytes, size: int, *, level: int = 9) -> bytes:
     return b"".join(parts)
 
 
-def _one_page(content_obj: bytes, *, media_box: bytes = b"[0 0 612 792]", extra: Sequence[bytes] = ()) -> bytes:
+def _one_page(
+    content_obj: bytes, *, media_box: bytes = b"[0 0 612 792]", extra: Sequence[bytes] = ()
+) -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

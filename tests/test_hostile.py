@@ -52,7 +52,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes], Status, str | None]] = {
     "truncated": ("truncated.pdf", _truncated, Status.QUARANTINED, "malformed"),
     "html_named_pdf": ("press-release.pdf", PRESS.read_bytes, Status.OK, None),
     "zero_bytes": ("empty.pdf", lambda: b"", Status.QUARANTINED, "empty_file"),
-    "ten_thousand_pages": ("pages.pdf", lambda: h.many_pages_pdf(10_000), Status.QUARANTINED, "too_many_pages"),
+    "ten_thousand_pages": ("pages.pdf", lambda: h.many_pages_pdf(10_000), Status.QUARANTINED,
+                           "too_many_pages"),
     "html_200mb": ("huge.html", lambda: h.huge_html(200 * MIB), Status.QUARANTINED, "too_large"),
     "invalid_utf8": ("invalid.html", h.invalid_utf8_html, Status.QUARANTINED, "html_unreadable"),
     "markup_in_title": ("markup.html", h.markup_title_html, Status.OK, None),
@@ -82,7 +83,8 @@ def test_each_hostile_input_is_quarantined_or_processed_with_a_specific_code(cas
 
 
 def test_html_named_pdf_is_read_as_html_with_the_same_claims() -> None:
-    as_pdf, as_html = _process("press-release.pdf", PRESS.read_bytes()), _process("p.html", PRESS.read_bytes())
+    as_pdf = _process("press-release.pdf", PRESS.read_bytes())
+    as_html = _process("p.html", PRESS.read_bytes())
     assert as_pdf.media_type == "html" and as_pdf.kind == as_html.kind
     strip = {"doc_id", "uri"}
     assert [c.evidence.model_dump(exclude=strip) for c in as_pdf.claims] == [
@@ -179,11 +181,15 @@ RUN_CASES = {  # smaller variants where the size is not the point; a 12 MiB page
     "markup.html": (h.markup_title_html, None),
     os.fsdecode(b"caf\xe9-\xff.html"): (h.markup_title_html, None),
 }
-GOOD = ["press/luxembourg-lu-creative-industries-cluster.html", "press/luxinnovation-news-cluster-initiative.html"]
+GOOD = [
+    "press/luxembourg-lu-creative-industries-cluster.html",
+    "press/luxinnovation-news-cluster-initiative.html",
+]
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +214,8 @@ def test_good_documents_are_identical_to_a_run_without_the_hostile_ones(runs: tu
         name = f"documents/{doc_id_for(uri)}.json"
         assert mixed[name] == clean[name]
     for key in clean:
-        if key.split("/")[0] in ("clusters", "policies", "countries", "conflicts") or key.endswith("claims.jsonl"):
+        records = key.split("/")[0] in ("clusters", "policies", "countries", "conflicts")
+        if records or key.endswith("claims.jsonl"):
             assert mixed.get(key) == clean[key], key
     assert {k for k in mixed if k.startswith("clusters/")} == {k for k in clean if k.startswith("clusters/")}
 

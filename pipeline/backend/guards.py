@@ -358,7 +358,8 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
             which = "all streams" if cap < limits.pdf_max_inflated_stream or image else f"object {number}"
             raise _Violation(
                 "decompression_bomb",
-                f"{which} decode(s) to more than {cap} bytes (filters {b' '.join(filters).decode(errors='replace')}; "
+                f"{which} decode(s) to more than {cap} bytes "
+                f"(filters {b' '.join(filters).decode(errors='replace')}; "
                 f"pdf_max_inflated_stream={limits.pdf_max_inflated_stream}, "
                 f"pdf_max_inflated_total={limits.pdf_max_inflated_total})",
             )
@@ -382,7 +383,11 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
         )
     _check_loops(refs)
     return PdfScan(
-        objects=len(objects), pages=len(pages), streams=streams, inflated_bytes=inflated, largest_stream=largest
+        objects=len(objects),
+        pages=len(pages),
+        streams=streams,
+        inflated_bytes=inflated,
+        largest_stream=largest,
     )
 
 
@@ -426,7 +431,9 @@ def _cut(text: str, limit: int) -> int:
     return limit
 
 
-def split_for_nlp(blocks: Sequence[Block], max_length: int, settings: GuardSettings | None = None) -> list[Block]:
+def split_for_nlp(
+    blocks: Sequence[Block], max_length: int, settings: GuardSettings | None = None
+) -> list[Block]:
     """Blocks with text longer than spaCy's `max_length` (or `nlp_chunk_chars`) cut into
     consecutive chunks at natural breaks; each chunk keeps the block's place (page, bbox,
     locator) and its own `start`/`end` offsets, so evidence offsets stay exact.

@@ -117,7 +117,8 @@ def read_inside_raw(ref: SourceRef, settings: GuardSettings | None = None) -> by
         size = os.fstat(handle.fileno()).st_size
         if size > limits.html_max_bytes and media_type_of(ref.uri, head) == "html":
             raise SourceError(
-                "too_large", f"{ref.uri}: an HTML page of {size} bytes, more than html_max_bytes={limits.html_max_bytes}"
+                "too_large",
+                f"{ref.uri}: an HTML page of {size} bytes, more than html_max_bytes={limits.html_max_bytes}",
             )  # refused before it is read: the parser would refuse it anyway
         data = head + handle.read(max(0, limits.max_input_bytes + 1 - len(head)))
     if len(data) > limits.max_input_bytes:

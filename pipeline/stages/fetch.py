@@ -142,7 +142,8 @@ class _DeadlineStream(httpcore.NetworkStream):
     def start_tls(
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> httpcore.NetworkStream:
-        inner = self._inner.start_tls(ssl_context, server_hostname, self._left(timeout, httpcore.ConnectTimeout))
+        left = self._left(timeout, httpcore.ConnectTimeout)
+        inner = self._inner.start_tls(ssl_context, server_hostname, left)
         return _DeadlineStream(inner, self._expires)
 
     def get_extra_info(self, info: str) -> typing.Any:
@@ -181,7 +182,9 @@ class _GuardedBackend(httpcore.SyncBackend):
         return _DeadlineStream(stream, self._expires)
 
 
-def guarded_client(settings: GuardSettings, expires: float, read_timeout: float | None = None) -> httpx.Client:
+def guarded_client(
+    settings: GuardSettings, expires: float, read_timeout: float | None = None
+) -> httpx.Client:
     """An httpx client whose connections go through the guarded backend (no proxies from the
     environment, no automatic redirects, no automatic decoding: `fetch_url` does those)."""
     transport = httpx.HTTPTransport(trust_env=False)
@@ -235,7 +238,9 @@ def _body(response: httpx.Response, url: str, max_bytes: int, expires: float) ->
     declared = response.headers.get("content-length", "")
     encoding = response.headers.get("content-encoding", "").strip().lower()
     if declared.isdigit() and int(declared) > max_bytes and encoding in ("", "identity"):
-        raise FetchError("too_large", f"{url} declares {declared} bytes, more than fetch_max_bytes={max_bytes}")
+        raise FetchError(
+            "too_large", f"{url} declares {declared} bytes, more than fetch_max_bytes={max_bytes}"
+        )
     parts: list[bytes] = []
     size = 0
     for piece in _inflated(_raw(response), encoding):
