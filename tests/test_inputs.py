@@ -131,3 +131,13 @@ def test_an_html_page_over_its_cap_is_refused_from_its_first_kib(tmp_path: Path)
         load(refs["huge.html"])
     assert info.value.code == "too_large" and "html_max_bytes=10485760" in info.value.message
     assert load(refs["big.pdf"]).media_type == "pdf"
+
+
+def test_load_errors_keep_their_code_across_processes() -> None:
+    import pickle
+
+    from pipeline.stages.fetch import FetchError
+
+    for error in (SourceError("symlink_outside_raw", "x.pdf"), FetchError("blocked_address", "y")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert (type(copy), copy.code, str(copy)) == (type(error), error.code, str(error))

@@ -29,6 +29,9 @@ class SourceError(OSError):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, str]]:  # picklable across processes
+        return (type(self), (self.code, self.message))
+
 
 def display_path(rel: PurePath) -> str:
     """A relative path as valid Unicode: bytes of a file name that are not UTF-8 are shown as

@@ -63,6 +63,9 @@ class FetchError(OSError):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[type[FetchError], tuple[str, str]]:  # picklable across processes
+        return (type(self), (self.code, self.message))
+
 
 class SourcesListError(ValueError):
     """A line of sources.txt is not an http(s) URL; names the file and line."""
