@@ -16,6 +16,7 @@ from pipeline.publish.publish import publish
 from pipeline.reconcile.conflicts import load_decisions
 from pipeline.reconcile.records import reconcile
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
+from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import discover, load, load_failed
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
 
@@ -48,6 +49,7 @@ def run_pipeline(
     raw_dir: Path, out_dir: Path, decisions_file: Path | None = None, *, use_cache: bool = True
 ) -> RunSummary:
     """Discover, load, parse, extract, reconcile and publish, in this process."""
+    check_decisions(decisions_file, explicit=False)  # a bad decisions file fails before extraction
     timings: list[StageTiming] = []
     t = time.perf_counter()
     cache = default_cache(out_dir) if use_cache else None

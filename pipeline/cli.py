@@ -14,6 +14,7 @@ from rich.table import Table
 from pipeline.datamodel.records import RunSummary
 from pipeline.reconcile.conflicts import DecisionsError
 from pipeline.settings import PipelineSettings
+from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import DiscoverError
 
 app = typer.Typer(
@@ -89,6 +90,7 @@ def run(
     except ValueError as exc:
         raise _fail(str(exc)) from exc
     try:
+        check_decisions(settings.decisions_path(), explicit=decisions is not None)  # before any extraction
         if no_prefect:
             from pipeline.api import run_pipeline
 

@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from pipeline.backend.guards import GuardSettings
+
 
 class PipelineSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLUSTERPIPE_", extra="forbid")
@@ -21,6 +23,9 @@ class PipelineSettings(BaseSettings):
     dask_address: str | None = None
     workers: int = Field(default=2, ge=1, le=64)
     cron: str = "0 6 * * 1"
+    guards: GuardSettings = Field(
+        default_factory=GuardSettings, description="security limits (SECURITY.md); env CLUSTERPIPE_<LIMIT>"
+    )
 
     def decisions_path(self) -> Path:
         return self.decisions if self.decisions is not None else self.raw_dir / "decisions.json"

@@ -53,7 +53,8 @@ def test_sources_list_parsing(tmp_path) -> None:
         discover(tmp_path)
 
 
-def test_unreachable_listed_source_is_quarantined_and_the_run_goes_on(tmp_path) -> None:
+def test_unreachable_listed_source_is_quarantined_and_the_run_goes_on(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CLUSTERPIPE_FETCH_ALLOWED_NETWORKS", '["127.0.0.1/32"]')  # loopback, explicitly
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "page.html").write_bytes(PAGE)

@@ -35,6 +35,7 @@ from datetime import date
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pipeline.backend.guards import coded, guard_html
 from pipeline.datamodel.document import Block, BlockKind, Document, DocumentKind, normalise_space
 
 __all__ = ["HtmlParseError", "parse_html", "parse_visible_date"]
@@ -584,6 +585,7 @@ def parse_html(data: bytes, *, doc_id: str, uri: str, sha256: str) -> Document:
     Raises `HtmlParseError` for undecodable bytes, pages without a body, or
     pages where no main-content text is found.
     """
+    guard_html(data, coded(HtmlParseError))  # too_large before decoding
     html = decode_html(data)
     tree = LexborHTMLParser(html)
     body = tree.body

@@ -23,6 +23,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from pipeline.backend.guards import guard_pdf
 from pipeline.datamodel.document import BBox, Block, Document, Page, Table, TableCell, TextLine
 from pipeline.text.bullets import is_bullet, strip_bullet
 
@@ -105,6 +106,7 @@ def parse_pdf(
         raise PdfParseError("empty_file", "the file has no bytes")
     if b"%PDF-" not in data[:DEFAULT_HEADER_WINDOW]:
         raise PdfParseError("not_pdf", f"no %PDF- header in the first {DEFAULT_HEADER_WINDOW} bytes")
+    guard_pdf(data, PdfParseError)  # pre-parse limits: bombs, page/object counts, loops
     pages: list[Page] = []
     producer: str | None = None
     title: str | None = None

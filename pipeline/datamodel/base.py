@@ -39,5 +39,7 @@ def stable_id(prefix: str, key: object, length: int = 16) -> str:
     'policy-687aa503132d100e'
     """
     payload = json.dumps(key, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
+    # surrogatepass: a str holding undecodable file-name bytes (surrogate escapes) still hashes,
+    # and every valid str hashes exactly as before
+    digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:length]
     return f"{prefix}-{digest}"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pipeline.backend.guards import split_for_nlp
 from pipeline.datamodel.attributes import cluster_organisations_attribute
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
@@ -626,6 +627,7 @@ def extract_prose_claims(
         for b in (doc.blocks if blocks is None else blocks)
         if b.kind not in SKIPPED_KINDS and b.text.strip()
     ]
+    selected = split_for_nlp(selected, nlp.max_length)  # long text in chunks, never refused
     claims: list[Claim] = []
     for block, sdoc in zip(selected, nlp.pipe(b.text for b in selected), strict=True):
         depth, quoted = _markers(sdoc)

@@ -1,0 +1,465 @@
+"""Cheap pre-parse guards: refuse hostile inputs before a parser spends time or memory on them.
+
+A PDF is scanned at the byte level (no PDF library) before pdfplumber opens it:
+
+    raw bytes ─► indirect objects ─► streams (declared /Length, filters)
+              ─► streaming inflate of FlateDecode streams, every layer, with a byte cap
+              ─► objects inside object streams (/Type /ObjStm)
+              ─► page count, object count, reference-only objects that loop
+
+An HTML page is refused by size alone before it is decoded. Text beyond spaCy's
+`max_length` is cut into chunks (`split_for_nlp`), never refused.
+
+Each check returns a specific error code (`GUARD_CODES`); the backends turn it into their
+own parse error. Limits are a validated settings model with `DEFAULT_*` constants, read
+from `CLUSTERPIPE_*` environment variables so that worker processes see the same values.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
+from pdfminer.lzw import LZWDecoder
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from pipeline.datamodel.document import Block
+
+MIB = 1024 * 1024
+DEFAULT_MAX_INPUT_BYTES = 256 * MIB
+DEFAULT_PDF_MAX_PAGES = 400
+DEFAULT_PDF_MAX_OBJECTS = 250_000
+DEFAULT_PDF_MAX_STREAM_LENGTH = 128 * MIB
+DEFAULT_PDF_MAX_INFLATED_STREAM = 16 * MIB
+DEFAULT_PDF_MAX_INFLATED_TOTAL = 256 * MIB
+DEFAULT_HTML_MAX_BYTES = 10 * MIB
+DEFAULT_NLP_CHUNK_CHARS = 100_000
+DEFAULT_FOLLOW_EXTERNAL_SYMLINKS = False
+DEFAULT_FETCH_MAX_BYTES = 50 * MIB
+DEFAULT_FETCH_DEADLINE = 120.0
+DEFAULT_FETCH_CONNECT_TIMEOUT = 10.0
+DEFAULT_FETCH_READ_TIMEOUT = 30.0
+DEFAULT_FETCH_MAX_REDIRECTS = 5
+
+GUARD_CODES = {
+    "too_large": "the input is larger than the configured size limit",
+    "too_many_pages": "the PDF declares more pages than pdf_max_pages",
+    "too_many_objects": "the PDF holds more indirect objects than pdf_max_objects",
+    "stream_too_long": "a stream declares a /Length above pdf_max_stream_length",
+    "decompression_bomb": "a Flate stream (or all of them) inflates beyond the configured cap",
+    "reference_loop": "an indirect object refers to itself, directly or through a chain",
+}
+
+_INFLATE_CHUNK = 64 * 1024
+_FLATE = frozenset({b"FlateDecode", b"Fl"})
+_LZW = frozenset({b"LZWDecode", b"LZW"})
+_ASCII: dict[bytes, Callable[[bytes], bytes]] = {
+    b"ASCII85Decode": ascii85decode,
+    b"A85": ascii85decode,
+    b"ASCIIHexDecode": asciihexdecode,
+    b"AHx": asciihexdecode,
+}
+
+
+class GuardSettings(BaseSettings):
+    """Security-relevant limits (environment: `CLUSTERPIPE_<FIELD>`); every one is documented
+    in SECURITY.md with its default."""
+
+    model_config = SettingsConfigDict(env_prefix="CLUSTERPIPE_", extra="ignore", frozen=True)
+
+    max_input_bytes: int = Field(default=DEFAULT_MAX_INPUT_BYTES, ge=1)
+    pdf_max_pages: int = Field(default=DEFAULT_PDF_MAX_PAGES, ge=1)
+    pdf_max_objects: int = Field(default=DEFAULT_PDF_MAX_OBJECTS, ge=1)
+    pdf_max_stream_length: int = Field(default=DEFAULT_PDF_MAX_STREAM_LENGTH, ge=1)
+    pdf_max_inflated_stream: int = Field(default=DEFAULT_PDF_MAX_INFLATED_STREAM, ge=1)
+    pdf_max_inflated_total: int = Field(default=DEFAULT_PDF_MAX_INFLATED_TOTAL, ge=1)
+    html_max_bytes: int = Field(default=DEFAULT_HTML_MAX_BYTES, ge=1)
+    nlp_chunk_chars: int = Field(default=DEFAULT_NLP_CHUNK_CHARS, ge=1000)
+    follow_external_symlinks: bool = DEFAULT_FOLLOW_EXTERNAL_SYMLINKS
+    fetch_max_bytes: int = Field(default=DEFAULT_FETCH_MAX_BYTES, ge=1)
+    fetch_deadline: float = Field(default=DEFAULT_FETCH_DEADLINE, gt=0)
+    fetch_connect_timeout: float = Field(default=DEFAULT_FETCH_CONNECT_TIMEOUT, gt=0)
+    fetch_read_timeout: float = Field(default=DEFAULT_FETCH_READ_TIMEOUT, gt=0)
+    fetch_max_redirects: int = Field(default=DEFAULT_FETCH_MAX_REDIRECTS, ge=0, le=30)
+    fetch_allowed_networks: tuple[str, ...] = Field(
+        default=(),
+        description="CIDR blocks fetched even though private, loopback or link-local (e.g. 127.0.0.1/32)",
+    )
+
+    @field_validator("fetch_allowed_networks")
+    @classmethod
+    def _networks_parse(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        import ipaddress
+
+        for network in value:
+            ipaddress.ip_network(network, strict=False)  # raises ValueError naming the bad block
+        return value
+
+
+def guard_settings() -> GuardSettings:
+    """The limits in force (defaults overridden by `CLUSTERPIPE_*` environment variables)."""
+    return GuardSettings()
+
+
+E = TypeVar("E", bound=Exception)
+
+
+def coded(error: Callable[[str], E]) -> Callable[[str, str], E]:
+    """Adapt an exception class taking one message into a `(code, message)` factory whose
+    instances carry `.code` (the HTML backend's error has no code of its own)."""
+
+    def make(code: str, message: str) -> E:
+        exc = error(f"{code}: {message}")
+        exc.code = code  # type: ignore[attr-defined]
+        return exc
+
+    return make
+
+
+# ------------------------------------------------------------------ HTML
+
+
+def guard_html(
+    data: bytes, error: Callable[[str, str], Exception], settings: GuardSettings | None = None
+) -> None:
+    """Refuse a page over `html_max_bytes` before it is decoded or parsed.
+
+    >>> guard_html(b"<p>x</p>", coded(ValueError))
+    >>> guard_html(b"x" * 2000, coded(ValueError), GuardSettings(html_max_bytes=1000))
+    Traceback (most recent call last):
+    ValueError: too_large: the page has 2000 bytes, more than html_max_bytes=1000
+    """
+    limit = (settings or guard_settings()).html_max_bytes
+    if len(data) > limit:
+        raise error("too_large", f"the page has {len(data)} bytes, more than html_max_bytes={limit}")
+
+
+# ------------------------------------------------------------------ PDF
+
+
+@dataclass(frozen=True)
+class PdfScan:
+    """What the byte-level scan saw: enough to decide, cheap to compute."""
+
+    objects: int
+    pages: int
+    streams: int
+    inflated_bytes: int
+    largest_stream: int
+
+
+@dataclass(frozen=True)
+class GuardViolation:
+    code: str
+    message: str
+
+
+_OBJ = re.compile(rb"(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\b")
+_STREAM_KEYWORD = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+_LENGTH = re.compile(rb"/Length\s+(\d{1,15})(?!\s+\d+\s+R)\b")
+_FILTER = re.compile(rb"/Filter\s*(/[^\s/\[\]<>()]+|\[[^\]]*\])")
+_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_PAGE_LEAF = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9])")
+_OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
+_OBJSTM_N = re.compile(rb"/N\s+(\d{1,9})\b")
+_OBJSTM_FIRST = re.compile(rb"/First\s+(\d{1,12})\b")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_REF_ONLY = re.compile(rb"\s*(\d{1,10})\s+\d{1,5}\s+R\s*$")
+_HEADER_PAIR = re.compile(rb"(\d+)\s+(\d+)")
+
+
+class _Violation(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.violation = GuardViolation(code, message)
+
+
+def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Inflate a zlib stream chunk by chunk; output comes in pieces of at most 64 KiB, so
+    memory stays bounded whatever the ratio. A corrupt stream just ends (the parser reports it)."""
+    inflater = zlib.decompressobj()
+    try:
+        for chunk in chunks:
+            data = chunk
+            while data:
+                out = inflater.decompress(data, _INFLATE_CHUNK)
+                data = inflater.unconsumed_tail
+                if out:
+                    yield out
+                if inflater.eof:
+                    return
+    except zlib.error:
+        return
+
+
+def _pieces(data: memoryview) -> Iterator[bytes]:
+    for start in range(0, len(data), _INFLATE_CHUNK):
+        yield bytes(data[start : start + _INFLATE_CHUNK])
+
+
+def _counted(chunks: Iterable[bytes], cap: int, keep: bool) -> tuple[int, bytes]:
+    total, kept = 0, []
+    for piece in chunks:
+        total += len(piece)
+        if total > cap:
+            break
+        if keep:
+            kept.append(piece)
+    return total, b"".join(kept)
+
+
+def inflated_size(raw: bytes | memoryview, layers: int, cap: int, keep: bool = False) -> tuple[int, bytes]:
+    """Bytes produced by `layers` nested Flate decodings of `raw`, counting stops past `cap`
+    (so the result is at most cap + 64 KiB); with `keep`, the output itself (<= cap) too.
+
+    >>> import zlib
+    >>> inflated_size(zlib.compress(zlib.compress(b" " * 10_000)), 2, 1_000_000)[0]
+    10000
+    >>> inflated_size(zlib.compress(b" " * 10_000_000), 1, 1_000_000)[0] <= 1_000_000 + 65536
+    True
+    """
+    size, content = decoded_size(raw, [b"FlateDecode"] * layers, cap, keep)
+    return size or 0, content
+
+
+def _decoding(raw: bytes | memoryview, filters: Sequence[bytes]) -> Iterator[bytes] | None:
+    """The decoded stream as bounded pieces, for chains of ASCII filters (first; they expand at
+    most 4x) then Flate and LZW layers (streamed); None for chains this guard cannot follow."""
+    data: bytes | memoryview = raw
+    index = 0
+    while index < len(filters) and filters[index] in _ASCII:
+        data = _ASCII[filters[index]](bytes(data))
+        index += 1
+    chunks: Iterable[bytes] = _pieces(memoryview(data))
+    for position, name in enumerate(filters[index:]):
+        if name in _FLATE:
+            chunks = _inflate(chunks)
+        elif name in _LZW and position == 0:
+            chunks = LZWDecoder(io.BytesIO(bytes(data))).run()
+        else:
+            return None
+    return iter(chunks)
+
+
+def decoded_size(
+    raw: bytes | memoryview, filters: Sequence[bytes], cap: int, keep: bool = False
+) -> tuple[int | None, bytes]:
+    """Size of the decoded stream (counting stops past `cap`), None when the chain is not
+    followed; with `keep`, the decoded bytes (<= cap) too."""
+    chunks = _decoding(raw, filters)
+    if chunks is None:
+        return None, b""
+    return _counted(chunks, cap, keep)
+
+
+def _filters(dictionary: bytes) -> list[bytes] | None:
+    """The filter names of a stream dictionary ([] when unfiltered, None when indirect)."""
+    match = _FILTER.search(dictionary)
+    if match is None:
+        return None if re.search(rb"/Filter\s+\d+\s+\d+\s+R", dictionary) else []
+    return _NAME.findall(match.group(1))
+
+
+def _objstm_objects(content: bytes, dictionary: bytes) -> list[tuple[int, bytes]]:
+    """(object number, body) of each object inside an object stream."""
+    n_match, first_match = _OBJSTM_N.search(dictionary), _OBJSTM_FIRST.search(dictionary)
+    if n_match is None or first_match is None:
+        return []
+    n, first = int(n_match.group(1)), int(first_match.group(1))
+    pairs = [(int(a), int(b)) for a, b in _HEADER_PAIR.findall(content[:first])][:n]
+    objects = []
+    for i, (number, offset) in enumerate(pairs):
+        end = first + pairs[i + 1][1] if i + 1 < len(pairs) else len(content)
+        objects.append((number, content[first + offset : end]))
+    return objects
+
+
+def _check_loops(refs: dict[int, int]) -> None:
+    """Objects whose whole body is a reference: follow each chain; a repeat is a loop."""
+    for start in refs:
+        seen = {start}
+        target = refs[start]
+        while target in refs:
+            if target in seen:
+                raise _Violation(
+                    "reference_loop",
+                    f"object {start} resolves through {len(seen)} reference(s) back to object {target}",
+                )
+            seen.add(target)
+            target = refs[target]
+
+
+def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
+    """Scan PDF bytes and raise `_Violation` at the first limit crossed."""
+    limits = settings or guard_settings()
+    view = memoryview(data)
+    pages: set[int] = set()
+    objects: set[int] = set()
+    refs: dict[int, int] = {}
+    inflated = largest = streams = 0
+    skip_until = 0
+    for match in _OBJ.finditer(data):
+        if match.start() < skip_until:
+            continue  # an "n g obj" lookalike inside stream data
+        number = int(match.group(1))
+        objects.add(number)
+        end = data.find(b"endobj", match.end())
+        body_end = end if end != -1 else len(data)
+        keyword = _STREAM_KEYWORD.search(data, match.end(), body_end)
+        head = data[match.end() : keyword.start() + 2 if keyword else body_end]
+        ref_only = _REF_ONLY.match(head) if keyword is None else None
+        if ref_only is not None:
+            refs[number] = int(ref_only.group(1))
+        else:
+            refs.pop(number, None)
+        if _PAGE_LEAF.search(head):
+            pages.add(number)
+        else:
+            pages.discard(number)
+        if keyword is None:
+            continue
+        streams += 1
+        length_match = _LENGTH.search(head)
+        body_start = keyword.end()
+        if length_match is not None:
+            declared = int(length_match.group(1))
+            if declared > limits.pdf_max_stream_length:
+                raise _Violation(
+                    "stream_too_long",
+                    f"object {number} declares a {declared}-byte stream, "
+                    f"more than pdf_max_stream_length={limits.pdf_max_stream_length}",
+                )
+            stream_end = min(body_start + declared, len(data))
+        else:
+            found = data.find(b"endstream", body_start)
+            stream_end = found if found != -1 else len(data)
+        skip_until = stream_end
+        filters = _filters(head)
+        if not filters or not any(f in _FLATE or f in _LZW for f in filters):
+            continue  # unfiltered, indirect or only non-expanding filters
+        image = _IMAGE.search(head) is not None
+        objstm = _OBJSTM.search(head) is not None
+        cap = limits.pdf_max_inflated_total - inflated
+        if not image:
+            cap = min(cap, limits.pdf_max_inflated_stream)
+        decoded, content = decoded_size(view[body_start:stream_end], filters, cap, keep=objstm)
+        if decoded is None:
+            continue  # a chain this guard does not follow (e.g. Flate after a non-streaming filter)
+        size = decoded
+        largest = max(largest, size)
+        inflated += min(size, cap)
+        if size > cap:
+            which = "all streams" if cap < limits.pdf_max_inflated_stream or image else f"object {number}"
+            raise _Violation(
+                "decompression_bomb",
+                f"{which} decode(s) to more than {cap} bytes "
+                f"(filters {b' '.join(filters).decode(errors='replace')}; "
+                f"pdf_max_inflated_stream={limits.pdf_max_inflated_stream}, "
+                f"pdf_max_inflated_total={limits.pdf_max_inflated_total})",
+            )
+        if objstm:
+            for inner, body in _objstm_objects(content, head):
+                objects.add(inner)
+                if _PAGE_LEAF.search(body):
+                    pages.add(inner)
+                if (ref := _REF_ONLY.match(body)) is not None:
+                    refs[inner] = int(ref.group(1))
+        if len(objects) > limits.pdf_max_objects:
+            break
+    if len(objects) > limits.pdf_max_objects:
+        raise _Violation(
+            "too_many_objects",
+            f"more than {limits.pdf_max_objects} indirect objects (pdf_max_objects)",
+        )
+    if len(pages) > limits.pdf_max_pages:
+        raise _Violation(
+            "too_many_pages", f"{len(pages)} page objects exceed pdf_max_pages={limits.pdf_max_pages}"
+        )
+    _check_loops(refs)
+    return PdfScan(
+        objects=len(objects),
+        pages=len(pages),
+        streams=streams,
+        inflated_bytes=inflated,
+        largest_stream=largest,
+    )
+
+
+def check_pdf(data: bytes, settings: GuardSettings | None = None) -> GuardViolation | None:
+    """The first limit a PDF crosses, or None.
+
+    >>> check_pdf(b"%PDF-1.4\\n1 0 obj 1 0 R endobj\\n")
+    GuardViolation(code='reference_loop', message='object 1 resolves through 1 reference(s) back to object 1')
+    """
+    try:
+        scan_pdf(data, settings)
+    except _Violation as exc:
+        return exc.violation
+    return None
+
+
+def guard_pdf(
+    data: bytes, error: Callable[[str, str], Exception], settings: GuardSettings | None = None
+) -> None:
+    """Raise `error(code, message)` when the PDF crosses a limit (called before parsing)."""
+    violation = check_pdf(data, settings)
+    if violation is not None:
+        raise error(violation.code, violation.message)
+
+
+# ------------------------------------------------------------------ text for spaCy
+
+
+_BREAKS: tuple[str, ...] = ("\n\n", "\n", ". ", "; ", ", ", " ")
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to end a chunk of at most `limit` characters: the last paragraph, line, sentence,
+    clause or word break in its second half, else a hard cut."""
+    if len(text) <= limit:
+        return len(text)
+    for mark in _BREAKS:
+        at = text.rfind(mark, limit // 2, limit)
+        if at != -1:
+            return at + len(mark)
+    return limit
+
+
+def split_for_nlp(
+    blocks: Sequence[Block], max_length: int, settings: GuardSettings | None = None
+) -> list[Block]:
+    """Blocks with text longer than spaCy's `max_length` (or `nlp_chunk_chars`) cut into
+    consecutive chunks at natural breaks; each chunk keeps the block's place (page, bbox,
+    locator) and its own `start`/`end` offsets, so evidence offsets stay exact.
+
+    >>> from pipeline.datamodel.document import Block
+    >>> parts = split_for_nlp([Block(kind="paragraph", text="One. Two. Three.", start=5, end=21)], 12)
+    >>> [(p.text, p.start, p.end) for p in parts]
+    [('One. Two. ', 5, 15), ('Three.', 15, 21)]
+    """
+    limit = min(max_length - 1, (settings or guard_settings()).nlp_chunk_chars)
+    out: list[Block] = []
+    for block in blocks:
+        if len(block.text) <= limit:
+            out.append(block)
+            continue
+        offset, text = 0, block.text
+        while offset < len(text):
+            size = _cut(text[offset:], limit)
+            out.append(
+                block.model_copy(
+                    update={
+                        "text": text[offset : offset + size],
+                        "start": block.start + offset,
+                        "end": block.start + offset + size,
+                    }
+                )
+            )
+            offset += size
+    return out

@@ -1,0 +1,139 @@
+"""Builders of hostile input files, generated on the fly (nothing hostile is committed).
+
+Shared by `tests/test_hostile.py` (small but representative sizes) and
+`benchmarks/hostile.py` (full sizes, measured). Every builder is deterministic.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from collections.abc import Sequence
+
+MIB = 1024 * 1024
+_CHUNK = MIB
+
+
+def pdf_file(objects: Sequence[bytes], *, root: int = 1, info: int | None = None) -> bytes:
+    """A PDF with a classic xref table from numbered object bodies (object n is objects[n-1])."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets: list[int] = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"/Size %d /Root %d 0 R" % (len(objects) + 1, root)
+    if info is not None:
+        trailer += b" /Info %d 0 R" % info
+    out += b"trailer\n<< " + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def deflate_repeated(byte: bytes, size: int, *, level: int = 9) -> bytes:
+    """zlib stream of `size` copies of one byte, compressed chunk by chunk (bounded memory)."""
+    compressor = zlib.compressobj(level)
+    block = byte * _CHUNK
+    parts = []
+    for _ in range(size // _CHUNK):
+        parts.append(compressor.compress(block))
+    parts.append(compressor.compress(byte * (size % _CHUNK)))
+    parts.append(compressor.flush())
+    return b"".join(parts)
+
+
+def _one_page(
+    content_obj: bytes, *, media_box: bytes = b"[0 0 612 792]", extra: Sequence[bytes] = ()
+) -> bytes:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox "
+        + media_box
+        + b" /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        content_obj,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *extra,
+    ]
+    return pdf_file(objects)
+
+
+def flate_bomb_pdf(fill: bytes = b" ", size: int = 1024 * MIB) -> bytes:
+    """One page whose content stream inflates to `size` bytes of `fill` (spaces or zeros)."""
+    packed = deflate_repeated(fill, size)
+    return _one_page(stream(packed, b"/Filter /FlateDecode "))
+
+
+def double_flate_bomb_pdf(size: int = 1024 * MIB) -> bytes:
+    """The bomb compressed twice: /Filter [/FlateDecode /FlateDecode]."""
+    packed = zlib.compress(deflate_repeated(b" ", size), 9)
+    return _one_page(stream(packed, b"/Filter [/FlateDecode /FlateDecode] "))
+
+
+def scattered_runs_pdf(runs: int = 5000, seed: int = 12) -> bytes:
+    """One page with `runs` short text runs at pseudo-random places (a layout stress test)."""
+    rng = random.Random(seed)
+    ops = []
+    for _ in range(runs):
+        x, y = rng.uniform(20, 580), rng.uniform(20, 770)
+        size = rng.choice((6, 8, 9, 11))
+        word = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 7)))
+        ops.append(b"BT /F1 %d Tf %.2f %.2f Td (%s) Tj ET" % (size, x, y, word.encode()))
+    return _one_page(stream(b"\n".join(ops)))
+
+
+def self_referencing_mediabox_pdf() -> bytes:
+    """`/MediaBox 6 0 R` where object 6 is `6 0 R`: resolving it never ends in naive readers."""
+    return _one_page(stream(b"BT /F1 12 Tf 72 700 Td (hello) Tj ET"), media_box=b"6 0 R", extra=[b"6 0 R"])
+
+
+def many_pages_pdf(pages: int = 10_000) -> bytes:
+    """`pages` blank pages under one page-tree node."""
+    first_page = 3
+    kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"] * pages,
+    ]
+    return pdf_file(objects)
+
+
+def html_page(title: str, body: str) -> bytes:
+    return (
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>"
+        + title
+        + "</title></head><body><main><h1>"
+        + title
+        + "</h1>"
+        + body
+        + "</main></body></html>"
+    ).encode("utf-8")
+
+
+def huge_html(size: int = 200 * MIB) -> bytes:
+    """An HTML page of about `size` bytes of paragraphs."""
+    head = html_page("Large page", "")[: -len("</main></body></html>")]
+    para = b"<p>Regional agencies publish long reports about many topics every year.</p>\n"
+    count = max(0, (size - len(head)) // len(para))
+    return head + para * count + b"</main></body></html>"
+
+
+def invalid_utf8_html() -> bytes:
+    """No declared charset and bytes that are not UTF-8 (a lone 0xff, a cut sequence)."""
+    return b"<!doctype html><html><body><main><p>Caf\xff \xe2\x82 annual report</p></main></body></html>"
+
+
+def markup_title_html() -> bytes:
+    """Markup and script in the title and headings, escaped in the source: text, never markup."""
+    title = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b onmouseover=x()&gt;Annual review&lt;/b&gt;"
+    body = (
+        "<p>The regional office published its annual review of funding programmes this week.</p>"
+        "<p>It lists workshops, open calls and contact points for applicants.</p>"
+    )
+    return html_page(title, body)
