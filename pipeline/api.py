@@ -13,6 +13,7 @@ from pipeline.reconcile.conflicts import load_decisions
 from pipeline.reconcile.records import Reconciled, reconcile
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.discover import discover, load, load_failed
+from pipeline.stages.pool import PoolSettings, process_in_pool
 
 
 def load_and_process(ref: SourceRef, cache: ResultCache | None = None) -> DocumentResult:
@@ -31,13 +32,26 @@ def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | 
 
 
 def run_pipeline(
-    raw_dir: Path, out_dir: Path, decisions_file: Path | None = None, *, use_cache: bool = True
+    raw_dir: Path,
+    out_dir: Path,
+    decisions_file: Path | None = None,
+    *,
+    use_cache: bool = True,
+    pool: PoolSettings | None = None,
+    in_process: bool = False,
 ) -> RunSummary:
-    """Discover, load, parse, extract, reconcile and publish, in this process."""
+    """Discover, load, parse, extract, reconcile and publish. Documents are processed in a pool of
+    killable worker processes (`pool`; default: one per core) whose results go to the cache
+    (`use_cache=False` re-extracts everything but still refreshes it); `in_process` processes them
+    one after the other in this process instead (no deadline or memory cap)."""
     timings: list[StageTiming] = []
     t = time.perf_counter()
-    cache = default_cache(out_dir) if use_cache else None
-    results = [load_and_process(ref, cache) for ref in discover(raw_dir)]
+    results: Sequence[DocumentResult]
+    if in_process:
+        cache = default_cache(out_dir) if use_cache else None
+        results = [load_and_process(ref, cache) for ref in discover(raw_dir)]
+    else:
+        results = process_in_pool(discover(raw_dir), default_cache(out_dir), pool, read_cache=use_cache)
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
     reconciled = reconcile_results(results, decisions_file)
