@@ -125,6 +125,10 @@ class Job(StrictModel):
 # Pure helpers (also used by the in-process path and by tests)
 
 
+def job_for(item: SourceRef | LoadedSource) -> Job:
+    return Job(ref=SourceRef(uri=item.uri), source=item) if isinstance(item, LoadedSource) else Job(ref=item)
+
+
 def resource_failure(job: Job, code: str, message: str) -> DocumentResult:
     """The quarantined result of a document whose worker was stopped (never cached)."""
     from pipeline.stages.discover import doc_id_for
@@ -188,7 +192,7 @@ def run_job(job: Job, cache: ResultCache | None, *, read_cache: bool, limit_mib:
     try:
         result = process(source)
     except MemoryError:
-        result = as_memory_limit(resource_failure(job.model_copy(update={"source": source}), "", ""), limit_mib)
+        result = resource_failure(Job(ref=job.ref, source=source), MEMORY_LIMIT, "MemoryError")
     if result.status == Status.QUARANTINED and records_memory_error(result):
         result = as_memory_limit(result, limit_mib)
     if cache is None or is_resource_failure(result):
@@ -252,9 +256,9 @@ def worker_main(conn: Connection, config: WorkerConfig) -> None:
     _limit_address_space(config.address_space_bytes)
     threading.Thread(target=_watch_owner, args=(config.owner_pid,), daemon=True).start()
     warm_up()
-    cache = (
-        ResultCache(Path(config.cache_folder), config.fingerprint) if config.cache_folder is not None else None
-    )
+    cache = None
+    if config.cache_folder is not None:
+        cache = ResultCache(Path(config.cache_folder), config.fingerprint)
     conn.send(os.getpid())
     while True:
         try:
@@ -324,7 +328,11 @@ class DocumentPool:
     """
 
     def __init__(
-        self, settings: PoolSettings | None = None, cache: ResultCache | None = None, *, read_cache: bool = True
+        self,
+        settings: PoolSettings | None = None,
+        cache: ResultCache | None = None,
+        *,
+        read_cache: bool = True,
     ) -> None:
         self.settings = settings or PoolSettings()
         self.cache = cache
@@ -365,7 +373,7 @@ class DocumentPool:
     def submit(self, item: SourceRef | LoadedSource) -> Future[DocumentOutcome]:
         """Queue one document; the future's result is its outcome (never an exception for a
         document: failures are recorded outcomes)."""
-        job = Job(ref=SourceRef(uri=item.uri), source=item) if isinstance(item, LoadedSource) else Job(ref=item)
+        job = job_for(item)
         future: Future[DocumentOutcome] = Future()
         with self._lock:
             if self._failed is not None:
@@ -550,8 +558,9 @@ class DocumentPool:
             if now >= worker.deadline:
                 self.stats.killed_timeout += 1
                 self._kill(worker)
-                message = f"the parse did not finish within {self.settings.timeout_seconds:g} s; worker killed"
-                self._finish(worker, worker.future, outcome_of(resource_failure(worker.job, TIMEOUT, message), stored=False))
+                message = f"the parse did not finish within {self.settings.timeout_seconds:g} s; killed"
+                failure = resource_failure(worker.job, TIMEOUT, message)
+                self._finish(worker, worker.future, outcome_of(failure, stored=False))
                 self._replace(worker)
                 continue
             rss = _rss(worker.ps)
@@ -563,9 +572,8 @@ class DocumentPool:
                     f"the parse exceeded the memory cap ({rss // MIB} MiB resident > "
                     f"{self.settings.memory_limit_mib} MiB); worker killed"
                 )
-                self._finish(
-                    worker, worker.future, outcome_of(resource_failure(worker.job, MEMORY_LIMIT, message), stored=False)
-                )
+                failure = resource_failure(worker.job, MEMORY_LIMIT, message)
+                self._finish(worker, worker.future, outcome_of(failure, stored=False))
                 self._replace(worker)
 
     def _finish(self, worker: _Worker, future: Future[DocumentOutcome], outcome: DocumentOutcome) -> None:
@@ -647,7 +655,7 @@ class StoredResults(Sequence[DocumentResult]):
             return outcome.result
         result = self.cache.read(outcome.doc_id, outcome.sha256) if self.cache is not None else None
         if result is None:
-            raise StoredResultMissing(f"{outcome.uri}: its result is no longer in the cache ({outcome.doc_id})")
+            raise StoredResultMissing(f"{outcome.uri}: its result left the cache ({outcome.doc_id})")
         return result.model_copy(update={"cached": outcome.cached})
 
     def sorted_by_uri(self) -> StoredResults:
