@@ -10,7 +10,7 @@ import time
 from pipeline.backend.html import HtmlParseError, parse_html
 from pipeline.backend.pdf import PdfParseError, parse_pdf
 from pipeline.datamodel.claims import Claim
-from pipeline.datamodel.document import Document, DocumentKind
+from pipeline.datamodel.document import Document, DocumentKind, normalise_space
 from pipeline.datamodel.results import DocumentResult, LoadedSource, StageError, Status
 from pipeline.models.classify import classify
 from pipeline.models.factsheet import extract_factsheet
@@ -53,10 +53,12 @@ def extract_claims(doc: Document, country: str | None) -> tuple[list[Claim], lis
 
 
 def verify_quotes(doc: Document, claims: list[Claim]) -> tuple[list[Claim], list[str]]:
-    """Keep only claims whose quote occurs verbatim (whitespace-normalised) in the source."""
+    """Keep only claims whose quote occurs verbatim (whitespace-normalised) in the source
+    (the document's searchable text is built once, not once per claim)."""
+    searchable = doc.searchable_text()
     kept, dropped = [], []
     for claim in claims:
-        (kept if doc.contains_quote(claim.evidence.quote) else dropped).append(claim)
+        (kept if normalise_space(claim.evidence.quote) in searchable else dropped).append(claim)
     return kept, [f"claim dropped, quote not in source: {c.evidence.quote[:80]!r}" for c in dropped]
 
 
