@@ -361,8 +361,6 @@ class DocumentPool:
 
     def __enter__(self) -> DocumentPool:
         self._install_sigterm()
-        for _ in range(self.settings.workers):
-            self._workers.append(self._spawn())
         self._thread = threading.Thread(target=self._dispatch, name="document-pool", daemon=True)
         self._thread.start()
         return self
@@ -373,8 +371,11 @@ class DocumentPool:
     def submit(self, item: SourceRef | LoadedSource) -> Future[DocumentOutcome]:
         """Queue one document; the future's result is its outcome (never an exception for a
         document: failures are recorded outcomes)."""
-        job = job_for(item)
         future: Future[DocumentOutcome] = Future()
+        if (hit := self._cached(item)) is not None:
+            future.set_result(hit)
+            return future
+        job = job_for(item)
         with self._lock:
             if self._failed is not None:
                 raise PoolError(str(self._failed)) from self._failed
@@ -383,6 +384,23 @@ class DocumentPool:
             self._queue.append(_Pending(job, future))
         self._wake()
         return future
+
+    def _cached(self, item: SourceRef | LoadedSource) -> DocumentOutcome | None:
+        """A file whose bytes and extractor are unchanged is answered here, from the cache,
+        without a worker (the worker reads the file again on a miss: bytes are not queued)."""
+        if self.cache is None or not self._config.read_cache:
+            return None
+        if isinstance(item, SourceRef):
+            if item.path is None:
+                return None  # a URL: fetched (and looked up) by a worker
+            from pipeline.stages.discover import load
+
+            try:
+                item = load(item)
+            except OSError:
+                return None  # recorded by the worker
+        hit = self.cache.get(item)
+        return None if hit is None else outcome_of(hit.model_copy(update={"cached": True}), stored=True)
 
     def map(self, items: Iterable[SourceRef | LoadedSource]) -> list[DocumentOutcome]:
         """Every item's outcome, in the items' order."""
@@ -476,7 +494,14 @@ class DocumentPool:
         return [w for w in self._workers if w.state == _State.BUSY]
 
     def _assign(self) -> None:
-        for worker in self._workers:
+        """Start workers for queued documents (lazily: a run whose documents all come from the
+        cache starts none), then hand documents to idle workers."""
+        with self._lock:
+            queued = len(self._queue)
+        waiting = sum(1 for w in self._workers if w.state != _State.BUSY)
+        for _ in range(min(queued - waiting, self.settings.workers - len(self._workers))):
+            self._workers.append(self._spawn())
+        for worker in list(self._workers):
             if worker.state != _State.IDLE:
                 continue
             with self._lock:
@@ -585,8 +610,8 @@ class DocumentPool:
         index = self._workers.index(worker)
         with contextlib.suppress(OSError):
             worker.conn.close()
-        if self._closing.is_set() and not self._queue:
-            self._workers.pop(index)
+        if not self._queue:
+            self._workers.pop(index)  # a new one starts when documents are queued
             return
         self._workers[index] = self._spawn()
 
