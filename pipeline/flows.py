@@ -6,6 +6,7 @@ Only this module imports Prefect. Tasks are plain typed functions; only I/O
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
+from prefect.settings import PREFECT_API_URL
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.api import reconcile_results
@@ -122,6 +124,19 @@ def run_flow(
     return publish_task(out_dir, results, reconciled, timings)
 
 
+def _share_api_with_worker_processes() -> None:
+    """Dask workers are processes of their own: with no API URL set, each would start its own
+    temporary Prefect server (about 200 MiB and several seconds of CPU each). Start the temporary
+    server once, here, and hand its URL to the workers through the environment they inherit."""
+    if os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value():
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the same instance Prefect's client uses in this process
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+
+
 def flow_for(settings: PipelineSettings):  # type: ignore[no-untyped-def]
     """The run flow with the task runner the settings ask for (threads, or a Dask cluster)."""
     if settings.runner == "dask":
@@ -130,7 +145,9 @@ def flow_for(settings: PipelineSettings):  # type: ignore[no-untyped-def]
         if settings.dask_address:
             runner = DaskTaskRunner(address=settings.dask_address)
         else:
-            runner = DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "processes": True})
+            _share_api_with_worker_processes()
+            cluster = {"n_workers": settings.workers, "threads_per_worker": 1, "processes": True}
+            runner = DaskTaskRunner(cluster_kwargs=cluster)
         return run_flow.with_options(task_runner=runner)
     return run_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.workers))
 
