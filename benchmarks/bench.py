@@ -1,75 +1,379 @@
 #!/usr/bin/env python3
-"""Speed and memory figures (printed, never asserted): python3 tasks.py bench
+"""Speed and memory figures, printed and written to benchmarks/results.json (never asserted).
 
-Measures, on this machine:
-  - per-document process time (parse + extract) on the sample corpus, best of N;
-  - the whole pipeline in-process (no Prefect) on raw/ into a temporary folder;
-  - throughput over ../shared/corpus/robustness when present;
-  - peak resident memory of this process.
+    python3 tasks.py bench                       # everything (several minutes)
+    python3 tasks.py bench --quick               # baselines + --no-prefect cold/warm on the sample PDFs
+    python3 tasks.py bench --only bare,no-prefect --repeat 3
+    python3 tasks.py bench --only scaling --scale 100,1000
+
+Every row runs as a separate process tree (the pipeline through its command line, the baselines
+through this script) and reports, for the whole tree: wall time, CPU time (user + system of
+every process, workers and Prefect's temporary server included: this script makes itself the
+"child subreaper" so that orphaned workers are reaped here and counted) and peak resident memory
+(the sum of RSS over the tree, polled every 50 ms: an upper bound, as forked workers share pages).
+Ratios are against the bare pdfplumber baseline measured in the same run.
+
+On a shared machine wall time depends on the other load; CPU time is the steadier measure.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import ctypes
+import json
+import os
+import platform
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import psutil
 
-from pipeline.api import run_pipeline  # noqa: E402
-from pipeline.stages.discover import discover, load  # noqa: E402
-from pipeline.stages.process import process  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+ROBUSTNESS = ROOT.parent / "shared" / "corpus" / "robustness"
+RESULTS = ROOT / "benchmarks" / "results.json"
+ROWS = ("pdfium", "bare", "no-prefect", "prefect", "dask", "scaling")
+QUICK = ("pdfium", "bare", "no-prefect")
+
+
+@dataclass
+class Measurement:
+    wall: float
+    cpu: float
+    peak_rss_mib: float
+    processes: int
+
+
+@dataclass
+class Row:
+    name: str
+    corpus: str
+    documents: int
+    runs: list[Measurement] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(m.wall for m in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(m.cpu for m in self.runs)
+
+    @property
+    def peak_rss_mib(self) -> float:
+        return max(m.peak_rss_mib for m in self.runs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring a process tree
+
+
+def _become_subreaper() -> None:
+    """Linux: orphaned descendants are re-parented to this process, so their CPU is counted."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _reap_orphans(timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.05)
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> Measurement:
+    """Run a command to completion; wall, CPU and peak RSS of its whole process tree."""
+    me = psutil.Process()
+    cpu_before = _children_cpu()
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    peak, seen = 0, set()
+    while proc.poll() is None:
+        rss = 0
+        for child in me.children(recursive=True):
+            try:
+                rss += child.memory_info().rss
+                seen.add(child.pid)
+            except psutil.Error:
+                pass
+        peak = max(peak, rss)
+        time.sleep(0.05)
+    wall = time.perf_counter() - started
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    _reap_orphans()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{stderr[-2000:]}")
+    return Measurement(
+        wall=round(wall, 3),
+        cpu=round(_children_cpu() - cpu_before, 3),
+        peak_rss_mib=round(peak / 2**20, 1),
+        processes=len(seen),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Baselines (run by this script in a child process: `bench.py _baseline KIND FOLDER`)
+
+
+def baseline(kind: str, folder: Path) -> int:
+    files = sorted(folder.rglob("*.pdf"))
+    pages = 0
+    for path in files:
+        try:
+            if kind == "pdfium":
+                import pypdfium2
+
+                pdf = pypdfium2.PdfDocument(str(path))
+                for page in pdf:
+                    page.get_textpage().get_text_range()
+                    pages += 1
+                pdf.close()
+            else:
+                import pdfplumber
+
+                with pdfplumber.open(path) as pdf:
+                    for page in pdf.pages:
+                        page.extract_text()
+                        page.extract_tables()
+                        pages += 1
+                        page.close()
+        except Exception as exc:  # a baseline skips what it cannot read, as the pipeline quarantines it
+            print(f"{path.name}: {type(exc).__name__}", file=sys.stderr)
+    print(pages)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpora (copied into a temporary folder; nothing is written into the repository but results)
+
+
+def pdf_corpus(tmp: Path) -> Path:
+    """The robustness corpus (when present) plus the sample PDFs."""
+    raw = tmp / "pdfs"
+    raw.mkdir()
+    if ROBUSTNESS.is_dir():
+        for path in sorted(ROBUSTNESS.glob("*.pdf")):
+            shutil.copy(path, raw / path.name)
+    for path in sorted((ROOT / "raw").rglob("*.pdf")):
+        shutil.copy(path, raw / path.name)
+    return raw
+
+
+def robustness_corpus(tmp: Path) -> Path | None:
+    if not ROBUSTNESS.is_dir():
+        return None
+    raw = tmp / "robustness"
+    shutil.copytree(ROBUSTNESS, raw)
+    return raw
+
+
+def generated_corpus(tmp: Path, n: int) -> Path:
+    """n documents in a cycle of 20: 17 press pages (the two samples, each with a numbered
+    title, so every file has its own bytes), 2 slide decks and 1 factsheet."""
+    raw = tmp / f"generated-{n}"
+    raw.mkdir()
+    press = sorted((ROOT / "raw" / "press").glob("*.html"))
+    slides = sorted((ROOT / "raw" / "presentations").glob("*.pdf"))
+    factsheets = sorted((ROOT / "raw" / "factsheets").glob("*.pdf"))
+    for i in range(n):
+        slot = i % 20
+        if slot < 17:
+            source = press[i % len(press)]
+            text = source.read_text(encoding="utf-8").replace("<title>", f"<title>{i:05d} ", 1)
+            (raw / f"{i:05d}-{source.name}").write_text(text, encoding="utf-8")
+        else:
+            source = slides[0] if slot < 19 else factsheets[(i // 20) % len(factsheets)]
+            shutil.copy(source, raw / f"{i:05d}-{source.name}")
+    return raw
+
+
+# ---------------------------------------------------------------------------------------------
+# The rows
+
+
+def pipeline(*args: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "run", *args]
+
+
+PREFECT_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+
+
+def run_rows(args: argparse.Namespace, tmp: Path) -> list[Row]:
+    rows: list[Row] = []
+    only = set(args.only)
+    pdfs = pdf_corpus(tmp)
+    n_pdfs = len(list(pdfs.glob("*.pdf")))
+    corpus = f"{n_pdfs} PDFs"
+
+    def repeat(row: Row, make: object) -> Row:
+        for _ in range(args.repeat):
+            row.runs.append(make())  # type: ignore[operator]
+        print(_line(row, rows), flush=True)
+        rows.append(row)
+        return row
+
+    me = str(Path(__file__).resolve())
+    if "pdfium" in only:
+        command = [sys.executable, me, "_baseline", "pdfium", str(pdfs)]
+        repeat(Row("pypdfium2 text only", corpus, n_pdfs), lambda: measure(command))
+    repeat(  # always: every ratio is against it
+
+        Row("bare pdfplumber, extract_text + extract_tables, 1 process", corpus, n_pdfs),
+        lambda: measure([sys.executable, me, "_baseline", "pdfplumber", str(pdfs)]),
+    )
+    if "no-prefect" in only:
+        for workers in args.workers:
+            out = tmp / f"np{workers}"
+
+            def cold(out: Path = out, workers: int = workers) -> Measurement:
+                shutil.rmtree(out, ignore_errors=True)
+                command = pipeline("--no-prefect", "--raw", str(pdfs), "--out", str(out))
+                return measure([*command, "--workers", str(workers)])
+
+            repeat(Row(f"run --no-prefect --workers {workers}, cold", corpus, n_pdfs), cold)
+        warm_out = tmp / f"np{args.workers[-1]}"
+        repeat(
+            Row(f"run --no-prefect --workers {args.workers[-1]}, warm (cache)", corpus, n_pdfs),
+            lambda: measure(pipeline("--no-prefect", "--raw", str(pdfs), "--out", str(warm_out))),
+        )
+    if "prefect" in only:
+        out = tmp / "prefect"
+
+        def prefect_cold() -> Measurement:
+            shutil.rmtree(out, ignore_errors=True)
+            return measure(pipeline("--raw", str(pdfs), "--out", str(out)), PREFECT_ENV)
+
+        repeat(Row("run (Prefect, thread runner + pool), cold", corpus, n_pdfs), prefect_cold)
+        repeat(
+            Row("run (Prefect), warm", corpus, n_pdfs),
+            lambda: measure(pipeline("--raw", str(pdfs), "--out", str(out)), PREFECT_ENV),
+        )
+    if "dask" in only:
+        robustness = robustness_corpus(tmp)
+        if robustness is None:
+            print("dask rows skipped: ../shared/corpus/robustness is absent")
+        else:
+            n = len(list(robustness.glob("*.pdf")))
+            for workers in (1, 2):
+                out = tmp / f"dask{workers}"
+
+                def dask_cold(out: Path = out, workers: int = workers) -> Measurement:
+                    shutil.rmtree(out, ignore_errors=True)
+                    command = pipeline("--raw", str(robustness), "--out", str(out), "--runner", "dask")
+                    command += ["--workers", str(workers)]
+                    return measure(command, PREFECT_ENV)
+
+                repeat(Row(f"run --runner dask --workers {workers}, cold", "robustness corpus", n), dask_cold)
+    if "scaling" in only:
+        for n in args.scale:
+            raw = generated_corpus(tmp, n)
+            out = tmp / f"scale{n}"
+
+            def scale(raw: Path = raw, out: Path = out) -> Measurement:
+                shutil.rmtree(out, ignore_errors=True)
+                return measure(pipeline("--no-prefect", "--raw", str(raw), "--out", str(out)))
+
+            row = repeat(Row(f"scaling: run --no-prefect, {n} generated documents", "generated", n), scale)
+            row.note = _stages(out)
+            shutil.rmtree(raw, ignore_errors=True)
+    return rows
+
+
+def _stages(out: Path) -> str:
+    try:
+        run = json.loads((out / "run.json").read_text())
+    except (OSError, ValueError):
+        return ""
+    return ", ".join(f"{t['stage']} {t['seconds']:.1f} s" for t in run.get("timings", []))
+
+
+def _line(row: Row, rows: list[Row]) -> str:
+    bare = next((r for r in rows if r.name.startswith("bare pdfplumber")), None)
+    ratio = ""
+    if bare is not None and row.corpus == bare.corpus:
+        ratio = f"{row.wall / bare.wall:5.2f} {row.cpu / bare.cpu:5.2f}"
+    per_doc = row.documents / row.wall if row.wall else 0.0
+    return (
+        f"{row.name:58s} {row.wall:8.2f} {row.cpu:8.2f} {ratio:>11s} {row.peak_rss_mib:8.0f} "
+        f"{row.runs[-1].processes:5d} {per_doc:7.1f}  {row.note}"
+    )
+
+
+def _row_json(row: Row, rows: list[Row]) -> dict[str, object]:
+    bare = next((r for r in rows if r.name.startswith("bare pdfplumber")), None)
+    same = bare is not None and row.corpus == bare.corpus
+    return {
+        "name": row.name,
+        "corpus": row.corpus,
+        "documents": row.documents,
+        "wall": row.wall,
+        "cpu": row.cpu,
+        "peak_rss_mib": row.peak_rss_mib,
+        "wall_vs_bare": round(row.wall / bare.wall, 3) if same and bare else None,
+        "cpu_vs_bare": round(row.cpu / bare.cpu, 3) if same and bare else None,
+        "note": row.note,
+        "runs": [asdict(m) for m in row.runs],
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--raw", type=Path, default=ROOT / "raw")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-
-    print(f"{'document':62s} {'best s':>8s} {'median s':>9s} {'claims':>7s}")
-    for ref in discover(args.raw):
-        source = load(ref)
-        times, result = [], None
-        for _ in range(args.repeat):
-            t = time.perf_counter()
-            result = process(source)
-            times.append(time.perf_counter() - t)
-        assert result is not None
-        print(f"{ref.uri:62s} {min(times):8.3f} {statistics.median(times):9.3f} {len(result.claims):7d}")
-
-    with tempfile.TemporaryDirectory() as out:
-        t = time.perf_counter()
-        summary = run_pipeline(args.raw, Path(out))
-        total = time.perf_counter() - t
-    print(
-        f"\nwhole pipeline, in-process: {total:.2f} s for {summary.documents_seen} documents "
-        f"({summary.records_written})"
+    if len(sys.argv) > 1 and sys.argv[1] == "_baseline":
+        return baseline(sys.argv[2], Path(sys.argv[3]))
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-
-    robustness = ROOT.parent / "shared" / "corpus" / "robustness"
-    if robustness.is_dir():
-        files = sorted(robustness.glob("*.pdf"))
-        t = time.perf_counter()
-        pages = 0
-        for path in files:
-            data = path.read_bytes()
-            from pipeline.datamodel.results import LoadedSource
-
-            r = process(LoadedSource(uri=path.name, doc_id=path.name, sha256="", data=data, media_type="pdf"))
-            pages += r.pages or 0
-        elapsed = time.perf_counter() - t
-        print(
-            f"robustness corpus: {len(files)} PDFs, {pages} pages in {elapsed:.1f} s "
-            f"({pages / elapsed:.1f} pages/s)"
-        )
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak resident memory: {peak_mb:.0f} MiB")
+    parser.add_argument(
+        "--only", type=lambda s: s.split(","), default=list(ROWS), help=f"rows: {','.join(ROWS)}"
+    )
+    parser.add_argument("--quick", action="store_true", help=f"only {','.join(QUICK)}")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per row (the median is reported)")
+    parser.add_argument("--workers", type=lambda s: [int(x) for x in s.split(",")], default=[1, 2])
+    parser.add_argument("--scale", type=lambda s: [int(x) for x in s.split(",")], default=[100, 1000])
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    if args.quick:
+        args.only = list(QUICK)
+    _become_subreaper()
+    print(
+        f"{'run':58s} {'wall s':>8s} {'CPU s':>8s} {'x bare w/c':>11s} {'peak MiB':>8s} "
+        f"{'procs':>5s} {'docs/s':>7s}"
+    )
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        rows = run_rows(args, Path(tmp))
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    report = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg": load},
+        "note": "wall depends on other load on the machine; CPU is user+system of the whole process tree",
+        "rows": [_row_json(r, rows) for r in rows],
+    }
+    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwritten to {args.out} (load average {load})")
     return 0
 
 

@@ -18,6 +18,7 @@ from pipeline.reconcile.records import reconcile
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import discover, load, load_failed
+from pipeline.stages.pool import PoolSettings, process_in_pool
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
 
 __all__ = [
@@ -46,14 +47,27 @@ def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | 
 
 
 def run_pipeline(
-    raw_dir: Path, out_dir: Path, decisions_file: Path | None = None, *, use_cache: bool = True
+    raw_dir: Path,
+    out_dir: Path,
+    decisions_file: Path | None = None,
+    *,
+    use_cache: bool = True,
+    pool: PoolSettings | None = None,
+    in_process: bool = False,
 ) -> RunSummary:
-    """Discover, load, parse, extract, reconcile and publish, in this process."""
+    """Discover, load, parse, extract, reconcile and publish. Documents are processed in a pool of
+    killable worker processes (`pool`; default: one per core) whose results go to the cache
+    (`use_cache=False` re-extracts everything but still refreshes it); `in_process` processes them
+    one after the other in this process instead (no deadline or memory cap)."""
     check_decisions(decisions_file, explicit=False)  # a bad decisions file fails before extraction
     timings: list[StageTiming] = []
     t = time.perf_counter()
-    cache = default_cache(out_dir) if use_cache else None
-    results = [load_and_process(ref, cache) for ref in discover(raw_dir)]
+    results: Sequence[DocumentResult]
+    if in_process:
+        cache = default_cache(out_dir) if use_cache else None
+        results = [load_and_process(ref, cache) for ref in discover(raw_dir)]
+    else:
+        results = process_in_pool(discover(raw_dir), default_cache(out_dir), pool, read_cache=use_cache)
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
     reconciled = reconcile_results(results, decisions_file)

@@ -93,9 +93,14 @@ def run(
         check_decisions(settings.decisions_path(), explicit=decisions is not None)  # before any extraction
         if no_prefect:
             from pipeline.api import run_pipeline
+            from pipeline.stages.pool import PoolSettings
 
             summary = run_pipeline(
-                settings.raw_dir, settings.out_dir, settings.decisions_path(), use_cache=not no_cache
+                settings.raw_dir,
+                settings.out_dir,
+                settings.decisions_path(),
+                use_cache=not no_cache,
+                pool=PoolSettings(workers=settings.workers),
             )
         else:
             _prefect_defaults()

@@ -51,24 +51,38 @@ class ResultCache:
         return self.folder / f"{doc_id}.json"
 
     def get(self, source: LoadedSource) -> DocumentResult | None:
-        path = self._path(source.doc_id)
+        return self.read(source.doc_id, source.sha256)
+
+    def read(self, doc_id: str, sha256: str) -> DocumentResult | None:
+        """The entry of this document id for these very bytes and this extractor, if any."""
+        path = self._path(doc_id)
         if not path.is_file():
             return None
         try:
             entry = CacheEntry.model_validate_json(path.read_bytes())
         except (ValidationError, ValueError, OSError):
             return None  # a damaged entry is a miss; it is overwritten below
-        if entry.fingerprint != self.fingerprint or entry.result.sha256 != source.sha256:
+        if entry.fingerprint != self.fingerprint or entry.result.sha256 != sha256:
             return None
         return entry.result
 
     def put(self, result: DocumentResult) -> None:
-        if result.cached:
+        """Store a result, unless it came from here or is a resource failure (retried next run)."""
+        if result.cached or is_resource_failure(result):
             return
         stored = result.model_copy(update={"seconds": 0.0})  # entries are deterministic bytes
         atomic_write(
             self._path(result.doc_id), to_json(CacheEntry(fingerprint=self.fingerprint, result=stored))
         )
+
+
+RESOURCE_FAILURES = frozenset({"timeout", "memory_limit", "worker_crashed"})
+
+
+def is_resource_failure(result: DocumentResult) -> bool:
+    """A failure of this run's resources (deadline, memory, a killed worker), not of the document:
+    never cached, so a later run (maybe with more time or memory) retries it."""
+    return any(e.code in RESOURCE_FAILURES or "MemoryError" in e.message for e in result.errors)
 
 
 def process_cached(source: LoadedSource, cache: ResultCache | None) -> DocumentResult:

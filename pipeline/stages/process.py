@@ -163,10 +163,12 @@ def classify_safely(doc: Document) -> tuple[Classification, list[str]]:
 
 
 def verify_quotes(doc: Document, claims: list[Claim]) -> tuple[list[Claim], list[str]]:
-    """Keep only claims whose quote occurs verbatim (whitespace-normalised) in the source."""
+    """Keep only claims whose quote occurs verbatim (whitespace-normalised) in the source
+    (the document's searchable text is built once, not once per claim)."""
+    searchable = doc.searchable_text()
     kept, dropped = [], []
     for claim in claims:
-        (kept if doc.contains_quote(claim.evidence.quote) else dropped).append(claim)
+        (kept if normalise_space(claim.evidence.quote) in searchable else dropped).append(claim)
     return kept, [f"claim dropped, quote not in source: {c.evidence.quote[:80]!r}" for c in dropped]
 
 
