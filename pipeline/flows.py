@@ -40,9 +40,13 @@ def reconcile_task(results: list[DocumentResult], decisions: Path | None) -> Rec
 
 @task(name="publish")
 def publish_task(
-    out_dir: Path, results: list[DocumentResult], reconciled: Reconciled, timings: list[StageTiming]
+    out_dir: Path,
+    results: list[DocumentResult],
+    reconciled: Reconciled,
+    timings: list[StageTiming],
+    raw_dir: Path | None = None,
 ) -> RunSummary:
-    return publish(out_dir, results, reconciled, timings)
+    return publish(out_dir, results, reconciled, timings, raw_dir)
 
 
 def _processed(
@@ -73,7 +77,7 @@ def run_flow(
         StageTiming(stage="load+parse+extract", seconds=round(extracted - started, 3)),
         StageTiming(stage="reconcile", seconds=round(time.perf_counter() - extracted, 3)),
     ]
-    return publish_task(out_dir, results, reconciled, timings)
+    return publish_task(out_dir, results, reconciled, timings, raw_dir)
 
 
 def flow_for(settings: PipelineSettings):  # type: ignore[no-untyped-def]

@@ -232,6 +232,7 @@ class RunSummary(StrictModel):
     conflicts_open: int
     conflicts_resolved: int
     timings: list[StageTiming] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # e.g. reviewer decisions not applied, and why
 
 
 RECORD_MODELS: dict[str, type[StrictModel]] = {

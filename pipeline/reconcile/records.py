@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, NotAvailable
 from pipeline.datamodel.records import (
@@ -26,6 +26,7 @@ from pipeline.datamodel.records import (
 from pipeline.models.regions import country_name
 from pipeline.reconcile.conflicts import Decision, apply_decisions, detect_conflicts
 from pipeline.reconcile.entities import TABLE_METHOD, Resolved, resolve
+from pipeline.reconcile.review import check_decisions
 
 CREATION_QUALIFIERS_EXCLUDED = {"announced", "lineage", "planned"}
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", '"', ")")
@@ -46,6 +47,7 @@ class Reconciled:
     clusters: list[ClusterRecord]
     countries: list[CountryRecord]
     conflicts: list[ConflictRecord]
+    warnings: list[str] = field(default_factory=list)  # reviewer decisions that were not applied
 
 
 def join_paragraphs(texts: Sequence[str]) -> str:
@@ -323,7 +325,9 @@ def reconcile(claims: Sequence[Claim], decisions: Sequence[Decision] = ()) -> Re
     ]
     for country in countries:
         names[country.id] = country.name or country.id
-    conflicts = apply_decisions(detect_conflicts(resolved.claims, names), decisions)
+    detected = detect_conflicts(resolved.claims, names)
+    checked = check_decisions(detected, decisions)
+    conflicts = apply_decisions(detected, checked.valid)
     clusters = cluster_records(resolved, conflicts)
     return Reconciled(
         claims=resolved.claims,
@@ -331,4 +335,5 @@ def reconcile(claims: Sequence[Claim], decisions: Sequence[Decision] = ()) -> Re
         clusters=clusters,
         countries=countries,
         conflicts=conflicts,
+        warnings=checked.warnings,
     )
