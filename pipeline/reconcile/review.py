@@ -110,9 +110,6 @@ def check_decisions(conflicts: Sequence[ConflictRecord], decisions: Sequence[Dec
     """Keep the decisions that name a conflict of this run and one of its values; warn about the rest."""
     by_id = {c.id: c for c in conflicts}
     valid, warnings = [], []
-    counts = Counter(d.conflict_id for d in decisions)
-    for conflict_id in sorted(k for k, n in counts.items() if n > 1 and k in by_id):
-        warnings.append(f"conflict {conflict_id} is decided {counts[conflict_id]} times; the last decision counts")
     for d in decisions:
         conflict = by_id.get(d.conflict_id)
         if conflict is None:
@@ -130,6 +127,9 @@ def check_decisions(conflicts: Sequence[ConflictRecord], decisions: Sequence[Dec
             )
             continue
         valid.append(d)
+    counts = Counter(d.conflict_id for d in valid)
+    for conflict_id in sorted(k for k, n in counts.items() if n > 1):
+        warnings.append(f"conflict {conflict_id} is decided {counts[conflict_id]} times; the last decision counts")
     return CheckedDecisions(valid, warnings)
 
 
