@@ -10,8 +10,8 @@ from pathlib import Path
 from pipeline.datamodel.records import RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, SourceRef
 from pipeline.publish.publish import publish
-from pipeline.reconcile.review import read_decisions
 from pipeline.reconcile.records import Reconciled, reconcile
+from pipeline.reconcile.review import read_decisions
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.discover import discover, load, load_failed
 

@@ -88,10 +88,14 @@ class Page:
     def _event(self, message: dict) -> None:
         method, params = message.get("method"), message.get("params", {})
         if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-            self.errors.append("console: " + " ".join(str(a.get("value", a.get("description"))) for a in params["args"]))
+            self.errors.append(
+                "console: " + " ".join(str(a.get("value", a.get("description"))) for a in params["args"])
+            )
         elif method == "Runtime.exceptionThrown":
             details = params["exceptionDetails"]
-            self.errors.append("exception: " + details.get("exception", {}).get("description", details["text"]))
+            self.errors.append(
+                "exception: " + details.get("exception", {}).get("description", details["text"])
+            )
         elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
             self.errors.append(f"log ({params['entry']['source']}): {params['entry']['text']}")
 

@@ -41,7 +41,10 @@ def _pdf_evidence(uri: str = PDF, page: int = 15, quote: str = QUOTE) -> Evidenc
     first = next(i for i, w in enumerate(words) if w["text"] == "From" and words[i + 1]["text"] == "2007")
     para = [w for w in words if abs(w["top"] - words[first]["top"]) < 40]
     box = BBox.of(
-        min(w["x0"] for w in para), min(w["top"] for w in para), max(w["x1"] for w in para), max(w["bottom"] for w in para)
+        min(w["x0"] for w in para),
+        min(w["top"] for w in para),
+        max(w["x1"] for w in para),
+        max(w["bottom"] for w in para),
     )
     return Evidence(doc_id="doc-be", uri=uri, page=page, bbox=box, quote=quote, method="nlp.event")
 
@@ -117,7 +120,9 @@ def test_page_outside_the_document_gives_a_note() -> None:
 
 def test_html_evidence_gets_its_context_with_the_quote_marked() -> None:
     quote = "In this context, the Luxembourg Cluster Initiative was launched in 2002"
-    ev = Evidence(doc_id="doc-lu", uri=HTML, locator="html/body/main/article/div/p[3]#c1-2", quote=quote, method="m")
+    ev = Evidence(
+        doc_id="doc-lu", uri=HTML, locator="html/body/main/article/div/p[3]#c1-2", quote=quote, method="m"
+    )
     view = _media(RAW, ev).view(ev)
     assert view is not None and view.context is not None and view.note is None
     assert view.context.quote == quote
@@ -127,14 +132,18 @@ def test_html_evidence_gets_its_context_with_the_quote_marked() -> None:
 
 
 def test_html_quote_no_longer_in_the_source_gives_a_note() -> None:
-    ev = Evidence(doc_id="doc-lu", uri=HTML, locator="html/body/p", quote="a sentence that is not there", method="m")
+    ev = Evidence(
+        doc_id="doc-lu", uri=HTML, locator="html/body/p", quote="a sentence that is not there", method="m"
+    )
     view = _media(RAW, ev).view(ev)
     assert view is not None and view.context is None
     assert view.note == "quote not found in the source as it is now"
 
 
 def test_remote_sources_link_to_their_url() -> None:
-    ev = Evidence(doc_id="d", uri="https://example.org/news?id=1", locator="html/body/p", quote="x y", method="m")
+    ev = Evidence(
+        doc_id="d", uri="https://example.org/news?id=1", locator="html/body/p", quote="x y", method="m"
+    )
     media = build_evidence_media([ev], {}, RAW, RAW.parent / "extracted")
     view = media.view(ev)
     assert view is not None and view.link == "https://example.org/news?id=1#:~:text=x%20y"
@@ -158,7 +167,10 @@ def test_crop_region_spans_the_text_column_and_cuts_tall_boxes_around_the_quote(
     [
         ("2002", "#:~:text=2002"),
         ("Wallonia-Brussels 2005", "#:~:text=Wallonia%2DBrussels%202005"),
-        ("one two three four five six seven eight nine", "#:~:text=one%20two%20three%20four,seven%20eight%20nine"),
+        (
+            "one two three four five six seven eight nine",
+            "#:~:text=one%20two%20three%20four,seven%20eight%20nine",
+        ),
     ],
 )
 def test_text_fragment(quote: str, fragment: str) -> None:

@@ -25,7 +25,9 @@ from pipeline.publish.history import (
 from tests.conftest import RAW
 
 
-def cp(subject: str, attribute: str, value: object, doc: str = "d1", qualifier: str | None = None) -> ClaimPrint:
+def cp(
+    subject: str, attribute: str, value: object, doc: str = "d1", qualifier: str | None = None
+) -> ClaimPrint:
     return ClaimPrint(
         subject_id=f"policy-{subject}",
         subject_type="policy",
@@ -40,7 +42,12 @@ def cp(subject: str, attribute: str, value: object, doc: str = "d1", qualifier: 
 
 def conflict(cid: str, status: str, values: list[int]) -> ConflictPrint:
     return ConflictPrint(
-        id=cid, subject_id="s", subject_name="S", attribute="starting_year", status=status, values=[str(v) for v in values]
+        id=cid,
+        subject_id="s",
+        subject_name="S",
+        attribute="starting_year",
+        status=status,
+        values=[str(v) for v in values],
     )
 
 
@@ -127,7 +134,9 @@ def test_unreadable_history_file_is_named_not_fatal(tmp_path: Path) -> None:
     runs = tmp_path / "runs"
     runs.mkdir()
     (runs / "20260101T000000000Z-aaaaaa.json").write_text("{broken")
-    (runs / "20260102T000000000Z-bbbbbb.json").write_text(record("20260102T000000000Z-bbbbbb", "A").model_dump_json())
+    (runs / "20260102T000000000Z-bbbbbb.json").write_text(
+        record("20260102T000000000Z-bbbbbb", "A").model_dump_json()
+    )
     history = load_history(tmp_path)
     assert [r.run_id for r in history.runs] == ["20260102T000000000Z-bbbbbb"]
     (problem,) = history.problems
@@ -150,7 +159,9 @@ def test_two_runs_with_one_document_changed(tmp_path: Path) -> None:
     page = raw / "press" / "luxembourg-lu-creative-industries-cluster.html"
     html = page.read_text("utf-8")
     assert html.count("Luxembourg Cluster Initiative was launched in 2002") == 1
-    page.write_text(html.replace("Initiative was launched in 2002", "Initiative was launched in 2003"), "utf-8")
+    page.write_text(
+        html.replace("Initiative was launched in 2002", "Initiative was launched in 2003"), "utf-8"
+    )
     second = run_pipeline(raw, out)
 
     runs = sorted(p.stem for p in (out / "runs").glob("*.json"))

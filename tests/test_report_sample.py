@@ -29,7 +29,9 @@ CONFLICTS = [
     ("Belgium", "cluster_organisations.total"),
 ]
 CHROMIUM = chromium_path()
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,9 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _conflicts(out: Path) -> list[ConflictRecord]:
-    return [ConflictRecord.model_validate_json(p.read_bytes()) for p in sorted((out / "conflicts").glob("*.json"))]
+    return [
+        ConflictRecord.model_validate_json(p.read_bytes()) for p in sorted((out / "conflicts").glob("*.json"))
+    ]
 
 
 def _conflict(out: Path, subject: str, attribute: str) -> ConflictRecord:
@@ -89,7 +93,9 @@ def _quote_words_inside(region: PageImage, ev: Evidence) -> bool:
 @pytest.mark.parametrize(("subject", "attribute"), CONFLICTS)
 def test_each_conflict_shows_crops_of_the_right_page_regions(out: Path, subject: str, attribute: str) -> None:
     conflict = _conflict(out, subject, attribute)
-    documents = [DocumentRecord.model_validate_json(p.read_bytes()) for p in (out / "documents").glob("*.json")]
+    documents = [
+        DocumentRecord.model_validate_json(p.read_bytes()) for p in (out / "documents").glob("*.json")
+    ]
     sources = {d.id: SourceFile(doc_id=d.id, uri=d.uri, sha256=d.sha256) for d in documents}
     evidence = [ev for v in conflict.values for ev in v.evidence]
     media = build_evidence_media(evidence, sources, RAW, out)
@@ -205,7 +211,11 @@ def test_decision_from_the_form_resolves_the_conflict_and_a_wrong_id_is_a_warnin
     decisions = json.loads(produced)
     assert decisions == [json.loads(entry)]
     (made,) = decisions
-    assert (made["conflict_id"], made["value"], made["decided_by"]) == (conflict.id, 2002, "Ana <b>Reviewer</b>")
+    assert (made["conflict_id"], made["value"], made["decided_by"]) == (
+        conflict.id,
+        2002,
+        "Ana <b>Reviewer</b>",
+    )
     assert made["values_seen"] == [v.value for v in conflict.values]
     wrong = dict(made, conflict_id="conflict-0000000000000000")
     path = tmp_path / "decisions.json"
@@ -218,9 +228,15 @@ def test_decision_from_the_form_resolves_the_conflict_and_a_wrong_id_is_a_warnin
     assert summary.warnings == [warning]
     assert json.loads((work / "run.json").read_text())["warnings"] == [warning]
     report = (work / "report.html").read_text("utf-8")
-    assert "decision by Ana &lt;b&gt;Reviewer&lt;/b&gt; names unknown conflict conflict-0000000000000000" in report
+    assert (
+        "decision by Ana &lt;b&gt;Reviewer&lt;/b&gt; names unknown conflict conflict-0000000000000000"
+        in report
+    )
     since = report[report.index('<section id="since"') :]
-    assert f'<span class="badge ok">resolved</span> <a href="#{conflict.id}">' in since[: since.index("</section>")]
+    assert (
+        f'<span class="badge ok">resolved</span> <a href="#{conflict.id}">'
+        in since[: since.index("</section>")]
+    )
 
 
 HOSTILE_NAME = 'x"><svg onload=window.__pwned=1>.html'
@@ -242,9 +258,17 @@ def test_hostile_page_shows_as_text_and_nothing_executes(tmp_path: Path) -> None
     script = "&lt;script&gt;window.__pwned = 'title'&lt;/script&gt;"
     img = "&lt;img src=x onerror=\"window.__pwned='img'\"&gt;"
     hostile = (
-        page_html.replace("<h1>A cluster for creative industries in the Grand Duchy!</h1>", f"<h1>{script} A cluster</h1>")
-        .replace("<title>A cluster for creative industries in the Grand Duchy! - luxembourg.lu</title>", f"<title>{script}</title>")
-        .replace("the Luxembourg Cluster Initiative was launched", f"the Luxembourg Cluster Initiative {img} was launched")
+        page_html.replace(
+            "<h1>A cluster for creative industries in the Grand Duchy!</h1>", f"<h1>{script} A cluster</h1>"
+        )
+        .replace(
+            "<title>A cluster for creative industries in the Grand Duchy! - luxembourg.lu</title>",
+            f"<title>{script}</title>",
+        )
+        .replace(
+            "the Luxembourg Cluster Initiative was launched",
+            f"the Luxembourg Cluster Initiative {img} was launched",
+        )
     )
     assert hostile.count("__pwned") == 3
     (raw / "press" / HOSTILE_NAME).write_text(hostile, "utf-8")

@@ -105,7 +105,9 @@ def test_a_conflict_decided_twice_is_a_warning() -> None:
 def test_reconcile_reports_a_decision_with_a_wrong_id() -> None:
     claims = [claim("Wood", "created_year", 2016, doc="a"), claim("Wood", "created_year", 2015, doc="b")]
     (found,) = reconcile(claims).conflicts
-    wrong = Decision(conflict_id="conflict-0000", value=2016, decided_by="ana", reason="r", values_seen=[2015, 2016])
+    wrong = Decision(
+        conflict_id="conflict-0000", value=2016, decided_by="ana", reason="r", values_seen=[2015, 2016]
+    )
     right = wrong.model_copy(update={"conflict_id": found.id})
     result = reconcile(claims, [wrong, right])
     assert [c.status for c in result.conflicts] == ["resolved"]
@@ -129,7 +131,10 @@ def test_append_decision_replaces_an_earlier_one_on_the_same_conflict(tmp_path: 
     path.write_text(json.dumps([other, decision(value=2001).model_dump(mode="json")]))
     assert append_decision(path, decision()) == 1
     entries = json.loads(path.read_text())
-    assert [(e["conflict_id"], e["value"]) for e in entries] == [("conflict-other", 2002), ("conflict-lci", 2002)]
+    assert [(e["conflict_id"], e["value"]) for e in entries] == [
+        ("conflict-other", 2002),
+        ("conflict-lci", 2002),
+    ]
 
 
 def _out_with_conflict(tmp_path: Path) -> Path:
@@ -144,14 +149,30 @@ def test_decide_command_appends_a_decision_the_next_run_accepts(tmp_path: Path) 
     path = tmp_path / "raw" / "decisions.json"
     result = CliRunner().invoke(
         app,
-        ["decide", "conflict-lci", "2002", "--reason", "three sources", "--by", "ana", "--out", str(out),
-         "--raw", str(tmp_path / "raw")],
+        [
+            "decide",
+            "conflict-lci",
+            "2002",
+            "--reason",
+            "three sources",
+            "--by",
+            "ana",
+            "--out",
+            str(out),
+            "--raw",
+            str(tmp_path / "raw"),
+        ],
     )
     assert result.exit_code == 0, result.output
     read = read_decisions(path)
     assert read.warnings == []
     (made,) = read.decisions
-    assert (made.conflict_id, made.value, made.decided_by, made.reason) == ("conflict-lci", 2002, "ana", "three sources")
+    assert (made.conflict_id, made.value, made.decided_by, made.reason) == (
+        "conflict-lci",
+        2002,
+        "ana",
+        "three sources",
+    )
     assert check_decisions([CONFLICT], read.decisions).warnings == []
 
 
@@ -162,7 +183,9 @@ def test_decide_command_appends_a_decision_the_next_run_accepts(tmp_path: Path) 
         (["conflict-lci", "1999"], "'1999' is not one of the values of conflict conflict-lci"),
     ],
 )
-def test_decide_command_refuses_unknown_conflicts_and_values(tmp_path: Path, args: list[str], message: str) -> None:
+def test_decide_command_refuses_unknown_conflicts_and_values(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
     out = _out_with_conflict(tmp_path)
     path = tmp_path / "decisions.json"
     result = CliRunner().invoke(

@@ -284,11 +284,18 @@ def _union(boxes: Sequence[BBox]) -> BBox | None:
     return out
 
 
-def _draw(page: _PdfPage, region: BBox, box: BBox, marks: Sequence[BBox], settings: CropSettings) -> Image.Image:
+def _draw(
+    page: _PdfPage, region: BBox, box: BBox, marks: Sequence[BBox], settings: CropSettings
+) -> Image.Image:
     s = settings.render_scale
 
     def px(b: BBox) -> tuple[float, float, float, float]:
-        return ((b.x0 - region.x0) * s, (b.top - region.top) * s, (b.x1 - region.x0) * s, (b.bottom - region.top) * s)
+        return (
+            (b.x0 - region.x0) * s,
+            (b.top - region.top) * s,
+            (b.x1 - region.x0) * s,
+            (b.bottom - region.top) * s,
+        )
 
     crop = page.bitmap.crop(
         (round(region.x0 * s), round(region.top * s), round(region.x1 * s), round(region.bottom * s))
@@ -470,7 +477,9 @@ def _pdf_views(
                 continue
             page = pdf.page(ev.page)
             if page is None:
-                media.views[evidence_key(ev)] = EvidenceView(link=link, note=f"page {ev.page} is not in the source")
+                media.views[evidence_key(ev)] = EvidenceView(
+                    link=link, note=f"page {ev.page} is not in the source"
+                )
                 continue
             marks = _quote_boxes(page, ev.quote, ev.bbox)
             region = crop_region(ev.bbox, page.width, page.height, page.column, settings, _union(marks))

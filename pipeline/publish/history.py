@@ -414,7 +414,9 @@ def load_history(out_dir: Path) -> History:
         try:
             runs.append(RunRecord.model_validate_json(path.read_bytes()))
         except (OSError, ValidationError) as exc:
-            problems.append(f"run history {RUNS_DIR}/{path.name} is unreadable and was skipped: {_first(exc)}")
+            problems.append(
+                f"run history {RUNS_DIR}/{path.name} is unreadable and was skipped: {_first(exc)}"
+            )
     runs.sort(key=lambda r: r.run_id)
     return History(runs, problems)
 

@@ -38,10 +38,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, NotAvailable
-from pipeline.datamodel.results import DocumentResult
-from pipeline.publish.crops import EvidenceMedia, SourceFile, build_evidence_media, source_link
-from pipeline.publish.history import HistoryStep, RunDiff, display_value
-from pipeline.reconcile.review import value_text
 from pipeline.datamodel.records import (
     ClaimedValue,
     ClusterRecord,
@@ -50,6 +46,10 @@ from pipeline.datamodel.records import (
     DocumentRecord,
     PolicyRecord,
 )
+from pipeline.datamodel.results import DocumentResult
+from pipeline.publish.crops import EvidenceMedia, SourceFile, build_evidence_media, source_link
+from pipeline.publish.history import HistoryStep, RunDiff, display_value
+from pipeline.reconcile.review import value_text
 
 __all__ = ["ReportExtras", "render_report", "report_extras"]
 
@@ -209,6 +209,7 @@ class MentionView:
     taken: bool
     reason: str | None
     where: str | None
+    rule: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,7 @@ _TEXT_FIELDS = ("text", "surface", "name", "quote", "span")
 _LABEL_FIELDS = ("label", "kind", "type", "entity_type", "attribute")
 _REASON_FIELDS = ("reason", "why", "rejected_because", "note", "rule")
 _WHERE_FIELDS = ("locator", "page", "start")
+_RULE_FIELDS = ("family", "rule", "method")
 
 
 def _first_field(data: dict, names: Sequence[str]) -> object | None:
@@ -244,8 +246,8 @@ def _first_field(data: dict, names: Sequence[str]) -> object | None:
 def mention_view(item: object) -> MentionView | None:
     """A mention from a document result (a pydantic model or a mapping) as the report shows it.
 
-    >>> mention_view({"text": "SurfMat", "label": "CLUSTER", "taken": False, "reason": "no attribute"})
-    MentionView(text='SurfMat', label='CLUSTER', taken=False, reason='no attribute', where=None)
+    >>> mention_view({"text": "SurfMat", "label": "cluster", "taken": False, "reason": "generic head"})
+    MentionView(text='SurfMat', label='cluster', taken=False, reason='generic head', where=None, rule=None)
     """
     data = item.model_dump(mode="json") if hasattr(item, "model_dump") else item
     if not isinstance(data, dict):
@@ -256,23 +258,26 @@ def mention_view(item: object) -> MentionView | None:
     taken = _first_field(data, _TAKEN_FIELDS)
     if taken is None and isinstance(data.get("status"), str):
         taken = data["status"].lower() in ("taken", "used", "accepted", "claimed")
-    label, reason, where = (_first_field(data, f) for f in (_LABEL_FIELDS, _REASON_FIELDS, _WHERE_FIELDS))
+    label, reason, where, rule = (
+        _first_field(data, f) for f in (_LABEL_FIELDS, _REASON_FIELDS, _WHERE_FIELDS, _RULE_FIELDS)
+    )
     return MentionView(
         text=str(text),
         label=str(label) if label is not None else None,
         taken=bool(taken),
         reason=str(reason) if reason is not None else None,
         where=str(where) if where is not None else None,
+        rule=str(rule) if rule is not None else None,
     )
 
 
 def document_extra(result: DocumentResult, link: str | None) -> DocumentExtra:
     """Link and mentions of one document; `mentions` is read only where the result offers it."""
     items = getattr(result, "mentions", None)
-    if items is None:
+    if not items:  # not offered (or not recorded for this kind of document)
         return DocumentExtra(link=link)
     views = [v for v in (mention_view(m) for m in items) if v is not None]
-    key = lambda m: (m.label or "", m.text.casefold(), m.where or "", m.reason or "")  # noqa: E731
+    key = lambda m: (m.label or "", m.text.casefold(), m.where or "", m.reason or "")
     return DocumentExtra(
         link=link,
         has_mentions=True,
@@ -483,7 +488,9 @@ def build_context(
     for view in document_views:  # documents without claims get an empty group (their own section)
         if view.record.id not in groups:
             groups[view.record.id] = ClaimGroup(
-                doc_id=view.record.id, uri=view.record.uri, anchor=anchor("claims", view.record.id),
+                doc_id=view.record.id,
+                uri=view.record.uri,
+                anchor=anchor("claims", view.record.id),
                 document_anchor=view.anchor,
             )
     views_by_id = {v.record.id: v for v in document_views}
@@ -554,11 +561,11 @@ def _environment() -> Environment:
 
 
 @lru_cache(maxsize=1)
-def _script() -> tuple[Markup, str]:
+def _script() -> tuple[Markup, Markup]:
     """The report's inline script and its CSP hash (only this script may run)."""
     text = resources.files("pipeline.publish").joinpath("templates", SCRIPT).read_text("utf-8")
     digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-    return Markup(text), f"'sha256-{digest}'"
+    return Markup(text), Markup(f"'sha256-{digest}'")
 
 
 def render_report(

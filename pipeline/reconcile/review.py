@@ -84,7 +84,9 @@ def read_decisions(path: Path | None) -> DecisionsRead:
     try:
         data = json.loads(path.read_bytes())
     except OSError as exc:
-        return DecisionsRead(warnings=[f"{name}: cannot be read ({exc.strerror or exc}); no decision applied"])
+        return DecisionsRead(
+            warnings=[f"{name}: cannot be read ({exc.strerror or exc}); no decision applied"]
+        )
     except ValueError as exc:
         return DecisionsRead(warnings=[f"{name}: not valid JSON ({exc}); no decision applied"])
     if not isinstance(data, list):
@@ -113,9 +115,7 @@ def check_decisions(conflicts: Sequence[ConflictRecord], decisions: Sequence[Dec
     for d in decisions:
         conflict = by_id.get(d.conflict_id)
         if conflict is None:
-            warnings.append(
-                f"decision by {d.decided_by} names unknown conflict {d.conflict_id}; not applied"
-            )
+            warnings.append(f"decision by {d.decided_by} names unknown conflict {d.conflict_id}; not applied")
             continue
         candidates = [v.value for v in conflict.values]
         if value_key(d.value) not in {value_key(v) for v in candidates}:
@@ -129,11 +129,15 @@ def check_decisions(conflicts: Sequence[ConflictRecord], decisions: Sequence[Dec
         valid.append(d)
     counts = Counter(d.conflict_id for d in valid)
     for conflict_id in sorted(k for k, n in counts.items() if n > 1):
-        warnings.append(f"conflict {conflict_id} is decided {counts[conflict_id]} times; the last decision counts")
+        warnings.append(
+            f"conflict {conflict_id} is decided {counts[conflict_id]} times; the last decision counts"
+        )
     return CheckedDecisions(valid, warnings)
 
 
-def make_decision(conflict: ConflictRecord, value: str, reason: str, decided_by: str, decided_at: str) -> Decision:
+def make_decision(
+    conflict: ConflictRecord, value: str, reason: str, decided_by: str, decided_at: str
+) -> Decision:
     """The decision choosing the candidate typed as `value` (as `value_text` shows it, or its JSON)."""
     if not reason.strip() or not decided_by.strip():
         raise ReviewError("a decision needs a reason and a name (--reason, --by)")
