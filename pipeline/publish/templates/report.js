@@ -73,7 +73,7 @@
         }
         collected = collected.filter(function (e) { return e.conflict_id !== entry.conflict_id; });
         collected.push(entry);
-        pre.textContent = JSON.stringify(entry, null, 2);
+        pre.textContent = JSON.stringify(entry);
         pre.hidden = false;
         message.textContent = "Added to “Your decisions” below.";
         var name = form.elements.by.value;
