@@ -118,6 +118,12 @@ def test_page_outside_the_document_gives_a_note() -> None:
     assert view is not None and (view.image, view.note) == (None, "page 99 is not in the source")
 
 
+def test_a_box_outside_the_page_gives_a_note() -> None:
+    ev = _pdf_evidence().model_copy(update={"bbox": BBox.of(700, 900, 760, 950)})
+    view = _media(RAW, ev).view(ev)
+    assert view is not None and (view.image, view.note) == (None, "the value's box lies outside the page")
+
+
 def test_html_evidence_gets_its_context_with_the_quote_marked() -> None:
     quote = "In this context, the Luxembourg Cluster Initiative was launched in 2002"
     ev = Evidence(

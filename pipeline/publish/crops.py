@@ -447,6 +447,23 @@ def build_evidence_media(
     return media
 
 
+def _add_image(images: dict[str, PageImage], encoded: bytes, region: BBox, page: int) -> str:
+    """Register one encoded crop (once per content) and return its id."""
+    image_id = "crop-" + hashlib.sha256(encoded).hexdigest()[:12]
+    if image_id not in images:
+        with Image.open(io.BytesIO(encoded)) as decoded:
+            width, height = decoded.size
+        images[image_id] = PageImage(
+            id=image_id,
+            data_uri="data:image/webp;base64," + base64.b64encode(encoded).decode("ascii"),
+            width=width,
+            height=height,
+            region=region,
+            page=page,
+        )
+    return image_id
+
+
 def _link_only(ev: Evidence, base: str | None, note: str | None) -> EvidenceView:
     if base is None:
         return EvidenceView(note=note)
@@ -475,32 +492,29 @@ def _pdf_views(
             if ev.page is None or ev.bbox is None:
                 media.views[evidence_key(ev)] = EvidenceView(link=link, note="no bounding box for this value")
                 continue
-            page = pdf.page(ev.page)
-            if page is None:
-                media.views[evidence_key(ev)] = EvidenceView(
-                    link=link, note=f"page {ev.page} is not in the source"
-                )
-                continue
-            marks = _quote_boxes(page, ev.quote, ev.bbox)
-            region = crop_region(ev.bbox, page.width, page.height, page.column, settings, _union(marks))
-            drawn = repr((ev.page, region, ev.bbox, marks))
-            if drawn in seen:
+            try:
+                page = pdf.page(ev.page)
+                if page is None:
+                    note = f"page {ev.page} is not in the source"
+                    media.views[evidence_key(ev)] = EvidenceView(link=link, note=note)
+                    continue
+                marks = _quote_boxes(page, ev.quote, ev.bbox)
+                region = crop_region(ev.bbox, page.width, page.height, page.column, settings, _union(marks))
+                if region.x1 - region.x0 < 1 or region.bottom - region.top < 1:
+                    note = "the value's box lies outside the page"
+                    media.views[evidence_key(ev)] = EvidenceView(link=link, note=note)
+                    continue
+                drawn = repr((ev.page, region, ev.bbox, marks))
+                if drawn not in seen:
+                    seen[drawn] = _add_image(
+                        images,
+                        _encode(_draw(page, region, ev.bbox, marks, settings), settings.webp_quality),
+                        region,
+                        ev.page,
+                    )
                 media.views[evidence_key(ev)] = EvidenceView(link=link, image=images[seen[drawn]])
-                continue
-            encoded = _encode(_draw(page, region, ev.bbox, marks, settings), settings.webp_quality)
-            image_id = "crop-" + hashlib.sha256(encoded).hexdigest()[:12]
-            seen[drawn] = image_id
-            if image_id not in images:
-                with Image.open(io.BytesIO(encoded)) as decoded:
-                    width, height = decoded.size
-                images[image_id] = PageImage(
-                    id=image_id,
-                    data_uri="data:image/webp;base64," + base64.b64encode(encoded).decode("ascii"),
-                    width=width,
-                    height=height,
-                    region=region,
-                    page=ev.page,
-                )
-            media.views[evidence_key(ev)] = EvidenceView(link=link, image=images[image_id])
+            except (pdfium.PdfiumError, OSError, ValueError) as exc:  # a page pdfium cannot render
+                note = f"page {ev.page} cannot be rendered ({exc}); no page image"
+                media.views[evidence_key(ev)] = EvidenceView(link=link, note=note)
     finally:
         pdf.close()
