@@ -20,7 +20,7 @@
         el.hidden = !ok;
       }
       if (text) {
-        var details = document.querySelectorAll("details.claims, details.doc");
+        var details = document.querySelectorAll("details");
         for (var j = 0; j < details.length; j++) { details[j].open = true; }
       }
     };
