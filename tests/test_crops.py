@@ -112,6 +112,14 @@ def test_a_missing_or_changed_source_gives_a_note_not_a_crash(tmp_path: Path, da
     assert view.link == "../raw/" + PDF + "#page=15"
 
 
+def test_an_empty_source_gives_a_note(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_bytes(b"")
+    ev = Evidence(doc_id="d", uri="empty.html", locator="html/body/p", quote="x", method="m")
+    source = SourceFile(doc_id="d", uri="empty.html", sha256=hashlib.sha256(b"").hexdigest())
+    view = build_evidence_media([ev], {"d": source}, tmp_path, tmp_path / "out").view(ev)
+    assert view is not None and view.note == "source unreadable (empty document: no bytes to parse)"
+
+
 def test_page_outside_the_document_gives_a_note() -> None:
     ev = _pdf_evidence().model_copy(update={"page": 99})
     view = _media(RAW, ev).view(ev)

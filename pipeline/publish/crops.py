@@ -60,6 +60,7 @@ __all__ = [
 ]
 
 DEFAULT_RENDER_SCALE = 2.0  # pixels per PDF point for the page bitmap (crops are scaled down from it)
+DEFAULT_MAX_PAGE_PIXELS = 8_000_000  # a poster-sized page is rendered at a lower scale (memory)
 DEFAULT_MAX_WIDTH_PX = 600  # width of a full-column crop (the sample report stays near 4 MB)
 DEFAULT_CONTEXT_PT = 14.0  # context above and below the evidence box
 DEFAULT_SIDE_PAD_PT = 6.0
@@ -72,6 +73,7 @@ HIGHLIGHT_RGBA = (255, 214, 0, 90)
 
 class CropSettings(StrictModel):
     render_scale: float = DEFAULT_RENDER_SCALE
+    max_page_pixels: int = DEFAULT_MAX_PAGE_PIXELS
     max_width_px: int = DEFAULT_MAX_WIDTH_PX
     context_pt: float = DEFAULT_CONTEXT_PT
     side_pad_pt: float = DEFAULT_SIDE_PAD_PT
@@ -244,6 +246,8 @@ class _PdfPage:
     bitmap: Image.Image
     column: BBox | None
     textpage: pdfium.PdfTextPage
+    scale: float  # pixels per point of `bitmap`
+    handle: pdfium.PdfPage
 
 
 def _column_of(bitmap: Image.Image, scale: float) -> BBox | None:
@@ -287,7 +291,7 @@ def _union(boxes: Sequence[BBox]) -> BBox | None:
 def _draw(
     page: _PdfPage, region: BBox, box: BBox, marks: Sequence[BBox], settings: CropSettings
 ) -> Image.Image:
-    s = settings.render_scale
+    s = page.scale
 
     def px(b: BBox) -> tuple[float, float, float, float]:
         return (
@@ -329,20 +333,30 @@ class _PdfSource:
         self.pages: dict[int, _PdfPage] = {}
 
     def page(self, number: int) -> _PdfPage | None:
+        """The rendered page; only the last one is kept (evidence comes sorted by page)."""
         if number < 1 or number > len(self.pdf):
             return None
         if number not in self.pages:
+            self.close_pages()
             page = self.pdf[number - 1]
             width, height = page.get_size()
-            bitmap = page.render(scale=self.settings.render_scale).to_pil().convert("RGB")
+            scale = min(
+                self.settings.render_scale, (self.settings.max_page_pixels / max(1.0, width * height)) ** 0.5
+            )
+            bitmap = page.render(scale=scale).to_pil().convert("RGB")
             self.pages[number] = _PdfPage(
-                width, height, bitmap, _column_of(bitmap, self.settings.render_scale), page.get_textpage()
+                width, height, bitmap, _column_of(bitmap, scale), page.get_textpage(), scale, page
             )
         return self.pages[number]
 
-    def close(self) -> None:
+    def close_pages(self) -> None:
         for page in self.pages.values():
             page.textpage.close()
+            page.handle.close()
+        self.pages.clear()
+
+    def close(self) -> None:
+        self.close_pages()
         self.pdf.close()
 
 
@@ -437,9 +451,14 @@ def build_evidence_media(
             _pdf_views(data, items, base, settings, media, images)
         else:
             for ev in items:
-                context = _html_view(data, ev, settings.context_chars)
+                link = (base + text_fragment(ev.quote)) if base else None
+                try:
+                    context = _html_view(data, ev, settings.context_chars)
+                except ValueError as exc:  # HtmlParseError: empty, undecodable…
+                    media.views[evidence_key(ev)] = EvidenceView(link=link, note=f"source unreadable ({exc})")
+                    continue
                 media.views[evidence_key(ev)] = EvidenceView(
-                    link=(base + text_fragment(ev.quote)) if base else None,
+                    link=link,
                     context=context,
                     note=None if context else "quote not found in the source as it is now",
                 )
