@@ -163,7 +163,9 @@ CROPS_DECODED = """(async () => {
 
 
 @needs_chromium
-def test_report_loads_in_chromium_with_cards_and_decoded_crops(out: Path) -> None:
+def test_report_loads_in_chromium_with_cards_and_decoded_crops(
+    out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert CHROMIUM is not None
     with browser(CHROMIUM) as page:
         page.open(out / "report.html")
@@ -173,7 +175,8 @@ def test_report_loads_in_chromium_with_cards_and_decoded_crops(out: Path) -> Non
         shot = page.screenshot(_screenshot_dir() / "report-sample.png")
         page.drain()
         assert page.errors == []
-    print(f"screenshot: {shot}")
+    with capsys.disabled():
+        print(f"\nscreenshot of the sample report: {shot}")
     assert cards == len(list((out / "conflicts").glob("*.json"))) == 4
     assert isinstance(crops, dict)
     assert crops["sizes"] and all(w > 0 and h > 0 for w, h in crops["sizes"])
@@ -250,7 +253,9 @@ PROBE = """(() => ({
 
 
 @needs_chromium
-def test_hostile_page_shows_as_text_and_nothing_executes(tmp_path: Path) -> None:
+def test_hostile_page_shows_as_text_and_nothing_executes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert CHROMIUM is not None
     raw = tmp_path / "raw"
     (raw / "press").mkdir(parents=True)
@@ -282,9 +287,11 @@ def test_hostile_page_shows_as_text_and_nothing_executes(tmp_path: Path) -> None
             page.evaluate(f"document.querySelectorAll('{details}').forEach(d => d.open = true)")
         page.drain()
         probe = page.evaluate(PROBE)
-        page.screenshot(_screenshot_dir() / "report-hostile.png")
+        shot = page.screenshot(_screenshot_dir() / "report-hostile.png")
         page.drain()
         assert page.errors == []
+    with capsys.disabled():
+        print(f"\nscreenshot of the hostile page's report: {shot}")
     assert isinstance(probe, dict)
     assert probe["pwned"] == "undefined"
     assert (probe["scripts"], probe["images"], probe["handlers"]) == (1, 0, 0)
