@@ -91,6 +91,19 @@ def format_value(value: ClaimValue) -> str | Markup:
     return str(value)
 
 
+def format_time(iso: str | None) -> str:
+    """A run's ISO time for people: `2026-11-26T19:41:07.891Z` → "2026-11-26 19:41 UTC".
+
+    >>> format_time("2026-11-26T19:41:07.891Z"), format_time(None)
+    ('2026-11-26 19:41 UTC', 'unknown')
+    """
+    if not iso:
+        return "unknown"
+    if len(iso) >= 16 and iso[10] == "T" and iso.endswith("Z"):
+        return f"{iso[:10]} {iso[11:16]} UTC"
+    return iso
+
+
 def value_sort_key(value: ClaimValue) -> tuple[int, str]:
     """A total order over the mixed value types (numbers by magnitude)."""
     if value is None:
@@ -556,6 +569,7 @@ def _environment() -> Environment:
     env.filters["value"] = format_value
     env.filters["number"] = format_number
     env.filters["shown"] = display_value
+    env.filters["when"] = format_time
     env.tests["not_available"] = _is_not_available
     return env
 
