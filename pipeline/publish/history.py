@@ -32,7 +32,7 @@ import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Literal
@@ -459,10 +459,14 @@ def history_step(
     conflicts: Iterable[ConflictRecord],
     warnings: Sequence[str] = (),
     *,
-    started_at: datetime | None = None,
+    elapsed: float = 0.0,
 ) -> HistoryStep:
-    """Read `runs/`, fingerprint this run and diff it against its baseline (writes nothing)."""
-    started = started_at or datetime.now(UTC)
+    """Read `runs/`, fingerprint this run and diff it against its baseline (writes nothing).
+
+    `elapsed`: seconds the run took before publishing (its start time is now minus that).
+    """
+    now = datetime.now(UTC)
+    started = now - timedelta(seconds=max(0.0, elapsed))
     history = load_history(out_dir)
     inputs = sorted((input_file(d) for d in documents), key=lambda i: (i.uri, i.doc_id))
     prints = sorted((claim_print(c) for c in claims), key=lambda c: c.fact())
@@ -470,7 +474,7 @@ def history_step(
     all_warnings = [*warnings, *history.problems]
     state = state_fingerprint(inputs, prints, conflict_prints, warnings)
     return HistoryStep(
-        run_id=new_run_id(datetime.now(UTC), secrets.token_hex(3)),
+        run_id=new_run_id(started, secrets.token_hex(3)),
         started_at=started,
         state=state,
         inputs=inputs,

@@ -68,7 +68,14 @@ def publish(
     atomic_write(datasets / "countries.jsonl", to_jsonl(reconciled.countries))
     atomic_write(datasets / "conflicts.jsonl", to_jsonl(reconciled.conflicts))
     atomic_write(datasets / "claims.jsonl", to_jsonl(reconciled.claims))
-    step = history_step(out_dir, documents, reconciled.claims, reconciled.conflicts, reconciled.warnings)
+    step = history_step(
+        out_dir,
+        documents,
+        reconciled.claims,
+        reconciled.conflicts,
+        reconciled.warnings,
+        elapsed=sum(t.seconds for t in timings),
+    )
     atomic_write(
         out_dir / "report.html",
         render_report(
