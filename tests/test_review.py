@@ -12,7 +12,7 @@ from pipeline.cli import app
 from pipeline.datamodel.claims import Evidence
 from pipeline.datamodel.records import ConflictRecord, ConflictValue
 from pipeline.publish.writer import to_json
-from pipeline.reconcile.conflicts import Decision
+from pipeline.reconcile.conflicts import Decision, DecisionsError
 from pipeline.reconcile.records import reconcile
 from pipeline.reconcile.review import (
     ReviewError,
@@ -65,19 +65,18 @@ def test_malformed_entries_are_warnings_and_the_valid_ones_are_kept(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    ("text", "warning"),
+    ("text", "error"),
     [
         ("{not json", "decisions.json: not valid JSON ("),
-        ('{"conflict_id": "c"}', "decisions.json: must be a JSON list of decisions; no decision applied"),
+        ('{"conflict_id": "c"}', "decisions.json: must be a JSON list of decisions"),
     ],
 )
-def test_a_broken_decisions_file_is_a_warning(tmp_path: Path, text: str, warning: str) -> None:
+def test_a_file_that_is_not_a_json_list_is_an_error_naming_it(tmp_path: Path, text: str, error: str) -> None:
     path = tmp_path / "decisions.json"
     path.write_text(text)
-    read = read_decisions(path)
-    assert read.decisions == []
-    (only,) = read.warnings
-    assert only.startswith(warning)
+    with pytest.raises(DecisionsError) as raised:
+        read_decisions(path)
+    assert str(raised.value).startswith(f"{tmp_path}/{error}")
 
 
 def test_no_decisions_file_is_no_warning(tmp_path: Path) -> None:

@@ -1,10 +1,12 @@
 """Reviewer decisions: read them entry by entry, check them against the run's conflicts, make new ones.
 
 A decisions file is a JSON list of `Decision` entries (see `conflicts.py`).
-Nothing in it is ignored silently: an entry that does not validate, a decision
-naming a conflict the run does not have, or choosing a value that is not among
-the conflict's values becomes a warning (in the report and in `run.json`), and
-that entry is not applied. The other entries still are.
+Nothing in it is ignored silently. A file that cannot be read, is not JSON or
+is not a list is a `DecisionsError` naming the file (the run stops before any
+work, as for a missing raw folder). Inside a readable list, an entry that does
+not validate, a decision naming a conflict the run does not have, or choosing a
+value that is not among the conflict's values becomes a warning (in the report
+and in `run.json`) and is not applied; the other entries still are.
 
 `make_decision` / `append_decision` back the `decide` command, which writes the
 same entry the report's decision form produces.
@@ -23,7 +25,7 @@ from pydantic import ValidationError
 from pipeline.datamodel.claims import ClaimValue, NotAvailable
 from pipeline.datamodel.records import ConflictRecord
 from pipeline.publish.writer import atomic_write
-from pipeline.reconcile.conflicts import Decision
+from pipeline.reconcile.conflicts import Decision, DecisionsError
 
 __all__ = [
     "CheckedDecisions",
@@ -76,21 +78,20 @@ def _where(exc: ValidationError) -> str:
 
 
 def read_decisions(path: Path | None) -> DecisionsRead:
-    """Every valid entry of a decisions file; each problem becomes a warning naming the file
-    and entry. No file: no decisions, no warning."""
+    """Every valid entry of a decisions file, and a warning naming each malformed one.
+    No file: no decisions, no warning. A file that is unreadable, not JSON or not a list
+    raises `DecisionsError`."""
     if path is None or not path.exists():
         return DecisionsRead()
     name = path.name
     try:
         data = json.loads(path.read_bytes())
     except OSError as exc:
-        return DecisionsRead(
-            warnings=[f"{name}: cannot be read ({exc.strerror or exc}); no decision applied"]
-        )
+        raise DecisionsError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     except ValueError as exc:
-        return DecisionsRead(warnings=[f"{name}: not valid JSON ({exc}); no decision applied"])
+        raise DecisionsError(f"{path}: not valid JSON ({exc})") from exc
     if not isinstance(data, list):
-        return DecisionsRead(warnings=[f"{name}: must be a JSON list of decisions; no decision applied"])
+        raise DecisionsError(f"{path}: must be a JSON list of decisions")
     decisions, warnings = [], []
     for n, entry in enumerate(data, 1):
         try:
