@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.datamodel.records import RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, Reconciled, SourceRef
 from pipeline.publish.publish import publish
-from pipeline.reconcile.conflicts import load_decisions
 from pipeline.reconcile.records import reconcile
+from pipeline.reconcile.review import read_decisions
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import discover, load, load_failed
@@ -43,7 +44,9 @@ def load_and_process(ref: SourceRef, cache: ResultCache | None = None) -> Docume
 
 def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | None) -> Reconciled:
     claims = [c for r in sorted(results, key=lambda r: r.uri) for c in r.claims]
-    return reconcile(claims, load_decisions(decisions_file))
+    read = read_decisions(decisions_file)  # malformed entries become warnings, not a failed run
+    reconciled = reconcile(claims, read.decisions)
+    return replace(reconciled, warnings=[*read.warnings, *reconciled.warnings])
 
 
 def run_pipeline(
@@ -73,5 +76,5 @@ def run_pipeline(
     reconciled = reconcile_results(results, decisions_file)
     timings.append(StageTiming(stage="reconcile", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
-    summary = publish(out_dir, results, reconciled, timings)
+    summary = publish(out_dir, results, reconciled, timings, raw_dir)
     return summary

@@ -167,6 +167,42 @@ def evaluate(
     Console().print(render(report))
 
 
+@app.command()
+def decide(
+    conflict_id: Annotated[str, typer.Argument(help="The conflict's id (conflict-…), as in the report.")],
+    value: Annotated[str, typer.Argument(help="The chosen value, as the report shows it (e.g. 2002).")],
+    reason: Annotated[str, typer.Option("--reason", help="Why this value (which source, why).")],
+    by: Annotated[str, typer.Option("--by", help="Who decides (name or e-mail).")],
+    decisions: Annotated[
+        Path | None, typer.Option(help="Decisions file to append to; default RAW/decisions.json.")
+    ] = None,
+    raw: RawOpt = Path("raw"),
+    out: OutOpt = Path("extracted"),
+) -> None:
+    """Record a reviewer's decision on a conflict (the next run applies it)."""
+    _decide(conflict_id, value, reason, by, decisions or raw / "decisions.json", out)
+
+
+def _decide(conflict_id: str, value: str, reason: str, by: str, path: Path, out: Path) -> None:
+    from datetime import UTC, datetime
+
+    from pipeline.datamodel.records import ConflictRecord
+    from pipeline.reconcile.review import ReviewError, append_decision, make_decision
+
+    record = out / "conflicts" / f"{conflict_id}.json"
+    if "/" in conflict_id or not record.is_file():
+        known = sorted(p.stem for p in (out / "conflicts").glob("*.json"))
+        raise _fail(f"unknown conflict {conflict_id!r} in {out}; known: {', '.join(known) or 'none'}")
+    try:
+        conflict = ConflictRecord.model_validate_json(record.read_bytes())
+        decision = make_decision(conflict, value, reason, by, datetime.now(UTC).date().isoformat())
+        replaced = append_decision(path, decision)
+    except (ReviewError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+    note = f" (replacing {replaced} earlier decision{'s' if replaced > 1 else ''})" if replaced else ""
+    Console().print(f"{conflict_id}: {decision.value!r} recorded in {path}{note}", highlight=False)
+
+
 def main() -> None:
     try:
         app()

@@ -67,9 +67,13 @@ def reconcile_task(results: Sequence[DocumentResult], decisions: Path | None) ->
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_task(
-    out_dir: Path, results: Sequence[DocumentResult], reconciled: Reconciled, timings: list[StageTiming]
+    out_dir: Path,
+    results: Sequence[DocumentResult],
+    reconciled: Reconciled,
+    timings: list[StageTiming],
+    raw_dir: Path | None = None,
 ) -> RunSummary:
-    return publish(out_dir, results, reconciled, timings)
+    return publish(out_dir, results, reconciled, timings, raw_dir)
 
 
 @contextmanager
@@ -121,7 +125,7 @@ def run_flow(
         StageTiming(stage="load+parse+extract", seconds=round(extracted - started, 3)),
         StageTiming(stage="reconcile", seconds=round(time.perf_counter() - extracted, 3)),
     ]
-    return publish_task(out_dir, results, reconciled, timings)
+    return publish_task(out_dir, results, reconciled, timings, raw_dir)
 
 
 def _share_api_with_worker_processes() -> None:

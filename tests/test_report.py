@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import json
 import re
 
 import pytest
@@ -290,12 +293,14 @@ def test_not_available_is_muted_and_counts_are_shown(report: str) -> None:
     assert "score 0.87" in report
 
 
-def test_claims_are_in_a_details_element_grouped_by_document(report: str) -> None:
-    details = report[report.index('<details class="claims">') :]
-    details = details[: details.index("</details>")]
-    assert details.index(FACTSHEET) < details.index(NEWS)
-    assert 'id="claims-doc-fs"' in details
-    assert 'id="claims-doc-news"' in details
+def test_claims_are_in_one_details_element_per_document(report: str) -> None:
+    section = report[report.index('<section id="claims"') :]
+    assert section.index('<details class="doc" id="claims-doc-fs"') < section.index(
+        '<details class="doc" id="claims-doc-news"'
+    )
+    broken = section[section.index('id="claims-doc-broken"') :]
+    broken = broken[: broken.index("</details>")]
+    assert "<code>pdf.encrypted</code>" in broken and "No claims from this document." in broken
 
 
 def test_rendering_is_deterministic() -> None:
@@ -314,8 +319,9 @@ def test_rendering_is_deterministic() -> None:
         r"<img\b",
         r"<iframe\b",
         r"@import",
-        r"url\(",
-        r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""",
+        r"(?<![a-z])url\(",  # CSS url(); not the script's URL.createObjectURL(
+        r"""\bsrc\s*=\s*["']?\s*(?:https?:)?//""",
+        r"""<(?!a\b)[a-z]+\b[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//""",  # links to a source URL are fine
     ],
 )
 def test_no_external_resources(report: str, pattern: str) -> None:
@@ -333,3 +339,75 @@ def test_empty_inputs_render() -> None:
 )
 def test_format_value(value: object, expected: str) -> None:
     assert format_value(value) == expected
+
+
+# ---------------------------------------------------------------- extras: warnings, forms, mentions, CSP
+
+
+def _extras_report(**extras: object) -> str:
+    from pipeline.publish.report import ReportExtras
+
+    return render_report(**make_records(), extras=ReportExtras(**extras))  # type: ignore[arg-type]
+
+
+def test_run_warnings_are_shown_escaped() -> None:
+    report = _extras_report(warnings=[f"decision by {XSS} names unknown conflict conflict-x; not applied"])
+    section = report[report.index('<section class="warnings"') :]
+    assert "1 warning from this run" in section
+    assert f"decision by {html.escape(XSS, quote=False)} names unknown conflict conflict-x" in section
+
+
+def test_each_conflict_card_has_a_decision_form_with_its_values_as_json(report: str) -> None:
+    card = report[report.index('id="conflict-ci-created"') :]
+    card = card[: card.index("</article>")]
+    form = re.search(
+        r'<form class="decide" hidden data-conflict="conflict-ci-created" data-values="([^"]*)"', card
+    )
+    assert form is not None
+    assert json.loads(html.unescape(form.group(1))) == [2017, 2016]
+    assert re.findall(r'data-json="([^"]*)"', card) == ["2016", "2017"]
+    assert "python -m pipeline decide conflict-ci-created 2016 --reason" in card
+
+
+def test_only_the_reports_own_script_may_run(report: str) -> None:
+    (script,) = re.findall(r"<script>(.*?)</script>", report, re.S)
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', report)
+    assert csp is not None
+    assert f"script-src 'sha256-{digest}'" in csp.group(1) and "default-src 'none'" in csp.group(1)
+    assert re.search(r"<[a-z]+\b[^>]*\son[a-z]+\s*=", report, re.I) is None  # no inline handlers
+
+
+def test_mentions_taken_and_not_taken_per_document() -> None:
+    from types import SimpleNamespace
+
+    from pipeline.publish.report import document_extra
+
+    result = SimpleNamespace(
+        mentions=[
+            {"text": "SurfMat", "label": "cluster", "taken": True, "family": "x_cluster", "locator": "p[2]"},
+            {"text": "Secretary of State", "label": "cluster", "taken": False, "reason": "role title"},
+            {"text": "Wood Cluster", "label": "cluster", "taken": True, "family": "gazetteer"},
+        ]
+    )
+    extra = document_extra(result, "../raw/a.html")  # type: ignore[arg-type]
+    report = _extras_report(documents={"doc-news": extra})
+    section = report[report.index('id="claims-doc-news"') :]
+    section = section[: section.index("</details>")]
+    assert "2 mentions taken, 1 not taken" in section
+    assert '<li title="rule x_cluster · p[2]">SurfMat <span class="muted">cluster</span></li>' in section
+    assert (
+        'Secretary of State <span class="muted">cluster</span> <span class="small">— role title</span>'
+        in section
+    )
+    assert section.index("SurfMat") < section.index("Wood Cluster")
+    assert '<a href="../raw/a.html">open' in section
+
+
+def test_documents_without_a_mention_list_show_none() -> None:
+    from types import SimpleNamespace
+
+    from pipeline.publish.report import document_extra
+
+    assert document_extra(SimpleNamespace(mentions=[]), None).has_mentions is False  # type: ignore[arg-type]
+    assert document_extra(SimpleNamespace(), None).has_mentions is False  # type: ignore[arg-type]

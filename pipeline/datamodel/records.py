@@ -365,6 +365,8 @@ class RunSummary(RecordModel):
     """Conflicts a reviewer decision resolved."""
     timings: list[StageTiming] = Field(default_factory=list)
     """Time per stage."""
+    warnings: list[str] = Field(default_factory=list)
+    """Problems the run reported without stopping, e.g. reviewer decisions not applied, and why."""
 
 
 RECORD_MODELS: dict[str, type[StrictModel]] = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from pydantic import Field
@@ -72,3 +72,4 @@ class Reconciled:
     clusters: list[ClusterRecord]
     countries: list[CountryRecord]
     conflicts: list[ConflictRecord]
+    warnings: list[str] = field(default_factory=list)  # reviewer decisions that were not applied, and why

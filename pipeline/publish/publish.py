@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.datamodel.base import stable_id
 from pipeline.datamodel.records import DocumentError, DocumentRecord, RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, Status
-from pipeline.publish.report import render_report
+from pipeline.publish.history import history_step, write_run_record
+from pipeline.publish.report import render_report, report_extras
 from pipeline.publish.writer import (
     atomic_write,
     read_previous_documents,
@@ -46,6 +46,7 @@ def publish(
     results: Sequence[DocumentResult],
     reconciled: Reconciled,
     timings: Sequence[StageTiming],
+    raw_dir: Path | None = None,
 ) -> RunSummary:
     """Write every output; return the run summary (also written as run.json)."""
     previous = read_previous_documents(out_dir)
@@ -67,9 +68,18 @@ def publish(
     atomic_write(datasets / "countries.jsonl", to_jsonl(reconciled.countries))
     atomic_write(datasets / "conflicts.jsonl", to_jsonl(reconciled.conflicts))
     atomic_write(datasets / "claims.jsonl", to_jsonl(reconciled.claims))
+    step = history_step(
+        out_dir,
+        documents,
+        reconciled.claims,
+        reconciled.conflicts,
+        reconciled.warnings,
+        elapsed=sum(t.seconds for t in timings),
+    )
     atomic_write(
         out_dir / "report.html",
         render_report(
+            extras=report_extras(out_dir, raw_dir, results, step),
             documents=documents,
             policies=reconciled.policies,
             countries=reconciled.countries,
@@ -79,7 +89,7 @@ def publish(
         ),
     )
     summary = RunSummary(
-        id=stable_id("run", {"documents": [(d.uri, d.sha256) for d in documents]}),
+        id=step.run_id,
         documents_seen=len(documents),
         documents_new=new,
         documents_changed=len(documents) - new - unchanged,
@@ -90,6 +100,8 @@ def publish(
         conflicts_open=sum(1 for c in reconciled.conflicts if c.status == "open"),
         conflicts_resolved=sum(1 for c in reconciled.conflicts if c.status == "resolved"),
         timings=list(timings),
+        warnings=step.warnings,
     )
     write_run_summary(out_dir, summary)
+    write_run_record(out_dir, step, counts)
     return summary

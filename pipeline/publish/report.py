@@ -10,18 +10,29 @@ Design choices:
   `extracted/`).
 - The template only lays things out; sorting, grouping and counting happen in
   Python where they can be tested.
-- Self-contained: CSS inline, system fonts, no images; a few lines of inline JS
-  add a filter box, which stays hidden when JS is off.
+- Self-contained: CSS inline, system fonts; page crops are WebP data URIs,
+  each distinct crop embedded once as an SVG symbol and shown with `<use>`
+  (see `crops.py`). Inline JS adds a filter box and the decision forms; both
+  stay hidden when JS is off.
 - Everything from a source is escaped by Jinja's autoescaping; the only markup
   built in Python goes through `Markup.format`, which escapes its arguments.
+  A Content-Security-Policy allows only the report's own script (by hash), so
+  even a missed escape could not run injected code.
+- The history ("since the last run") and the evidence views are optional
+  extras (`ReportExtras`): without them the report renders from records alone.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -35,10 +46,15 @@ from pipeline.datamodel.records import (
     DocumentRecord,
     PolicyRecord,
 )
+from pipeline.datamodel.results import DocumentResult
+from pipeline.publish.crops import EvidenceMedia, SourceFile, build_evidence_media, source_link
+from pipeline.publish.history import HistoryStep, RunDiff, display_value
+from pipeline.reconcile.review import value_text
 
-__all__ = ["render_report"]
+__all__ = ["ReportExtras", "render_report", "report_extras"]
 
 TEMPLATE = "report.html.j2"
+SCRIPT = "report.js"
 
 # ECCP maturity: four criteria scored 0–2 each, 8 in total (see the factsheet annex).
 DEFAULT_MATURITY_MAX = 8.0
@@ -75,6 +91,19 @@ def format_value(value: ClaimValue) -> str | Markup:
     return str(value)
 
 
+def format_time(iso: str | None) -> str:
+    """A run's ISO time for people: `2026-11-26T19:41:07.891Z` → "2026-11-26 19:41 UTC".
+
+    >>> format_time("2026-11-26T19:41:07.891Z"), format_time(None)
+    ('2026-11-26 19:41 UTC', 'unknown')
+    """
+    if not iso:
+        return "unknown"
+    if len(iso) >= 16 and iso[10] == "T" and iso.endswith("Z"):
+        return f"{iso[:10]} {iso[11:16]} UTC"
+    return iso
+
+
 def value_sort_key(value: ClaimValue) -> tuple[int, str]:
     """A total order over the mixed value types (numbers by magnitude)."""
     if value is None:
@@ -94,6 +123,11 @@ def evidence_sort_key(ev: Evidence) -> tuple:
     return (ev.uri, ev.page if ev.page is not None else -1, ev.locator or "", ev.quote, ev.method)
 
 
+def _json(value: ClaimValue) -> str:
+    data = value.model_dump() if isinstance(value, NotAvailable) else value
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
 def anchor(prefix: str, record_id: str) -> str:
     """A stable HTML id; record ids that already carry their type are used as they are."""
     return record_id if record_id.startswith(prefix + "-") else f"{prefix}-{record_id}"
@@ -108,6 +142,8 @@ class ValueView:
     qualifiers: list[str]
     evidence: list[Evidence]
     chosen: bool
+    json: str = "null"  # the value as the decision form writes it
+    text: str = ""  # the value as the `decide` command takes it
 
 
 @dataclass(frozen=True)
@@ -116,6 +152,7 @@ class ConflictView:
     anchor: str
     subject_anchor: str | None
     values: list[ValueView]
+    values_json: str = "[]"  # `values_seen` of a decision made now
 
 
 @dataclass(frozen=True)
@@ -176,6 +213,109 @@ class ClaimGroup:
     claims: list[Claim] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class MentionView:
+    """One mention the extractor saw in a document, taken into a claim or not (and why)."""
+
+    text: str
+    label: str | None
+    taken: bool
+    reason: str | None
+    where: str | None
+    rule: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentExtra:
+    link: str | None
+    has_mentions: bool = False
+    mentions_taken: list[MentionView] = field(default_factory=list)
+    mentions_not_taken: list[MentionView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportExtras:
+    """What the report shows beyond the records: evidence crops and contexts, the diff since the
+    last run, run warnings, per-document links and mentions. All deterministic."""
+
+    media: EvidenceMedia | None = None
+    since: RunDiff | None = None
+    warnings: list[str] = field(default_factory=list)
+    documents: dict[str, DocumentExtra] = field(default_factory=dict)
+
+
+_TAKEN_FIELDS = ("taken", "used", "accepted", "kept", "claimed")
+_TEXT_FIELDS = ("text", "surface", "name", "quote", "span")
+_LABEL_FIELDS = ("label", "kind", "type", "entity_type", "attribute")
+_REASON_FIELDS = ("reason", "why", "rejected_because", "note", "rule")
+_WHERE_FIELDS = ("locator", "page", "start")
+_RULE_FIELDS = ("family", "rule", "method")
+
+
+def _first_field(data: dict, names: Sequence[str]) -> object | None:
+    return next((data[n] for n in names if data.get(n) not in (None, "")), None)
+
+
+def mention_view(item: object) -> MentionView | None:
+    """A mention from a document result (a pydantic model or a mapping) as the report shows it.
+
+    >>> mention_view({"text": "SurfMat", "label": "cluster", "taken": False, "reason": "generic head"})
+    MentionView(text='SurfMat', label='cluster', taken=False, reason='generic head', where=None, rule=None)
+    """
+    data = item.model_dump(mode="json") if hasattr(item, "model_dump") else item
+    if not isinstance(data, dict):
+        return None
+    text = _first_field(data, _TEXT_FIELDS)
+    if text is None:
+        return None
+    taken = _first_field(data, _TAKEN_FIELDS)
+    if taken is None and isinstance(data.get("status"), str):
+        taken = data["status"].lower() in ("taken", "used", "accepted", "claimed")
+    label, reason, where, rule = (
+        _first_field(data, f) for f in (_LABEL_FIELDS, _REASON_FIELDS, _WHERE_FIELDS, _RULE_FIELDS)
+    )
+    return MentionView(
+        text=str(text),
+        label=str(label) if label is not None else None,
+        taken=bool(taken),
+        reason=str(reason) if reason is not None else None,
+        where=str(where) if where is not None else None,
+        rule=str(rule) if rule is not None else None,
+    )
+
+
+def document_extra(result: DocumentResult, link: str | None) -> DocumentExtra:
+    """Link and mentions of one document; `mentions` is read only where the result offers it."""
+    items = getattr(result, "mentions", None)
+    if not items:  # not offered (or not recorded for this kind of document)
+        return DocumentExtra(link=link)
+    views = [v for v in (mention_view(m) for m in items) if v is not None]
+    key = lambda m: (m.label or "", m.text.casefold(), m.where or "", m.reason or "")
+    return DocumentExtra(
+        link=link,
+        has_mentions=True,
+        mentions_taken=sorted((m for m in views if m.taken), key=key),
+        mentions_not_taken=sorted((m for m in views if not m.taken), key=key),
+    )
+
+
+def report_extras(
+    out_dir: Path, raw_dir: Path | None, results: Sequence[DocumentResult], step: HistoryStep | None
+) -> ReportExtras:
+    """Read the raw files for crops and contexts (at publish time) and gather the extras."""
+    sources = {r.doc_id: SourceFile(doc_id=r.doc_id, uri=r.uri, sha256=r.sha256) for r in results}
+    evidence = [c.evidence for r in results for c in r.claims]
+    return ReportExtras(
+        media=build_evidence_media(evidence, sources, raw_dir, out_dir),
+        since=step.diff if step else None,
+        warnings=list(step.warnings) if step else [],
+        documents={
+            r.doc_id: document_extra(r, source_link(r.uri, raw_dir, out_dir))
+            for r in sorted(results, key=lambda r: r.doc_id)
+        },
+    )
+
+
 def _percent(score: float | None, maximum: float) -> int:
     if score is None or maximum <= 0:
         return 0
@@ -224,8 +364,10 @@ def build_context(
     clusters: Sequence[ClusterRecord],
     conflicts: Sequence[ConflictRecord],
     claims: Sequence[Claim],
+    extras: ReportExtras | None = None,
 ) -> dict[str, object]:
     """Sort, group and count the records for the template (deterministic)."""
+    extras = extras or ReportExtras()
     subject_anchors: dict[str, str] = {}
     subject_names: dict[str, str] = {}
     for p in policies:
@@ -249,9 +391,12 @@ def build_context(
                     qualifiers=sorted(set(v.qualifiers)),
                     evidence=sorted(v.evidence, key=evidence_sort_key),
                     chosen=c.resolution is not None and c.resolution.value == v.value,
+                    json=_json(v.value),
+                    text=value_text(v.value),
                 )
                 for v in sorted(c.values, key=lambda v: value_sort_key(v.value))
             ],
+            values_json="[" + ",".join(_json(v.value) for v in c.values) + "]",
         )
         for c in sorted(
             conflicts,
@@ -353,6 +498,18 @@ def build_context(
     claim_groups = sorted(groups.values(), key=lambda g: (g.uri, g.doc_id))
     for group in claim_groups:
         group.claims.sort(key=_claim_sort_key)
+    for view in document_views:  # documents without claims get an empty group (their own section)
+        if view.record.id not in groups:
+            groups[view.record.id] = ClaimGroup(
+                doc_id=view.record.id,
+                uri=view.record.uri,
+                anchor=anchor("claims", view.record.id),
+                document_anchor=view.anchor,
+            )
+    views_by_id = {v.record.id: v for v in document_views}
+    doc_sections = [
+        (views_by_id.get(g.doc_id), g) for g in sorted(groups.values(), key=lambda g: (g.uri, g.doc_id))
+    ]
 
     summary = {
         "documents_ok": sum(d.status == "ok" for d in documents),
@@ -372,11 +529,24 @@ def build_context(
         "countries": country_views,
         "clusters": cluster_views,
         "claim_groups": claim_groups,
+        "doc_sections": doc_sections,
         "claim_group_anchors": {g.doc_id: g.anchor for g in claim_groups},
         "subject_anchors": subject_anchors,
         "subject_names": subject_names,
         "document_anchors": document_anchors,
+        "media": extras.media,
+        "crop_images": extras.media.images if extras.media else [],
+        "since": extras.since,
+        "since_records": _since_records(extras.since, subject_anchors),
+        "run_warnings": sorted(set(extras.warnings)),
+        "doc_extras": extras.documents,
     }
+
+
+def _since_records(since: RunDiff | None, subject_anchors: dict[str, str]) -> list[tuple[object, str | None]]:
+    if since is None:
+        return []
+    return [(r, subject_anchors.get(r.subject_id)) for r in since.records]
 
 
 # ---------------------------------------------------------------- rendering
@@ -398,8 +568,18 @@ def _environment() -> Environment:
     )
     env.filters["value"] = format_value
     env.filters["number"] = format_number
+    env.filters["shown"] = display_value
+    env.filters["when"] = format_time
     env.tests["not_available"] = _is_not_available
     return env
+
+
+@lru_cache(maxsize=1)
+def _script() -> tuple[Markup, Markup]:
+    """The report's inline script and its CSP hash (only this script may run)."""
+    text = resources.files("pipeline.publish").joinpath("templates", SCRIPT).read_text("utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return Markup(text), Markup(f"'sha256-{digest}'")
 
 
 def render_report(
@@ -410,8 +590,9 @@ def render_report(
     clusters: Sequence[ClusterRecord],
     conflicts: Sequence[ConflictRecord],
     claims: Sequence[Claim],
+    extras: ReportExtras | None = None,
 ) -> str:
-    """Render the review report; the same records give byte-identical HTML."""
+    """Render the review report; the same records (and extras) give byte-identical HTML."""
     context = build_context(
         documents=documents,
         policies=policies,
@@ -419,5 +600,7 @@ def render_report(
         clusters=clusters,
         conflicts=conflicts,
         claims=claims,
+        extras=extras,
     )
-    return _environment().get_template(TEMPLATE).render(**context)
+    script, script_hash = _script()
+    return _environment().get_template(TEMPLATE).render(**context, script=script, script_hash=script_hash)

@@ -29,6 +29,7 @@ from pipeline.datamodel.results import Reconciled
 from pipeline.models.regions import country_name
 from pipeline.reconcile.conflicts import Decision, apply_decisions, detect_conflicts
 from pipeline.reconcile.entities import Resolved, resolve
+from pipeline.reconcile.review import check_against_conflicts
 from pipeline.text.paragraphs import join_paragraphs
 
 CREATION_QUALIFIERS_EXCLUDED = {"announced", "lineage", "planned"}
@@ -316,7 +317,9 @@ def reconcile(claims: Sequence[Claim], decisions: Sequence[Decision] = ()) -> Re
     ]
     for country in countries:
         names[country.id] = country.name or country.id
-    conflicts = apply_decisions(detect_conflicts(resolved.claims, names), decisions)
+    detected = detect_conflicts(resolved.claims, names)
+    checked = check_against_conflicts(detected, decisions)
+    conflicts = apply_decisions(detected, checked.valid)
     clusters = cluster_records(resolved, conflicts)
     return Reconciled(
         claims=resolved.claims,
@@ -324,4 +327,5 @@ def reconcile(claims: Sequence[Claim], decisions: Sequence[Decision] = ()) -> Re
         clusters=clusters,
         countries=countries,
         conflicts=conflicts,
+        warnings=checked.warnings,
     )

@@ -2,7 +2,8 @@
 
 `check_decisions` is called by the command line (and `run_pipeline`) first thing: a decisions
 file that was named explicitly but is missing, a directory, unreadable, not JSON, or not a
-list of valid decisions is a one-line `DecisionsError` naming the file. The default location
+list is a one-line `DecisionsError` naming the file (a malformed entry in a list is a warning
+of the run instead, see `pipeline.reconcile.review`). The default location
 (`<raw>/decisions.json`) may simply be absent.
 """
 
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.reconcile.conflicts import Decision, DecisionsError, load_decisions
+from pipeline.reconcile.conflicts import Decision, DecisionsError
+from pipeline.reconcile.review import read_decisions
 
 
 def check_decisions(path: Path | None, *, explicit: bool) -> list[Decision]:
@@ -35,4 +37,6 @@ def check_decisions(path: Path | None, *, explicit: bool) -> list[Decision]:
             pass
     except OSError as exc:
         raise DecisionsError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    return load_decisions(path)  # invalid content: a DecisionsError naming the file and the place
+    # not JSON / not a list: a DecisionsError naming the file; a malformed entry is a warning of the
+    # run (in the report and run.json), not a failed run: the other decisions still apply
+    return read_decisions(path).decisions
