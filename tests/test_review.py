@@ -67,8 +67,8 @@ def test_malformed_entries_are_warnings_and_the_valid_ones_are_kept(tmp_path: Pa
 @pytest.mark.parametrize(
     ("text", "error"),
     [
-        ("{not json", "decisions.json: not valid JSON ("),
-        ('{"conflict_id": "c"}', "decisions.json: must be a JSON list of decisions"),
+        ("{not json", "decisions.json: not a valid decisions file: Invalid JSON ("),
+        ('{"conflict_id": "c"}', "decisions.json: not a valid decisions file: it must be a JSON list"),
     ],
 )
 def test_a_file_that_is_not_a_json_list_is_an_error_naming_it(tmp_path: Path, text: str, error: str) -> None:

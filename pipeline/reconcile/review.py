@@ -89,9 +89,9 @@ def read_decisions(path: Path | None) -> DecisionsRead:
     except OSError as exc:
         raise DecisionsError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     except ValueError as exc:
-        raise DecisionsError(f"{path}: not valid JSON ({exc})") from exc
+        raise DecisionsError(f"{path}: not a valid decisions file: Invalid JSON ({exc})") from exc
     if not isinstance(data, list):
-        raise DecisionsError(f"{path}: must be a JSON list of decisions")
+        raise DecisionsError(f"{path}: not a valid decisions file: it must be a JSON list of decisions")
     decisions, warnings = [], []
     for n, entry in enumerate(data, 1):
         try:
