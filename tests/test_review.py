@@ -17,7 +17,7 @@ from pipeline.reconcile.records import reconcile
 from pipeline.reconcile.review import (
     ReviewError,
     append_decision,
-    check_decisions,
+    check_against_conflicts,
     make_decision,
     read_decisions,
 )
@@ -84,7 +84,7 @@ def test_no_decisions_file_is_no_warning(tmp_path: Path) -> None:
 
 
 def test_unknown_conflict_and_foreign_value_are_warnings_and_not_applied() -> None:
-    checked = check_decisions(
+    checked = check_against_conflicts(
         [CONFLICT], [decision(conflict_id="conflict-nope"), decision(value=2003), decision(value=2001.0)]
     )
     assert checked.valid == [decision(value=2001.0)]
@@ -96,7 +96,7 @@ def test_unknown_conflict_and_foreign_value_are_warnings_and_not_applied() -> No
 
 
 def test_a_conflict_decided_twice_is_a_warning() -> None:
-    checked = check_decisions([CONFLICT], [decision(), decision(value=2001)])
+    checked = check_against_conflicts([CONFLICT], [decision(), decision(value=2001)])
     assert len(checked.valid) == 2
     assert checked.warnings == ["conflict conflict-lci is decided 2 times; the last decision counts"]
 
@@ -172,7 +172,7 @@ def test_decide_command_appends_a_decision_the_next_run_accepts(tmp_path: Path) 
         "ana",
         "three sources",
     )
-    assert check_decisions([CONFLICT], read.decisions).warnings == []
+    assert check_against_conflicts([CONFLICT], read.decisions).warnings == []
 
 
 @pytest.mark.parametrize(

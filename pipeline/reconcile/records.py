@@ -26,7 +26,7 @@ from pipeline.datamodel.records import (
 from pipeline.models.regions import country_name
 from pipeline.reconcile.conflicts import Decision, apply_decisions, detect_conflicts
 from pipeline.reconcile.entities import TABLE_METHOD, Resolved, resolve
-from pipeline.reconcile.review import check_decisions
+from pipeline.reconcile.review import check_against_conflicts
 
 CREATION_QUALIFIERS_EXCLUDED = {"announced", "lineage", "planned"}
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", '"', ")")
@@ -326,7 +326,7 @@ def reconcile(claims: Sequence[Claim], decisions: Sequence[Decision] = ()) -> Re
     for country in countries:
         names[country.id] = country.name or country.id
     detected = detect_conflicts(resolved.claims, names)
-    checked = check_decisions(detected, decisions)
+    checked = check_against_conflicts(detected, decisions)
     conflicts = apply_decisions(detected, checked.valid)
     clusters = cluster_records(resolved, conflicts)
     return Reconciled(

@@ -32,7 +32,7 @@ __all__ = [
     "DecisionsRead",
     "ReviewError",
     "append_decision",
-    "check_decisions",
+    "check_against_conflicts",
     "make_decision",
     "read_decisions",
     "value_text",
@@ -109,7 +109,7 @@ class CheckedDecisions:
     warnings: list[str]
 
 
-def check_decisions(conflicts: Sequence[ConflictRecord], decisions: Sequence[Decision]) -> CheckedDecisions:
+def check_against_conflicts(conflicts: Sequence[ConflictRecord], decisions: Sequence[Decision]) -> CheckedDecisions:
     """Keep the decisions that name a conflict of this run and one of its values; warn about the rest."""
     by_id = {c.id: c for c in conflicts}
     valid, warnings = [], []
