@@ -530,6 +530,7 @@ def build_context(
         "clusters": cluster_views,
         "claim_groups": claim_groups,
         "doc_sections": doc_sections,
+        "doc_sections_anchors": {g.doc_id: g.anchor for _, g in doc_sections},
         "claim_group_anchors": {g.doc_id: g.anchor for g in claim_groups},
         "subject_anchors": subject_anchors,
         "subject_names": subject_names,

@@ -28,6 +28,18 @@
     st.addEventListener("change", apply);
   }
 
+  /* ---- a link to a folded part (a document's details, a claim inside them) unfolds it */
+  var unfold = function () {
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (!target) { return; }
+    for (var el = target; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") { el.open = true; }
+    }
+    target.scrollIntoView();
+  };
+  window.addEventListener("hashchange", unfold);
+  unfold();
+
   /* ---- decisions: each conflict card's form adds one entry; the panel collects them */
   var panel = document.getElementById("decisions");
   var output = document.getElementById("decisions-json");
