@@ -164,6 +164,13 @@ def test_remote_sources_link_to_their_url() -> None:
     assert view.note == "remote source: open the link"
 
 
+def test_without_a_raw_folder_there_is_no_image_and_no_note() -> None:
+    ev = _pdf_evidence()
+    source = SourceFile(doc_id=ev.doc_id, uri=ev.uri, sha256=_sha(RAW / ev.uri))
+    view = build_evidence_media([ev], {ev.doc_id: source}, None, RAW.parent / "out").view(ev)
+    assert view is not None and (view.image, view.link, view.note) == (None, None, None)
+
+
 def test_crop_region_spans_the_text_column_and_cuts_tall_boxes_around_the_quote() -> None:
     s = CropSettings()
     column = BBox.of(40, 30, 555, 800)

@@ -383,10 +383,20 @@ def test_mentions_taken_and_not_taken_per_document() -> None:
 
     from pipeline.publish.report import document_extra
 
+    from pipeline.datamodel.base import StrictModel
+
+    class MentionNote(StrictModel):  # the shape the NLP extractor records per prose page
+        text: str
+        label: str
+        taken: bool
+        family: str | None = None
+        reason: str | None = None
+        locator: str | None = None
+
     result = SimpleNamespace(
         mentions=[
-            {"text": "SurfMat", "label": "cluster", "taken": True, "family": "x_cluster", "locator": "p[2]"},
-            {"text": "Secretary of State", "label": "cluster", "taken": False, "reason": "role title"},
+            MentionNote(text="SurfMat", label="cluster", taken=True, family="x_cluster", locator="p[2]"),
+            MentionNote(text="Secretary of State", label="cluster", taken=False, reason="role title"),
             {"text": "Wood Cluster", "label": "cluster", "taken": True, "family": "gazetteer"},
         ]
     )

@@ -438,9 +438,8 @@ def build_evidence_media(
         uri = source.uri if source else items[0].uri
         base = source_link(uri, raw_dir, out_dir)
         if is_remote(uri) or raw_dir is None or source is None:
-            note = "remote source: open the link" if is_remote(uri) else "source file not available"
             for ev in items:
-                media.views[evidence_key(ev)] = _link_only(ev, base, note)
+                media.views[evidence_key(ev)] = _link_only(ev, base, _unavailable(uri, raw_dir))
             continue
         data, problem = _file_problem(Path(raw_dir) / uri, source.sha256)
         if data is None:
@@ -481,6 +480,15 @@ def _add_image(images: dict[str, PageImage], encoded: bytes, region: BBox, page:
             page=page,
         )
     return image_id
+
+
+def _unavailable(uri: str, raw_dir: Path | None) -> str | None:
+    """Why a source is not read at publish time (None: nothing worth saying per evidence)."""
+    if is_remote(uri):
+        return "remote source: open the link"  # not fetched a second time
+    if raw_dir is None:
+        return None  # the caller gave no raw folder: no crops at all
+    return "source not among this run's documents; no page image"  # no sha256 to check it against
 
 
 def _link_only(ev: Evidence, base: str | None, note: str | None) -> EvidenceView:
