@@ -42,7 +42,7 @@ from pydantic import Field, ValidationError
 from pipeline.datamodel.base import SCHEMA_VERSION, StrictModel
 from pipeline.datamodel.claims import Claim, ClaimValue, NotAvailable
 from pipeline.datamodel.records import ConflictRecord, DocumentRecord
-from pipeline.publish.writer import atomic_write, to_json
+from pipeline.publish.writer import atomic_write
 
 __all__ = [
     "ClaimPrint",
@@ -501,5 +501,6 @@ def write_run_record(out_dir: Path, step: HistoryStep, counts: dict[str, int]) -
         conflicts=step.conflicts,
         warnings=step.warnings,
     )
-    atomic_write(out_dir / RUNS_DIR / f"{record.run_id}.json", to_json(record))
+    # one line: these files accumulate, one per run (about 0.4 KB per claim and conflict)
+    atomic_write(out_dir / RUNS_DIR / f"{record.run_id}.json", record.model_dump_json() + "\n")
     return record
