@@ -19,6 +19,7 @@ from pipeline.evaluation.press import (
     PressEvalError,
     PressReport,
     Predicted,
+    SplitReport,
     evaluate_press,
     load_set,
     names_match,
@@ -88,6 +89,28 @@ def test_matcher_on_hand_made_claims() -> None:
         ("the cluster", "created_year", 2001),
         ("Cluster Manager", "member_count", 60),
     ]
+
+
+def test_scores_per_group_and_per_page_class() -> None:
+    start = GoldClaim(subject_name="Textra", subject_type="cluster", attribute="created_year", value=2006)
+    count = GoldClaim(subject_name="Textra", subject_type="cluster", attribute="member_count", value=48)
+    classes = ("name-without-cluster", "member-count")
+    a = PageEntry(id="a", split="dev", style="s", country="CZ", classes=classes)
+    b = PageEntry(id="b", split="dev", style="s", country="CZ", classes=("member-count",))
+    split = SplitReport(
+        "dev",
+        [
+            score_page(a, [start, count], [_pred("Textra", "created_year", 2006)]),
+            score_page(b, [count], [_pred("Textra", "member_count", n) for n in (84, 48)]),
+        ],
+    )
+    assert (split.score("start_date").tp, split.score("start_date").fn) == (1, 0)
+    member = split.score("member_count")
+    assert (member.tp, member.fp, member.fn) == (1, 1, 1)
+    assert {k: (pages, s.tp, s.fp, s.fn) for k, (pages, s) in split.by_class().items()} == {
+        "member-count": (2, 2, 1, 1),
+        "name-without-cluster": (1, 1, 0, 1),
+    }
 
 
 @pytest.mark.parametrize(

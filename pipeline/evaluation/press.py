@@ -201,6 +201,18 @@ class SplitReport:
     def styles(self) -> set[str]:
         return {o.page.style for o in self.outcomes}
 
+    def by_class(self) -> dict[str, tuple[int, Score]]:
+        """Pages and scores per page class of pages.json ("name-without-cluster", "trap-lineage"...)."""
+        out: dict[str, tuple[int, Score]] = {}
+        for outcome in self.outcomes:
+            for name in outcome.page.classes:
+                pages, s = out.get(name, (0, Score()))
+                s.tp += len(outcome.hits)
+                s.fn += len(outcome.misses)
+                s.fp += len(outcome.false_positives)
+                out[name] = (pages + 1, s)
+        return dict(sorted(out.items()))
+
 
 @dataclass
 class PressReport:
@@ -450,6 +462,17 @@ def split_table(split: SplitReport) -> Table:
     return table
 
 
+def class_table(split: SplitReport) -> Table:
+    """Recall and false positives of the pages that exercise each class (a page has several)."""
+    table = Table(title=f"press evaluation: {split.split} by page class")
+    for column in ("class", "pages", "gold", "tp", "fp", "recall"):
+        table.add_column(column, justify="left" if column == "class" else "right")
+    for name, (pages, s) in split.by_class().items():
+        recall = f"{s.recall:.2f}" if s.tp + s.fn else "n/a"
+        table.add_row(name, str(pages), str(s.tp + s.fn), str(s.tp), str(s.fp), recall)
+    return table
+
+
 def _describe(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -475,5 +498,6 @@ def render_press(report: PressReport, *, details: bool = True) -> Group:
     for split in SPLITS:
         parts.append(split_table(report.splits[split]))
         if details:
+            parts.append(class_table(report.splits[split]))
             parts.append(split_details(report.splits[split]))
     return Group(*parts)
