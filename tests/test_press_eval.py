@@ -30,7 +30,11 @@ from pipeline.evaluation.press import (
 
 ROOT = Path(__file__).resolve().parent.parent
 PRESS = ROOT / "tests" / "eval" / "press"
-ENTRIES = [PageEntry.model_validate(e) for e in json.loads((PRESS / "pages.json").read_text("utf-8"))]
+ENTRIES = [
+    PageEntry.model_validate(e)
+    for split in ("dev", "test")
+    for e in json.loads((PRESS / split / "pages.json").read_text("utf-8"))
+]
 PAGE = PageEntry(id="hand-made", split="dev", style="unit test", country="SE")
 
 
@@ -59,7 +63,10 @@ def test_matcher_on_hand_made_claims() -> None:
             aliases=("NCE",),
         ),
         GoldClaim(
-            subject_name="Timber Cluster Styria", subject_type="cluster", attribute="created_year", value=2001
+            subject_name="Plastics Cluster of Business Upper Austria",
+            subject_type="cluster",
+            attribute="created_year",
+            value=1999,
         ),
     ]
     emitted = [
@@ -69,8 +76,8 @@ def test_matcher_on_hand_made_claims() -> None:
         # the rename the wrong way round is no rename
         _pred("Forest Bioeconomy Alliance Finland", "renamed_to", "Kuopio Wood Technology Network"),
         _pred("NCE", "created_year", 2006),  # alias, and created_year ~ starting_year: hit
-        _pred("the cluster", "created_year", 2001),  # generic containment: no subject match
-        _pred("the cluster", "created_year", 2001),  # repeated false positive counts once
+        _pred("the cluster", "created_year", 1999),  # generic containment: no subject match
+        _pred("the cluster", "created_year", 1999),  # repeated false positive counts once
         _pred("Cluster Manager", "member_count", 60),  # a role title is no subject
     ]
     outcome = score_page(PAGE, gold, emitted)
@@ -81,12 +88,12 @@ def test_matcher_on_hand_made_claims() -> None:
     assert [(g.subject_name, g.attribute) for g in outcome.misses] == [
         ("Biogas Öst", "member_count"),
         ("Kuopio Wood Technology Network", "renamed_to"),
-        ("Timber Cluster Styria", "created_year"),
+        ("Plastics Cluster of Business Upper Austria", "created_year"),
     ]
     assert [(p.subject_name, p.attribute, p.value) for p in outcome.false_positives] == [
         ("Biogas Öst", "member_count", 59),
         ("Forest Bioeconomy Alliance Finland", "renamed_to", "Kuopio Wood Technology Network"),
-        ("the cluster", "created_year", 2001),
+        ("the cluster", "created_year", 1999),
         ("Cluster Manager", "member_count", 60),
     ]
 
@@ -154,9 +161,10 @@ def test_gold_with_an_unscored_attribute_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "dev").mkdir()
     (tmp_path / "test").mkdir()
     page = "agency-news-se-biogas-cluster"
-    (tmp_path / "pages.json").write_text(
+    (tmp_path / "dev" / "pages.json").write_text(
         json.dumps([{"id": page, "split": "dev", "style": "s", "country": "SE"}]), "utf-8"
     )
+    (tmp_path / "test" / "pages.json").write_text("[]", "utf-8")
     (tmp_path / "dev" / f"{page}.html").write_text("<html></html>", "utf-8")
     (tmp_path / "dev" / f"{page}.gold.json").write_text(
         json.dumps([{"subject_name": "X", "subject_type": "cluster", "attribute": "colour", "value": 1}]),
@@ -170,9 +178,10 @@ def test_a_page_recorded_in_the_wrong_split_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "dev").mkdir()
     (tmp_path / "test").mkdir()
     page = "agency-news-fr-aerospace-pole"  # its seeded hash puts it in test
-    (tmp_path / "pages.json").write_text(
+    (tmp_path / "dev" / "pages.json").write_text(
         json.dumps([{"id": page, "split": "dev", "style": "s", "country": "FR"}]), "utf-8"
     )
+    (tmp_path / "test" / "pages.json").write_text("[]", "utf-8")
     with pytest.raises(PressEvalError, match="recorded in dev but its seeded hash says test"):
         load_set(tmp_path)
 

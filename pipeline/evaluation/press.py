@@ -2,9 +2,9 @@
 
 Layout of a set folder::
 
-    pages.json                 [{id, split, style, country, classes}]: the split, fixed once
+    dev/pages.json             [{id, split, style, country, classes}]: the dev pages (split fixed once)
     dev/<id>.html              a page; dev/<id>.gold.json its gold claims (written before any run)
-    test/<id>.html             likewise for the held-out split
+    test/pages.json, test/...  likewise for the held-out split (kept apart so dev work never reads it)
 
 Every page goes through the pipeline's own per-document processing
 (`pipeline.stages.discover.load` then `pipeline.stages.process.process`: parse, classify,
@@ -19,7 +19,7 @@ Matching rule (see rules/press_match.json): an emitted claim matches a gold clai
 - the emitted subject name matches the gold subject name or one of its aliases: equal once
   normalised (case, accents, dashes, punctuation, a leading "the"), or a rapidfuzz token-set
   ratio of at least `fuzzy_threshold` (90), except that containment through generic words only
-  ("the cluster" in "Timber Cluster Styria") is not a match.
+  ("the cluster" in "Plastics Cluster of Business Upper Austria") is not a match.
 
 A gold claim with at least one matching emitted claim is a true positive, otherwise a miss.
 An emitted claim of a scored attribute that matches no gold claim is a false positive; repeats
@@ -262,18 +262,25 @@ def load_set(
     settings = settings or PressSettings()
     if not folder.is_dir():
         raise PressEvalError(f"evaluation set folder {folder} does not exist")
-    data = _read_json(folder / PAGES_FILE)
-    if not isinstance(data, list):
-        raise PressEvalError(f"{folder / PAGES_FILE}: expected a JSON list of pages")
-    try:
-        entries = [PageEntry.model_validate(item) for item in data]
-    except ValidationError as exc:
-        raise PressEvalError(f"{folder / PAGES_FILE}: invalid page entry: {exc}") from exc
+    entries: list[PageEntry] = []
+    for split in SPLITS:
+        index = folder / split / PAGES_FILE
+        data = _read_json(index)
+        if not isinstance(data, list):
+            raise PressEvalError(f"{index}: expected a JSON list of pages")
+        try:
+            listed = [PageEntry.model_validate(item) for item in data]
+        except ValidationError as exc:
+            raise PressEvalError(f"{index}: invalid page entry: {exc}") from exc
+        for entry in listed:
+            if entry.split != split:
+                raise PressEvalError(f"{index}: page {entry.id} says split {entry.split}")
+        entries.extend(sorted(listed, key=lambda e: e.id))
     seen: set[str] = set()
     out = []
-    for entry in sorted(entries, key=lambda e: (SPLITS.index(e.split), e.id)):
+    for entry in entries:
         if entry.id in seen:
-            raise PressEvalError(f"page {entry.id} is listed twice in {PAGES_FILE}")
+            raise PressEvalError(f"page {entry.id} is listed twice")
         seen.add(entry.id)
         expected = split_of(entry.id, settings.split_seed, settings.dev_share)
         if entry.split != expected:
@@ -287,7 +294,7 @@ def load_set(
     for split in SPLITS:
         for path in sorted((folder / split).glob("*.html")):
             if path.stem not in seen:
-                raise PressEvalError(f"{path} has no entry in {PAGES_FILE}")
+                raise PressEvalError(f"{path} has no entry in {folder / split / PAGES_FILE}")
     return out
 
 
@@ -319,7 +326,7 @@ def names_match(emitted: str, gold: str, threshold: int = DEFAULT_FUZZY_THRESHOL
 
     >>> names_match("Foodvalley NL", "Foodvalley")
     True
-    >>> names_match("the cluster", "Timber Cluster Styria")
+    >>> names_match("the cluster", "Plastics Cluster of Business Upper Austria")
     False
     >>> names_match("Cluster Manager", "Plastics Cluster")
     False
