@@ -155,8 +155,21 @@ def evaluate(
         "extracted"
     ),
     gold: Annotated[Path, typer.Option("--gold", help="Gold folder.")] = Path("tests/gold"),
+    press: Annotated[
+        Path | None,
+        typer.Option("--press", help="Written press evaluation set (tests/eval/press): score dev and test."),
+    ] = None,
 ) -> None:
     """Print precision and recall per field and claim type against the gold files."""
+    if press is not None:
+        from pipeline.evaluation.press import PressEvalError, evaluate_press, render_press
+
+        try:
+            press_report = evaluate_press(press)
+        except PressEvalError as exc:
+            raise _fail(str(exc)) from exc
+        Console().print(render_press(press_report))
+        return
     from pipeline.evaluate import EvaluationError, render
     from pipeline.evaluate import evaluate as run_evaluation
 
