@@ -36,7 +36,7 @@ def extract_claims(doc: Document, country: str | None) -> tuple[list[Claim], lis
     warnings: list[str] = []
     if doc.kind == DocumentKind.FACTSHEET:
         result = extract_factsheet(doc, country)
-        warnings.extend(f"policy table, page {i.page}: {i.code}: {i.message}" for i in result.issues)
+        warnings.extend(result.warnings)  # stitching issues and extractor failures
         if result.policy_tables == 0:
             warnings.append("factsheet without a readable policy table")
         prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "heading")]

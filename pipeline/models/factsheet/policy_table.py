@@ -21,7 +21,7 @@ from importlib import resources
 
 from pipeline.datamodel.claims import Claim, ClaimValue, NotAvailable
 from pipeline.datamodel.document import BBox, Document, Table, TableCell, TextLine
-from pipeline.models.factsheet.common import ClaimMaker
+from pipeline.models.factsheet.common import ClaimMaker, Failures, run_guarded
 from pipeline.models.factsheet.labels import (
     SECTION_ORDER,
     SECTIONS,
@@ -34,9 +34,9 @@ from pipeline.models.factsheet.labels import (
     sublabel_anywhere,
 )
 from pipeline.models.regions import region_of
+from pipeline.text.numbers import first_year
 
 METHOD = "factsheet.policy_table"
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _BULLET = re.compile(r"^[•▪■●◦‣∙·–—*►➢✓-]\s+")
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", '"', ")")
 
@@ -428,11 +428,6 @@ def normalise_period(text: str) -> str | NotAvailable | None:
     return None
 
 
-def first_year(text: str) -> int | None:
-    match = _YEAR.search(text)
-    return int(match.group(1)) if match else None
-
-
 # ------------------------------------------------------------------ claims
 
 
@@ -449,7 +444,14 @@ class _Context:
         return self.maker.make(attribute, value, quote, page, bbox)
 
 
-def table_to_claims(doc: Document, table: PolicyTable, country: str | None, gap: float) -> list[Claim]:
+def table_to_claims(
+    doc: Document,
+    table: PolicyTable,
+    country: str | None,
+    gap: float,
+    failures: Failures | None = None,
+) -> list[Claim]:
+    """Claims of every policy column; with `failures`, one failing field is recorded and skipped."""
     claims: list[Claim] = []
     for column in range(table.n_policies):
         name_piece = table.headers["name"][column]
@@ -459,25 +461,50 @@ def table_to_claims(doc: Document, table: PolicyTable, country: str | None, gap:
         claims.append(ctx.claim("name", ctx.name, _piece_text(name_piece), name_piece.page, name_piece.bbox))
         type_piece = (table.headers.get("policy_type") or [None] * table.n_policies)[column]
         if type_piece is not None:
-            policy_type = _piece_text(type_piece)
-            claims.append(
-                ctx.claim("policy_type", policy_type, policy_type, type_piece.page, type_piece.bbox)
+            claims.extend(
+                run_guarded(
+                    failures,
+                    f"policy table {ctx.name!r} policy_type",
+                    type_piece.page,
+                    lambda: _type_claims(ctx, country, name_piece, type_piece),
+                )
             )
-            region = region_of(country, ctx.name) if "regional" in policy_type.casefold() else None
-            if region is not None:
-                claims.append(ctx.claim("region", region, ctx.name, name_piece.page, name_piece.bbox))
         for section in SECTIONS:
             empty: list[list[CellPiece]] = [[] for _ in range(table.n_policies)]
             if not section.sublabels:
                 pieces = table.fields.get((section.key, None), empty)[column]
-                claims.extend(field_to_claims(ctx, section, None, pieces))
+                claims.extend(_guarded_field(failures, ctx, section, None, pieces))
                 continue
             # rows under the section label before any sub-row label go to the first sub-row
             stray = table.fields.get((section.key, None), empty)[column]
             for i, (sub, _) in enumerate(section.sublabels):
                 pieces = table.fields.get((section.key, sub), empty)[column]
-                claims.extend(field_to_claims(ctx, section, sub, (stray if i == 0 else []) + pieces))
+                claims.extend(_guarded_field(failures, ctx, section, sub, (stray if i == 0 else []) + pieces))
     return claims
+
+
+def _type_claims(
+    ctx: _Context, country: str | None, name_piece: CellPiece, type_piece: CellPiece
+) -> list[Claim]:
+    policy_type = _piece_text(type_piece)
+    out = [ctx.claim("policy_type", policy_type, policy_type, type_piece.page, type_piece.bbox)]
+    region = region_of(country, ctx.name) if "regional" in policy_type.casefold() else None
+    if region is not None:
+        out.append(ctx.claim("region", region, ctx.name, name_piece.page, name_piece.bbox))
+    return out
+
+
+def _guarded_field(
+    failures: Failures | None, ctx: _Context, section: Section, sub: str | None, pieces: list[CellPiece]
+) -> list[Claim]:
+    path = section.key if sub is None else f"{section.key}.{sub}"
+    page = pieces[0].page if pieces else None
+    return run_guarded(
+        failures,
+        f"policy table {ctx.name!r} {path}",
+        page,
+        lambda: field_to_claims(ctx, section, sub, pieces),
+    )
 
 
 _CATEGORISED_SUBS = {("instruments", "financial"), ("instruments", "technical_assistance")}
@@ -548,10 +575,15 @@ def _normalise_scalar(section: str, sub: str | None, paragraphs: Sequence[Paragr
 # ------------------------------------------------------------------ entry point
 
 
-def extract_policy_tables(doc: Document, country: str | None) -> PolicyTableResult:
-    """All policy-table claims of a factsheet, with the stitching issues met on the way."""
+def extract_policy_tables(
+    doc: Document, country: str | None, failures: Failures | None = None
+) -> PolicyTableResult:
+    """All policy-table claims of a factsheet, with the stitching issues met on the way.
+
+    With `failures`, a field that raises is recorded there and the other fields are kept.
+    """
     fragments = document_to_fragments(doc)
     tables, issues = fragments_to_tables(fragments)
     gap = paragraph_gap(doc)
-    claims = [c for t in tables for c in table_to_claims(doc, t, country, gap)]
+    claims = [c for t in tables for c in table_to_claims(doc, t, country, gap, failures)]
     return PolicyTableResult(claims=claims, issues=issues, tables=len(tables))
