@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
@@ -41,6 +42,14 @@ _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$", re.IGNORECASE)
 _FOOTNOTE_START = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\s)")
+# presentation-form ligatures some producers leave in the text layer (ToUnicode to U+FB0x)
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# a line ending in one of these was hyphenated by the typesetter: the hyphen is not part of the word
+SOFT_HYPHENS = ("\u2010", "\u00ad")
+DEFAULT_BOLD_WEIGHT = 600  # FontDescriptor /FontWeight at or above this is bold
+FORCE_BOLD_FLAG = 1 << 18  # FontDescriptor /Flags bit 19
+DEFAULT_SUPERSCRIPT_RATIO = 0.8  # a word this much smaller than its line, and raised, is a superscript
 
 
 class PdfParseError(ValueError):
@@ -82,10 +91,11 @@ class _Word:
     bottom: float
     fontname: str
     size: float
+    heavy: bool = False  # the font's descriptor says bold (weight or ForceBold flag)
 
     @property
     def bold(self) -> bool:
-        return bool(_BOLD.search(self.fontname))
+        return self.heavy or bool(_BOLD.search(self.fontname))
 
 
 # ------------------------------------------------------------------ entry point
@@ -188,19 +198,54 @@ def page_to_words(plumber_page: pdfplumber.page.Page) -> list[_Word]:
     raw = plumber_page.extract_words(
         extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
     )
+    heavy = bold_fonts(plumber_page)
     return [
         _Word(
-            text=w["text"],
+            text=w["text"].translate(LIGATURES),
             x0=float(w["x0"]),
             top=float(w["top"]),
             x1=float(w["x1"]),
             bottom=float(w["bottom"]),
             fontname=str(w.get("fontname", "")),
             size=round(float(w.get("size", 0.0)), 2),
+            heavy=str(w.get("fontname", "")) in heavy,
         )
         for w in raw
         if w["text"].strip()
     ]
+
+
+def bold_fonts(plumber_page: pdfplumber.page.Page) -> frozenset[str]:
+    """Base names of the page's fonts whose descriptor says bold, whatever the name says.
+
+    A subset name such as ``ABCDEF+Calibri`` or ``F2`` carries no weight; the descriptor's
+    ``/FontWeight`` (>= 600) or its ForceBold flag does. Type0 fonts keep the descriptor on
+    their descendant font.
+    """
+    try:
+        fonts = resolve1(plumber_page.page_obj.resources.get("Font")) or {}
+        names: set[str] = set()
+        for ref in fonts.values():
+            font = resolve1(ref)
+            if not isinstance(font, dict):
+                continue
+            descriptor = font.get("FontDescriptor")
+            if descriptor is None and font.get("DescendantFonts"):
+                descendant = resolve1(resolve1(font["DescendantFonts"])[0])
+                descriptor = descendant.get("FontDescriptor") if isinstance(descendant, dict) else None
+            descriptor = resolve1(descriptor) if descriptor is not None else None
+            if not isinstance(descriptor, dict):
+                continue
+            weight = resolve1(descriptor.get("FontWeight"))
+            flags = resolve1(descriptor.get("Flags"))
+            if (isinstance(weight, int | float) and weight >= DEFAULT_BOLD_WEIGHT) or (
+                isinstance(flags, int) and flags & FORCE_BOLD_FLAG
+            ):
+                base = resolve1(font.get("BaseFont"))
+                names.add(getattr(base, "name", str(base)).strip("/"))
+        return frozenset(names)
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return frozenset()  # a damaged font dictionary: fall back on font names only
 
 
 def _inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
@@ -267,21 +312,64 @@ def words_to_lines(words: Iterable[_Word], tolerance: float) -> list[TextLine]:
 
 
 def _line_from_words(words: list[_Word]) -> TextLine:
-    fonts = Counter(w.fontname for w in words)
-    sizes = Counter(w.size for w in words)
+    marks = superscripts(words)
+    body = [w for w, sup in zip(words, marks) if not sup] or words
+    fonts = Counter(w.fontname for w in body)
+    sizes = Counter(w.size for w in body)
     bbox = BBox.of(
         min(w.x0 for w in words),
         min(w.top for w in words),
         max(w.x1 for w in words),
         max(w.bottom for w in words),
     )
+    text = ""
+    for word, sup in zip(words, marks):
+        if sup:
+            text += word.text.translate(SUPERSCRIPT)  # a footnote marker sticks to its word
+        else:
+            text += (" " if text else "") + word.text
     return TextLine(
-        text=" ".join(w.text for w in words),
+        text=text,
         bbox=bbox,
         fontname=fonts.most_common(1)[0][0],
         size=sizes.most_common(1)[0][0],
-        bold=all(w.bold for w in words),
+        bold=all(w.bold for w in body),
     )
+
+
+def superscripts(words: Sequence[_Word], ratio: float = DEFAULT_SUPERSCRIPT_RATIO) -> list[bool]:
+    """Which words of one line are raised small footnote markers (digits, ``*``, ``†``).
+
+    A marker is set smaller than the line's main type and its bottom sits above the
+    line's baseline; it follows a word without a gap.
+    """
+    if len(words) < 2:
+        return [False] * len(words)
+    main = max(Counter(w.size for w in words).items(), key=lambda kv: (kv[1], kv[0]))[0]
+    base = max(w.bottom for w in words if w.size == main)
+    out = []
+    for i, w in enumerate(words):
+        small = w.size <= ratio * main
+        raised = w.bottom < base - 0.12 * main
+        marker = all(ch.isdigit() or ch in "*†‡" for ch in w.text) and len(w.text) <= 3
+        glued = i > 0 and w.x0 - words[i - 1].x1 < 0.25 * main
+        out.append(small and raised and marker and glued)
+    return out
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Join wrapped lines: a typesetter's hyphen (U+2010, soft hyphen) at a line end is dropped.
+
+    >>> join_lines(["innov\u2010", "ation and cross-", "clustering"])
+    'innovation and cross- clustering'
+    """
+    out = ""
+    for text in texts:
+        if out.endswith(SOFT_HYPHENS) and text[:1].islower():
+            out = out[:-1] + text
+        else:
+            out = f"{out} {text}" if out else text
+    return out
 
 
 def is_bullet(text: str) -> bool:
@@ -309,7 +397,7 @@ def lines_to_blocks(lines: Sequence[TextLine], page: int) -> list[Block]:
     for group in groups:
         first = group[0]
         bullet = is_bullet(first.text)
-        text = " ".join([strip_bullet(first.text)] + [g.text for g in group[1:]])
+        text = join_lines([strip_bullet(first.text)] + [g.text for g in group[1:]])
         bbox = group[0].bbox
         for g in group[1:]:
             bbox = bbox.union(g.bbox)
