@@ -21,6 +21,8 @@ from importlib import resources
 
 from pipeline.datamodel.claims import Claim, ClaimValue, NotAvailable
 from pipeline.datamodel.document import BBox, Document, Table, TableCell, TextLine
+from pipeline.backend.pdf import join_lines
+from pipeline.models.factsheet.categories import pattern_categories, segment_lines
 from pipeline.models.factsheet.common import ClaimMaker, Failures, run_guarded
 from pipeline.models.factsheet.labels import (
     SECTION_ORDER,
@@ -335,6 +337,7 @@ class Paragraph:
     page: int
     bbox: BBox
     piece: int
+    quote: str = ""  # the printed lines of its first piece, verbatim (text may undo hyphenation)
 
 
 def pieces_to_paragraphs(pieces: Sequence[CellPiece], gap: float) -> list[Paragraph]:
@@ -361,10 +364,15 @@ def pieces_to_paragraphs(pieces: Sequence[CellPiece], gap: float) -> list[Paragr
             if joins:
                 last = paragraphs[-1]
                 paragraphs[-1] = Paragraph(
-                    f"{last.text} {text}", last.bold, last.page, last.bbox.union(line.bbox), index
+                    join_lines([last.text, text]),
+                    last.bold,
+                    last.page,
+                    last.bbox.union(line.bbox),
+                    index,
+                    f"{last.quote} {text}",
                 )
             else:
-                paragraphs.append(Paragraph(text, line.bold, piece.page, line.bbox, index))
+                paragraphs.append(Paragraph(text, line.bold, piece.page, line.bbox, index, text))
             previous = line
     return paragraphs
 
@@ -435,6 +443,7 @@ def normalise_period(text: str) -> str | NotAvailable | None:
 class _Context:
     maker: ClaimMaker
     gap: float
+    issues: list[StitchIssue] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -450,14 +459,22 @@ def table_to_claims(
     country: str | None,
     gap: float,
     failures: Failures | None = None,
+    issues: list[StitchIssue] | None = None,
 ) -> list[Claim]:
-    """Claims of every policy column; with `failures`, one failing field is recorded and skipped."""
+    """Claims of every policy column; with `failures`, one failing field is recorded and skipped.
+
+    Unknown categories are reported in `issues` (when given).
+    """
     claims: list[Claim] = []
     for column in range(table.n_policies):
         name_piece = table.headers["name"][column]
         if name_piece is None:
             continue
-        ctx = _Context(ClaimMaker(doc, "policy", _piece_text(name_piece), country, METHOD), gap)
+        ctx = _Context(
+            ClaimMaker(doc, "policy", _piece_text(name_piece), country, METHOD),
+            gap,
+            issues if issues is not None else [],
+        )
         claims.append(ctx.claim("name", ctx.name, _piece_text(name_piece), name_piece.page, name_piece.bbox))
         type_piece = (table.headers.get("policy_type") or [None] * table.n_policies)[column]
         if type_piece is not None:
@@ -516,17 +533,15 @@ def field_to_claims(
     if not pieces:
         return []
     path = section.key if sub is None else f"{section.key}.{sub}"
-    paragraphs = pieces_to_paragraphs(pieces, ctx.gap)
-    if section.key == "eu_priorities":
-        return [ctx.claim(path, p.text, p.text, p.page, p.bbox) for p in paragraphs]
     if section.categorised and (sub is None or (section.key, sub) in _CATEGORISED_SUBS):
-        return _categorised_claims(ctx, path, paragraphs)
+        return _categorised_claims(ctx, path, pieces)
+    paragraphs = pieces_to_paragraphs(pieces, ctx.gap)
     first = paragraphs[0]
     quoted = [p for p in paragraphs if p.piece == first.piece]
     bbox = first.bbox
     for p in quoted[1:]:
         bbox = bbox.union(p.bbox)
-    quote = "\n".join(p.text for p in quoted)
+    quote = "\n".join(p.quote or p.text for p in quoted)
     value = _normalise_scalar(section.key, sub, paragraphs)
     out: list[Claim] = []
     if value is not None:
@@ -536,17 +551,49 @@ def field_to_claims(
     return out
 
 
-def _categorised_claims(ctx: _Context, path: str, paragraphs: Sequence[Paragraph]) -> list[Claim]:
-    claims: list[Claim] = []
-    description: list[Paragraph] = []
-    for p in paragraphs:
-        if p.bold:
-            claims.append(ctx.claim(f"{path}.categories", p.text, p.text, p.page, p.bbox))
+def _categorised_claims(ctx: _Context, path: str, pieces: Sequence[CellPiece]) -> list[Claim]:
+    """Categories (vocabulary first, layout second) and description of one field.
+
+    A category the vocabulary does not know is kept as its own value and reported.
+    EU priorities are a list of categories only: every segment is one of them.
+    """
+    lines = [line for piece in pieces for line in piece.lines]
+    where = {id(line): (piece.page, i) for i, piece in enumerate(pieces) for line in piece.lines}
+    categories: list[Claim] = []
+    description: list[Claim] = []
+    for segment in segment_lines(lines, path, gap=ctx.gap, right=_text_right(pieces)):
+        page, piece = where[id(segment.lines[0])]
+        quoted = [line for line in segment.lines if where[id(line)][1] == piece]
+        quote = " ".join(_BULLET.sub("", line.text) for line in quoted)
+        bbox = quoted[0].bbox
+        for line in quoted[1:]:
+            bbox = bbox.union(line.bbox)
+        if path == "eu_priorities":
+            categories.append(ctx.claim(path, segment.text, quote, page, bbox))
+        elif segment.kind == "description":
+            description.append(ctx.claim(f"{path}.description", segment.text, quote, page, bbox))
         else:
-            description.append(p)
-    for p in description:
-        claims.append(ctx.claim(f"{path}.description", p.text, p.text, p.page, p.bbox))
-    return claims
+            categories.append(ctx.claim(f"{path}.categories", segment.text, quote, page, bbox))
+        if segment.kind == "unknown_category":
+            ctx.issues.append(
+                StitchIssue(
+                    page,
+                    "unknown_category",
+                    f"{ctx.name}: {path}: {segment.text!r} is not in the category vocabulary "
+                    f"({pattern_categories().version}); kept as its own category",
+                )
+            )
+    return categories + description
+
+
+def _text_right(pieces: Sequence[CellPiece]) -> float:
+    """The inner right edge of a field's cells: the cell edge less the cell's left padding."""
+    edges = []
+    for piece in pieces:
+        if piece.lines:
+            padding = max(0.0, min(line.bbox.x0 for line in piece.lines) - piece.bbox.x0)
+            edges.append(piece.bbox.x1 - padding)
+    return max(edges, default=0.0)
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> str:
@@ -585,5 +632,5 @@ def extract_policy_tables(
     fragments = document_to_fragments(doc)
     tables, issues = fragments_to_tables(fragments)
     gap = paragraph_gap(doc)
-    claims = [c for t in tables for c in table_to_claims(doc, t, country, gap, failures)]
+    claims = [c for t in tables for c in table_to_claims(doc, t, country, gap, failures, issues)]
     return PolicyTableResult(claims=claims, issues=issues, tables=len(tables))
