@@ -333,7 +333,8 @@ def _line_from_words(words: list[_Word]) -> TextLine:
         bbox=bbox,
         fontname=fonts.most_common(1)[0][0],
         size=sizes.most_common(1)[0][0],
-        bold=all(w.bold for w in body),
+        # a list marker is often set in the regular face before a bold item
+        bold=all(w.bold for w in body if w.text not in BULLETS) and any(w.text not in BULLETS for w in body),
     )
 
 

@@ -146,11 +146,13 @@ def _policy_table(t: m.PolicyTable, st: HtmlStyle) -> str:
     )
     # rowspan of each section label over its continuation rows (rows whose label is empty)
     spans: list[int] = []
-    for row in t.rows:
+    owner = 0
+    for i, row in enumerate(t.rows):
         if row.label or not spans or not st.merged_labels:
             spans.append(1)
+            owner = i
         else:
-            spans[-1] += 1
+            spans[owner] += 1
             spans.append(0)
     body = []
     for row, span in zip(t.rows, spans):

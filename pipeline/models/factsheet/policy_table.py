@@ -160,8 +160,10 @@ def cells_to_row(
     labels = sorted(
         (c for c in cells if (c.bbox.x0 + c.bbox.x1) / 2 < first_value_x - 1), key=lambda c: c.bbox.x0
     )
-    label = labels[0].text if labels else ""
-    sublabel = " ".join(c.text for c in labels[1:])
+    # the section label sits in the table's first column; when that cell is merged over the
+    # rows below it (a row-spanning label), a row's only label cell is its sub-row label
+    label = labels[0].text if labels and labels[0].col == 0 else ""
+    sublabel = " ".join(c.text for c in labels if c.col != 0)
     values = tuple(_piece_for_column(cells, col, page) for col in columns)
     header = match_header(label) if label else None
     if not label.strip() and not sublabel.strip() and all(v is None for v in values):
@@ -222,7 +224,7 @@ def fragments_to_tables(fragments: Sequence[Fragment]) -> tuple[list[PolicyTable
     issues: list[StitchIssue] = []
     current: PolicyTable | None = None
     cursor = _Cursor()
-    for fragment in fragments:
+    for number, fragment in enumerate(fragments):
         names = _fragment_names(fragment)
         if current is None or (names is not None and names != current.names()):
             current = PolicyTable()
@@ -235,9 +237,13 @@ def fragments_to_tables(fragments: Sequence[Fragment]) -> tuple[list[PolicyTable
             continue
         current.pages.append(fragment.page)
         first_labelled = True
+        following = fragments[number + 1] if number + 1 < len(fragments) else None
         for row in fragment.rows:
             if row.header is not None:
                 current.headers.setdefault(row.header, list(row.values))
+                continue
+            if row is fragment.rows[-1] and _opens_next_field(cursor, row, following):
+                cursor.pending_rows.append(row)  # its label was printed with the rest, overleaf
                 continue
             problem = _advance(cursor, row)
             if problem is not None:
@@ -273,6 +279,43 @@ def fragments_to_tables(fragments: Sequence[Fragment]) -> tuple[list[PolicyTable
                         slots[i].append(piece)
             cursor.pending_rows.clear()
     return [t for t in tables if t.n_policies], issues
+
+
+def _field_path(section: Section | None, sub: str | None) -> str | None:
+    if section is None:
+        return None
+    return section.key if sub is None else f"{section.key}.{sub}"
+
+
+def _first_lines(row: PolicyRow) -> list[str]:
+    return [_BULLET.sub("", piece.lines[0].text) for piece in row.values if piece is not None and piece.lines]
+
+
+def _opens_next_field(cursor: _Cursor, row: PolicyRow, following: Fragment | None) -> bool:
+    """Is an unlabelled last row of a page the start of the field labelled at the top of the next?
+
+    A row broken across a page can leave its label on the second page. The vocabulary
+    decides: the row goes with the next field when its text opens with one of that field's
+    categories and is not one of the current field's.
+    """
+    if row.label or row.sublabel or following is None or cursor.section is None:
+        return False
+    first = next((r for r in following.rows if r.header is None), None)
+    if first is None or not first.label:
+        return False
+    section = match_section(first.label)
+    if section is None:
+        return False
+    rest = normalise_label(first.label)[len(normalise_label(section.label)) :].strip()
+    sub_text = first.sublabel or rest
+    sub = match_sublabel(section, sub_text) if sub_text else None
+    upcoming = _field_path(section, sub)
+    here = _field_path(cursor.section, cursor.sub)
+    vocabulary = pattern_categories()
+    texts = _first_lines(row)
+    return bool(texts) and any(
+        vocabulary.knows(str(upcoming), t) and not vocabulary.knows(str(here), t) for t in texts
+    )
 
 
 def _fragment_names(fragment: Fragment) -> tuple[str, ...] | None:
