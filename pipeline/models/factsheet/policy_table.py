@@ -412,10 +412,10 @@ def pieces_to_paragraphs(pieces: Sequence[CellPiece], gap: float) -> list[Paragr
                     last.page,
                     last.bbox.union(line.bbox),
                     index,
-                    f"{last.quote} {text}",
+                    f"{last.quote} {line.text}",
                 )
             else:
-                paragraphs.append(Paragraph(text, line.bold, piece.page, line.bbox, index, text))
+                paragraphs.append(Paragraph(text, line.bold, piece.page, line.bbox, index, line.text))
             previous = line
     return paragraphs
 
