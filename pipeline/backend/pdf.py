@@ -362,12 +362,14 @@ def join_lines(texts: Sequence[str]) -> str:
     """Join wrapped lines: a typesetter's hyphen (U+2010, soft hyphen) at a line end is dropped.
 
     >>> join_lines(["innov\u2010", "ation and cross-", "clustering"])
-    'innovation and cross- clustering'
+    'innovation and cross-clustering'
     """
     out = ""
     for text in texts:
         if out.endswith(SOFT_HYPHENS) and text[:1].islower():
             out = out[:-1] + text
+        elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
+            out += text  # a compound broken at its own hyphen: know-|how
         else:
             out = f"{out} {text}" if out else text
     return out
@@ -504,7 +506,8 @@ def join_across_pages(blocks: Sequence[Block]) -> list[Block]:
     """Join a paragraph that a page break cut in two.
 
     The first part ends without closing punctuation; the next body block (after
-    the running header) is a paragraph on the next page starting in lower case.
+    the running header) is a paragraph on the next page starting in lower case, or
+    in the same type size (a sentence cut before a capitalised word).
     The joined block keeps the first part's page and box and records `end_page`.
     """
     out: list[Block] = []
@@ -515,7 +518,10 @@ def join_across_pages(blocks: Sequence[Block]) -> list[Block]:
             continue
         if open_index is not None:
             first = out[open_index]
-            if block.kind == "paragraph" and block.page == (first.page or 0) + 1 and block.text[:1].islower():
+            continues = block.text[:1].islower() or (
+                block.size == first.size and not first.text.rstrip().endswith(tuple(".!?:;"))
+            )
+            if block.kind == "paragraph" and block.page == (first.page or 0) + 1 and continues:
                 out[open_index] = first.model_copy(
                     update={"text": f"{first.text} {block.text}", "end_page": block.page}
                 )
