@@ -148,12 +148,22 @@ def evaluate(
         "extracted"
     ),
     gold: Annotated[Path, typer.Option("--gold", help="Gold folder.")] = Path("tests/gold"),
+    producers: Annotated[
+        Path | None,
+        typer.Option(help="Factsheet × producer matrix: fixtures folder (gold from GOLD/factsheets)."),
+    ] = None,
 ) -> None:
     """Print precision and recall per field and claim type against the gold files."""
     from pipeline.evaluate import EvaluationError, render
     from pipeline.evaluate import evaluate as run_evaluation
 
     try:
+        if producers is not None:
+            from pipeline.evaluate import evaluate_producers, render_producer_matrix
+
+            cells = evaluate_producers(producers, gold / "factsheets", raw=Path("raw"))
+            Console(width=200).print(render_producer_matrix(cells))
+            return
         report = run_evaluation(extracted, gold)
     except EvaluationError as exc:
         raise _fail(str(exc)) from exc

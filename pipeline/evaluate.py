@@ -317,6 +317,7 @@ class ProducerCell:
     report: EvaluationReport
     values: dict[str, JSONValue] = field(default_factory=dict)
     status: str = "ok"
+    records: dict[str, JSONValue] = field(default_factory=dict)  # policies/countries, no provenance
 
 
 def load_factsheet_gold(folder: Path) -> dict[str, FactsheetGold]:
@@ -339,15 +340,23 @@ def load_factsheet_gold(folder: Path) -> dict[str, FactsheetGold]:
     return golds
 
 
-def producer_fixtures(folder: Path, families: Sequence[str]) -> list[tuple[str, str, Path]]:
-    """(family, producer, path) for every `<producer>/<family>.pdf` below `folder`, sorted."""
+def producer_fixtures(
+    folder: Path, families: Sequence[str], raw: Path | None = None
+) -> list[tuple[str, str, Path, str]]:
+    """(family, producer, path, uri) for every `<producer>/<family>.pdf` below `folder`, and
+    every `factsheets/<family>-<producer>.pdf` of the sample corpus in `raw`; sorted."""
     if not folder.is_dir():
         raise EvaluationError(f"missing folder: {folder}")
     out = []
     for path in sorted(folder.glob("*/*.pdf")):
         if path.stem in families:
-            out.append((path.stem, path.parent.name, path))
-    return out
+            out.append((path.stem, path.parent.name, path, path.relative_to(folder).as_posix()))
+    if raw is not None and (raw / "factsheets").is_dir():
+        for path in sorted((raw / "factsheets").glob("*.pdf")):
+            family, _, producer = path.stem.rpartition("-")
+            if family in families:
+                out.append((family, producer, path, path.relative_to(raw).as_posix()))
+    return sorted(out, key=lambda item: (item[0], item[1]))
 
 
 def evaluate_factsheet_pdf(path: Path, gold: FactsheetGold, producer: str, uri: str) -> ProducerCell:
@@ -369,6 +378,10 @@ def evaluate_factsheet_pdf(path: Path, gold: FactsheetGold, producer: str, uri: 
         (p.country, normalise_space(p.name).casefold()): p.model_dump(mode="json") for p in reconciled.policies
     }
     countries = {c.country: c.model_dump(mode="json") for c in reconciled.countries}
+    cell.records = {
+        "policies": [p.model_dump(mode="json", exclude={"evidence", "sources"}) for p in reconciled.policies],
+        "countries": [c.model_dump(mode="json", exclude={"evidence", "sources"}) for c in reconciled.countries],
+    }
     for g in gold.policies:
         key = (g["country"], normalise_space(str(g["name"])).casefold())
         record = policies.get(key)  # type: ignore[arg-type]
@@ -405,14 +418,13 @@ def evaluate_factsheet_pdf(path: Path, gold: FactsheetGold, producer: str, uri: 
     return cell
 
 
-def evaluate_producers(fixtures: Path, gold_folder: Path) -> list[ProducerCell]:
-    """Every factsheet × every producer below `fixtures`, scored against `gold_folder`."""
+def evaluate_producers(fixtures: Path, gold_folder: Path, raw: Path | None = None) -> list[ProducerCell]:
+    """Every factsheet × every producer below `fixtures` (and in `raw`), scored against `gold_folder`."""
     golds = load_factsheet_gold(gold_folder)
-    cells = []
-    for family, producer, path in producer_fixtures(fixtures, list(golds)):
-        uri = path.relative_to(fixtures).as_posix()
-        cells.append(evaluate_factsheet_pdf(path, golds[family], producer, uri))
-    return cells
+    return [
+        evaluate_factsheet_pdf(path, golds[family], producer, uri)
+        for family, producer, path, uri in producer_fixtures(fixtures, list(golds), raw)
+    ]
 
 
 def producer_disagreements(cells: Sequence[ProducerCell]) -> dict[str, list[str]]:

@@ -74,10 +74,10 @@ def _fail_number(text: str) -> Callable[[str], int | None]:
 def _fail_agglomeration(kind: str) -> Callable[..., list[Claim]]:
     original = figures._agglomeration_row
 
-    def patched(make, knd, present, page):  # type: ignore[no-untyped-def]
+    def patched(make, knd, present, page, overleaf=None):  # type: ignore[no-untyped-def]
         if knd == kind:
             raise ValueError("invalid literal for int() with base 10: '³'")
-        return original(make, knd, present, page)
+        return original(make, knd, present, page, overleaf)
 
     return patched
 

@@ -176,7 +176,11 @@ def _metadata_text(metadata: dict[str, object], key: str) -> str | None:
 def page_to_page(plumber_page: pdfplumber.page.Page, number: int, settings: PdfParseSettings) -> Page:
     """Read one page: words with fonts, ruled tables with their cells, free lines."""
     words = page_to_words(plumber_page)
-    found = plumber_page.find_tables(table_settings=dict(settings.table_settings))
+    table_settings = dict(settings.table_settings)
+    closing = page_break_edges(plumber_page)
+    if closing and table_settings.get("horizontal_strategy") == "lines":
+        table_settings["explicit_horizontal_lines"] = closing  # type: ignore[assignment]
+    found = plumber_page.find_tables(table_settings=table_settings)
     tables: list[Table] = []
     table_boxes: list[tuple[float, float, float, float]] = []
     for index, plumber_table in enumerate(found):
@@ -192,6 +196,50 @@ def page_to_page(plumber_page: pdfplumber.page.Page, number: int, settings: PdfP
         lines=words_to_lines(free, settings.line_tolerance),
         tables=tables,
     )
+
+
+DEFAULT_CUT_ZONE = 0.25  # a row cut by a page break ends in the page's last (or first) quarter
+
+
+def page_break_edges(plumber_page: pdfplumber.page.Page) -> list[dict[str, object]]:
+    """The horizontal rules a page break left out of a ruled table.
+
+    A row that breaks across pages keeps its vertical rules on both pages, but the
+    typesetter draws no rule where the page cut it: the row's cells are open at the bottom
+    of the first page and at the top of the next. Where two or more vertical rules end
+    (or start) at the same height near the page's bottom (or top) with no horizontal rule
+    across them, a closing rule is added there.
+    """
+    edges = plumber_page.edges
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    height = float(plumber_page.height)
+    out: list[dict[str, object]] = []
+    for key, in_zone in (
+        ("bottom", lambda y: y > (1 - DEFAULT_CUT_ZONE) * height),
+        ("top", lambda y: y < DEFAULT_CUT_ZONE * height),
+    ):
+        groups: list[list[dict[str, object]]] = []
+        for edge in sorted(verticals, key=lambda e: float(e[key])):
+            if groups and abs(float(edge[key]) - float(groups[-1][-1][key])) <= 1.5:
+                groups[-1].append(edge)
+            else:
+                groups.append([edge])
+        for group in groups:
+            y = sum(float(e[key]) for e in group) / len(group)
+            if len(group) < 2 or not in_zone(y):
+                continue
+            x0 = min(float(e["x0"]) for e in group)
+            x1 = max(float(e["x1"]) for e in group)
+            closed = any(
+                abs(float(h["top"]) - y) <= 3 and float(h["x0"]) <= x0 + 3 and float(h["x1"]) >= x1 - 3
+                for h in horizontals
+            )
+            if not closed:
+                out.append(
+                    {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0}
+                )
+    return out
 
 
 def page_to_words(plumber_page: pdfplumber.page.Page) -> list[_Word]:

@@ -197,7 +197,7 @@ def agglomeration_claims(
     With `failures`, a row that raises is recorded there and the other rows are kept.
     """
     make = _maker(doc, country, country_name, "factsheet.agglomerations")
-    claims: list[Claim] = []
+    rows: list[tuple[str, int, list[TableCell], list[str]]] = []  # kind, page, cells, text overleaf
     for page in doc.pages:
         for table in page.tables:
             grid = table.rows()
@@ -207,22 +207,42 @@ def agglomeration_claims(
             if normalise_label(header[0]) != "region" or len(header) < 2:
                 continue
             kind = "ecosystem" if "ecosystem" in normalise_label(" ".join(header[1:2])) else "sectoral"
-            for cells in grid[1:]:
+            for number, cells in enumerate(grid[1:]):
                 present = [c for c in cells if c is not None]
                 if len(present) < 2:
                     continue
-                claims.extend(
-                    run_guarded(
-                        failures,
-                        f"agglomerations {kind} row {' '.join(present[0].text.split())!r}",
-                        page.number,
-                        lambda: _agglomeration_row(make, kind, present, page.number),
-                    )
-                )
+                previous = rows[-1] if rows else None
+                if (
+                    number == 0
+                    and previous is not None
+                    and previous[0] == kind
+                    and previous[1] == page.number - 1
+                    and not present[0].text.strip()
+                    and not present[1].text.strip()
+                    and len(present) == len(previous[2])
+                ):
+                    # the rest of a row that a page break cut: its text continues each cell above
+                    for i, cell in enumerate(present):
+                        previous[3][i] = f"{previous[3][i]} {cell_value(cell)}".strip()
+                    continue
+                rows.append((kind, page.number, present, [""] * len(present)))
+    claims: list[Claim] = []
+    for kind, page_number, present, overleaf in rows:
+        claims.extend(
+            run_guarded(
+                failures,
+                f"agglomerations {kind} row {' '.join(present[0].text.split())!r}",
+                page_number,
+                lambda: _agglomeration_row(make, kind, present, page_number, overleaf),
+            )
+        )
     return claims
 
 
-def _agglomeration_row(make: ClaimMaker, kind: str, present: list[TableCell], page: int) -> list[Claim]:
+def _agglomeration_row(
+    make: ClaimMaker, kind: str, present: list[TableCell], page: int, overleaf: list[str] | None = None
+) -> list[Claim]:
+    overleaf = overleaf or [""] * len(present)
     region_cell, count_cell, *nodes = present
     count = parse_number(count_cell.text)
     if count is None:
@@ -236,7 +256,39 @@ def _agglomeration_row(make: ClaimMaker, kind: str, present: list[TableCell], pa
         make.make(f"{base}.region", " ".join(name.split()), region_cell.text, page, region_cell.bbox),
         make.make(f"{base}.count", count, count_cell.text, page, count_cell.bbox),
     ]
-    for cell in nodes:
+    for cell, rest in zip(nodes, overleaf[2:]):
         if cell.text.strip() not in ("", "-", "–"):
-            claims.append(make.make(f"{base}.nodes", " ".join(cell.text.split()), cell.text, page, cell.bbox))
+            value = f"{cell_value(cell)} {rest}".strip()
+            claims.append(make.make(f"{base}.nodes", value, cell.text, page, cell.bbox))
     return claims
+
+
+_SHORT_WORDS = frozenset("a an as at by in is it of on or to".split())
+
+
+def cell_value(cell: TableCell) -> str:
+    """A cell's lines joined with spaces; a word too wide for a narrow column, which a word
+    processor breaks without a hyphen (its first part alone on a full line, a short
+    lower-case remainder on the next), is put back together: 'Telecommunication' + 's'."""
+    if not cell.lines:
+        return " ".join(cell.text.split())
+    padding = max(0.0, min(line.bbox.x0 for line in cell.lines) - cell.bbox.x0)
+    inner = cell.bbox.x1 - cell.bbox.x0 - 2 * padding
+    out = ""
+    previous = None
+    for line in cell.lines:
+        text = " ".join(line.text.split())
+        head = text.split(" ", 1)[0]
+        broken = (
+            previous is not None
+            and " " not in previous.text.strip()
+            and previous.text.strip()[-1:].isalpha()
+            and previous.bbox.x1 - previous.bbox.x0 >= 0.9 * inner
+            and head.isalpha()
+            and head.islower()
+            and len(head) <= 2
+            and head not in _SHORT_WORDS
+        )
+        out = f"{out}{text}" if broken else (f"{out} {text}" if out else text)
+        previous = line
+    return out
