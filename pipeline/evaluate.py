@@ -375,12 +375,15 @@ def evaluate_factsheet_pdf(path: Path, gold: FactsheetGold, producer: str, uri: 
         cell.status = "quarantined: " + "; ".join(e.message for e in result.errors)
     reconciled = reconcile(result.claims)
     policies = {
-        (p.country, normalise_space(p.name).casefold()): p.model_dump(mode="json") for p in reconciled.policies
+        (p.country, normalise_space(p.name).casefold()): p.model_dump(mode="json")
+        for p in reconciled.policies
     }
     countries = {c.country: c.model_dump(mode="json") for c in reconciled.countries}
     cell.records = {
         "policies": [p.model_dump(mode="json", exclude={"evidence", "sources"}) for p in reconciled.policies],
-        "countries": [c.model_dump(mode="json", exclude={"evidence", "sources"}) for c in reconciled.countries],
+        "countries": [
+            c.model_dump(mode="json", exclude={"evidence", "sources"}) for c in reconciled.countries
+        ],
     }
     for g in gold.policies:
         key = (g["country"], normalise_space(str(g["name"])).casefold())
@@ -434,7 +437,9 @@ def producer_disagreements(cells: Sequence[ProducerCell]) -> dict[str, list[str]
         mine = [c for c in cells if c.family == family]
         lines = []
         for name in sorted({k for c in mine for k in c.values}):
-            seen = {c.producer: json.dumps(c.values.get(name), sort_keys=True, ensure_ascii=False) for c in mine}
+            seen = {
+                c.producer: json.dumps(c.values.get(name), sort_keys=True, ensure_ascii=False) for c in mine
+            }
             if len(set(seen.values())) > 1:
                 groups: dict[str, list[str]] = defaultdict(list)
                 for producer, value in seen.items():

@@ -36,13 +36,25 @@ def kinds(segments) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 
 def test_consecutive_bold_lines_without_spacing_are_split_by_the_vocabulary() -> None:
-    got = segment_lines(lines("**Green economy", "**Digital economy", "**Resilience"), "eu_priorities", right=RIGHT)
-    assert kinds(got) == [("category", "Green economy"), ("category", "Digital economy"), ("category", "Resilience")]
+    got = segment_lines(
+        lines("**Green economy", "**Digital economy", "**Resilience"), "eu_priorities", right=RIGHT
+    )
+    assert kinds(got) == [
+        ("category", "Green economy"),
+        ("category", "Digital economy"),
+        ("category", "Resilience"),
+    ]
 
 
 def test_plain_categories_are_told_from_the_description_by_the_vocabulary_alone() -> None:
     got = segment_lines(
-        lines("SMEs", "Cluster organisations", "Large firms", "The beneficiaries are mostly small firms of the", "region."),
+        lines(
+            "SMEs",
+            "Cluster organisations",
+            "Large firms",
+            "The beneficiaries are mostly small firms of the",
+            "region.",
+        ),
         "beneficiaries",
         right=RIGHT,
     )
@@ -77,7 +89,12 @@ def test_wrapped_and_hyphenated_categories_keep_the_documents_spelling() -> None
 
 def test_unknown_bold_category_is_kept_apart_never_merged_into_a_neighbour() -> None:
     got = segment_lines(
-        lines("**Supporting internationalisation activities", "**Blue growth", "**Smart villages", "**Resilience"),
+        lines(
+            "**Supporting internationalisation activities",
+            "**Blue growth",
+            "**Smart villages",
+            "**Resilience",
+        ),
         "objectives",
         right=RIGHT,
     )

@@ -114,8 +114,12 @@ CASES = [
         policy_table,
         "field_to_claims",
         _fail_field("objectives", None),
-        {(FL, "objectives.categories"), (FL, "objectives.description"), (WA, "objectives.categories"),
-         (WA, "objectives.description")},
+        {
+            (FL, "objectives.categories"),
+            (FL, "objectives.description"),
+            (WA, "objectives.categories"),
+            (WA, "objectives.description"),
+        },
         (f"policy table {FL!r} objectives, page", f"policy table {WA!r} objectives, page"),
     ),
     (
@@ -199,7 +203,9 @@ def test_injected_failure_loses_only_its_own_fields(
     assert len(failures) == len(prefixes), failures
     for failure, prefix in zip(failures, prefixes):
         assert failure.startswith(prefix), failure
-        assert failure.endswith(("ValueError: invalid literal for int() with base 10: '³'", "KeyError: 'continuity'"))
+        assert failure.endswith(
+            ("ValueError: invalid literal for int() with base 10: '³'", "KeyError: 'continuity'")
+        )
 
 
 def test_failing_field_leaves_the_document_ok_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -100,5 +100,7 @@ def test_disagreements_name_the_differing_fields() -> None:
     changed = ProducerCell(b.family, "changed", b.uri, b.report, dict(b.values))
     changed.values["Luxembourg Cluster Initiative: history.starting_year"] = 2001
     lines = producer_disagreements([a, changed])["eccp-factsheet-lu-2022"]
-    assert lines == ["Luxembourg Cluster Initiative: history.starting_year: reportlab = 2002 | changed = 2001"]
+    assert lines == [
+        "Luxembourg Cluster Initiative: history.starting_year: reportlab = 2002 | changed = 2001"
+    ]
     assert producer_disagreements([a, b]) == {"eccp-factsheet-lu-2022": []}

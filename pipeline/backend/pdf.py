@@ -237,7 +237,15 @@ def page_break_edges(plumber_page: pdfplumber.page.Page) -> list[dict[str, objec
             )
             if not closed:
                 out.append(
-                    {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0}
+                    {
+                        "object_type": "line",
+                        "x0": x0,
+                        "x1": x1,
+                        "top": y,
+                        "bottom": y,
+                        "width": x1 - x0,
+                        "height": 0.0,
+                    }
                 )
     return out
 

@@ -29,7 +29,10 @@ NA = (R("No data available"),)
 
 
 def one_per_row(label: str, sublabel: str, categories: list[str]) -> list[PolicyRow]:
-    return [PolicyRow(label if i == 0 else "", sublabel if i == 0 else "", ((B(c),),)) for i, c in enumerate(categories)]
+    return [
+        PolicyRow(label if i == 0 else "", sublabel if i == 0 else "", ((B(c),),))
+        for i, c in enumerate(categories)
+    ]
 
 
 ROWS: list[PolicyRow] = []
@@ -74,7 +77,9 @@ ROWS.append(
         ),
     )
 )
-ROWS += one_per_row("BENEFICIARIES", "", ["Cluster organisations", "SMEs", "Large firms", "Research organisations"])
+ROWS += one_per_row(
+    "BENEFICIARIES", "", ["Cluster organisations", "SMEs", "Large firms", "Research organisations"]
+)
 ROWS += [
     PolicyRow("INSTRUMENTS", "Financial", (NA,)),
     PolicyRow("", "Technical assistance", (NA,)),
@@ -131,7 +136,9 @@ MATURITY_TABLE = Table(
 )
 
 BLOCKS = (
-    Cover(kicker=("EUROPEAN CLUSTER", "COLLABORATION PLATFORM"), title="Country factsheet", country="Austria"),
+    Cover(
+        kicker=("EUROPEAN CLUSTER", "COLLABORATION PLATFORM"), title="Country factsheet", country="Austria"
+    ),
     Heading("1. Introduction", 1),
     Para(
         "This factsheet sums up how clusters are supported in Austria. There is no dedicated "

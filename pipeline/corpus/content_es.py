@@ -200,12 +200,7 @@ ROWS += [
         "",
         "Results",
         (
-            (
-                R(
-                    "An evaluation of the first phases counted 165 selected groupings with 3,934 "
-                    "member firms."
-                ),
-            ),
+            (R("An evaluation of the first phases counted 165 selected groupings with 3,934 member firms."),),
             E,
             E,
         ),

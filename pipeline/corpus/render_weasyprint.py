@@ -60,7 +60,11 @@ def inline(text: str, bold: bool = False) -> str:
 
 def _css(fs: m.Factsheet, st: HtmlStyle) -> str:
     border = "0.6pt solid #222" if st.borders == "lines" else "none"
-    spacing = "border-collapse: collapse;" if st.borders == "lines" else "border-collapse: separate; border-spacing: 2pt;"
+    spacing = (
+        "border-collapse: collapse;"
+        if st.borders == "lines"
+        else "border-collapse: separate; border-spacing: 2pt;"
+    )
     value_bg = "#ffffff" if st.borders == "lines" else "#eef2f7"
     return f"""
 @page {{ size: A4; margin: 24mm 19mm 30mm 19mm;
@@ -169,9 +173,7 @@ def _policy_table(t: m.PolicyTable, st: HtmlStyle) -> str:
     )
     thead = f"<thead>{head}</thead>" if st.repeat_header else ""
     first = "" if st.repeat_header else head
-    note = (
-        '<p class="source"><sup>1</sup> Year of the first support measure.</p>' if st.year_marker else ""
-    )
+    note = '<p class="source"><sup>1</sup> Year of the first support measure.</p>' if st.year_marker else ""
     return (
         f'<table class="policy"><colgroup>{cols}</colgroup>{thead}<tbody>{first}{"".join(body)}</tbody></table>'
         + note
@@ -197,7 +199,9 @@ def _simple_table(t: m.Table) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     caption = f'<p class="caption">{html.escape(t.caption)}</p>' if t.caption else ""
     source = f'<p class="source">{html.escape(t.source)}</p>' if t.source else ""
-    return f'{caption}<table class="simple"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>{source}'
+    return (
+        f'{caption}<table class="simple"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>{source}'
+    )
 
 
 def to_html(fs: m.Factsheet, st: HtmlStyle) -> str:
@@ -216,7 +220,9 @@ def to_html(fs: m.Factsheet, st: HtmlStyle) -> str:
             )
         elif isinstance(b, m.Toc):
             rows = "".join(f"<tr><td>{html.escape(e.text)}</td></tr>" for e in b.entries)
-            parts.append(f'<section class="toc"><h1>{html.escape(b.title)}</h1><table>{rows}</table></section>')
+            parts.append(
+                f'<section class="toc"><h1>{html.escape(b.title)}</h1><table>{rows}</table></section>'
+            )
         elif isinstance(b, m.Divider):
             tag = "".join(f'<p class="tag">{html.escape(t)}</p>' for t in b.tagline)
             parts.append(

@@ -29,7 +29,9 @@ NUMBER_WORDS: dict[str, int] = {
 MIN_YEAR = 1950
 MAX_YEAR = 2099
 
-_MARKERS = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUBSCRIPT_DIGITS}{re.escape(FOOTNOTE_MARKS)}\u00b9\u00b2\u00b3]+")
+_MARKERS = re.compile(
+    f"[{SUPERSCRIPT_DIGITS}{SUBSCRIPT_DIGITS}{re.escape(FOOTNOTE_MARKS)}\u00b9\u00b2\u00b3]+"
+)
 _SPACES = re.compile(f"[{GROUP_SPACES}]")
 _GROUPED = re.compile(r"^\d{1,3}(?:([.,' ])\d{3})(?:\1\d{3})*$")
 _DECIMAL = re.compile(r"^\d+(?:[.,]\d+)?$")

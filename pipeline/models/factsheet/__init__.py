@@ -44,12 +44,12 @@ def extract_factsheet(doc: Document, country: str | None) -> FactsheetResult:
         failures.items.append(ExtractorFailure("policy table", None, f"{type(exc).__name__}: {exc}"))
     claims = [
         *policies.claims,
-        *failures.run("maturity", None, lambda: figures.maturity_claims(doc, country, name, failures)),
+        *failures.run("maturity", None, figures.maturity_claims, doc, country, name, failures),
         *failures.run(
-            "cluster organisations", None, lambda: figures.cluster_organisation_claims(doc, country, name)
+            "cluster organisations", None, figures.cluster_organisation_claims, doc, country, name
         ),
         *failures.run(
-            "agglomerations", None, lambda: figures.agglomeration_claims(doc, country, name, failures)
+            "agglomerations", None, figures.agglomeration_claims, doc, country, name, failures
         ),
     ]
     return FactsheetResult(

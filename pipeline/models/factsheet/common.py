@@ -65,16 +65,24 @@ class Failures:
 
     items: list[ExtractorFailure] = field(default_factory=list)
 
-    def run(self, where: str, page: int | None, extract: Callable[[], Iterable[Claim]]) -> list[Claim]:
+    def run(
+        self, where: str, page: int | None, extract: Callable[..., Iterable[Claim]], *args: object
+    ) -> list[Claim]:
         try:
-            return list(extract())
+            return list(extract(*args))
         except Exception as exc:  # noqa: BLE001 - recorded below, the rest of the document goes on
             self.items.append(ExtractorFailure(where, page, f"{type(exc).__name__}: {exc}"))
             return []
 
 
 def run_guarded(
-    failures: Failures | None, where: str, page: int | None, extract: Callable[[], Iterable[Claim]]
+    failures: Failures | None,
+    where: str,
+    page: int | None,
+    extract: Callable[..., Iterable[Claim]],
+    *args: object,
 ) -> list[Claim]:
     """`failures.run(...)`, or a plain call (errors propagate) when no collector is given."""
-    return failures.run(where, page, extract) if failures is not None else list(extract())
+    if failures is not None:
+        return failures.run(where, page, extract, *args)
+    return list(extract(*args))

@@ -96,13 +96,15 @@ def maturity_claims(
                     criterion = CRITERIA[label]
                 score_cell = cells[actual] if actual < len(cells) else None
                 if label.startswith("total"):
-                    total_label = present[0]
                     claims.extend(
                         run_guarded(
                             failures,
                             "maturity total",
                             page.number,
-                            lambda: _total_claims(make, total_label, score_cell),
+                            _total_claims,
+                            make,
+                            present[0],
+                            score_cell,
                         )
                     )
                     criterion = None
@@ -114,7 +116,12 @@ def maturity_claims(
                         failures,
                         f"maturity {criterion}",
                         page.number,
-                        lambda: _score_claims(make, criterion, present, score_cell, page.number),
+                        _score_claims,
+                        make,
+                        criterion,
+                        present,
+                        score_cell,
+                        page.number,
                     )
                 )
     return claims
@@ -233,7 +240,12 @@ def agglomeration_claims(
                 failures,
                 f"agglomerations {kind} row {' '.join(present[0].text.split())!r}",
                 page_number,
-                lambda: _agglomeration_row(make, kind, present, page_number, overleaf),
+                _agglomeration_row,
+                make,
+                kind,
+                present,
+                page_number,
+                overleaf,
             )
         )
     return claims

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.backend.pdf import join_lines
 from pipeline.datamodel.claims import Claim, ClaimValue, NotAvailable
 from pipeline.datamodel.document import BBox, Document, Table, TableCell, TextLine
-from pipeline.backend.pdf import join_lines
 from pipeline.models.factsheet.categories import pattern_categories, segment_lines
 from pipeline.models.factsheet.common import ClaimMaker, Failures, run_guarded
 from pipeline.models.factsheet.labels import (
@@ -526,7 +526,11 @@ def table_to_claims(
                     failures,
                     f"policy table {ctx.name!r} policy_type",
                     type_piece.page,
-                    lambda: _type_claims(ctx, country, name_piece, type_piece),
+                    _type_claims,
+                    ctx,
+                    country,
+                    name_piece,
+                    type_piece,
                 )
             )
         for section in SECTIONS:
@@ -563,7 +567,11 @@ def _guarded_field(
         failures,
         f"policy table {ctx.name!r} {path}",
         page,
-        lambda: field_to_claims(ctx, section, sub, pieces),
+        field_to_claims,
+        ctx,
+        section,
+        sub,
+        pieces,
     )
 
 
