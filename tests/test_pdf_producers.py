@@ -137,3 +137,10 @@ def test_a_table_row_cut_by_the_page_bottom_is_closed_and_read() -> None:
 )
 def test_join_lines(lines: list[str], joined: str) -> None:
     assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(("word", "read"), [("\uf0b7", "•"), ("\uf0a7", "•"), ("\uf0d8", "•"), ("SMEs", "SMEs")])
+def test_symbol_font_list_markers_are_read_as_bullets(word: str, read: str) -> None:
+    from pipeline.backend.pdf import _symbol_bullet
+
+    assert _symbol_bullet(word) == read

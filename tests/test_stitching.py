@@ -129,3 +129,18 @@ def test_label_split_over_two_rows_is_joined():
     ]
     result = extract_policy_tables(make_document([[make_table(1, rows)]]), None)
     assert values(result.claims, "eu_priorities") == ["Green economy", "Resilience"]
+
+
+def test_title_case_section_label_wrapped_over_two_rows_is_joined():
+    page = make_table(
+        1,
+        HEADER
+        + [
+            ["POLICY OBJECTIVES", "", "**Supporting internationalisation activities"],
+            ["Policy Alignment with", "", "**Green economy"],
+            ["the EU Priorities", "", "**Resilience"],
+        ],
+    )
+    result = extract_policy_tables(make_document([[page]]), None)
+    assert result.issues == []
+    assert values(result.claims, "eu_priorities") == ["Green economy", "Resilience"]

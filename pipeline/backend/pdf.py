@@ -259,7 +259,7 @@ def page_to_words(plumber_page: pdfplumber.page.Page) -> list[_Word]:
     heavy = bold_fonts(plumber_page)
     return [
         _Word(
-            text=w["text"].translate(LIGATURES),
+            text=_symbol_bullet(w["text"].translate(LIGATURES)),
             x0=float(w["x0"]),
             top=float(w["top"]),
             x1=float(w["x1"]),
@@ -271,6 +271,16 @@ def page_to_words(plumber_page: pdfplumber.page.Page) -> list[_Word]:
         for w in raw
         if w["text"].strip()
     ]
+
+
+def _symbol_bullet(text: str) -> str:
+    """A list marker set in a symbol font (Symbol, Wingdings) comes out as one private-use
+    character (U+F0B7, U+F0A7 ...); it is read as the bullet it shows.
+
+    >>> _symbol_bullet("\uf0b7"), _symbol_bullet("SMEs")
+    ('•', 'SMEs')
+    """
+    return "•" if len(text) == 1 and "\ue000" <= text <= "\uf8ff" else text
 
 
 def bold_fonts(plumber_page: pdfplumber.page.Page) -> frozenset[str]:
