@@ -144,3 +144,16 @@ def test_title_case_section_label_wrapped_over_two_rows_is_joined():
     result = extract_policy_tables(make_document([[page]]), None)
     assert result.issues == []
     assert values(result.claims, "eu_priorities") == ["Green economy", "Resilience"]
+
+
+def test_unlabelled_overflow_page_with_the_same_columns_continues_the_table():
+    page1 = make_table(1, HEADER + [["POLICY OBJECTIVES", "", "**Supporting internationalisation activities"]])
+    # the next page holds only the rest of the field: no header rows, no label, same columns
+    page2 = make_table(2, [["", "", "**Enhancing the visibility of clusters"]])
+    page3 = make_table(3, [["", "", "**Some other table"]], top=300.0)
+    other = make_table(3, [["Region", "Number of nodes"]], top=50.0)
+    result = extract_policy_tables(make_document([[page1], [page2], [other, page3]]), None)
+    assert values(result.claims, "objectives.categories") == [
+        "Supporting internationalisation activities",
+        "Enhancing the visibility of clusters",
+    ]

@@ -122,7 +122,7 @@ def table_to_fragment(table: Table, previous: tuple[tuple[float, float], ...] | 
     columns = _header_columns(grid)
     has_header = columns is not None
     if columns is None:
-        if previous is None or not _looks_like_continuation(grid):
+        if previous is None or not (_looks_like_continuation(grid) or _same_columns(grid, previous)):
             return None
         columns = previous
     rows = tuple(
@@ -142,6 +142,20 @@ def _header_columns(grid: list[list[TableCell | None]]) -> tuple[tuple[float, fl
         if values:
             return tuple((c.bbox.x0, c.bbox.x1) for c in values)
     return None
+
+
+def _same_columns(
+    grid: list[list[TableCell | None]], previous: tuple[tuple[float, float], ...], tolerance: float = 3.0
+) -> bool:
+    """A table on the next page whose rows have the previous part's value columns, edge for
+    edge, continues it even when no row carries a label (a long field overflowing a page)."""
+    for cells in grid:
+        edges = [(c.bbox.x0, c.bbox.x1) for c in cells if c is not None]
+        if all(
+            any(abs(x0 - a) <= tolerance and abs(x1 - b) <= tolerance for x0, x1 in edges) for a, b in previous
+        ) and any(c is not None and c.bbox.x1 <= previous[0][0] + tolerance for c in cells):
+            return True
+    return False
 
 
 def _looks_like_continuation(grid: list[list[TableCell | None]]) -> bool:
