@@ -104,3 +104,39 @@ def test_disagreements_name_the_differing_fields() -> None:
         "Luxembourg Cluster Initiative: history.starting_year: reportlab = 2002 | changed = 2001"
     ]
     assert producer_disagreements([a, b]) == {"eccp-factsheet-lu-2022": []}
+
+
+def test_evaluate_command_prints_the_matrix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    fixtures = tmp_path / "fixtures"
+    (fixtures / "weasyprint-a").mkdir(parents=True)
+    family = "eccp-factsheet-at-2023"
+    (fixtures / "weasyprint-a" / f"{family}.pdf").write_bytes(
+        (FIXTURES / "weasyprint-a" / f"{family}.pdf").read_bytes()
+    )
+    (tmp_path / "gold" / "factsheets").mkdir(parents=True)
+    gold = ROOT / "tests" / "gold" / "factsheets" / f"{family}.json"
+    (tmp_path / "gold" / "factsheets" / gold.name).write_text(gold.read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)  # no raw/ here: only the fixture is evaluated
+    result = CliRunner().invoke(
+        app, ["evaluate", "--producers", str(fixtures), "--gold", str(tmp_path / "gold")]
+    )
+    assert result.exit_code == 0, result.output
+    (row,) = [line for line in result.output.splitlines() if family in line and "weasyprint-a" in line]
+    assert "20/20  P 1.000 R 1.000" in row and "7/7  P 1.000 R 1.000" in row and row.endswith("ok     │")
+
+
+def test_evaluate_command_without_gold_is_a_clean_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    (tmp_path / "gold" / "factsheets").mkdir(parents=True)
+    result = CliRunner().invoke(
+        app, ["evaluate", "--producers", str(FIXTURES), "--gold", str(tmp_path / "gold")]
+    )
+    assert result.exit_code == 2
+    assert "no factsheet gold files" in result.output
