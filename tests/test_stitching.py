@@ -147,7 +147,9 @@ def test_title_case_section_label_wrapped_over_two_rows_is_joined():
 
 
 def test_unlabelled_overflow_page_with_the_same_columns_continues_the_table():
-    page1 = make_table(1, HEADER + [["POLICY OBJECTIVES", "", "**Supporting internationalisation activities"]])
+    page1 = make_table(
+        1, HEADER + [["POLICY OBJECTIVES", "", "**Supporting internationalisation activities"]]
+    )
     # the next page holds only the rest of the field: no header rows, no label, same columns
     page2 = make_table(2, [["", "", "**Enhancing the visibility of clusters"]])
     page3 = make_table(3, [["", "", "**Some other table"]], top=300.0)
@@ -157,3 +159,17 @@ def test_unlabelled_overflow_page_with_the_same_columns_continues_the_table():
         "Supporting internationalisation activities",
         "Enhancing the visibility of clusters",
     ]
+
+
+def test_one_value_sub_row_whose_label_went_overleaf_is_not_glued_to_the_sub_row_above():
+    page1 = make_table(
+        1, HEADER + [["HISTORY", "Period", "**Limited period"], ["", "", "**Spearhead Clusters = 2026"]]
+    )
+    page2 = make_table(
+        2, [["", "Ending year", "**Business networks = 3 years"], ["", "Starting year", "**2016"]]
+    )
+    result = extract_policy_tables(make_document([[page1], [page2]]), None)
+    assert result.issues == []
+    assert values(result.claims, "history.period") == ["limited"]
+    assert values(result.claims, "history.ending_year") == [2026]
+    assert values(result.claims, "history.starting_year") == [2016]

@@ -51,6 +51,7 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SOFT_HYPHENS = ("\u2010", "\u00ad")
 DEFAULT_BOLD_WEIGHT = 600  # FontDescriptor /FontWeight at or above this is bold
 FORCE_BOLD_FLAG = 1 << 18  # FontDescriptor /Flags bit 19
+DEFAULT_TOUCH_RATIO = 0.08  # words closer than this share of the type size are one word
 DEFAULT_SUPERSCRIPT_RATIO = 0.8  # a word this much smaller than its line, and raised, is a superscript
 
 
@@ -391,11 +392,18 @@ def _line_from_words(words: list[_Word]) -> TextLine:
         max(w.bottom for w in words),
     )
     text = ""
+    main = sizes.most_common(1)[0][0]
+    previous: _Word | None = None
     for word, sup in zip(words, marks):
         if sup:
             text += word.text.translate(SUPERSCRIPT)  # a footnote marker sticks to its word
+        elif previous is not None and word.x0 - previous.x1 < DEFAULT_TOUCH_RATIO * main:
+            # split only by a change of font (a glyph the main font lacks, drawn from a
+            # fallback font, e.g. a hyphen): the two parts touch, so they are one word
+            text += word.text
         else:
             text += (" " if text else "") + word.text
+        previous = word
     return TextLine(
         text=text,
         bbox=bbox,

@@ -14,7 +14,15 @@ Producers (folder names under ``tests/fixtures/factsheets/``):
                    borders, repeated header rows, rows split across pages, justified text
 ``libreoffice-b``  Liberation Sans, cell shading only, header rows once, merged label cells,
                    categories NOT bold (only the vocabulary tells them apart), year marker
+``weasyprint-c``   Carlito 8 pt (no U+2010 glyph: hyphens from a fallback font), ruled,
+                   header rows once, plain categories, narrow hyphenated columns
+``libreoffice-c``  DejaVu Serif, shading only, repeated header rows, merged label cells,
+                   bold bulleted categories
 =================  =====================================================================
+
+The ``-c`` variants were added last, as a held-out check: rendered after the rules were
+written for ``-a``/``-b``, they exposed fallback-font hyphens, categories wrapping over more
+than six lines and one-value sub-rows whose label went overleaf, fixed by general rules.
 
 The Luxembourg and Belgium renditions by reportlab and fpdf2 are the sample corpus itself
 (``raw/factsheets/<family>-<producer>.pdf``, rebuilt by ``python -m pipeline build-corpus``);
@@ -70,6 +78,8 @@ PRODUCERS: dict[str, Callable[[m.Factsheet, pathlib.Path], pathlib.Path]] = {
     "weasyprint-b": _weasyprint("b"),
     "libreoffice-a": _libreoffice("a"),
     "libreoffice-b": _libreoffice("b"),
+    "weasyprint-c": _weasyprint("c"),
+    "libreoffice-c": _libreoffice("c"),
 }
 
 

@@ -39,6 +39,7 @@ class DocxStyle:
 STYLES: dict[str, DocxStyle] = {
     "a": DocxStyle("a", "Carlito", 10.0, True, True, "bold", True, False, False),
     "b": DocxStyle("b", "Liberation Sans", 9.0, False, False, "plain", False, True, True),
+    "c": DocxStyle("c", "DejaVu Serif", 9.0, True, False, "bullets", True, True, False),
 }
 
 BLUE = (0x1D, 0x3C, 0x78)

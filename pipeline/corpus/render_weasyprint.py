@@ -38,6 +38,8 @@ class HtmlStyle:
 STYLES: dict[str, HtmlStyle] = {
     "a": HtmlStyle("a", "DejaVu Sans", 8.5, True, "lines", "bold", True, True, False, True),
     "b": HtmlStyle("b", "Liberation Serif", 9.5, False, "shading", "bullets", True, True, True, False),
+    # Carlito lacks U+2010: hyphens come from a fallback font, as separate words
+    "c": HtmlStyle("c", "Carlito", 8.0, False, "lines", "plain", True, True, False, True),
 }
 
 

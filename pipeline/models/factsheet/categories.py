@@ -30,7 +30,7 @@ from pipeline.text.numbers import strip_markers
 
 RULES_VERSION = "v1"
 RULES_DIR = Path(__file__).parent / "rules" / RULES_VERSION
-DEFAULT_MAX_LINES = 6  # a category never wraps over more lines than this
+DEFAULT_MAX_LINES = 12  # a category never wraps over more lines than this (narrow columns)
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _BULLET = re.compile(r"^[•▪■●◦‣∙·–—*►➢✓-]\s+")
 

@@ -205,19 +205,34 @@ def agglomeration_claims(
     """
     make = _maker(doc, country, country_name, "factsheet.agglomerations")
     rows: list[tuple[str, int, list[TableCell], list[str]]] = []  # kind, page, cells, text overleaf
+    last: tuple[str, int, int] | None = None  # kind, page and column count of the last table seen
     for page in doc.pages:
-        for table in page.tables:
+        for index, table in enumerate(page.tables):
             grid = table.rows()
             if not grid or not grid[0] or grid[0][0] is None:
                 continue
             header = [c.text if c is not None else "" for c in grid[0]]
-            if normalise_label(header[0]) != "region" or len(header) < 2:
+            continued = (
+                last is not None
+                and index == 0
+                and last[1] == page.number - 1
+                and last[2] == table.n_cols
+                and normalise_label(header[0]) != "region"
+            )
+            if continued and last is not None:
+                kind, body = last[0], grid  # a table the page break cut, without its header
+            elif normalise_label(header[0]) == "region" and len(header) >= 2:
+                kind = "ecosystem" if "ecosystem" in normalise_label(" ".join(header[1:2])) else "sectoral"
+                body = grid[1:]
+            else:
                 continue
-            kind = "ecosystem" if "ecosystem" in normalise_label(" ".join(header[1:2])) else "sectoral"
-            for number, cells in enumerate(grid[1:]):
+            last = (kind, page.number, table.n_cols)
+            for number, cells in enumerate(body):
                 present = [c for c in cells if c is not None]
                 if len(present) < 2:
                     continue
+                if continued and not present[0].text.strip() and (not rows or rows[-1][1] != page.number - 1):
+                    continue  # the rest of the header row, cut by the page break
                 previous = rows[-1] if rows else None
                 if (
                     number == 0
@@ -280,8 +295,8 @@ _SHORT_WORDS = frozenset("a an as at by in is it of on or to".split())
 
 def cell_value(cell: TableCell) -> str:
     """A cell's lines joined with spaces; a word too wide for a narrow column, which a word
-    processor breaks without a hyphen (its first part alone on a full line, a short
-    lower-case remainder on the next), is put back together: 'Telecommunication' + 's'."""
+    processor breaks without a hyphen (its first part alone on a line it fills to the edge,
+    the lower-case remainder on the next), is put back together: 'Telecommunicat' + 'ions'."""
     if not cell.lines:
         return " ".join(cell.text.split())
     padding = max(0.0, min(line.bbox.x0 for line in cell.lines) - cell.bbox.x0)
@@ -295,10 +310,9 @@ def cell_value(cell: TableCell) -> str:
             previous is not None
             and " " not in previous.text.strip()
             and previous.text.strip()[-1:].isalpha()
-            and previous.bbox.x1 - previous.bbox.x0 >= 0.9 * inner
+            and previous.bbox.x1 - previous.bbox.x0 >= 0.95 * inner
             and head.isalpha()
             and head.islower()
-            and len(head) <= 2
             and head not in _SHORT_WORDS
         )
         out = f"{out}{text}" if broken else (f"{out} {text}" if out else text)

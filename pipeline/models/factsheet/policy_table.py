@@ -308,21 +308,32 @@ def _first_lines(row: PolicyRow) -> list[str]:
 def _opens_next_field(cursor: _Cursor, row: PolicyRow, following: Fragment | None) -> bool:
     """Is an unlabelled last row of a page the start of the field labelled at the top of the next?
 
-    A row broken across a page can leave its label on the second page. The vocabulary
-    decides: the row goes with the next field when its text opens with one of that field's
-    categories and is not one of the current field's.
+    A row broken across a page can leave its label on the second page. In a section of
+    one-value sub-rows (history, budget, evaluation) the row goes with the next sub-row of
+    the same section; otherwise the vocabulary decides: the row goes with the next field
+    when its text opens with one of that field's categories and not one of the current's.
     """
     if row.label or row.sublabel or following is None or cursor.section is None:
         return False
     first = next((r for r in following.rows if r.header is None), None)
-    if first is None or not first.label:
+    if first is None or not (first.label or first.sublabel):
         return False
-    section = match_section(first.label)
+    section = match_section(first.label) if first.label else cursor.section
     if section is None:
         return False
-    rest = normalise_label(first.label)[len(normalise_label(section.label)) :].strip()
+    rest = normalise_label(first.label)[len(normalise_label(section.label)) :].strip() if first.label else ""
     sub_text = first.sublabel or rest
     sub = match_sublabel(section, sub_text) if sub_text else None
+    if (
+        section is cursor.section
+        and not section.categorised
+        and sub is not None
+        and cursor.sub is not None
+        and _sub_index(section, sub) > _sub_index(section, cursor.sub)
+    ):
+        # a one-value sub-row (Period, Ending year, Overall ...) has no continuation rows:
+        # an unlabelled row after it is the start of the sub-row labelled overleaf
+        return True
     upcoming = _field_path(section, sub)
     here = _field_path(cursor.section, cursor.sub)
     vocabulary = pattern_categories()
@@ -330,6 +341,10 @@ def _opens_next_field(cursor: _Cursor, row: PolicyRow, following: Fragment | Non
     return bool(texts) and any(
         vocabulary.knows(str(upcoming), t) and not vocabulary.knows(str(here), t) for t in texts
     )
+
+
+def _sub_index(section: Section, sub: str) -> int:
+    return [key for key, _ in section.sublabels].index(sub)
 
 
 def _fragment_names(fragment: Fragment) -> tuple[str, ...] | None:
