@@ -222,3 +222,35 @@ def test_failing_field_leaves_the_document_ok_with_a_warning(monkeypatch: pytest
         f"policy table {LUX!r} history.starting_year, page 10: extractor_failed: "
         "ValueError: invalid literal for int() with base 10: '³'"
     )
+
+
+def test_maturity_table_cut_by_a_page_break_without_repeated_header_is_read_whole() -> None:
+    from tests.factories import make_document, make_table
+
+    head = [["Spain", "MATURITY ASSESSMENT", "Max score", "Actual score"]]
+    page1 = make_table(
+        1,
+        head
+        + [
+            ["POLICY SCOPE", "Broad policy", "0,5", ""],
+            ["", "National and/or regional cluster policy", "2", "2"],
+            ["CONTINUITY", "Cluster policy established over 10 years ago", "2", "2"],
+        ],
+    )
+    page2 = make_table(
+        2,
+        [
+            ["EVIDENCE OF PERFORMANCE", "Existence of evaluations of past policies", "0,5", "0,5"],
+            ["CLUSTER SUPPORT INSTRUMENTS", "Financial and technical support", "2", "2"],
+            ["TOTAL (8)", None, None, "6,5"],
+        ],
+    )
+    claims = figures.maturity_claims(make_document([[page1], [page2]]), "ES", "Spain")
+    assert {c.attribute: c.value for c in claims} == {
+        "maturity.policy_scope": 2.0,
+        "maturity.continuity": 2.0,
+        "maturity.evidence_of_performance": 0.5,
+        "maturity.support_instruments": 2.0,
+        "maturity.max": 8.0,
+        "maturity.total": 6.5,
+    }

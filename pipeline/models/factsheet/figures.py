@@ -61,6 +61,12 @@ def _is_maturity_table(table: Table) -> bool:
     return any(normalise_label(c.text) in ("maturity assessment", "actual score") for c in table.cells)
 
 
+def _continues_maturity(table: Table) -> bool:
+    """A headless table whose first column holds criterion labels or the total row."""
+    labels = {normalise_label(c.text) for c in table.cells if c.col == 0}
+    return any(label in CRITERIA or label.startswith("total") for label in labels)
+
+
 def _column_of(table: Table, header: str) -> int | None:
     for cell in table.cells:
         if normalise_label(cell.text) == header:
@@ -80,13 +86,24 @@ def maturity_claims(
     make = _maker(doc, country, country_name, "factsheet.maturity")
     claims: list[Claim] = []
     criterion: str | None = None
+    last: tuple[int, int, int] | None = None  # page, column count, actual-score column
     for page in doc.pages:
-        for table in page.tables:
-            if not _is_maturity_table(table):
+        for index, table in enumerate(page.tables):
+            if _is_maturity_table(table):
+                actual = _column_of(table, "actual score")
+            elif (
+                last is not None
+                and index == 0
+                and last[0] == page.number - 1
+                and last[1] == table.n_cols
+                and _continues_maturity(table)
+            ):
+                actual = last[2]  # the rest of the table overleaf, its header not repeated
+            else:
                 continue
-            actual = _column_of(table, "actual score")
             if actual is None:
                 continue
+            last = (page.number, table.n_cols, actual)
             for cells in table.rows():
                 present = [c for c in cells if c is not None]
                 if not present:
