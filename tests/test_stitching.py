@@ -173,3 +173,22 @@ def test_one_value_sub_row_whose_label_went_overleaf_is_not_glued_to_the_sub_row
     assert values(result.claims, "history.period") == ["limited"]
     assert values(result.claims, "history.ending_year") == [2026]
     assert values(result.claims, "history.starting_year") == [2016]
+
+
+def test_unlabelled_last_row_opening_the_next_fields_categories_goes_with_that_field():
+    page1 = make_table(
+        1,
+        HEADER
+        + [
+            ["POLICY FOCUS", "", "**Sectoral"],
+            ["", "", "**In charge of drafting"],  # its label, RESPONSIBLE AUTHORITIES, went overleaf
+        ],
+    )
+    page2 = make_table(2, HEADER + [["RESPONSIBLE AUTHORITIES", "", "**Provides funding"]])
+    result = extract_policy_tables(make_document([[page1], [page2]]), None)
+    assert result.issues == []
+    assert values(result.claims, "focus.categories") == ["Sectoral"]
+    assert values(result.claims, "responsible_authorities.categories") == [
+        "In charge of drafting",
+        "Provides funding",
+    ]
