@@ -125,7 +125,7 @@ def build_corpus(
     out: Annotated[Path, typer.Option("--out", help="Where to write the sample corpus.")] = Path("raw"),
 ) -> None:
     """Rebuild the sample corpus (PDF and HTML renditions of the seed documents)."""
-    from pipeline.corpus.build import build_corpus as build
+    from corpus.build import build_corpus as build
 
     for path in build(out):
         Console().print(str(path))

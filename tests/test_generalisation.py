@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.corpus import render_fpdf2, render_reportlab
-from pipeline.corpus.model import (
+from corpus import render_fpdf2, render_reportlab
+from corpus.model import (
     TAGLINE,
     B,
     Bullets,

@@ -2,7 +2,7 @@
 
 Fixtures: tests/fixtures/factsheets/<producer>/<family>.pdf (WeasyPrint and LibreOffice
 renditions, and reportlab/fpdf2 for the two written factsheets) plus the sample corpus
-raw/factsheets/<family>-<producer>.pdf. Regenerate: python -m pipeline.corpus.producers.
+raw/factsheets/<family>-<producer>.pdf. Regenerate: python -m corpus.producers.
 Gold: tests/gold/factsheets/<family>.json. The matrix: python -m pipeline evaluate --producers
 tests/fixtures/factsheets.
 """

@@ -1,11 +1,11 @@
-"""Render a :class:`~pipeline.corpus.model.Factsheet` as HTML/CSS printed to PDF by WeasyPrint.
+"""Render a :class:`~corpus.model.Factsheet` as HTML/CSS printed to PDF by WeasyPrint.
 
 An HTML-to-PDF print engine lays text out itself (pango + harfbuzz: ligatures, hyphenation,
 justification), breaks table rows across pages with their text split between the pages,
 repeats ``<thead>`` rows on every page, and draws CSS borders and backgrounds as filled
 paths. :class:`HtmlStyle` varies what real producers vary; :data:`STYLES` holds the two
 variants the fixtures use. Only the fixture script imports WeasyPrint (it is not a runtime
-or CI dependency): ``python -m pipeline.corpus.producers``.
+or CI dependency): ``python -m corpus.producers``.
 """
 
 from __future__ import annotations

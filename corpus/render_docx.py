@@ -1,4 +1,4 @@
-"""Render a :class:`~pipeline.corpus.model.Factsheet` as a word-processor document (python-docx)
+"""Render a :class:`~corpus.model.Factsheet` as a word-processor document (python-docx)
 and print it to PDF with LibreOffice headless: the closest to how real factsheets are made.
 
 A word processor lets table rows break across pages (the row's text is split between the
@@ -6,7 +6,7 @@ pages), repeats header rows only when they are marked as such, merges label cell
 and draws cell borders or cell shading itself; LibreOffice embeds subsets of the fonts it
 found (Carlito for Calibri, Liberation for Arial/Times). :class:`DocxStyle` varies these;
 :data:`STYLES` holds the two variants the fixtures use. Only the fixture script imports
-python-docx and runs LibreOffice: ``python -m pipeline.corpus.producers``.
+python-docx and runs LibreOffice: ``python -m corpus.producers``.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ everything else is written here. The PDFs are committed, so CI needs neither Wea
 LibreOffice. Regenerate (needs ``pip install weasyprint==70.0 python-docx==1.2.0`` and
 ``apt-get install libreoffice-writer-nogui fonts-liberation fonts-crosextra-carlito``)::
 
-    python -m pipeline.corpus.producers --out tests/fixtures/factsheets
+    python -m corpus.producers --out tests/fixtures/factsheets
 
 then check with ``python -m pipeline evaluate --producers tests/fixtures/factsheets``.
 """
