@@ -132,7 +132,7 @@ def build_corpus(
     out: Annotated[Path, typer.Option("--out", help="Where to write the sample corpus.")] = Path("raw"),
 ) -> None:
     """Rebuild the sample corpus (PDF and HTML renditions of the seed documents)."""
-    from pipeline.corpus.build import build_corpus as build
+    from corpus.build import build_corpus as build
 
     for path in build(out):
         Console().print(str(path))
@@ -159,6 +159,10 @@ def evaluate(
         Path | None,
         typer.Option("--press", help="Written press evaluation set (tests/eval/press): score dev and test."),
     ] = None,
+    producers: Annotated[
+        Path | None,
+        typer.Option(help="Factsheet × producer matrix: fixtures folder (gold from GOLD/factsheets)."),
+    ] = None,
 ) -> None:
     """Print precision and recall per field and claim type against the gold files."""
     if press is not None:
@@ -174,6 +178,12 @@ def evaluate(
     from pipeline.evaluate import evaluate as run_evaluation
 
     try:
+        if producers is not None:
+            from pipeline.evaluate import evaluate_producers, render_producer_matrix
+
+            cells = evaluate_producers(producers, gold / "factsheets", raw=Path("raw"))
+            Console(width=200).print(render_producer_matrix(cells))
+            return
         report = run_evaluation(extracted, gold)
     except EvaluationError as exc:
         raise _fail(str(exc)) from exc

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -287,4 +288,194 @@ def render(report: EvaluationReport, show_misses: bool = True) -> Table:
         )
     if show_misses and report.misses:
         table.caption = "misses:\n" + "\n".join(report.misses[:60])
+    return table
+
+
+# ------------------------------------------------------------------ per producer (factsheets)
+
+FACTSHEET_GROUPS = ("policy fields", "country fields", "claims")
+DEFAULT_MIN_SCORE = 0.97
+
+
+@dataclass(frozen=True)
+class FactsheetGold:
+    """tests/gold/factsheets/<family>.json: one factsheet's policies, country figures and claims."""
+
+    family: str
+    policies: list[dict[str, JSONValue]]
+    countries: list[dict[str, JSONValue]]
+    claims: list[dict[str, JSONValue]]
+
+
+@dataclass
+class ProducerCell:
+    """One factsheet rendered by one producer: scores per group and the extracted field values."""
+
+    family: str
+    producer: str
+    uri: str
+    report: EvaluationReport
+    values: dict[str, JSONValue] = field(default_factory=dict)
+    status: str = "ok"
+    records: dict[str, JSONValue] = field(default_factory=dict)  # policies/countries, no provenance
+
+
+def load_factsheet_gold(folder: Path) -> dict[str, FactsheetGold]:
+    golds: dict[str, FactsheetGold] = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except json.JSONDecodeError as exc:
+            raise EvaluationError(f"{path}: not JSON ({exc})") from exc
+        if not isinstance(data, dict) or "family" not in data:
+            raise EvaluationError(f"{path}: expected an object with 'family'")
+        golds[str(data["family"])] = FactsheetGold(
+            family=str(data["family"]),
+            policies=list(data.get("policies", [])),
+            countries=list(data.get("countries", [])),
+            claims=list(data.get("claims", [])),
+        )
+    if not golds:
+        raise EvaluationError(f"no factsheet gold files in {folder}")
+    return golds
+
+
+def producer_fixtures(
+    folder: Path, families: Sequence[str], raw: Path | None = None
+) -> list[tuple[str, str, Path, str]]:
+    """(family, producer, path, uri) for every `<producer>/<family>.pdf` below `folder`, and
+    every `factsheets/<family>-<producer>.pdf` of the sample corpus in `raw`; sorted."""
+    if not folder.is_dir():
+        raise EvaluationError(f"missing folder: {folder}")
+    out = []
+    for path in sorted(folder.glob("*/*.pdf")):
+        if path.stem in families:
+            out.append((path.stem, path.parent.name, path, path.relative_to(folder).as_posix()))
+    if raw is not None and (raw / "factsheets").is_dir():
+        for path in sorted((raw / "factsheets").glob("*.pdf")):
+            family, _, producer = path.stem.rpartition("-")
+            if family in families:
+                out.append((family, producer, path, path.relative_to(raw).as_posix()))
+    return sorted(out, key=lambda item: (item[0], item[1]))
+
+
+def evaluate_factsheet_pdf(path: Path, gold: FactsheetGold, producer: str, uri: str) -> ProducerCell:
+    """Run parse + extract + reconcile on one PDF alone and score it against its gold."""
+    import hashlib
+
+    from pipeline.datamodel.results import LoadedSource, Status
+    from pipeline.reconcile.records import reconcile
+    from pipeline.stages.process import process
+
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    result = process(LoadedSource(uri=uri, doc_id=f"doc-{sha[:16]}", sha256=sha, data=data, media_type="pdf"))
+    cell = ProducerCell(gold.family, producer, uri, EvaluationReport())
+    if result.status != Status.OK:
+        cell.status = "quarantined: " + "; ".join(e.message for e in result.errors)
+    reconciled = reconcile(result.claims)
+    policies = {
+        (p.country, normalise_space(p.name).casefold()): p.model_dump(mode="json")
+        for p in reconciled.policies
+    }
+    countries = {c.country: c.model_dump(mode="json") for c in reconciled.countries}
+    cell.records = {
+        "policies": [p.model_dump(mode="json", exclude={"evidence", "sources"}) for p in reconciled.policies],
+        "countries": [
+            c.model_dump(mode="json", exclude={"evidence", "sources"}) for c in reconciled.countries
+        ],
+    }
+    for g in gold.policies:
+        key = (g["country"], normalise_space(str(g["name"])).casefold())
+        record = policies.get(key)  # type: ignore[arg-type]
+        _score_fields(cell.report, "policy fields", g["fields"], record, str(g["name"]))  # type: ignore[arg-type]
+        for path_ in g["fields"]:  # type: ignore[union-attr]
+            cell.values[f"{g['name']}: {path_}"] = get_path(record, path_) if record else None
+    for g in gold.countries:
+        record = countries.get(str(g["country"]))
+        _score_fields(cell.report, "country fields", g["fields"], record, str(g["country"]))  # type: ignore[arg-type]
+        for path_ in g["fields"]:  # type: ignore[union-attr]
+            cell.values[f"{g['country']}: {path_}"] = get_path(record, path_) if record else None
+    attributes = {str(g["attribute"]) for g in gold.claims}
+
+    def key(subject: JSONValue, attribute: JSONValue, value: JSONValue) -> tuple[str, str, str]:
+        subj = str(subject).casefold().removeprefix("the ").strip()
+        return (subj, str(attribute), json.dumps(value, sort_keys=True))
+
+    got = {
+        key(c.subject_name, c.attribute, c.value.model_dump() if hasattr(c.value, "model_dump") else c.value)
+        for c in result.claims
+        if c.attribute in attributes
+    }
+    want = {key(g["subject"], g["attribute"], g["value"]) for g in gold.claims}
+    for k in sorted(want | got):
+        score = cell.report.scores["claims"][k[1]]
+        if k in want and k in got:
+            score.tp += 1
+        elif k in want:
+            score.fn += 1
+            cell.report.misses.append(f"claim missed: {k}")
+        else:
+            score.fp += 1
+            cell.report.misses.append(f"claim not in gold: {k}")
+    return cell
+
+
+def evaluate_producers(fixtures: Path, gold_folder: Path, raw: Path | None = None) -> list[ProducerCell]:
+    """Every factsheet × every producer below `fixtures` (and in `raw`), scored against `gold_folder`."""
+    golds = load_factsheet_gold(gold_folder)
+    return [
+        evaluate_factsheet_pdf(path, golds[family], producer, uri)
+        for family, producer, path, uri in producer_fixtures(fixtures, list(golds), raw)
+    ]
+
+
+def producer_disagreements(cells: Sequence[ProducerCell]) -> dict[str, list[str]]:
+    """Per factsheet: the fields whose extracted value differs between producers, with the values."""
+    out: dict[str, list[str]] = {}
+    for family in sorted({c.family for c in cells}):
+        mine = [c for c in cells if c.family == family]
+        lines = []
+        for name in sorted({k for c in mine for k in c.values}):
+            seen = {
+                c.producer: json.dumps(c.values.get(name), sort_keys=True, ensure_ascii=False) for c in mine
+            }
+            if len(set(seen.values())) > 1:
+                groups: dict[str, list[str]] = defaultdict(list)
+                for producer, value in seen.items():
+                    groups[value].append(producer)
+                lines.append(
+                    f"{name}: " + " | ".join(f"{'/'.join(p)} = {v[:80]}" for v, p in groups.items())
+                )
+        out[family] = lines
+    return out
+
+
+def cell_score(cell: ProducerCell, group: str) -> Score:
+    return cell.report.total(group)
+
+
+def render_producer_matrix(cells: Sequence[ProducerCell], minimum: float = DEFAULT_MIN_SCORE) -> Table:
+    table = Table(title="factsheet × producer: precision / recall (tp/gold)")
+    table.add_column("factsheet")
+    table.add_column("producer")
+    for group in FACTSHEET_GROUPS:
+        table.add_column(group, justify="right")
+    table.add_column("status")
+    for cell in cells:
+        row = [cell.family, cell.producer]
+        for group in FACTSHEET_GROUPS:
+            s = cell_score(cell, group)
+            text = f"{s.tp}/{s.tp + s.fn}  P {s.precision:.3f} R {s.recall:.3f}"
+            low = min(s.precision, s.recall) < minimum
+            row.append(f"[red]{text}[/]" if low else text)
+        row.append(cell.status)
+        table.add_row(*row)
+    notes = []
+    for family, lines in producer_disagreements(cells).items():
+        if lines:
+            notes.append(f"{family}: producers disagree on")
+            notes.extend(f"  {line}" for line in lines)
+    misses = [f"{c.family} [{c.producer}] {m}" for c in cells for m in c.report.misses]
+    table.caption = "\n".join([*notes, *misses[:40]]) or "every producer gives the same values"
     return table

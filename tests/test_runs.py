@@ -54,7 +54,7 @@ def test_records_of_removed_documents_disappear(tmp_path: Path) -> None:
 
 
 def test_sample_corpus_rebuilds_byte_identical(tmp_path: Path) -> None:
-    from pipeline.corpus.build import build_corpus
+    from corpus.build import build_corpus
 
     built = build_corpus(tmp_path)
     assert built

@@ -129,3 +129,66 @@ def test_label_split_over_two_rows_is_joined():
     ]
     result = extract_policy_tables(make_document([[make_table(1, rows)]]), None)
     assert values(result.claims, "eu_priorities") == ["Green economy", "Resilience"]
+
+
+def test_title_case_section_label_wrapped_over_two_rows_is_joined():
+    page = make_table(
+        1,
+        HEADER
+        + [
+            ["POLICY OBJECTIVES", "", "**Supporting internationalisation activities"],
+            ["Policy Alignment with", "", "**Green economy"],
+            ["the EU Priorities", "", "**Resilience"],
+        ],
+    )
+    result = extract_policy_tables(make_document([[page]]), None)
+    assert result.issues == []
+    assert values(result.claims, "eu_priorities") == ["Green economy", "Resilience"]
+
+
+def test_unlabelled_overflow_page_with_the_same_columns_continues_the_table():
+    page1 = make_table(
+        1, HEADER + [["POLICY OBJECTIVES", "", "**Supporting internationalisation activities"]]
+    )
+    # the next page holds only the rest of the field: no header rows, no label, same columns
+    page2 = make_table(2, [["", "", "**Enhancing the visibility of clusters"]])
+    page3 = make_table(3, [["", "", "**Some other table"]], top=300.0)
+    other = make_table(3, [["Region", "Number of nodes"]], top=50.0)
+    result = extract_policy_tables(make_document([[page1], [page2], [other, page3]]), None)
+    assert values(result.claims, "objectives.categories") == [
+        "Supporting internationalisation activities",
+        "Enhancing the visibility of clusters",
+    ]
+
+
+def test_one_value_sub_row_whose_label_went_overleaf_is_not_glued_to_the_sub_row_above():
+    page1 = make_table(
+        1, HEADER + [["HISTORY", "Period", "**Limited period"], ["", "", "**Spearhead Clusters = 2026"]]
+    )
+    page2 = make_table(
+        2, [["", "Ending year", "**Business networks = 3 years"], ["", "Starting year", "**2016"]]
+    )
+    result = extract_policy_tables(make_document([[page1], [page2]]), None)
+    assert result.issues == []
+    assert values(result.claims, "history.period") == ["limited"]
+    assert values(result.claims, "history.ending_year") == [2026]
+    assert values(result.claims, "history.starting_year") == [2016]
+
+
+def test_unlabelled_last_row_opening_the_next_fields_categories_goes_with_that_field():
+    page1 = make_table(
+        1,
+        HEADER
+        + [
+            ["POLICY FOCUS", "", "**Sectoral"],
+            ["", "", "**In charge of drafting"],  # its label, RESPONSIBLE AUTHORITIES, went overleaf
+        ],
+    )
+    page2 = make_table(2, HEADER + [["RESPONSIBLE AUTHORITIES", "", "**Provides funding"]])
+    result = extract_policy_tables(make_document([[page1], [page2]]), None)
+    assert result.issues == []
+    assert values(result.claims, "focus.categories") == ["Sectoral"]
+    assert values(result.claims, "responsible_authorities.categories") == [
+        "In charge of drafting",
+        "Provides funding",
+    ]

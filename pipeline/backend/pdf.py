@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from pipeline.backend.guards import guard_pdf
 from pipeline.datamodel.document import BBox, Block, Document, Page, Table, TableCell, TextLine
-from pipeline.text.bullets import is_bullet, strip_bullet
+from pipeline.text.bullets import BULLETS, is_bullet, strip_bullet
 
 DEFAULT_LINE_TOLERANCE = 3.0
 DEFAULT_FURNITURE_MARGIN = 0.09
@@ -42,6 +43,17 @@ _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$", re.IGNORECASE)
 _FOOTNOTE_START = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\s)")
+# presentation-form ligatures some producers leave in the text layer (ToUnicode to U+FB0x)
+LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# a line ending in one of these was hyphenated by the typesetter: the hyphen is not part of the word
+SOFT_HYPHENS = ("\u2010", "\u00ad")
+DEFAULT_BOLD_WEIGHT = 600  # FontDescriptor /FontWeight at or above this is bold
+FORCE_BOLD_FLAG = 1 << 18  # FontDescriptor /Flags bit 19
+DEFAULT_TOUCH_RATIO = 0.08  # words closer than this share of the type size are one word
+DEFAULT_SUPERSCRIPT_RATIO = 0.8  # a word this much smaller than its line, and raised, is a superscript
 
 
 class PdfParseError(ValueError):
@@ -83,10 +95,11 @@ class _Word:
     bottom: float
     fontname: str
     size: float
+    heavy: bool = False  # the font's descriptor says bold (weight or ForceBold flag)
 
     @property
     def bold(self) -> bool:
-        return bool(_BOLD.search(self.fontname))
+        return self.heavy or bool(_BOLD.search(self.fontname))
 
 
 # ------------------------------------------------------------------ entry point
@@ -168,7 +181,11 @@ def _metadata_text(metadata: dict[str, object], key: str) -> str | None:
 def page_to_page(plumber_page: pdfplumber.page.Page, number: int, settings: PdfParseSettings) -> Page:
     """Read one page: words with fonts, ruled tables with their cells, free lines."""
     words = page_to_words(plumber_page)
-    found = plumber_page.find_tables(table_settings=dict(settings.table_settings))
+    table_settings = dict(settings.table_settings)
+    closing = page_break_edges(plumber_page)
+    if closing and table_settings.get("horizontal_strategy") == "lines":
+        table_settings["explicit_horizontal_lines"] = closing  # type: ignore[assignment]
+    found = plumber_page.find_tables(table_settings=table_settings)
     tables: list[Table] = []
     table_boxes: list[tuple[float, float, float, float]] = []
     for index, plumber_table in enumerate(found):
@@ -186,23 +203,120 @@ def page_to_page(plumber_page: pdfplumber.page.Page, number: int, settings: PdfP
     )
 
 
+DEFAULT_CUT_ZONE = 0.25  # a row cut by a page break ends in the page's last (or first) quarter
+
+
+def page_break_edges(plumber_page: pdfplumber.page.Page) -> list[dict[str, object]]:
+    """The horizontal rules a page break left out of a ruled table.
+
+    A row that breaks across pages keeps its vertical rules on both pages, but the
+    typesetter draws no rule where the page cut it: the row's cells are open at the bottom
+    of the first page and at the top of the next. Where two or more vertical rules end
+    (or start) at the same height near the page's bottom (or top) with no horizontal rule
+    across them, a closing rule is added there.
+    """
+    edges = plumber_page.edges
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    height = float(plumber_page.height)
+    out: list[dict[str, object]] = []
+    for key, in_zone in (
+        ("bottom", lambda y: y > (1 - DEFAULT_CUT_ZONE) * height),
+        ("top", lambda y: y < DEFAULT_CUT_ZONE * height),
+    ):
+        groups: list[list[dict[str, object]]] = []
+        for edge in sorted(verticals, key=lambda e: float(e[key])):
+            if groups and abs(float(edge[key]) - float(groups[-1][-1][key])) <= 1.5:
+                groups[-1].append(edge)
+            else:
+                groups.append([edge])
+        for group in groups:
+            y = sum(float(e[key]) for e in group) / len(group)
+            if len(group) < 2 or not in_zone(y):
+                continue
+            x0 = min(float(e["x0"]) for e in group)
+            x1 = max(float(e["x1"]) for e in group)
+            closed = any(
+                abs(float(h["top"]) - y) <= 3 and float(h["x0"]) <= x0 + 3 and float(h["x1"]) >= x1 - 3
+                for h in horizontals
+            )
+            if not closed:
+                out.append(
+                    {
+                        "object_type": "line",
+                        "x0": x0,
+                        "x1": x1,
+                        "top": y,
+                        "bottom": y,
+                        "width": x1 - x0,
+                        "height": 0.0,
+                    }
+                )
+    return out
+
+
 def page_to_words(plumber_page: pdfplumber.page.Page) -> list[_Word]:
     raw = plumber_page.extract_words(
         extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
     )
+    heavy = bold_fonts(plumber_page)
     return [
         _Word(
-            text=w["text"],
+            text=_symbol_bullet(w["text"].translate(LIGATURES)),
             x0=float(w["x0"]),
             top=float(w["top"]),
             x1=float(w["x1"]),
             bottom=float(w["bottom"]),
             fontname=str(w.get("fontname", "")),
             size=round(float(w.get("size", 0.0)), 2),
+            heavy=str(w.get("fontname", "")) in heavy,
         )
         for w in raw
         if w["text"].strip()
     ]
+
+
+def _symbol_bullet(text: str) -> str:
+    """A list marker set in a symbol font (Symbol, Wingdings) comes out as one private-use
+    character (U+F0B7, U+F0A7 ...); it is read as the bullet it shows.
+
+    >>> _symbol_bullet("\uf0b7"), _symbol_bullet("SMEs")
+    ('•', 'SMEs')
+    """
+    return "•" if len(text) == 1 and "\ue000" <= text <= "\uf8ff" else text
+
+
+def bold_fonts(plumber_page: pdfplumber.page.Page) -> frozenset[str]:
+    """Base names of the page's fonts whose descriptor says bold, whatever the name says.
+
+    A subset name such as ``ABCDEF+Calibri`` or ``F2`` carries no weight; the descriptor's
+    ``/FontWeight`` (>= 600) or its ForceBold flag does. Type0 fonts keep the descriptor on
+    their descendant font.
+    """
+    try:
+        fonts = resolve1(plumber_page.page_obj.resources.get("Font")) or {}
+        names: set[str] = set()
+        for ref in fonts.values():
+            font = resolve1(ref)
+            if not isinstance(font, dict):
+                continue
+            descriptor = font.get("FontDescriptor")
+            if descriptor is None and font.get("DescendantFonts"):
+                descendant = resolve1(resolve1(font["DescendantFonts"])[0])
+                descriptor = descendant.get("FontDescriptor") if isinstance(descendant, dict) else None
+            descriptor = resolve1(descriptor) if descriptor is not None else None
+            if not isinstance(descriptor, dict):
+                continue
+            weight = resolve1(descriptor.get("FontWeight"))
+            flags = resolve1(descriptor.get("Flags"))
+            if (isinstance(weight, int | float) and weight >= DEFAULT_BOLD_WEIGHT) or (
+                isinstance(flags, int) and flags & FORCE_BOLD_FLAG
+            ):
+                base = resolve1(font.get("BaseFont"))
+                names.add(getattr(base, "name", str(base)).strip("/"))
+        return frozenset(names)
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return frozenset()  # a damaged font dictionary: fall back on font names only
 
 
 def _inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
@@ -269,21 +383,74 @@ def words_to_lines(words: Iterable[_Word], tolerance: float) -> list[TextLine]:
 
 
 def _line_from_words(words: list[_Word]) -> TextLine:
-    fonts = Counter(w.fontname for w in words)
-    sizes = Counter(w.size for w in words)
+    marks = superscripts(words)
+    body = [w for w, sup in zip(words, marks) if not sup] or words
+    fonts = Counter(w.fontname for w in body)
+    sizes = Counter(w.size for w in body)
     bbox = BBox.of(
         min(w.x0 for w in words),
         min(w.top for w in words),
         max(w.x1 for w in words),
         max(w.bottom for w in words),
     )
+    text = ""
+    main = sizes.most_common(1)[0][0]
+    previous: _Word | None = None
+    for word, sup in zip(words, marks):
+        if sup:
+            text += word.text.translate(SUPERSCRIPT)  # a footnote marker sticks to its word
+        elif previous is not None and word.x0 - previous.x1 < DEFAULT_TOUCH_RATIO * main:
+            # split only by a change of font (a glyph the main font lacks, drawn from a
+            # fallback font, e.g. a hyphen): the two parts touch, so they are one word
+            text += word.text
+        else:
+            text += (" " if text else "") + word.text
+        previous = word
     return TextLine(
-        text=" ".join(w.text for w in words),
+        text=text,
         bbox=bbox,
         fontname=fonts.most_common(1)[0][0],
         size=sizes.most_common(1)[0][0],
-        bold=all(w.bold for w in words),
+        # a list marker is often set in the regular face before a bold item
+        bold=all(w.bold for w in body if w.text not in BULLETS) and any(w.text not in BULLETS for w in body),
     )
+
+
+def superscripts(words: Sequence[_Word], ratio: float = DEFAULT_SUPERSCRIPT_RATIO) -> list[bool]:
+    """Which words of one line are raised small footnote markers (digits, ``*``, ``†``).
+
+    A marker is set smaller than the line's main type and its bottom sits above the
+    line's baseline; it follows a word without a gap.
+    """
+    if len(words) < 2:
+        return [False] * len(words)
+    main = max(Counter(w.size for w in words).items(), key=lambda kv: (kv[1], kv[0]))[0]
+    base = max(w.bottom for w in words if w.size == main)
+    out = []
+    for i, w in enumerate(words):
+        small = w.size <= ratio * main
+        raised = w.bottom < base - 0.12 * main
+        marker = all(ch.isdigit() or ch in "*†‡" for ch in w.text) and len(w.text) <= 3
+        glued = i > 0 and w.x0 - words[i - 1].x1 < 0.25 * main
+        out.append(small and raised and marker and glued)
+    return out
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Join wrapped lines: a typesetter's hyphen (U+2010, soft hyphen) at a line end is dropped.
+
+    >>> join_lines(["innov\u2010", "ation and cross-", "clustering"])
+    'innovation and cross-clustering'
+    """
+    out = ""
+    for text in texts:
+        if out.endswith(SOFT_HYPHENS) and text[:1].islower():
+            out = out[:-1] + text
+        elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
+            out += text  # a compound broken at its own hyphen: know-|how
+        else:
+            out = f"{out} {text}" if out else text
+    return out
 
 
 def lines_to_blocks(lines: Sequence[TextLine], page: int) -> list[Block]:
@@ -303,7 +470,7 @@ def lines_to_blocks(lines: Sequence[TextLine], page: int) -> list[Block]:
     for group in groups:
         first = group[0]
         bullet = is_bullet(first.text)
-        text = " ".join([strip_bullet(first.text)] + [g.text for g in group[1:]])
+        text = join_lines([strip_bullet(first.text)] + [g.text for g in group[1:]])
         bbox = group[0].bbox
         for g in group[1:]:
             bbox = bbox.union(g.bbox)
@@ -409,7 +576,8 @@ def join_across_pages(blocks: Sequence[Block]) -> list[Block]:
     """Join a paragraph that a page break cut in two.
 
     The first part ends without closing punctuation; the next body block (after
-    the running header) is a paragraph on the next page starting in lower case.
+    the running header) is a paragraph on the next page starting in lower case, or
+    in the same type size (a sentence cut before a capitalised word).
     The joined block keeps the first part's page and box and records `end_page`.
     """
     out: list[Block] = []
@@ -420,7 +588,10 @@ def join_across_pages(blocks: Sequence[Block]) -> list[Block]:
             continue
         if open_index is not None:
             first = out[open_index]
-            if block.kind == "paragraph" and block.page == (first.page or 0) + 1 and block.text[:1].islower():
+            continues = block.text[:1].islower() or (
+                block.size == first.size and not first.text.rstrip().endswith(tuple(".!?:;"))
+            )
+            if block.kind == "paragraph" and block.page == (first.page or 0) + 1 and continues:
                 out[open_index] = first.model_copy(
                     update={"text": f"{first.text} {block.text}", "end_page": block.page}
                 )

@@ -17,14 +17,8 @@ from pipeline.datamodel.claims import Claim, NotAvailable
 from pipeline.datamodel.document import Document, DocumentKind, normalise_space
 from pipeline.datamodel.results import DocumentResult, LoadedSource, StageError, Status
 from pipeline.models.classify import Classification, classify
-from pipeline.models.factsheet.figures import (
-    agglomeration_claims,
-    cluster_organisation_claims,
-    maturity_claims,
-)
-from pipeline.models.factsheet.policy_table import extract_policy_tables
+from pipeline.models.factsheet import extract_figures_part, extract_policy_table_part
 from pipeline.models.nlp.claims import extract_prose_claims
-from pipeline.models.regions import country_name
 from pipeline.models.slides import extract_presentation_claims
 from pipeline.stages.registry import (
     Extraction,
@@ -44,22 +38,18 @@ class UnsupportedMediaError(ValueError):
 
 
 def factsheet_policy_tables(doc: Document, country: str | None) -> Extraction:
-    """The ECCP policy table(s), stitched across pages."""
-    result = extract_policy_tables(doc, country)
-    warnings = [f"policy table, page {i.page}: {i.code}: {i.message}" for i in result.issues]
-    if result.tables == 0:
+    """The ECCP policy table(s), stitched across pages; a failing field is a warning."""
+    result = extract_policy_table_part(doc, country)
+    warnings = result.warnings
+    if result.policy_tables == 0:
         warnings.append("factsheet without a readable policy table")
     return Extraction(result.claims, warnings)
 
 
-def factsheet_figures(doc: Document, country: str | None) -> list[Claim]:
+def factsheet_figures(doc: Document, country: str | None) -> Extraction:
     """Maturity scores, cluster-organisation counts and agglomeration tables of a factsheet."""
-    name = country_name(country) or (country or "unknown")
-    return [
-        *maturity_claims(doc, country, name),
-        *cluster_organisation_claims(doc, country, name),
-        *agglomeration_claims(doc, country, name),
-    ]
+    result = extract_figures_part(doc, country)
+    return Extraction(result.claims, result.warnings)
 
 
 # a factsheet's prose is its running text; its tables belong to the table extractors

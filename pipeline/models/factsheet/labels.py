@@ -127,6 +127,6 @@ def sublabel_anywhere(text: str) -> tuple[Section, str] | None:
 def is_partial_section_label(text: str) -> bool:
     """True for the first words of a wrapped section label ("POLICY", "POLICY ALIGNMENT WITH")."""
     norm = normalise_label(text)
-    if not norm or not text.strip().isupper():
+    if not norm or not text.strip()[:1].isupper():  # "POLICY ALIGNMENT WITH" or "Policy Alignment with"
         return False
     return any(normalise_label(s.label).startswith(norm + " ") for s in SECTIONS)

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.backend.pdf import join_lines
 from pipeline.datamodel.claims import Claim, ClaimValue, NotAvailable
 from pipeline.datamodel.document import BBox, Document, Table, TableCell, TextLine
-from pipeline.models.factsheet.common import ClaimMaker
+from pipeline.models.factsheet.categories import pattern_categories, segment_lines
+from pipeline.models.factsheet.common import ClaimMaker, Failures, run_guarded
 from pipeline.models.factsheet.labels import (
     SECTION_ORDER,
     SECTIONS,
@@ -35,10 +37,10 @@ from pipeline.models.factsheet.labels import (
 )
 from pipeline.models.regions import region_of
 from pipeline.text.bullets import BULLET_PREFIX
+from pipeline.text.numbers import first_year
 from pipeline.text.paragraphs import SENTENCE_END, join_paragraphs
 
 METHOD = "factsheet.policy_table"
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _BULLET = BULLET_PREFIX
 _SENTENCE_END = SENTENCE_END
 
@@ -122,7 +124,7 @@ def table_to_fragment(table: Table, previous: tuple[tuple[float, float], ...] | 
     columns = _header_columns(grid)
     has_header = columns is not None
     if columns is None:
-        if previous is None or not _looks_like_continuation(grid):
+        if previous is None or not (_looks_like_continuation(grid) or _same_columns(grid, previous)):
             return None
         columns = previous
     rows = tuple(
@@ -144,6 +146,20 @@ def _header_columns(grid: list[list[TableCell | None]]) -> tuple[tuple[float, fl
     return None
 
 
+def _same_columns(
+    grid: list[list[TableCell | None]], previous: tuple[tuple[float, float], ...], tolerance: float = 3.0
+) -> bool:
+    """A table on the next page whose rows have the previous part's value columns, edge for
+    edge, continues it even when no row carries a label (a long field overflowing a page)."""
+    for cells in grid:
+        edges = [(c.bbox.x0, c.bbox.x1) for c in cells if c is not None]
+        if all(
+            any(abs(x0 - a) <= tolerance and abs(x1 - b) <= tolerance for x0, x1 in edges) for a, b in previous
+        ) and any(c is not None and c.bbox.x1 <= previous[0][0] + tolerance for c in cells):
+            return True
+    return False
+
+
 def _looks_like_continuation(grid: list[list[TableCell | None]]) -> bool:
     for cells in grid:
         present = [c for c in cells if c is not None]
@@ -160,8 +176,10 @@ def cells_to_row(
     labels = sorted(
         (c for c in cells if (c.bbox.x0 + c.bbox.x1) / 2 < first_value_x - 1), key=lambda c: c.bbox.x0
     )
-    label = labels[0].text if labels else ""
-    sublabel = " ".join(c.text for c in labels[1:])
+    # the section label sits in the table's first column; when that cell is merged over the
+    # rows below it (a row-spanning label), a row's only label cell is its sub-row label
+    label = labels[0].text if labels and labels[0].col == 0 else ""
+    sublabel = " ".join(c.text for c in labels if c.col != 0)
     values = tuple(_piece_for_column(cells, col, page) for col in columns)
     header = match_header(label) if label else None
     if not label.strip() and not sublabel.strip() and all(v is None for v in values):
@@ -222,7 +240,7 @@ def fragments_to_tables(fragments: Sequence[Fragment]) -> tuple[list[PolicyTable
     issues: list[StitchIssue] = []
     current: PolicyTable | None = None
     cursor = _Cursor()
-    for fragment in fragments:
+    for number, fragment in enumerate(fragments):
         names = _fragment_names(fragment)
         if current is None or (names is not None and names != current.names()):
             current = PolicyTable()
@@ -235,9 +253,13 @@ def fragments_to_tables(fragments: Sequence[Fragment]) -> tuple[list[PolicyTable
             continue
         current.pages.append(fragment.page)
         first_labelled = True
+        following = fragments[number + 1] if number + 1 < len(fragments) else None
         for row in fragment.rows:
             if row.header is not None:
                 current.headers.setdefault(row.header, list(row.values))
+                continue
+            if row is fragment.rows[-1] and _opens_next_field(cursor, row, following):
+                cursor.pending_rows.append(row)  # its label was printed with the rest, overleaf
                 continue
             problem = _advance(cursor, row)
             if problem is not None:
@@ -273,6 +295,58 @@ def fragments_to_tables(fragments: Sequence[Fragment]) -> tuple[list[PolicyTable
                         slots[i].append(piece)
             cursor.pending_rows.clear()
     return [t for t in tables if t.n_policies], issues
+
+
+def _field_path(section: Section | None, sub: str | None) -> str | None:
+    if section is None:
+        return None
+    return section.key if sub is None else f"{section.key}.{sub}"
+
+
+def _first_lines(row: PolicyRow) -> list[str]:
+    return [_BULLET.sub("", piece.lines[0].text) for piece in row.values if piece is not None and piece.lines]
+
+
+def _opens_next_field(cursor: _Cursor, row: PolicyRow, following: Fragment | None) -> bool:
+    """Is an unlabelled last row of a page the start of the field labelled at the top of the next?
+
+    A row broken across a page can leave its label on the second page. In a section of
+    one-value sub-rows (history, budget, evaluation) the row goes with the next sub-row of
+    the same section; otherwise the vocabulary decides: the row goes with the next field
+    when its text opens with one of that field's categories and not one of the current's.
+    """
+    if row.label or row.sublabel or following is None or cursor.section is None:
+        return False
+    first = next((r for r in following.rows if r.header is None), None)
+    if first is None or not (first.label or first.sublabel):
+        return False
+    section = match_section(first.label) if first.label else cursor.section
+    if section is None:
+        return False
+    rest = normalise_label(first.label)[len(normalise_label(section.label)) :].strip() if first.label else ""
+    sub_text = first.sublabel or rest
+    sub = match_sublabel(section, sub_text) if sub_text else None
+    if (
+        section is cursor.section
+        and not section.categorised
+        and sub is not None
+        and cursor.sub is not None
+        and _sub_index(section, sub) > _sub_index(section, cursor.sub)
+    ):
+        # a one-value sub-row (Period, Ending year, Overall ...) has no continuation rows:
+        # an unlabelled row after it is the start of the sub-row labelled overleaf
+        return True
+    upcoming = _field_path(section, sub)
+    here = _field_path(cursor.section, cursor.sub)
+    vocabulary = pattern_categories()
+    texts = _first_lines(row)
+    return bool(texts) and any(
+        vocabulary.knows(str(upcoming), t) and not vocabulary.knows(str(here), t) for t in texts
+    )
+
+
+def _sub_index(section: Section, sub: str) -> int:
+    return [key for key, _ in section.sublabels].index(sub)
 
 
 def _fragment_names(fragment: Fragment) -> tuple[str, ...] | None:
@@ -337,6 +411,7 @@ class Paragraph:
     page: int
     bbox: BBox
     piece: int
+    quote: str = ""  # the printed lines of its first piece, verbatim (text may undo hyphenation)
 
 
 def pieces_to_paragraphs(pieces: Sequence[CellPiece], gap: float) -> list[Paragraph]:
@@ -363,10 +438,15 @@ def pieces_to_paragraphs(pieces: Sequence[CellPiece], gap: float) -> list[Paragr
             if joins:
                 last = paragraphs[-1]
                 paragraphs[-1] = Paragraph(
-                    f"{last.text} {text}", last.bold, last.page, last.bbox.union(line.bbox), index
+                    join_lines([last.text, text]),
+                    last.bold,
+                    last.page,
+                    last.bbox.union(line.bbox),
+                    index,
+                    f"{last.quote} {line.text}",
                 )
             else:
-                paragraphs.append(Paragraph(text, line.bold, piece.page, line.bbox, index))
+                paragraphs.append(Paragraph(text, line.bold, piece.page, line.bbox, index, line.text))
             previous = line
     return paragraphs
 
@@ -430,11 +510,6 @@ def normalise_period(text: str) -> str | NotAvailable | None:
     return None
 
 
-def first_year(text: str) -> int | None:
-    match = _YEAR.search(text)
-    return int(match.group(1)) if match else None
-
-
 # ------------------------------------------------------------------ claims
 
 
@@ -442,6 +517,7 @@ def first_year(text: str) -> int | None:
 class _Context:
     maker: ClaimMaker
     gap: float
+    issues: list[StitchIssue] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -451,35 +527,83 @@ class _Context:
         return self.maker.make(attribute, value, quote, page, bbox)
 
 
-def table_to_claims(doc: Document, table: PolicyTable, country: str | None, gap: float) -> list[Claim]:
+def table_to_claims(
+    doc: Document,
+    table: PolicyTable,
+    country: str | None,
+    gap: float,
+    failures: Failures | None = None,
+    issues: list[StitchIssue] | None = None,
+) -> list[Claim]:
+    """Claims of every policy column; with `failures`, one failing field is recorded and skipped.
+
+    Unknown categories are reported in `issues` (when given).
+    """
     claims: list[Claim] = []
     for column in range(table.n_policies):
         name_piece = table.headers["name"][column]
         if name_piece is None:
             continue
-        ctx = _Context(ClaimMaker(doc, "policy", _piece_text(name_piece), country, METHOD), gap)
+        ctx = _Context(
+            ClaimMaker(doc, "policy", _piece_text(name_piece), country, METHOD),
+            gap,
+            issues if issues is not None else [],
+        )
         claims.append(ctx.claim("name", ctx.name, _piece_text(name_piece), name_piece.page, name_piece.bbox))
         type_piece = (table.headers.get("policy_type") or [None] * table.n_policies)[column]
         if type_piece is not None:
-            policy_type = _piece_text(type_piece)
-            claims.append(
-                ctx.claim("policy_type", policy_type, policy_type, type_piece.page, type_piece.bbox)
+            claims.extend(
+                run_guarded(
+                    failures,
+                    f"policy table {ctx.name!r} policy_type",
+                    type_piece.page,
+                    _type_claims,
+                    ctx,
+                    country,
+                    name_piece,
+                    type_piece,
+                )
             )
-            region = region_of(country, ctx.name) if "regional" in policy_type.casefold() else None
-            if region is not None:
-                claims.append(ctx.claim("region", region, ctx.name, name_piece.page, name_piece.bbox))
         for section in SECTIONS:
             empty: list[list[CellPiece]] = [[] for _ in range(table.n_policies)]
             if not section.sublabels:
                 pieces = table.fields.get((section.key, None), empty)[column]
-                claims.extend(field_to_claims(ctx, section, None, pieces))
+                claims.extend(_guarded_field(failures, ctx, section, None, pieces))
                 continue
             # rows under the section label before any sub-row label go to the first sub-row
             stray = table.fields.get((section.key, None), empty)[column]
             for i, (sub, _) in enumerate(section.sublabels):
                 pieces = table.fields.get((section.key, sub), empty)[column]
-                claims.extend(field_to_claims(ctx, section, sub, (stray if i == 0 else []) + pieces))
+                claims.extend(_guarded_field(failures, ctx, section, sub, (stray if i == 0 else []) + pieces))
     return claims
+
+
+def _type_claims(
+    ctx: _Context, country: str | None, name_piece: CellPiece, type_piece: CellPiece
+) -> list[Claim]:
+    policy_type = _piece_text(type_piece)
+    out = [ctx.claim("policy_type", policy_type, policy_type, type_piece.page, type_piece.bbox)]
+    region = region_of(country, ctx.name) if "regional" in policy_type.casefold() else None
+    if region is not None:
+        out.append(ctx.claim("region", region, ctx.name, name_piece.page, name_piece.bbox))
+    return out
+
+
+def _guarded_field(
+    failures: Failures | None, ctx: _Context, section: Section, sub: str | None, pieces: list[CellPiece]
+) -> list[Claim]:
+    path = section.key if sub is None else f"{section.key}.{sub}"
+    page = pieces[0].page if pieces else None
+    return run_guarded(
+        failures,
+        f"policy table {ctx.name!r} {path}",
+        page,
+        field_to_claims,
+        ctx,
+        section,
+        sub,
+        pieces,
+    )
 
 
 _CATEGORISED_SUBS = {("instruments", "financial"), ("instruments", "technical_assistance")}
@@ -491,17 +615,15 @@ def field_to_claims(
     if not pieces:
         return []
     path = section.key if sub is None else f"{section.key}.{sub}"
-    paragraphs = pieces_to_paragraphs(pieces, ctx.gap)
-    if section.key == "eu_priorities":
-        return [ctx.claim(path, p.text, p.text, p.page, p.bbox) for p in paragraphs]
     if section.categorised and (sub is None or (section.key, sub) in _CATEGORISED_SUBS):
-        return _categorised_claims(ctx, path, paragraphs)
+        return _categorised_claims(ctx, path, pieces)
+    paragraphs = pieces_to_paragraphs(pieces, ctx.gap)
     first = paragraphs[0]
     quoted = [p for p in paragraphs if p.piece == first.piece]
     bbox = first.bbox
     for p in quoted[1:]:
         bbox = bbox.union(p.bbox)
-    quote = "\n".join(p.text for p in quoted)
+    quote = "\n".join(p.quote or p.text for p in quoted)
     value = _normalise_scalar(section.key, sub, paragraphs)
     out: list[Claim] = []
     if value is not None:
@@ -511,17 +633,49 @@ def field_to_claims(
     return out
 
 
-def _categorised_claims(ctx: _Context, path: str, paragraphs: Sequence[Paragraph]) -> list[Claim]:
-    claims: list[Claim] = []
-    description: list[Paragraph] = []
-    for p in paragraphs:
-        if p.bold:
-            claims.append(ctx.claim(f"{path}.categories", p.text, p.text, p.page, p.bbox))
+def _categorised_claims(ctx: _Context, path: str, pieces: Sequence[CellPiece]) -> list[Claim]:
+    """Categories (vocabulary first, layout second) and description of one field.
+
+    A category the vocabulary does not know is kept as its own value and reported.
+    EU priorities are a list of categories only: every segment is one of them.
+    """
+    lines = [line for piece in pieces for line in piece.lines]
+    where = {id(line): (piece.page, i) for i, piece in enumerate(pieces) for line in piece.lines}
+    categories: list[Claim] = []
+    description: list[Claim] = []
+    for segment in segment_lines(lines, path, gap=ctx.gap, right=_text_right(pieces)):
+        page, piece = where[id(segment.lines[0])]
+        quoted = [line for line in segment.lines if where[id(line)][1] == piece]
+        quote = " ".join(_BULLET.sub("", line.text) for line in quoted)
+        bbox = quoted[0].bbox
+        for line in quoted[1:]:
+            bbox = bbox.union(line.bbox)
+        if path == "eu_priorities":
+            categories.append(ctx.claim(path, segment.text, quote, page, bbox))
+        elif segment.kind == "description":
+            description.append(ctx.claim(f"{path}.description", segment.text, quote, page, bbox))
         else:
-            description.append(p)
-    for p in description:
-        claims.append(ctx.claim(f"{path}.description", p.text, p.text, p.page, p.bbox))
-    return claims
+            categories.append(ctx.claim(f"{path}.categories", segment.text, quote, page, bbox))
+        if segment.kind == "unknown_category":
+            ctx.issues.append(
+                StitchIssue(
+                    page,
+                    "unknown_category",
+                    f"{ctx.name}: {path}: {segment.text!r} is not in the category vocabulary "
+                    f"({pattern_categories().version}); kept as its own category",
+                )
+            )
+    return categories + description
+
+
+def _text_right(pieces: Sequence[CellPiece]) -> float:
+    """The inner right edge of a field's cells: the cell edge less the cell's left padding."""
+    edges = []
+    for piece in pieces:
+        if piece.lines:
+            padding = max(0.0, min(line.bbox.x0 for line in piece.lines) - piece.bbox.x0)
+            edges.append(piece.bbox.x1 - padding)
+    return max(edges, default=0.0)
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> str:
@@ -542,10 +696,15 @@ def _normalise_scalar(section: str, sub: str | None, paragraphs: Sequence[Paragr
 # ------------------------------------------------------------------ entry point
 
 
-def extract_policy_tables(doc: Document, country: str | None) -> PolicyTableResult:
-    """All policy-table claims of a factsheet, with the stitching issues met on the way."""
+def extract_policy_tables(
+    doc: Document, country: str | None, failures: Failures | None = None
+) -> PolicyTableResult:
+    """All policy-table claims of a factsheet, with the stitching issues met on the way.
+
+    With `failures`, a field that raises is recorded there and the other fields are kept.
+    """
     fragments = document_to_fragments(doc)
     tables, issues = fragments_to_tables(fragments)
     gap = paragraph_gap(doc)
-    claims = [c for t in tables for c in table_to_claims(doc, t, country, gap)]
+    claims = [c for t in tables for c in table_to_claims(doc, t, country, gap, failures, issues)]
     return PolicyTableResult(claims=claims, issues=issues, tables=len(tables))

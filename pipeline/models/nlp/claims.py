@@ -33,6 +33,7 @@ from pipeline.models.nlp.patterns import (
 from pipeline.models.nlp.pipeline import build_nlp
 from pipeline.models.regions import region_of
 from pipeline.text.evidence import block_evidence
+from pipeline.text.numbers import parse_int
 
 __all__ = ["extract_prose_claims", "SKIPPED_KINDS"]
 
@@ -468,9 +469,7 @@ def _number(token_text: str) -> int | None:
         return rules.number_words[low]
     if _THOUSANDS.match(token_text):
         return int(re.sub(r"[.,]", "", token_text))
-    if token_text.isdigit():
-        return int(token_text)
-    return None
+    return parse_int(token_text)  # '46¹' passes isdigit() but not int()
 
 
 def _approximator(doc: Doc, i: int, floor: int) -> str | None:

@@ -7,7 +7,7 @@ their content, and every paragraph, bullet, heading, caption and source line occ
 in the page text.  The two producers must break the policy table on different rows.  Slides
 and HTML pages get lighter checks.  Prints a per-file summary; exits non-zero on a failure.
 
-    python -m pipeline.corpus.verify --raw raw
+    python -m corpus.verify --raw raw
 """
 
 from __future__ import annotations

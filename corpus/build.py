@@ -22,11 +22,11 @@ runs give byte-identical files.
 
 Rebuild::
 
-    python -m pipeline.corpus.build --out raw
+    python -m corpus.build --out raw
 
 Check (page/table summary, bold fonts, repeated headers, cell texts, verbatim sentences)::
 
-    python -m pipeline.corpus.verify --raw raw
+    python -m corpus.verify --raw raw
 """
 
 from __future__ import annotations

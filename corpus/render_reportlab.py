@@ -1,4 +1,4 @@
-"""Render a :class:`~pipeline.corpus.model.Factsheet` with reportlab platypus.
+"""Render a :class:`~corpus.model.Factsheet` with reportlab platypus.
 
 Layout choices (deliberately different from the fpdf2 renderer): Helvetica family, A4 portrait,
 20 mm side margins, 9 pt table text, justified body text, "Policy type:" / "Policy name:" labels

@@ -1,4 +1,4 @@
-"""Render a :class:`~pipeline.corpus.model.Factsheet` with fpdf2.
+"""Render a :class:`~corpus.model.Factsheet` with fpdf2.
 
 Layout choices (deliberately different from the reportlab renderer): the Bitstream Vera TTF
 fonts shipped with reportlab (embedded subsets; pdfplumber reports ``MPDFAA+BitstreamVeraSansRoman``,

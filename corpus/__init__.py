@@ -1,0 +1,1 @@
+"""Deterministic sample-corpus generator (see :mod:`corpus.build`)."""

@@ -1,1 +1,0 @@
-"""Deterministic sample-corpus generator (see :mod:`pipeline.corpus.build`)."""
