@@ -17,6 +17,7 @@ from `CLUSTERPIPE_*` environment variables so that worker processes see the same
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import zlib
@@ -304,13 +305,20 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
     refs: dict[int, int] = {}
     inflated = largest = streams = 0
     skip_until = 0
-    for match in _OBJ.finditer(data):
+    # every search below is bounded by the next object or `endobj`, so the scan stays linear
+    # even in a file of a million `obj` keywords without one `endobj`
+    endobjs = [m.start() for m in re.finditer(rb"endobj", data)]
+    matches = list(_OBJ.finditer(data))
+    for index, match in enumerate(matches):
         if match.start() < skip_until:
             continue  # an "n g obj" lookalike inside stream data
         number = int(match.group(1))
         objects.add(number)
-        end = data.find(b"endobj", match.end())
-        body_end = end if end != -1 else len(data)
+        after = bisect.bisect_left(endobjs, match.end())
+        body_end = min(
+            endobjs[after] if after < len(endobjs) else len(data),
+            matches[index + 1].start() if index + 1 < len(matches) else len(data),
+        )
         keyword = _STREAM_KEYWORD.search(data, match.end(), body_end)
         head = data[match.end() : keyword.start() + 2 if keyword else body_end]
         ref_only = _REF_ONLY.match(head) if keyword is None else None
