@@ -46,6 +46,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes], Status, str | None]] = {
                          "decompression_bomb"),
     "double_flate_bomb": ("bomb-double.pdf", lambda: h.double_flate_bomb_pdf(64 * MIB), Status.QUARANTINED,
                           "decompression_bomb"),
+    "lzw_bomb_zeros": ("bomb-lzw.pdf", lambda: h.lzw_bomb_pdf(64 * MIB), Status.QUARANTINED,
+                       "decompression_bomb"),
     "scattered_text_runs": ("scattered.pdf", lambda: h.scattered_runs_pdf(3000), Status.OK, None),
     "self_referencing_mediabox": ("selfref.pdf", h.self_referencing_mediabox_pdf, Status.QUARANTINED,
                                   "reference_loop"),
@@ -120,6 +122,13 @@ def test_pdf_limits_are_settings(limit: str) -> None:
         data = h._one_page(h.stream(b" " * 2000))
     violation = check_pdf(data, settings)
     assert (violation.code if violation else None) == code
+
+
+def test_pages_inside_object_streams_are_counted() -> None:
+    assert check_pdf(h.objstm_pages_pdf(4), GuardSettings(pdf_max_pages=4)) is None
+    violation = check_pdf(h.objstm_pages_pdf(5), GuardSettings(pdf_max_pages=4))
+    assert violation is not None and violation.code == "too_many_pages"
+    assert violation.message == "5 page objects exceed pdf_max_pages=4"
 
 
 def test_reference_loops_through_object_streams_are_found() -> None:
