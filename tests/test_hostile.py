@@ -242,3 +242,21 @@ def test_each_hostile_document_is_recorded_with_its_code(runs: tuple[Path, Path]
 def test_hostile_titles_do_not_reach_the_report_as_markup(runs: tuple[Path, Path]) -> None:
     report = (runs[1] / "report.html").read_text("utf-8")
     assert "<script>alert(1)</script>" not in report and "<b onmouseover" not in report
+
+
+@pytest.mark.parametrize(
+    ("bodies", "expected"),
+    [
+        ([b"2 0 R", b"3 0 R", b"2 0 R"], "object 2 resolves through 2 reference(s) back to itself"),
+        ([b"2 0 R", b"3 0 R", b"<< /Type /Catalog >>"], None),  # a chain that ends is fine
+    ],
+    ids=["cycle-of-two", "chain"],
+)
+def test_reference_chains_and_cycles(bodies: list[bytes], expected: str | None) -> None:
+    violation = check_pdf(h.pdf_file(bodies))
+    assert (violation.message if violation else None) == expected
+
+
+def test_a_long_reference_chain_is_scanned_once() -> None:
+    chain = h.pdf_file([b"%d 0 R" % (i + 2) for i in range(100_000)] + [b"<< >>"])
+    assert check_pdf(chain, GuardSettings(pdf_max_objects=200_000)) is None  # linear, not quadratic

@@ -282,18 +282,22 @@ def _objstm_objects(content: bytes, dictionary: bytes) -> list[tuple[int, bytes]
 
 
 def _check_loops(refs: dict[int, int]) -> None:
-    """Objects whose whole body is a reference: follow each chain; a repeat is a loop."""
+    """Objects whose whole body is a reference: follow each chain once (chains already known to
+    end are not walked again, so a long chain costs linear time); a repeat is a loop."""
+    ends: set[int] = set()
     for start in refs:
-        seen = {start}
-        target = refs[start]
-        while target in refs:
-            if target in seen:
+        path: dict[int, None] = {}
+        node = start
+        while node in refs and node not in ends:
+            if node in path:
                 raise _Violation(
                     "reference_loop",
-                    f"object {start} resolves through {len(seen)} reference(s) back to object {target}",
+                    f"object {node} resolves through {len(path) - list(path).index(node)} "
+                    f"reference(s) back to itself",
                 )
-            seen.add(target)
-            target = refs[target]
+            path[node] = None
+            node = refs[node]
+        ends.update(path)
 
 
 def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
@@ -403,7 +407,7 @@ def check_pdf(data: bytes, settings: GuardSettings | None = None) -> GuardViolat
     """The first limit a PDF crosses, or None.
 
     >>> check_pdf(b"%PDF-1.4\\n1 0 obj 1 0 R endobj\\n")
-    GuardViolation(code='reference_loop', message='object 1 resolves through 1 reference(s) back to object 1')
+    GuardViolation(code='reference_loop', message='object 1 resolves through 1 reference(s) back to itself')
     """
     try:
         scan_pdf(data, settings)
