@@ -192,12 +192,19 @@ class _GuardedBackend(httpcore.SyncBackend):
             reason = refusal(host, address, self._allowed)
             if reason is not None:
                 raise FetchError("blocked_address", reason)
-        left = self._expires - time.monotonic()
-        if left <= 0:
-            raise httpcore.ConnectTimeout("deadline")
-        timeout = left if timeout is None else min(timeout, left)
-        stream = super().connect_tcp(addresses[0], port, timeout, local_address, socket_options)
-        return _DeadlineStream(stream, self._expires)
+        failure: httpcore.ConnectError | None = None
+        for address in addresses:  # every one was checked; the first that accepts is used
+            left = self._expires - time.monotonic()
+            if left <= 0:
+                raise httpcore.ConnectTimeout("deadline")
+            wait = left if timeout is None else min(timeout, left)
+            try:
+                stream = super().connect_tcp(address, port, wait, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                failure = exc
+                continue
+            return _DeadlineStream(stream, self._expires)
+        raise failure or httpcore.ConnectError(f"{host}: no address to connect to")
 
 
 def guarded_client(
