@@ -159,6 +159,29 @@ def load(ref: SourceRef, client: httpx.Client | None = None) -> LoadedSource:
     )
 
 
+_PERMANENT = frozenset(
+    {"blocked_scheme", "blocked_address", "too_large", "redirect_loop", "too_many_redirects",
+     "unsupported_encoding", "symlink_outside_raw", "not_a_file"}
+)  # fmt: skip
+
+
+def worth_retrying(exc: BaseException) -> bool:
+    """Whether a failed load may succeed if tried again: refusals by policy and client errors
+    (4xx other than 408 and 429) never do; timeouts, network and server errors may.
+
+    >>> worth_retrying(FetchError("http_503", "busy")), worth_retrying(FetchError("http_404", "gone"))
+    (True, False)
+    >>> worth_retrying(SourceError("symlink_outside_raw", "x.pdf"))
+    False
+    """
+    code = getattr(exc, "code", None)
+    if not isinstance(exc, (FetchError, SourceError)) or code is None:
+        return True
+    if code.startswith("http_4"):
+        return code in ("http_408", "http_429")
+    return code not in _PERMANENT
+
+
 def load_failed(ref: SourceRef, exc: OSError) -> DocumentResult:
     """The record of a source that could not be read or fetched (after any retries)."""
     code = exc.code if isinstance(exc, (FetchError, SourceError)) else "unreadable"
