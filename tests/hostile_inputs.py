@@ -197,3 +197,19 @@ def objstm_pages_pdf(pages: int) -> bytes:
         ),
     ]
     return pdf_file(objects)
+
+
+def evasive_bombs() -> dict[str, bytes]:
+    """Bombs dressed to slip past a guard that only follows plain Flate chains."""
+    zeros = deflate_repeated(b"\0", 32 * MIB)
+    hexed = zlib.compress(zeros.hex().encode() + b">", 9)
+    return {
+        "flate_hex_flate": _one_page(
+            stream(hexed, b"/Filter [/FlateDecode /ASCIIHexDecode /FlateDecode] ")
+        ),
+        "indirect_filter": _one_page(stream(zeros, b"/Filter 6 0 R "), extra=[b"[/FlateDecode]"]),
+        "run_length": _one_page(stream(b"\x81\0" * (256 * 1024) + b"\x80", b"/Filter /RunLengthDecode ")),
+        "a85_then_flate": _one_page(
+            stream(__import__("base64").a85encode(zeros) + b"~>", b"/Filter [/A85 /Fl] ")
+        ),
+    }

@@ -124,6 +124,13 @@ def test_pdf_limits_are_settings(limit: str) -> None:
     assert (violation.code if violation else None) == code
 
 
+@pytest.mark.parametrize("variant", sorted(h.evasive_bombs()))
+def test_bombs_behind_other_filters_are_caught(variant: str) -> None:
+    data = h.evasive_bombs()[variant]
+    result = _process(f"{variant}.pdf", data)
+    assert [e.code for e in result.errors] == ["decompression_bomb"]
+
+
 def test_pages_inside_object_streams_are_counted() -> None:
     assert check_pdf(h.objstm_pages_pdf(4), GuardSettings(pdf_max_pages=4)) is None
     violation = check_pdf(h.objstm_pages_pdf(5), GuardSettings(pdf_max_pages=4))

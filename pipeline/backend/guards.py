@@ -17,6 +17,7 @@ from `CLUSTERPIPE_*` environment variables so that worker processes see the same
 
 from __future__ import annotations
 
+import base64
 import bisect
 import io
 import re
@@ -25,7 +26,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.lzw import LZWDecoder
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -58,14 +58,7 @@ GUARD_CODES = {
 }
 
 _INFLATE_CHUNK = 64 * 1024
-_FLATE = frozenset({b"FlateDecode", b"Fl"})
-_LZW = frozenset({b"LZWDecode", b"LZW"})
-_ASCII: dict[bytes, Callable[[bytes], bytes]] = {
-    b"ASCII85Decode": ascii85decode,
-    b"A85": ascii85decode,
-    b"ASCIIHexDecode": asciihexdecode,
-    b"AHx": asciihexdecode,
-}
+_HEX_DIGITS = frozenset(b"0123456789abcdefABCDEF")
 
 
 class GuardSettings(BaseSettings):
@@ -165,6 +158,8 @@ _OBJ = re.compile(rb"(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\b")
 _STREAM_KEYWORD = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _LENGTH = re.compile(rb"/Length\s+(\d{1,15})(?!\s+\d+\s+R)\b")
 _FILTER = re.compile(rb"/Filter\s*(/[^\s/\[\]<>()]+|\[[^\]]*\])")
+_INDIRECT_FILTER = re.compile(rb"/Filter\s+(\d{1,10})\s+\d{1,5}\s+R")
+_SMALL_OBJECT = 4096  # bodies kept for indirect /Filter lookups
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _PAGE_LEAF = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9])")
 _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
@@ -229,23 +224,123 @@ def inflated_size(raw: bytes | memoryview, layers: int, cap: int, keep: bool = F
     return size or 0, content
 
 
+class _Reader(io.RawIOBase):
+    """A file over an iterator of byte pieces (pdfminer's LZW decoder reads from a file)."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self._buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            piece = next(self._chunks, None)
+            if piece is None:
+                break
+            self._buffer += piece
+        out, self._buffer = (self._buffer, b"") if size < 0 else (self._buffer[:size], self._buffer[size:])
+        return out
+
+
+def _lzw(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    return LZWDecoder(_Reader(chunks)).run()  # type: ignore[arg-type]
+
+
+def _hex(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """ASCIIHexDecode in pieces: hex digits up to `>`, whitespace ignored, odd digit padded."""
+    carry = b""
+    for chunk in chunks:
+        end = chunk.find(b">")
+        digits = carry + bytes(c for c in (chunk if end == -1 else chunk[:end]) if c in _HEX_DIGITS)
+        even = len(digits) - len(digits) % 2
+        carry = digits[even:]
+        yield bytes.fromhex(digits[:even].decode("ascii"))
+        if end != -1:
+            break
+    if carry:
+        yield bytes.fromhex((carry + b"0").decode("ascii"))
+
+
+def _a85(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """ASCII85Decode in pieces (`z` is four zero bytes; `~>` ends the data); a corrupt group
+    just ends the stream, as the parser would."""
+    carry = b""
+    for chunk in chunks:
+        end = chunk.find(b"~")
+        text = carry + b"".join((chunk if end == -1 else chunk[:end]).split()).replace(b"z", b"!!!!!")
+        whole = len(text) - len(text) % 5
+        carry = text[whole:]
+        try:
+            yield base64.a85decode(text[:whole])
+        except ValueError:
+            return
+        if end != -1:
+            break
+    if len(carry) > 1:
+        try:
+            yield base64.a85decode(carry + b"u" * (5 - len(carry)))[: len(carry) - 1]
+        except ValueError:
+            return
+
+
+def _run_length(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """RunLengthDecode in pieces: a length byte n < 128 copies n + 1 bytes, n > 128 repeats the
+    next byte 257 - n times, 128 ends."""
+    data = b""
+    for chunk in chunks:
+        data += chunk
+        out, i = bytearray(), 0
+        while i < len(data):
+            n = data[i]
+            if n == 128:
+                yield bytes(out)
+                return
+            if n < 128:
+                if i + n + 2 > len(data):
+                    break
+                out += data[i + 1 : i + n + 2]
+                i += n + 2
+            else:
+                if i + 2 > len(data):
+                    break
+                out += data[i + 1 : i + 2] * (257 - n)
+                i += 2
+            if len(out) >= _INFLATE_CHUNK:
+                yield bytes(out)
+                out = bytearray()
+        data = data[i:]
+        yield bytes(out)
+
+
+_DECODERS: dict[bytes, Callable[[Iterable[bytes]], Iterator[bytes]]] = {
+    b"FlateDecode": _inflate,
+    b"Fl": _inflate,
+    b"LZWDecode": _lzw,
+    b"LZW": _lzw,
+    b"ASCIIHexDecode": _hex,
+    b"AHx": _hex,
+    b"ASCII85Decode": _a85,
+    b"A85": _a85,
+    b"RunLengthDecode": _run_length,
+    b"RL": _run_length,
+}
+
+
 def _decoding(raw: bytes | memoryview, filters: Sequence[bytes]) -> Iterator[bytes] | None:
-    """The decoded stream as bounded pieces, for chains of ASCII filters (first; they expand at
-    most 4x) then Flate and LZW layers (streamed); None for chains this guard cannot follow."""
-    data: bytes | memoryview = raw
-    index = 0
-    while index < len(filters) and filters[index] in _ASCII:
-        data = _ASCII[filters[index]](bytes(data))
-        index += 1
-    chunks: Iterable[bytes] = _pieces(memoryview(data))
-    for position, name in enumerate(filters[index:]):
-        if name in _FLATE:
-            chunks = _inflate(chunks)
-        elif name in _LZW and position == 0:
-            chunks = LZWDecoder(io.BytesIO(bytes(data))).run()
-        else:
-            return None
-    return iter(chunks)
+    """The decoded stream as bounded pieces, every filter streamed in turn; the chain is cut at
+    the first filter a text parser does not decode (image codecs: DCT, JPX, CCITT, JBIG2), whose
+    input is then what is measured. None when no filter is one of ours."""
+    chunks: Iterable[bytes] = _pieces(memoryview(raw))
+    followed = 0
+    for name in filters:
+        decoder = _DECODERS.get(name)
+        if decoder is None:
+            break
+        chunks = decoder(chunks)
+        followed += 1
+    return iter(chunks) if followed else None
 
 
 def decoded_size(
@@ -259,12 +354,16 @@ def decoded_size(
     return _counted(chunks, cap, keep)
 
 
-def _filters(dictionary: bytes) -> list[bytes] | None:
-    """The filter names of a stream dictionary ([] when unfiltered, None when indirect)."""
+def _filters(dictionary: bytes, small: dict[int, bytes]) -> list[bytes]:
+    """The filter names of a stream dictionary ([] when unfiltered); an indirect `/Filter`
+    (a name or an array in another object, which readers accept) is looked up in `small`."""
     match = _FILTER.search(dictionary)
-    if match is None:
-        return None if re.search(rb"/Filter\s+\d+\s+\d+\s+R", dictionary) else []
-    return _NAME.findall(match.group(1))
+    if match is not None:
+        return _NAME.findall(match.group(1))
+    indirect = _INDIRECT_FILTER.search(dictionary)
+    if indirect is None:
+        return []
+    return _NAME.findall(small.get(int(indirect.group(1)), b""))
 
 
 def _objstm_objects(content: bytes, dictionary: bytes) -> list[tuple[int, bytes]]:
@@ -300,19 +399,28 @@ def _check_loops(refs: dict[int, int]) -> None:
         ends.update(path)
 
 
-def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
-    """Scan PDF bytes and raise `_Violation` at the first limit crossed."""
-    limits = settings or guard_settings()
-    view = memoryview(data)
-    pages: set[int] = set()
+@dataclass(frozen=True)
+class _Stream:
+    number: int
+    head: bytes
+    start: int
+    end: int
+
+
+def _streams_and_objects(
+    data: bytes, limits: GuardSettings
+) -> tuple[list[_Stream], set[int], set[int], dict[int, int], dict[int, bytes]]:
+    """One pass over the file: streams, object numbers, page objects, reference-only objects and
+    small bodies. Every search is bounded by the next object or `endobj`, so the pass stays
+    linear even in a file of a million `obj` keywords without one `endobj`."""
+    streams: list[_Stream] = []
     objects: set[int] = set()
+    pages: set[int] = set()
     refs: dict[int, int] = {}
-    inflated = largest = streams = 0
-    skip_until = 0
-    # every search below is bounded by the next object or `endobj`, so the scan stays linear
-    # even in a file of a million `obj` keywords without one `endobj`
+    small: dict[int, bytes] = {}
     endobjs = [m.start() for m in re.finditer(rb"endobj", data)]
     matches = list(_OBJ.finditer(data))
+    skip_until = 0
     for index, match in enumerate(matches):
         if match.start() < skip_until:
             continue  # an "n g obj" lookalike inside stream data
@@ -335,8 +443,9 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
         else:
             pages.discard(number)
         if keyword is None:
+            if len(head) <= _SMALL_OBJECT:
+                small[number] = head
             continue
-        streams += 1
         length_match = _LENGTH.search(head)
         body_start = keyword.end()
         if length_match is not None:
@@ -352,22 +461,36 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
             found = data.find(b"endstream", body_start)
             stream_end = found if found != -1 else len(data)
         skip_until = stream_end
-        filters = _filters(head)
-        if not filters or not any(f in _FLATE or f in _LZW for f in filters):
-            continue  # unfiltered, indirect or only non-expanding filters
-        image = _IMAGE.search(head) is not None
-        objstm = _OBJSTM.search(head) is not None
+        streams.append(_Stream(number, head, body_start, stream_end))
+        if len(objects) > limits.pdf_max_objects:
+            break
+    return streams, objects, pages, refs, small
+
+
+def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
+    """Scan PDF bytes and raise `_Violation` at the first limit crossed."""
+    limits = settings or guard_settings()
+    view = memoryview(data)
+    streams, objects, pages, refs, small = _streams_and_objects(data, limits)
+    inflated = largest = 0
+    # object streams first: the objects inside them count, and may hold an indirect /Filter
+    for stream in sorted(streams, key=lambda s: _OBJSTM.search(s.head) is None):
+        filters = _filters(stream.head, small)
+        if not filters:
+            continue  # unfiltered: its size is its length
+        image = _IMAGE.search(stream.head) is not None
+        objstm = _OBJSTM.search(stream.head) is not None
         cap = limits.pdf_max_inflated_total - inflated
         if not image:
             cap = min(cap, limits.pdf_max_inflated_stream)
-        decoded, content = decoded_size(view[body_start:stream_end], filters, cap, keep=objstm)
+        decoded, content = decoded_size(view[stream.start : stream.end], filters, cap, keep=objstm)
         if decoded is None:
-            continue  # a chain this guard does not follow (e.g. Flate after a non-streaming filter)
-        size = decoded
-        largest = max(largest, size)
-        inflated += min(size, cap)
-        if size > cap:
-            which = "all streams" if cap < limits.pdf_max_inflated_stream or image else f"object {number}"
+            continue  # only image codecs, which a text parser never decodes
+        largest = max(largest, decoded)
+        inflated += min(decoded, cap)
+        if decoded > cap:
+            total = cap < limits.pdf_max_inflated_stream or image
+            which = "all streams" if total else f"object {stream.number}"
             raise _Violation(
                 "decompression_bomb",
                 f"{which} decode(s) to more than {cap} bytes "
@@ -376,14 +499,14 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
                 f"pdf_max_inflated_total={limits.pdf_max_inflated_total})",
             )
         if objstm:
-            for inner, body in _objstm_objects(content, head):
+            for inner, body in _objstm_objects(content, stream.head):
                 objects.add(inner)
                 if _PAGE_LEAF.search(body):
                     pages.add(inner)
                 if (ref := _REF_ONLY.match(body)) is not None:
                     refs[inner] = int(ref.group(1))
-        if len(objects) > limits.pdf_max_objects:
-            break
+                if len(body) <= _SMALL_OBJECT:
+                    small.setdefault(inner, body)
     if len(objects) > limits.pdf_max_objects:
         raise _Violation(
             "too_many_objects",
@@ -397,7 +520,7 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
     return PdfScan(
         objects=len(objects),
         pages=len(pages),
-        streams=streams,
+        streams=len(streams),
         inflated_bytes=inflated,
         largest_stream=largest,
     )
