@@ -267,3 +267,23 @@ def test_reference_chains_and_cycles(bodies: list[bytes], expected: str | None) 
 def test_a_long_reference_chain_is_scanned_once() -> None:
     chain = h.pdf_file([b"%d 0 R" % (i + 2) for i in range(100_000)] + [b"<< >>"])
     assert check_pdf(chain, GuardSettings(pdf_max_objects=200_000)) is None  # linear, not quadratic
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"6 0 R", b"6 0 R % a comment\n", b"% before\n6 0 R", b"6\x000\x00R", b"6\n0\rR"],
+    ids=["plain", "comment-after", "comment-before", "nul", "newlines"],
+)
+def test_a_self_reference_is_found_however_it_is_spaced(body: bytes) -> None:
+    data = h._one_page(h.stream(b"BT ET"), media_box=b"6 0 R", extra=[body])
+    violation = check_pdf(data)
+    assert violation is not None and violation.code == "reference_loop"
+
+
+def test_the_pdf_scan_can_be_switched_off() -> None:
+    from pipeline.backend.guards import guard_pdf
+
+    data = h.self_referencing_mediabox_pdf()
+    with pytest.raises(ValueError, match="reference_loop"):
+        guard_pdf(data, lambda code, message: ValueError(code))
+    guard_pdf(data, lambda code, message: ValueError(code), GuardSettings(pdf_scan=False))

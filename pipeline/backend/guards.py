@@ -34,6 +34,7 @@ from pipeline.datamodel.document import Block
 
 MIB = 1024 * 1024
 DEFAULT_MAX_INPUT_BYTES = 256 * MIB
+DEFAULT_PDF_SCAN = True
 DEFAULT_PDF_MAX_PAGES = 400
 DEFAULT_PDF_MAX_OBJECTS = 250_000
 DEFAULT_PDF_MAX_STREAM_LENGTH = 128 * MIB
@@ -68,6 +69,7 @@ class GuardSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLUSTERPIPE_", extra="ignore", frozen=True)
 
     max_input_bytes: int = Field(default=DEFAULT_MAX_INPUT_BYTES, ge=1)
+    pdf_scan: bool = DEFAULT_PDF_SCAN
     pdf_max_pages: int = Field(default=DEFAULT_PDF_MAX_PAGES, ge=1)
     pdf_max_objects: int = Field(default=DEFAULT_PDF_MAX_OBJECTS, ge=1)
     pdf_max_stream_length: int = Field(default=DEFAULT_PDF_MAX_STREAM_LENGTH, ge=1)
@@ -154,7 +156,7 @@ class GuardViolation:
     message: str
 
 
-_OBJ = re.compile(rb"(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\b")
+_OBJ = re.compile(rb"(?<![0-9])(\d{1,10})[\s\x00]+(\d{1,5})[\s\x00]+obj\b")
 _STREAM_KEYWORD = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _LENGTH = re.compile(rb"/Length\s+(\d{1,15})(?!\s+\d+\s+R)\b")
 _FILTER = re.compile(rb"/Filter\s*(/[^\s/\[\]<>()]+|\[[^\]]*\])")
@@ -166,7 +168,8 @@ _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
 _OBJSTM_N = re.compile(rb"/N\s+(\d{1,9})\b")
 _OBJSTM_FIRST = re.compile(rb"/First\s+(\d{1,12})\b")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
-_REF_ONLY = re.compile(rb"\s*(\d{1,10})\s+\d{1,5}\s+R\s*$")
+_REF_ONLY = re.compile(rb"[\s\x00]*(\d{1,10})[\s\x00]+\d{1,5}[\s\x00]+R[\s\x00]*$")
+_COMMENT = re.compile(rb"%[^\r\n]*")
 _HEADER_PAIR = re.compile(rb"(\d+)\s+(\d+)")
 
 
@@ -380,6 +383,14 @@ def _objstm_objects(content: bytes, dictionary: bytes) -> list[tuple[int, bytes]
     return objects
 
 
+def _ref_only(body: bytes) -> re.Match[bytes] | None:
+    """`n g R` as an object's whole value (comments and NULs count as white space, as readers
+    treat them); only short bodies can be one."""
+    if len(body) > 256:
+        return None
+    return _REF_ONLY.match(_COMMENT.sub(b" ", body))
+
+
 def _check_loops(refs: dict[int, int]) -> None:
     """Objects whose whole body is a reference: follow each chain once (chains already known to
     end are not walked again, so a long chain costs linear time); a repeat is a loop."""
@@ -433,7 +444,7 @@ def _streams_and_objects(
         )
         keyword = _STREAM_KEYWORD.search(data, match.end(), body_end)
         head = data[match.end() : keyword.start() + 2 if keyword else body_end]
-        ref_only = _REF_ONLY.match(head) if keyword is None else None
+        ref_only = _ref_only(head) if keyword is None else None
         if ref_only is not None:
             refs[number] = int(ref_only.group(1))
         else:
@@ -503,7 +514,7 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
                 objects.add(inner)
                 if _PAGE_LEAF.search(body):
                     pages.add(inner)
-                if (ref := _REF_ONLY.match(body)) is not None:
+                if (ref := _ref_only(body)) is not None:
                     refs[inner] = int(ref.group(1))
                 if len(body) <= _SMALL_OBJECT:
                     small.setdefault(inner, body)
@@ -542,8 +553,13 @@ def check_pdf(data: bytes, settings: GuardSettings | None = None) -> GuardViolat
 def guard_pdf(
     data: bytes, error: Callable[[str, str], Exception], settings: GuardSettings | None = None
 ) -> None:
-    """Raise `error(code, message)` when the PDF crosses a limit (called before parsing)."""
-    violation = check_pdf(data, settings)
+    """Raise `error(code, message)` when the PDF crosses a limit (called before parsing);
+    nothing is checked when `pdf_scan` is off (then only the worker's deadline and memory cap
+    stand between a hostile PDF and the run)."""
+    limits = settings or guard_settings()
+    if not limits.pdf_scan:
+        return
+    violation = check_pdf(data, limits)
     if violation is not None:
         raise error(violation.code, violation.message)
 
