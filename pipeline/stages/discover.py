@@ -123,7 +123,8 @@ def read_inside_raw(ref: SourceRef, settings: GuardSettings | None = None) -> by
                 "too_large",
                 f"{ref.uri}: an HTML page of {size} bytes, more than html_max_bytes={limits.html_max_bytes}",
             )  # refused before it is read: the parser would refuse it anyway
-        data = head + handle.read(max(0, limits.max_input_bytes + 1 - len(head)))
+        # read what the file holds (one byte more shows growth), never a max-sized buffer up front
+        data = head + handle.read(max(0, min(size, limits.max_input_bytes) + 1 - len(head)))
     if len(data) > limits.max_input_bytes:
         raise SourceError("too_large", f"{ref.uri} is larger than max_input_bytes={limits.max_input_bytes}")
     return data
