@@ -43,6 +43,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "flate_bomb_zeros_1GiB": ("bomb-zeros.pdf", lambda: h.flate_bomb_pdf(b"\0", GIB)),
     "double_flate_bomb_1GiB": ("bomb-double.pdf", lambda: h.double_flate_bomb_pdf(GIB)),
     "lzw_bomb_zeros_1GiB": ("bomb-lzw.pdf", lambda: h.lzw_bomb_pdf(GIB)),
+    "zeros_15MiB_under_caps": ("slow.pdf", h.slow_under_caps_pdf),
     "scattered_runs_5000": ("scattered.pdf", lambda: h.scattered_runs_pdf(5000)),
     "self_referencing_mediabox": ("selfref.pdf", h.self_referencing_mediabox_pdf),
     "truncated_factsheet": ("truncated.pdf", lambda: FACTSHEET.read_bytes()[: FACTSHEET.stat().st_size // 2]),

@@ -213,3 +213,10 @@ def evasive_bombs() -> dict[str, bytes]:
             stream(__import__("base64").a85encode(zeros) + b"~>", b"/Filter [/A85 /Fl] ")
         ),
     }
+
+
+def slow_under_caps_pdf() -> bytes:
+    """A page of 15 MiB of zeros: under every guard cap, yet pdfminer's tokenizer spends about
+    10 s of CPU on it. What the guards let through is the worker deadline's job: this is the
+    input for testing that deadline."""
+    return flate_bomb_pdf(b"\0", 15 * MIB)

@@ -287,3 +287,7 @@ def test_the_pdf_scan_can_be_switched_off() -> None:
     with pytest.raises(ValueError, match="reference_loop"):
         guard_pdf(data, lambda code, message: ValueError(code))
     guard_pdf(data, lambda code, message: ValueError(code), GuardSettings(pdf_scan=False))
+
+
+def test_the_slow_input_for_the_worker_deadline_passes_every_guard() -> None:
+    assert check_pdf(h.slow_under_caps_pdf()) is None  # its limit is the pool's deadline, not a guard
