@@ -220,3 +220,20 @@ def slow_under_caps_pdf() -> bytes:
     10 s of CPU on it. What the guards let through is the worker deadline's job: this is the
     input for testing that deadline."""
     return flate_bomb_pdf(b"\0", 15 * MIB)
+
+
+def heavy_under_caps_pdf(streams: int = 15) -> bytes:
+    """One page drawn from `streams` content streams of 15 MiB of spaces each: every stream is
+    under `pdf_max_inflated_stream` and all under `pdf_max_inflated_total`, yet the parser holds
+    them together (about 240 MiB above its baseline here). The input for testing a worker's
+    memory cap below that."""
+    packed = stream(deflate_repeated(b" ", 15 * MIB), b"/Filter /FlateDecode ")
+    contents = b" ".join(b"%d 0 R" % (4 + i) for i in range(streams))
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [" + contents + b"] >>",
+            *[packed] * streams,
+        ]
+    )

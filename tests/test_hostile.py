@@ -291,3 +291,7 @@ def test_the_pdf_scan_can_be_switched_off() -> None:
 
 def test_the_slow_input_for_the_worker_deadline_passes_every_guard() -> None:
     assert check_pdf(h.slow_under_caps_pdf()) is None  # its limit is the pool's deadline, not a guard
+
+
+def test_the_heavy_input_for_the_worker_memory_cap_passes_every_guard() -> None:
+    assert check_pdf(h.heavy_under_caps_pdf()) is None  # its limit is the pool's memory cap
