@@ -8,6 +8,9 @@ Each case is generated (nothing hostile is stored), then loaded and processed ex
 does (`load` + `process`) in its own child process, so its peak RSS is its own. `baseline` is
 the same child processing nothing: the interpreter, pdfplumber and spaCy already imported.
 Wall time is noisy on a shared machine; CPU time is the steadier figure.
+
+Then two whole runs (in-process pipeline, no Prefect): the sample corpus alone, and with every
+hostile input beside it; their figures, and whether the sample's records are byte-identical.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "flate_bomb_spaces_1GiB": ("bomb-spaces.pdf", lambda: h.flate_bomb_pdf(b" ", GIB)),
     "flate_bomb_zeros_1GiB": ("bomb-zeros.pdf", lambda: h.flate_bomb_pdf(b"\0", GIB)),
     "double_flate_bomb_1GiB": ("bomb-double.pdf", lambda: h.double_flate_bomb_pdf(GIB)),
+    "lzw_bomb_zeros_1GiB": ("bomb-lzw.pdf", lambda: h.lzw_bomb_pdf(GIB)),
+    "zeros_15MiB_under_caps": ("slow.pdf", h.slow_under_caps_pdf),
     "scattered_runs_5000": ("scattered.pdf", lambda: h.scattered_runs_pdf(5000)),
     "self_referencing_mediabox": ("selfref.pdf", h.self_referencing_mediabox_pdf),
     "truncated_factsheet": ("truncated.pdf", lambda: FACTSHEET.read_bytes()[: FACTSHEET.stat().st_size // 2]),
@@ -61,6 +66,9 @@ def peak_mib() -> int:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+CARRIES_CLAIMS = {"html_named_pdf"}  # a real press page: its claims would rightly change the records
 
 
 def run_case(name: str, path: Path | None) -> dict[str, object]:
@@ -106,12 +114,69 @@ def _measure(name: str, folder: Path, timeout: float) -> dict[str, object]:
             "cpu_s": 0, "peak_mib": 0}  # fmt: skip
 
 
+def run_folder(raw: Path, out: Path) -> dict[str, object]:
+    """The whole pipeline (in-process, no Prefect) on one folder, measured."""
+    from pipeline.api import run_pipeline
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    summary = run_pipeline(raw, out, use_cache=False)
+    return {
+        "documents": summary.documents_seen,
+        "quarantined": summary.documents_quarantined,
+        "wall_s": round(time.perf_counter() - wall, 2),
+        "cpu_s": round(time.process_time() - cpu, 2),
+        "peak_mib": peak_mib(),
+    }
+
+
+def _whole_runs(folder: Path, timeout: float) -> None:
+    """The sample corpus alone, then with every hostile input beside it: figures of each run,
+    and whether the sample documents' records came out byte-identical."""
+    import shutil
+
+    clean, mixed = folder / "clean", folder / "mixed"
+    shutil.copytree(ROOT / "raw", clean / "raw")
+    shutil.copytree(ROOT / "raw", mixed / "raw")
+    for name, (file_name, build) in CASES.items():
+        if file_name and name not in CARRIES_CLAIMS:
+            (mixed / "raw" / "hostile").mkdir(exist_ok=True)
+            (mixed / "raw" / "hostile" / f"{name}-{file_name}").write_bytes(build())
+    print(f"\n{'whole run':28s} {'documents':>10s} {'quarantined':>12s} {'wall s':>7s} {'cpu s':>7s}", end="")
+    print(f" {'peak RSS MiB':>12s}")
+    for label, base in (("sample corpus", clean), ("sample + hostile", mixed)):
+        child = subprocess.run(
+            [sys.executable, __file__, "--run-raw", str(base / "raw"), "--run-out", str(base / "out")],
+            capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        )  # fmt: skip
+        row = json.loads(child.stdout.strip().splitlines()[-1])
+        print(
+            f"{label:28s} {row['documents']:>10} {row['quarantined']:>12} {row['wall_s']:>7}"
+            f" {row['cpu_s']:>7} {row['peak_mib']:>12}"
+        )
+    kept = [
+        p.relative_to(clean / "out").as_posix()
+        for p in sorted((clean / "out").rglob("*.json"))
+        if p.parent.name in ("documents", "policies", "clusters", "countries", "conflicts")
+    ]
+    differ = [k for k in kept if (clean / "out" / k).read_bytes() != (mixed / "out" / k).read_bytes()]
+    print(
+        f"{len(kept) - len(differ)} of {len(kept)} records of the sample corpus byte-identical with and"
+        f" without the hostile inputs; differing: {differ or 'none'}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--case", choices=sorted(CASES))
     parser.add_argument("--path", type=Path, help="(internal) the generated file to process")
     parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("--run-raw", type=Path, help="(internal) run the pipeline on this folder")
+    parser.add_argument("--run-out", type=Path, help="(internal) output folder of --run-raw")
+    parser.add_argument("--no-runs", action="store_true", help="skip the two whole runs")
     args = parser.parse_args()
+    if args.run_raw:
+        print(json.dumps(run_folder(args.run_raw, args.run_out)))
+        return 0
     if args.case:
         print(json.dumps(run_case(args.case, args.path)))
         return 0
@@ -123,6 +188,8 @@ def main() -> int:
                 f"{row['case']:28s} {row['bytes']:>11} {row['outcome']:32s} {row['wall_s']:>7}"
                 f" {row['cpu_s']:>7} {row['peak_mib']:>12}"
             )
+        if not args.no_runs:
+            _whole_runs(Path(folder), args.timeout)
     return 0
 
 

@@ -137,3 +137,103 @@ def markup_title_html() -> bytes:
         "<p>It lists workshops, open calls and contact points for applicants.</p>"
     )
     return html_page(title, body)
+
+
+def lzw_zeros(size: int) -> bytes:
+    """An LZWDecode stream of `size` zero bytes (PDF's LZW: 9-12 bit codes, early change).
+
+    Each code is the previous string plus one more zero, so a table of 4,096 entries yields
+    about 7 MB; the table is then cleared and the run goes on."""
+    bits: list[str] = []
+    width, table, produced, length = 9, 258, 0, 0
+
+    def emit(code: int) -> None:
+        bits.append(format(code, f"0{width}b"))
+
+    emit(256)
+    emit(0)
+    produced, length = 1, 1
+    while produced < size:
+        emit(table)
+        table += 1
+        length += 1
+        produced += length
+        width = {511: 10, 1023: 11, 2047: 12}.get(table, width)
+        if table >= 4094 and produced < size:
+            emit(256)
+            width, table = 9, 258
+            emit(0)
+            produced, length = produced + 1, 1
+    emit(257)
+    stream_bits = "".join(bits)
+    stream_bits += "0" * (-len(stream_bits) % 8)
+    return int(stream_bits, 2).to_bytes(len(stream_bits) // 8, "big")
+
+
+def lzw_bomb_pdf(size: int = 1024 * MIB) -> bytes:
+    """One page whose content stream is an LZW bomb of zeros."""
+    return _one_page(stream(lzw_zeros(size), b"/Filter /LZWDecode "))
+
+
+def objstm_pages_pdf(pages: int) -> bytes:
+    """`pages` page objects stored inside a compressed object stream (invisible to a raw scan).
+
+    Only for the byte-level guard: without an xref stream, readers cannot locate them."""
+    first_page = 4
+    bodies = [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"] * pages
+    offsets, position = [], 0
+    for body in bodies:
+        offsets.append(position)
+        position += len(body) + 1
+    header = b" ".join(b"%d %d" % (first_page + i, off) for i, off in enumerate(offsets)) + b"\n"
+    content = header + b"\n".join(bodies) + b"\n"
+    kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        stream(
+            zlib.compress(content),
+            b"/Type /ObjStm /N %d /First %d /Filter /FlateDecode " % (pages, len(header)),
+        ),
+    ]
+    return pdf_file(objects)
+
+
+def evasive_bombs() -> dict[str, bytes]:
+    """Bombs dressed to slip past a guard that only follows plain Flate chains."""
+    zeros = deflate_repeated(b"\0", 32 * MIB)
+    hexed = zlib.compress(zeros.hex().encode() + b">", 9)
+    return {
+        "flate_hex_flate": _one_page(
+            stream(hexed, b"/Filter [/FlateDecode /ASCIIHexDecode /FlateDecode] ")
+        ),
+        "indirect_filter": _one_page(stream(zeros, b"/Filter 6 0 R "), extra=[b"[/FlateDecode]"]),
+        "run_length": _one_page(stream(b"\x81\0" * (256 * 1024) + b"\x80", b"/Filter /RunLengthDecode ")),
+        "a85_then_flate": _one_page(
+            stream(__import__("base64").a85encode(zeros) + b"~>", b"/Filter [/A85 /Fl] ")
+        ),
+    }
+
+
+def slow_under_caps_pdf() -> bytes:
+    """A page of 15 MiB of zeros: under every guard cap, yet pdfminer's tokenizer spends about
+    10 s of CPU on it. What the guards let through is the worker deadline's job: this is the
+    input for testing that deadline."""
+    return flate_bomb_pdf(b"\0", 15 * MIB)
+
+
+def heavy_under_caps_pdf(streams: int = 15) -> bytes:
+    """One page drawn from `streams` content streams of 15 MiB of spaces each: every stream is
+    under `pdf_max_inflated_stream` and all under `pdf_max_inflated_total`, yet the parser holds
+    them together (about 240 MiB above its baseline here). The input for testing a worker's
+    memory cap below that."""
+    packed = stream(deflate_repeated(b" ", 15 * MIB), b"/Filter /FlateDecode ")
+    contents = b" ".join(b"%d 0 R" % (4 + i) for i in range(streams))
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [" + contents + b"] >>",
+            *[packed] * streams,
+        ]
+    )

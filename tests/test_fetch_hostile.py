@@ -182,3 +182,20 @@ def test_names_from_urls_never_escape_the_output_folder(
     documents = sorted(p.name for p in (out / "documents").iterdir())
     assert documents == sorted(f"{doc_id_for(u)}.json" for u in urls)
     assert all(re.fullmatch(r"doc-[0-9a-f]{16}\.json", name) for name in documents)
+
+
+def test_name_resolution_failures_and_hangs_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> list[object]:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    def hang(*args: object, **kwargs: object) -> list[object]:
+        time.sleep(8)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    assert _code("http://agency.example/page", deadline=DEADLINE)[0] == "unresolvable"
+    monkeypatch.setattr(socket, "getaddrinfo", hang)  # a resolver that never answers in time
+    code, seconds = _code("http://agency.example/page", deadline=DEADLINE)
+    assert code == "deadline" and seconds < DEADLINE + 1.5

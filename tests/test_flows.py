@@ -39,7 +39,7 @@ def test_flow_publishes_records_and_quarantines_bad_input(flow_out: Path) -> Non
         for p in (flow_out / "documents").glob("*.json")
         if json.loads(p.read_text())["status"] == "quarantined"
     )
-    assert errors == ["network", "not_pdf"]
+    assert errors == ["blocked_address", "not_pdf"]  # loopback is refused unless fetch_allowed_networks
     assert run["records_written"]["policies"] == 2
     names = sorted(json.loads(p.read_text())["name"] for p in (flow_out / "policies").glob("*.json"))
     assert names == ["Flanders Innovation Clusters Policy", "Walloon Region Competitive Clusters Policy"]

@@ -46,6 +46,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes], Status, str | None]] = {
                          "decompression_bomb"),
     "double_flate_bomb": ("bomb-double.pdf", lambda: h.double_flate_bomb_pdf(64 * MIB), Status.QUARANTINED,
                           "decompression_bomb"),
+    "lzw_bomb_zeros": ("bomb-lzw.pdf", lambda: h.lzw_bomb_pdf(64 * MIB), Status.QUARANTINED,
+                       "decompression_bomb"),
     "scattered_text_runs": ("scattered.pdf", lambda: h.scattered_runs_pdf(3000), Status.OK, None),
     "self_referencing_mediabox": ("selfref.pdf", h.self_referencing_mediabox_pdf, Status.QUARANTINED,
                                   "reference_loop"),
@@ -120,6 +122,20 @@ def test_pdf_limits_are_settings(limit: str) -> None:
         data = h._one_page(h.stream(b" " * 2000))
     violation = check_pdf(data, settings)
     assert (violation.code if violation else None) == code
+
+
+@pytest.mark.parametrize("variant", sorted(h.evasive_bombs()))
+def test_bombs_behind_other_filters_are_caught(variant: str) -> None:
+    data = h.evasive_bombs()[variant]
+    result = _process(f"{variant}.pdf", data)
+    assert [e.code for e in result.errors] == ["decompression_bomb"]
+
+
+def test_pages_inside_object_streams_are_counted() -> None:
+    assert check_pdf(h.objstm_pages_pdf(4), GuardSettings(pdf_max_pages=4)) is None
+    violation = check_pdf(h.objstm_pages_pdf(5), GuardSettings(pdf_max_pages=4))
+    assert violation is not None and violation.code == "too_many_pages"
+    assert violation.message == "5 page objects exceed pdf_max_pages=4"
 
 
 def test_reference_loops_through_object_streams_are_found() -> None:
@@ -233,3 +249,49 @@ def test_each_hostile_document_is_recorded_with_its_code(runs: tuple[Path, Path]
 def test_hostile_titles_do_not_reach_the_report_as_markup(runs: tuple[Path, Path]) -> None:
     report = (runs[1] / "report.html").read_text("utf-8")
     assert "<script>alert(1)</script>" not in report and "<b onmouseover" not in report
+
+
+@pytest.mark.parametrize(
+    ("bodies", "expected"),
+    [
+        ([b"2 0 R", b"3 0 R", b"2 0 R"], "object 2 resolves through 2 reference(s) back to itself"),
+        ([b"2 0 R", b"3 0 R", b"<< /Type /Catalog >>"], None),  # a chain that ends is fine
+    ],
+    ids=["cycle-of-two", "chain"],
+)
+def test_reference_chains_and_cycles(bodies: list[bytes], expected: str | None) -> None:
+    violation = check_pdf(h.pdf_file(bodies))
+    assert (violation.message if violation else None) == expected
+
+
+def test_a_long_reference_chain_is_scanned_once() -> None:
+    chain = h.pdf_file([b"%d 0 R" % (i + 2) for i in range(100_000)] + [b"<< >>"])
+    assert check_pdf(chain, GuardSettings(pdf_max_objects=200_000)) is None  # linear, not quadratic
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"6 0 R", b"6 0 R % a comment\n", b"% before\n6 0 R", b"6\x000\x00R", b"6\n0\rR"],
+    ids=["plain", "comment-after", "comment-before", "nul", "newlines"],
+)
+def test_a_self_reference_is_found_however_it_is_spaced(body: bytes) -> None:
+    data = h._one_page(h.stream(b"BT ET"), media_box=b"6 0 R", extra=[body])
+    violation = check_pdf(data)
+    assert violation is not None and violation.code == "reference_loop"
+
+
+def test_the_pdf_scan_can_be_switched_off() -> None:
+    from pipeline.backend.guards import guard_pdf
+
+    data = h.self_referencing_mediabox_pdf()
+    with pytest.raises(ValueError, match="reference_loop"):
+        guard_pdf(data, lambda code, message: ValueError(code))
+    guard_pdf(data, lambda code, message: ValueError(code), GuardSettings(pdf_scan=False))
+
+
+def test_the_slow_input_for_the_worker_deadline_passes_every_guard() -> None:
+    assert check_pdf(h.slow_under_caps_pdf()) is None  # its limit is the pool's deadline, not a guard
+
+
+def test_the_heavy_input_for_the_worker_memory_cap_passes_every_guard() -> None:
+    assert check_pdf(h.heavy_under_caps_pdf()) is None  # its limit is the pool's memory cap

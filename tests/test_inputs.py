@@ -141,3 +141,27 @@ def test_load_errors_keep_their_code_across_processes() -> None:
     for error in (SourceError("symlink_outside_raw", "x.pdf"), FetchError("blocked_address", "y")):
         copy = pickle.loads(pickle.dumps(error))
         assert (type(copy), copy.code, str(copy)) == (type(error), error.code, str(error))
+
+
+@pytest.mark.parametrize(
+    ("code", "retry"),
+    [
+        ("timeout", True),
+        ("deadline", True),
+        ("network", True),
+        ("http_503", True),
+        ("http_429", True),
+        ("http_404", False),
+        ("blocked_address", False),
+        ("blocked_scheme", False),
+        ("too_large", False),
+        ("redirect_loop", False),
+    ],
+)
+def test_only_transient_load_failures_are_worth_retrying(code: str, retry: bool) -> None:
+    from pipeline.stages.discover import worth_retrying
+    from pipeline.stages.fetch import FetchError
+
+    assert worth_retrying(FetchError(code, "u")) is retry
+    assert worth_retrying(SourceError("symlink_outside_raw", "x")) is False
+    assert worth_retrying(OSError("disk")) is True

@@ -17,6 +17,8 @@ from `CLUSTERPIPE_*` environment variables so that worker processes see the same
 
 from __future__ import annotations
 
+import base64
+import bisect
 import io
 import re
 import zlib
@@ -24,7 +26,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.lzw import LZWDecoder
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,6 +34,7 @@ from pipeline.datamodel.document import Block
 
 MIB = 1024 * 1024
 DEFAULT_MAX_INPUT_BYTES = 256 * MIB
+DEFAULT_PDF_SCAN = True
 DEFAULT_PDF_MAX_PAGES = 400
 DEFAULT_PDF_MAX_OBJECTS = 250_000
 DEFAULT_PDF_MAX_STREAM_LENGTH = 128 * MIB
@@ -57,14 +59,7 @@ GUARD_CODES = {
 }
 
 _INFLATE_CHUNK = 64 * 1024
-_FLATE = frozenset({b"FlateDecode", b"Fl"})
-_LZW = frozenset({b"LZWDecode", b"LZW"})
-_ASCII: dict[bytes, Callable[[bytes], bytes]] = {
-    b"ASCII85Decode": ascii85decode,
-    b"A85": ascii85decode,
-    b"ASCIIHexDecode": asciihexdecode,
-    b"AHx": asciihexdecode,
-}
+_HEX_DIGITS = frozenset(b"0123456789abcdefABCDEF")
 
 
 class GuardSettings(BaseSettings):
@@ -74,6 +69,7 @@ class GuardSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLUSTERPIPE_", extra="ignore", frozen=True)
 
     max_input_bytes: int = Field(default=DEFAULT_MAX_INPUT_BYTES, ge=1)
+    pdf_scan: bool = DEFAULT_PDF_SCAN
     pdf_max_pages: int = Field(default=DEFAULT_PDF_MAX_PAGES, ge=1)
     pdf_max_objects: int = Field(default=DEFAULT_PDF_MAX_OBJECTS, ge=1)
     pdf_max_stream_length: int = Field(default=DEFAULT_PDF_MAX_STREAM_LENGTH, ge=1)
@@ -160,17 +156,20 @@ class GuardViolation:
     message: str
 
 
-_OBJ = re.compile(rb"(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\b")
+_OBJ = re.compile(rb"(?<![0-9])(\d{1,10})[\s\x00]+(\d{1,5})[\s\x00]+obj\b")
 _STREAM_KEYWORD = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _LENGTH = re.compile(rb"/Length\s+(\d{1,15})(?!\s+\d+\s+R)\b")
 _FILTER = re.compile(rb"/Filter\s*(/[^\s/\[\]<>()]+|\[[^\]]*\])")
+_INDIRECT_FILTER = re.compile(rb"/Filter\s+(\d{1,10})\s+\d{1,5}\s+R")
+_SMALL_OBJECT = 4096  # bodies kept for indirect /Filter lookups
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _PAGE_LEAF = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9])")
 _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
 _OBJSTM_N = re.compile(rb"/N\s+(\d{1,9})\b")
 _OBJSTM_FIRST = re.compile(rb"/First\s+(\d{1,12})\b")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
-_REF_ONLY = re.compile(rb"\s*(\d{1,10})\s+\d{1,5}\s+R\s*$")
+_REF_ONLY = re.compile(rb"[\s\x00]*(\d{1,10})[\s\x00]+\d{1,5}[\s\x00]+R[\s\x00]*$")
+_COMMENT = re.compile(rb"%[^\r\n]*")
 _HEADER_PAIR = re.compile(rb"(\d+)\s+(\d+)")
 
 
@@ -228,23 +227,123 @@ def inflated_size(raw: bytes | memoryview, layers: int, cap: int, keep: bool = F
     return size or 0, content
 
 
+class _Reader(io.RawIOBase):
+    """A file over an iterator of byte pieces (pdfminer's LZW decoder reads from a file)."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self._buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            piece = next(self._chunks, None)
+            if piece is None:
+                break
+            self._buffer += piece
+        out, self._buffer = (self._buffer, b"") if size < 0 else (self._buffer[:size], self._buffer[size:])
+        return out
+
+
+def _lzw(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    return LZWDecoder(_Reader(chunks)).run()  # type: ignore[arg-type]
+
+
+def _hex(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """ASCIIHexDecode in pieces: hex digits up to `>`, whitespace ignored, odd digit padded."""
+    carry = b""
+    for chunk in chunks:
+        end = chunk.find(b">")
+        digits = carry + bytes(c for c in (chunk if end == -1 else chunk[:end]) if c in _HEX_DIGITS)
+        even = len(digits) - len(digits) % 2
+        carry = digits[even:]
+        yield bytes.fromhex(digits[:even].decode("ascii"))
+        if end != -1:
+            break
+    if carry:
+        yield bytes.fromhex((carry + b"0").decode("ascii"))
+
+
+def _a85(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """ASCII85Decode in pieces (`z` is four zero bytes; `~>` ends the data); a corrupt group
+    just ends the stream, as the parser would."""
+    carry = b""
+    for chunk in chunks:
+        end = chunk.find(b"~")
+        text = carry + b"".join((chunk if end == -1 else chunk[:end]).split()).replace(b"z", b"!!!!!")
+        whole = len(text) - len(text) % 5
+        carry = text[whole:]
+        try:
+            yield base64.a85decode(text[:whole])
+        except ValueError:
+            return
+        if end != -1:
+            break
+    if len(carry) > 1:
+        try:
+            yield base64.a85decode(carry + b"u" * (5 - len(carry)))[: len(carry) - 1]
+        except ValueError:
+            return
+
+
+def _run_length(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """RunLengthDecode in pieces: a length byte n < 128 copies n + 1 bytes, n > 128 repeats the
+    next byte 257 - n times, 128 ends."""
+    data = b""
+    for chunk in chunks:
+        data += chunk
+        out, i = bytearray(), 0
+        while i < len(data):
+            n = data[i]
+            if n == 128:
+                yield bytes(out)
+                return
+            if n < 128:
+                if i + n + 2 > len(data):
+                    break
+                out += data[i + 1 : i + n + 2]
+                i += n + 2
+            else:
+                if i + 2 > len(data):
+                    break
+                out += data[i + 1 : i + 2] * (257 - n)
+                i += 2
+            if len(out) >= _INFLATE_CHUNK:
+                yield bytes(out)
+                out = bytearray()
+        data = data[i:]
+        yield bytes(out)
+
+
+_DECODERS: dict[bytes, Callable[[Iterable[bytes]], Iterator[bytes]]] = {
+    b"FlateDecode": _inflate,
+    b"Fl": _inflate,
+    b"LZWDecode": _lzw,
+    b"LZW": _lzw,
+    b"ASCIIHexDecode": _hex,
+    b"AHx": _hex,
+    b"ASCII85Decode": _a85,
+    b"A85": _a85,
+    b"RunLengthDecode": _run_length,
+    b"RL": _run_length,
+}
+
+
 def _decoding(raw: bytes | memoryview, filters: Sequence[bytes]) -> Iterator[bytes] | None:
-    """The decoded stream as bounded pieces, for chains of ASCII filters (first; they expand at
-    most 4x) then Flate and LZW layers (streamed); None for chains this guard cannot follow."""
-    data: bytes | memoryview = raw
-    index = 0
-    while index < len(filters) and filters[index] in _ASCII:
-        data = _ASCII[filters[index]](bytes(data))
-        index += 1
-    chunks: Iterable[bytes] = _pieces(memoryview(data))
-    for position, name in enumerate(filters[index:]):
-        if name in _FLATE:
-            chunks = _inflate(chunks)
-        elif name in _LZW and position == 0:
-            chunks = LZWDecoder(io.BytesIO(bytes(data))).run()
-        else:
-            return None
-    return iter(chunks)
+    """The decoded stream as bounded pieces, every filter streamed in turn; the chain is cut at
+    the first filter a text parser does not decode (image codecs: DCT, JPX, CCITT, JBIG2), whose
+    input is then what is measured. None when no filter is one of ours."""
+    chunks: Iterable[bytes] = _pieces(memoryview(raw))
+    followed = 0
+    for name in filters:
+        decoder = _DECODERS.get(name)
+        if decoder is None:
+            break
+        chunks = decoder(chunks)
+        followed += 1
+    return iter(chunks) if followed else None
 
 
 def decoded_size(
@@ -258,12 +357,16 @@ def decoded_size(
     return _counted(chunks, cap, keep)
 
 
-def _filters(dictionary: bytes) -> list[bytes] | None:
-    """The filter names of a stream dictionary ([] when unfiltered, None when indirect)."""
+def _filters(dictionary: bytes, small: dict[int, bytes]) -> list[bytes]:
+    """The filter names of a stream dictionary ([] when unfiltered); an indirect `/Filter`
+    (a name or an array in another object, which readers accept) is looked up in `small`."""
     match = _FILTER.search(dictionary)
-    if match is None:
-        return None if re.search(rb"/Filter\s+\d+\s+\d+\s+R", dictionary) else []
-    return _NAME.findall(match.group(1))
+    if match is not None:
+        return _NAME.findall(match.group(1))
+    indirect = _INDIRECT_FILTER.search(dictionary)
+    if indirect is None:
+        return []
+    return _NAME.findall(small.get(int(indirect.group(1)), b""))
 
 
 def _objstm_objects(content: bytes, dictionary: bytes) -> list[tuple[int, bytes]]:
@@ -280,40 +383,68 @@ def _objstm_objects(content: bytes, dictionary: bytes) -> list[tuple[int, bytes]
     return objects
 
 
+def _ref_only(body: bytes) -> re.Match[bytes] | None:
+    """`n g R` as an object's whole value (comments and NULs count as white space, as readers
+    treat them); only short bodies can be one."""
+    if len(body) > 256:
+        return None
+    return _REF_ONLY.match(_COMMENT.sub(b" ", body))
+
+
 def _check_loops(refs: dict[int, int]) -> None:
-    """Objects whose whole body is a reference: follow each chain; a repeat is a loop."""
+    """Objects whose whole body is a reference: follow each chain once (chains already known to
+    end are not walked again, so a long chain costs linear time); a repeat is a loop."""
+    ends: set[int] = set()
     for start in refs:
-        seen = {start}
-        target = refs[start]
-        while target in refs:
-            if target in seen:
+        path: dict[int, None] = {}
+        node = start
+        while node in refs and node not in ends:
+            if node in path:
                 raise _Violation(
                     "reference_loop",
-                    f"object {start} resolves through {len(seen)} reference(s) back to object {target}",
+                    f"object {node} resolves through {len(path) - list(path).index(node)} "
+                    f"reference(s) back to itself",
                 )
-            seen.add(target)
-            target = refs[target]
+            path[node] = None
+            node = refs[node]
+        ends.update(path)
 
 
-def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
-    """Scan PDF bytes and raise `_Violation` at the first limit crossed."""
-    limits = settings or guard_settings()
-    view = memoryview(data)
-    pages: set[int] = set()
+@dataclass(frozen=True)
+class _Stream:
+    number: int
+    head: bytes
+    start: int
+    end: int
+
+
+def _streams_and_objects(
+    data: bytes, limits: GuardSettings
+) -> tuple[list[_Stream], set[int], set[int], dict[int, int], dict[int, bytes]]:
+    """One pass over the file: streams, object numbers, page objects, reference-only objects and
+    small bodies. Every search is bounded by the next object or `endobj`, so the pass stays
+    linear even in a file of a million `obj` keywords without one `endobj`."""
+    streams: list[_Stream] = []
     objects: set[int] = set()
+    pages: set[int] = set()
     refs: dict[int, int] = {}
-    inflated = largest = streams = 0
+    small: dict[int, bytes] = {}
+    endobjs = [m.start() for m in re.finditer(rb"endobj", data)]
+    matches = list(_OBJ.finditer(data))
     skip_until = 0
-    for match in _OBJ.finditer(data):
+    for index, match in enumerate(matches):
         if match.start() < skip_until:
             continue  # an "n g obj" lookalike inside stream data
         number = int(match.group(1))
         objects.add(number)
-        end = data.find(b"endobj", match.end())
-        body_end = end if end != -1 else len(data)
+        after = bisect.bisect_left(endobjs, match.end())
+        body_end = min(
+            endobjs[after] if after < len(endobjs) else len(data),
+            matches[index + 1].start() if index + 1 < len(matches) else len(data),
+        )
         keyword = _STREAM_KEYWORD.search(data, match.end(), body_end)
         head = data[match.end() : keyword.start() + 2 if keyword else body_end]
-        ref_only = _REF_ONLY.match(head) if keyword is None else None
+        ref_only = _ref_only(head) if keyword is None else None
         if ref_only is not None:
             refs[number] = int(ref_only.group(1))
         else:
@@ -323,8 +454,9 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
         else:
             pages.discard(number)
         if keyword is None:
+            if len(head) <= _SMALL_OBJECT:
+                small[number] = head
             continue
-        streams += 1
         length_match = _LENGTH.search(head)
         body_start = keyword.end()
         if length_match is not None:
@@ -340,22 +472,36 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
             found = data.find(b"endstream", body_start)
             stream_end = found if found != -1 else len(data)
         skip_until = stream_end
-        filters = _filters(head)
-        if not filters or not any(f in _FLATE or f in _LZW for f in filters):
-            continue  # unfiltered, indirect or only non-expanding filters
-        image = _IMAGE.search(head) is not None
-        objstm = _OBJSTM.search(head) is not None
+        streams.append(_Stream(number, head, body_start, stream_end))
+        if len(objects) > limits.pdf_max_objects:
+            break
+    return streams, objects, pages, refs, small
+
+
+def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
+    """Scan PDF bytes and raise `_Violation` at the first limit crossed."""
+    limits = settings or guard_settings()
+    view = memoryview(data)
+    streams, objects, pages, refs, small = _streams_and_objects(data, limits)
+    inflated = largest = 0
+    # object streams first: the objects inside them count, and may hold an indirect /Filter
+    for stream in sorted(streams, key=lambda s: _OBJSTM.search(s.head) is None):
+        filters = _filters(stream.head, small)
+        if not filters:
+            continue  # unfiltered: its size is its length
+        image = _IMAGE.search(stream.head) is not None
+        objstm = _OBJSTM.search(stream.head) is not None
         cap = limits.pdf_max_inflated_total - inflated
         if not image:
             cap = min(cap, limits.pdf_max_inflated_stream)
-        decoded, content = decoded_size(view[body_start:stream_end], filters, cap, keep=objstm)
+        decoded, content = decoded_size(view[stream.start : stream.end], filters, cap, keep=objstm)
         if decoded is None:
-            continue  # a chain this guard does not follow (e.g. Flate after a non-streaming filter)
-        size = decoded
-        largest = max(largest, size)
-        inflated += min(size, cap)
-        if size > cap:
-            which = "all streams" if cap < limits.pdf_max_inflated_stream or image else f"object {number}"
+            continue  # only image codecs, which a text parser never decodes
+        largest = max(largest, decoded)
+        inflated += min(decoded, cap)
+        if decoded > cap:
+            total = cap < limits.pdf_max_inflated_stream or image
+            which = "all streams" if total else f"object {stream.number}"
             raise _Violation(
                 "decompression_bomb",
                 f"{which} decode(s) to more than {cap} bytes "
@@ -364,14 +510,14 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
                 f"pdf_max_inflated_total={limits.pdf_max_inflated_total})",
             )
         if objstm:
-            for inner, body in _objstm_objects(content, head):
+            for inner, body in _objstm_objects(content, stream.head):
                 objects.add(inner)
                 if _PAGE_LEAF.search(body):
                     pages.add(inner)
-                if (ref := _REF_ONLY.match(body)) is not None:
+                if (ref := _ref_only(body)) is not None:
                     refs[inner] = int(ref.group(1))
-        if len(objects) > limits.pdf_max_objects:
-            break
+                if len(body) <= _SMALL_OBJECT:
+                    small.setdefault(inner, body)
     if len(objects) > limits.pdf_max_objects:
         raise _Violation(
             "too_many_objects",
@@ -385,7 +531,7 @@ def scan_pdf(data: bytes, settings: GuardSettings | None = None) -> PdfScan:
     return PdfScan(
         objects=len(objects),
         pages=len(pages),
-        streams=streams,
+        streams=len(streams),
         inflated_bytes=inflated,
         largest_stream=largest,
     )
@@ -395,7 +541,7 @@ def check_pdf(data: bytes, settings: GuardSettings | None = None) -> GuardViolat
     """The first limit a PDF crosses, or None.
 
     >>> check_pdf(b"%PDF-1.4\\n1 0 obj 1 0 R endobj\\n")
-    GuardViolation(code='reference_loop', message='object 1 resolves through 1 reference(s) back to object 1')
+    GuardViolation(code='reference_loop', message='object 1 resolves through 1 reference(s) back to itself')
     """
     try:
         scan_pdf(data, settings)
@@ -407,8 +553,13 @@ def check_pdf(data: bytes, settings: GuardSettings | None = None) -> GuardViolat
 def guard_pdf(
     data: bytes, error: Callable[[str, str], Exception], settings: GuardSettings | None = None
 ) -> None:
-    """Raise `error(code, message)` when the PDF crosses a limit (called before parsing)."""
-    violation = check_pdf(data, settings)
+    """Raise `error(code, message)` when the PDF crosses a limit (called before parsing);
+    nothing is checked when `pdf_scan` is off (then only the worker's deadline and memory cap
+    stand between a hostile PDF and the run)."""
+    limits = settings or guard_settings()
+    if not limits.pdf_scan:
+        return
+    violation = check_pdf(data, limits)
     if violation is not None:
         raise error(violation.code, violation.message)
 

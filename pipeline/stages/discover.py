@@ -123,7 +123,8 @@ def read_inside_raw(ref: SourceRef, settings: GuardSettings | None = None) -> by
                 "too_large",
                 f"{ref.uri}: an HTML page of {size} bytes, more than html_max_bytes={limits.html_max_bytes}",
             )  # refused before it is read: the parser would refuse it anyway
-        data = head + handle.read(max(0, limits.max_input_bytes + 1 - len(head)))
+        # read what the file holds (one byte more shows growth), never a max-sized buffer up front
+        data = head + handle.read(max(0, min(size, limits.max_input_bytes) + 1 - len(head)))
     if len(data) > limits.max_input_bytes:
         raise SourceError("too_large", f"{ref.uri} is larger than max_input_bytes={limits.max_input_bytes}")
     return data
@@ -157,6 +158,29 @@ def load(ref: SourceRef, client: httpx.Client | None = None) -> LoadedSource:
         data=data,
         media_type=media_type_of(ref.uri, data),
     )
+
+
+_PERMANENT = frozenset(
+    {"blocked_scheme", "blocked_address", "too_large", "redirect_loop", "too_many_redirects",
+     "unsupported_encoding", "symlink_outside_raw", "not_a_file"}
+)  # fmt: skip
+
+
+def worth_retrying(exc: BaseException) -> bool:
+    """Whether a failed load may succeed if tried again: refusals by policy and client errors
+    (4xx other than 408 and 429) never do; timeouts, network and server errors may.
+
+    >>> worth_retrying(FetchError("http_503", "busy")), worth_retrying(FetchError("http_404", "gone"))
+    (True, False)
+    >>> worth_retrying(SourceError("symlink_outside_raw", "x.pdf"))
+    False
+    """
+    code = getattr(exc, "code", None)
+    if not isinstance(exc, (FetchError, SourceError)) or code is None:
+        return True
+    if code.startswith("http_4"):
+        return code in ("http_408", "http_429")
+    return code not in _PERMANENT
 
 
 def load_failed(ref: SourceRef, exc: OSError) -> DocumentResult:

@@ -26,6 +26,8 @@ import time
 import typing
 import zlib
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from pathlib import Path
 
 import httpcore
@@ -153,6 +155,22 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._inner.get_extra_info(info)
 
 
+def _resolve(host: str, port: int, seconds: float) -> list[tuple[typing.Any, ...]]:
+    """getaddrinfo, given at most `seconds` (a resolver that hangs cannot outlast the deadline;
+    its thread is left to finish on its own)."""
+    if seconds <= 0:
+        raise httpcore.ConnectTimeout("deadline")
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    pool.shutdown(wait=False)
+    try:
+        return list(future.result(timeout=seconds))
+    except FuturesTimeout as exc:
+        raise httpcore.ConnectTimeout(f"resolving {host} took longer than the deadline") from exc
+    except socket.gaierror as exc:
+        raise FetchError("unresolvable", f"{host}: {exc}") from exc
+
+
 class _GuardedBackend(httpcore.SyncBackend):
     """Resolve, refuse non-public addresses, connect to a checked address, clamp to the deadline."""
 
@@ -168,21 +186,25 @@ class _GuardedBackend(httpcore.SyncBackend):
         local_address: str | None = None,
         socket_options: typing.Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except socket.gaierror as exc:
-            raise FetchError("unresolvable", f"{host}: {exc}") from exc
+        infos = _resolve(host, port, self._expires - time.monotonic())
         addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
         for address in addresses:
             reason = refusal(host, address, self._allowed)
             if reason is not None:
                 raise FetchError("blocked_address", reason)
-        left = self._expires - time.monotonic()
-        if left <= 0:
-            raise httpcore.ConnectTimeout("deadline")
-        timeout = left if timeout is None else min(timeout, left)
-        stream = super().connect_tcp(addresses[0], port, timeout, local_address, socket_options)
-        return _DeadlineStream(stream, self._expires)
+        failure: httpcore.ConnectError | None = None
+        for address in addresses:  # every one was checked; the first that accepts is used
+            left = self._expires - time.monotonic()
+            if left <= 0:
+                raise httpcore.ConnectTimeout("deadline")
+            wait = left if timeout is None else min(timeout, left)
+            try:
+                stream = super().connect_tcp(address, port, wait, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                failure = exc
+                continue
+            return _DeadlineStream(stream, self._expires)
+        raise failure or httpcore.ConnectError(f"{host}: no address to connect to")
 
 
 def guarded_client(
