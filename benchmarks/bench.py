@@ -301,6 +301,7 @@ def run_rows(args: argparse.Namespace, tmp: Path) -> list[Row]:
 
             row = repeat(Row(f"scaling: run --no-prefect, {n} generated documents", "generated", n), scale)
             row.note = _stages(out)
+            print(f"{'':58s} {row.note}; {row.cpu / n * 1000:.0f} ms CPU per document", flush=True)
             shutil.rmtree(raw, ignore_errors=True)
     return rows
 
