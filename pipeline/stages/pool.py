@@ -490,7 +490,9 @@ class DocumentPool:
                 self._enforce_limits()
             for worker in self._workers:
                 with contextlib.suppress(OSError, ValueError):
-                    worker.conn.send(None)
+                    worker.conn.send(None)  # idle: they exit; any still alive is killed by close()
+            for worker in self._workers:
+                worker.process.join(timeout=1)
         except BaseException as exc:  # a bug here must not leave callers waiting forever
             self._fail_everything(exc)
 
