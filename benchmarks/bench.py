@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ROBUSTNESS = ROOT.parent / "shared" / "corpus" / "robustness"
 RESULTS = ROOT / "benchmarks" / "results.json"
 ROWS = ("pdfium", "bare", "no-prefect", "prefect", "dask", "scaling")
+OPTIONAL = ("prefect-scaling",)  # Prefect against --no-prefect on generated documents (--scale)
 QUICK = ("pdfium", "bare", "no-prefect")
 
 
@@ -290,6 +291,21 @@ def run_rows(args: argparse.Namespace, tmp: Path) -> list[Row]:
                     return measure(command, PREFECT_ENV)
 
                 repeat(Row(f"run --runner dask --workers {workers}, cold", "robustness corpus", n), dask_cold)
+    if "prefect-scaling" in only:
+        for n in args.scale:
+            raw = generated_corpus(tmp, n)
+            variants = (("run --no-prefect", ["--no-prefect"], {}), ("run (Prefect)", [], PREFECT_ENV))
+            for label, extra, env in variants:
+                out = tmp / f"pscale{n}"
+
+                def cold(
+                    raw: Path = raw, out: Path = out, extra: list[str] = extra, env: dict[str, str] = env
+                ) -> Measurement:
+                    shutil.rmtree(out, ignore_errors=True)
+                    return measure(pipeline(*extra, "--raw", str(raw), "--out", str(out)), env)
+
+                repeat(Row(f"{label}, {n} generated documents, cold", "generated", n), cold)
+            shutil.rmtree(raw, ignore_errors=True)
     if "scaling" in only:
         for n in args.scale:
             raw = generated_corpus(tmp, n)
@@ -301,6 +317,7 @@ def run_rows(args: argparse.Namespace, tmp: Path) -> list[Row]:
 
             row = repeat(Row(f"scaling: run --no-prefect, {n} generated documents", "generated", n), scale)
             row.note = _stages(out)
+            print(f"{'':58s} {row.note}; {row.cpu / n * 1000:.0f} ms CPU per document", flush=True)
             shutil.rmtree(raw, ignore_errors=True)
     return rows
 
@@ -349,7 +366,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--only", type=lambda s: s.split(","), default=list(ROWS), help=f"rows: {','.join(ROWS)}"
+        "--only", type=lambda s: s.split(","), default=list(ROWS), help=f"rows: {','.join(ROWS + OPTIONAL)}"
     )
     parser.add_argument("--quick", action="store_true", help=f"only {','.join(QUICK)}")
     parser.add_argument("--repeat", type=int, default=1, help="runs per row (the median is reported)")

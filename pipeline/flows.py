@@ -49,7 +49,7 @@ _POOLS: dict[str, DocumentPool] = {}
 
 @task(name="process-document", task_run_name="process {item.uri}", cache_policy=NO_CACHE)
 def process_task(
-    item: SourceRef | LoadedSource, cache_dir: Path, read_cache: bool, pool_key: str
+    item: SourceRef | LoadedSource, cache_dir: Path, fingerprint: str, read_cache: bool, pool_key: str
 ) -> DocumentOutcome:
     """One document in the flow's worker pool (killable, with a deadline and a memory cap); on a
     runner whose tasks run in other processes (Dask), in that worker process itself."""
@@ -57,7 +57,8 @@ def process_task(
     if pool is not None:
         return pool.submit(item).result()
     limit = PoolSettings().memory_limit_mib
-    return run_job(job_for(item), ResultCache(cache_dir), read_cache=read_cache, limit_mib=limit)
+    cache = ResultCache(cache_dir, fingerprint)  # the flow's key, which reads the results back
+    return run_job(job_for(item), cache, read_cache=read_cache, limit_mib=limit)
 
 
 @task(name="reconcile", cache_policy=NO_CACHE)
@@ -104,7 +105,7 @@ def _processed(refs: list[SourceRef], cache: ResultCache, read_cache: bool) -> S
         for ref in refs:
             item = loads[ref.uri].result(raise_on_failure=False) if ref.path is None else ref
             if isinstance(item, (SourceRef, LoadedSource)):
-                pending.append(process_task.submit(item, cache.folder, read_cache, key))
+                pending.append(process_task.submit(item, cache.folder, cache.fingerprint, read_cache, key))
             else:
                 error = item if isinstance(item, OSError) else OSError(str(item))
                 pending.append(outcome_of(load_failed(ref, error), stored=False))

@@ -248,3 +248,22 @@ def test_pool_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch
     assert (settings.timeout_seconds, settings.memory_limit_mib) == (7.5, 512)
     with pytest.raises(ValueError):
         PoolSettings(memory_limit_mib=1)
+
+
+@pytest.mark.slow
+def test_the_dask_runner_gives_the_same_output_as_the_single_process_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    monkeypatch.setenv("DO_NOT_TRACK", "1")
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)  # the runner sets it for its workers
+    from pipeline.api import run_pipeline
+    from pipeline.flows import flow_for
+    from pipeline.settings import PipelineSettings
+
+    raw = _raw_with(tmp_path, {})
+    run_pipeline(raw, tmp_path / "single", in_process=True)
+    settings = PipelineSettings(raw_dir=raw, out_dir=tmp_path / "dask", runner="dask", workers=2)
+    summary = flow_for(settings)(raw, tmp_path / "dask", None, True)
+    assert summary.documents_seen == 3
+    assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "single")

@@ -351,6 +351,7 @@ class DocumentPool:
         self._queue: deque[_Pending] = deque()
         self._lock = threading.Lock()
         self._closing = threading.Event()
+        self._abort = threading.Event()
         self._wake_r, self._wake_w = os.pipe()
         self._thread: threading.Thread | None = None
         self._start_failures = 0
@@ -409,14 +410,14 @@ class DocumentPool:
 
     def close(self, *, kill: bool = False) -> None:
         """Stop the workers (gracefully after their current document, or at once with kill)."""
+        if kill:
+            self._abort.set()
         self._closing.set()
         self._wake()
-        if kill:
-            self._kill_all()
         if self._thread is not None:
             self._thread.join()
             self._thread = None
-        self._kill_all()
+        self._kill_all()  # only the dispatcher touches workers while it runs; now it has ended
         with self._lock:
             while self._queue:
                 self._queue.popleft().future.cancel()
@@ -468,7 +469,7 @@ class DocumentPool:
             if worker.process.is_alive():
                 self._kill(worker)
             if worker.future is not None and not worker.future.done():
-                worker.future.cancel()
+                worker.future.set_exception(PoolError("the pool was closed"))
 
     def _wake(self) -> None:
         with contextlib.suppress(OSError):
@@ -479,6 +480,9 @@ class DocumentPool:
     def _dispatch(self) -> None:
         try:
             while True:
+                if self._abort.is_set():
+                    self._abandon()
+                    return
                 self._assign()
                 if self._closing.is_set() and not self._queue and not self._busy():
                     break
@@ -486,9 +490,27 @@ class DocumentPool:
                 self._enforce_limits()
             for worker in self._workers:
                 with contextlib.suppress(OSError, ValueError):
-                    worker.conn.send(None)
+                    worker.conn.send(None)  # idle: they exit; any still alive is killed by close()
+            for worker in self._workers:
+                worker.process.join(timeout=1)
         except BaseException as exc:  # a bug here must not leave callers waiting forever
             self._fail_everything(exc)
+
+    def _abandon(self) -> None:
+        """Interrupted (an exception or SIGTERM in the owner): kill every worker at once; the
+        documents in flight or queued get a PoolError instead of an outcome."""
+        interrupted = PoolError("the run was interrupted before this document was processed")
+        for worker in self._workers:
+            self._kill(worker)
+            if worker.future is not None and not worker.future.done():
+                worker.future.set_exception(interrupted)
+        self._workers.clear()
+        with self._lock:
+            pending = list(self._queue)
+            self._queue.clear()
+        for item in pending:
+            if item.future.set_running_or_notify_cancel():
+                item.future.set_exception(interrupted)
 
     def _busy(self) -> list[_Worker]:
         return [w for w in self._workers if w.state == _State.BUSY]
