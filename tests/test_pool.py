@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-import zlib
 from pathlib import Path
 
 import psutil
@@ -20,6 +19,7 @@ from pipeline.stages.cache import ResultCache, is_resource_failure
 from pipeline.stages.discover import discover, doc_id_for
 from pipeline.stages.pool import DocumentPool, PoolSettings, process_in_pool
 from tests.conftest import RAW, ROOT
+from tests.hostile_inputs import heavy_under_caps_pdf, slow_under_caps_pdf
 
 FAST = [
     "press/luxembourg-lu-creative-industries-cluster.html",
@@ -43,33 +43,15 @@ def pdf_file(objects: list[bytes]) -> bytes:
 
 
 def self_referencing_mediabox_pdf() -> bytes:
-    """Object 7 is `7 0 R`, used as the page's MediaBox: pdfminer's resolve1 loops forever."""
-    return pdf_file(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox 7 0 R /Contents 4 0 R >>",
-            b"<< /Length 0 >>\nstream\n\nendstream",
-            b"<< >>",
-            b"<< >>",
-            b"7 0 R",
-        ]
-    )
+    """A PDF that passes every pre-parse guard (a self-reference is refused by the guards, see
+    tests/test_hostile.py) yet keeps pdfminer busy for about 10 s: the worker deadline's case."""
+    return slow_under_caps_pdf()
 
 
-def flate_bomb_pdf(inflated: int = 1 << 30) -> bytes:
-    """A page whose content stream is ~1 MiB of Flate data inflating to `inflated` zero bytes."""
-    compressor = zlib.compressobj(9)
-    chunk = bytes(1 << 20)
-    data = b"".join(compressor.compress(chunk) for _ in range(inflated >> 20)) + compressor.flush()
-    return pdf_file(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
-        ]
-    )
+def flate_bomb_pdf() -> bytes:
+    """Streams each under the guards' decompression caps that pdfminer holds together (about
+    240 MiB above its baseline): the memory cap's case (a plain bomb is refused by the guards)."""
+    return heavy_under_caps_pdf()
 
 
 def _raw_with(tmp_path: Path, extra: dict[str, bytes]) -> Path:
@@ -146,7 +128,7 @@ def test_a_timeout_is_retried_on_the_next_run(tmp_path: Path) -> None:
 def test_a_flate_bomb_is_stopped_by_the_memory_cap(tmp_path: Path) -> None:
     raw = _raw_with(tmp_path, {"bomb.pdf": flate_bomb_pdf()})
     cache = ResultCache(tmp_path / "cache")
-    with DocumentPool(PoolSettings(workers=1, timeout_seconds=60, memory_limit_mib=400), cache) as pool:
+    with DocumentPool(PoolSettings(workers=1, timeout_seconds=60, memory_limit_mib=250), cache) as pool:
         outcomes = {o.uri: o for o in pool.map(discover(raw))}
     assert outcomes["bomb.pdf"].error_code == "memory_limit"
     assert pool.stats.killed_memory + pool.stats.killed_timeout <= 1

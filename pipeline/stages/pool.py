@@ -216,6 +216,7 @@ class WorkerConfig:
     read_cache: bool
     address_space_bytes: int | None
     limit_mib: int
+    environment: dict[str, str] = field(default_factory=dict)  # CLUSTERPIPE_* of the owner
 
 
 def _limit_address_space(limit: int | None) -> None:
@@ -253,6 +254,9 @@ def warm_up() -> None:
 def worker_main(conn: Connection, config: WorkerConfig) -> None:
     """Warm up, then take jobs until told to stop (None) or the owner closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the owner handles Ctrl-C and kills workers
+    for key in [k for k in os.environ if k.startswith("CLUSTERPIPE_")]:
+        del os.environ[key]  # the forkserver's copy may be older than the owner's settings
+    os.environ.update(config.environment)
     _limit_address_space(config.address_space_bytes)
     threading.Thread(target=_watch_owner, args=(config.owner_pid,), daemon=True).start()
     warm_up()
@@ -344,6 +348,7 @@ class DocumentPool:
             read_cache=read_cache,
             address_space_bytes=limit + self.settings.address_space_headroom_mib * MIB,
             limit_mib=self.settings.memory_limit_mib,
+            environment={k: v for k, v in os.environ.items() if k.startswith("CLUSTERPIPE_")},
         )
         self.stats = PoolStats()
         self._ctx = _context()
