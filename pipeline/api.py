@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pipeline.datamodel.records import RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, SourceRef
+from pipeline.publish.guard import PublishOptions
+from pipeline.publish.output import DEFAULT_LOCK_TIMEOUT, output_lock
 from pipeline.publish.publish import publish
 from pipeline.reconcile.conflicts import load_decisions
 from pipeline.reconcile.records import Reconciled, reconcile
@@ -31,9 +33,27 @@ def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | 
 
 
 def run_pipeline(
-    raw_dir: Path, out_dir: Path, decisions_file: Path | None = None, *, use_cache: bool = True
+    raw_dir: Path,
+    out_dir: Path,
+    decisions_file: Path | None = None,
+    *,
+    use_cache: bool = True,
+    publish_options: PublishOptions | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> RunSummary:
-    """Discover, load, parse, extract, reconcile and publish, in this process."""
+    """Discover, load, parse, extract, reconcile and publish, in this process, holding
+    the output folder's lock (see `pipeline.publish.output`)."""
+    with output_lock(out_dir, lock_timeout):
+        return _run_locked(raw_dir, out_dir, decisions_file, use_cache, publish_options)
+
+
+def _run_locked(
+    raw_dir: Path,
+    out_dir: Path,
+    decisions_file: Path | None,
+    use_cache: bool,
+    publish_options: PublishOptions | None,
+) -> RunSummary:
     timings: list[StageTiming] = []
     t = time.perf_counter()
     cache = default_cache(out_dir) if use_cache else None
@@ -43,5 +63,5 @@ def run_pipeline(
     reconciled = reconcile_results(results, decisions_file)
     timings.append(StageTiming(stage="reconcile", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
-    summary = publish(out_dir, results, reconciled, timings)
+    summary = publish(out_dir, results, reconciled, timings, options=publish_options)
     return summary
