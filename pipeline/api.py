@@ -6,6 +6,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipeline import progress
 from pipeline.datamodel.records import RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, SourceRef
 from pipeline.publish.guard import PublishOptions
@@ -15,6 +16,7 @@ from pipeline.reconcile.conflicts import load_decisions
 from pipeline.reconcile.records import Reconciled, reconcile
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.discover import discover, load, load_failed
+from pipeline.stages.inputs import select_refs
 
 
 def load_and_process(ref: SourceRef, cache: ResultCache | None = None) -> DocumentResult:
@@ -40,11 +42,12 @@ def run_pipeline(
     use_cache: bool = True,
     publish_options: PublishOptions | None = None,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    only: Sequence[str] | None = None,
 ) -> RunSummary:
     """Discover, load, parse, extract, reconcile and publish, in this process, holding
     the output folder's lock (see `pipeline.publish.output`)."""
     with output_lock(out_dir, lock_timeout):
-        return _run_locked(raw_dir, out_dir, decisions_file, use_cache, publish_options)
+        return _run_locked(raw_dir, out_dir, decisions_file, use_cache, publish_options, only)
 
 
 def _run_locked(
@@ -53,11 +56,17 @@ def _run_locked(
     decisions_file: Path | None,
     use_cache: bool,
     publish_options: PublishOptions | None,
+    only: Sequence[str] | None,
 ) -> RunSummary:
     timings: list[StageTiming] = []
     t = time.perf_counter()
     cache = default_cache(out_dir) if use_cache else None
-    results = [load_and_process(ref, cache) for ref in discover(raw_dir)]
+    refs = select_refs(discover(raw_dir), only)
+    progress.documents_found(len(refs))
+    results = []
+    for ref in refs:
+        results.append(load_and_process(ref, cache))
+        progress.document_done(results[-1])
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
     reconciled = reconcile_results(results, decisions_file)

@@ -1,7 +1,9 @@
 """Prefect flows: a thin orchestration layer over the pure stages.
 
 Only this module imports Prefect. Tasks are plain typed functions; only I/O
-(reading a source) gets retries. The flow body reads extract → transform → load.
+(reading or fetching a source) gets retries, with exponential backoff. The flow
+body reads extract → transform → load. Flow parameters are plain strings, numbers
+and booleans so that a deployment run validates them without importing anything.
 """
 
 from __future__ import annotations
@@ -10,25 +12,56 @@ import time
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.futures import PrefectFuture
+from prefect.logging import get_run_logger
+from prefect.logging.loggers import task_run_logger
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.tasks import exponential_backoff
 
+from pipeline import progress
 from pipeline.api import reconcile_results
 from pipeline.datamodel.records import RunSummary, StageTiming
-from pipeline.datamodel.results import DocumentResult, LoadedSource, SourceRef
+from pipeline.datamodel.results import DocumentResult, LoadedSource, SourceRef, Status
+from pipeline.publish.guard import DEFAULT_MAX_SHRINK, PublishOptions
+from pipeline.publish.output import DEFAULT_LOCK_TIMEOUT, output_lock
 from pipeline.publish.publish import publish
+from pipeline.publish.summary import run_markdown
 from pipeline.reconcile.records import Reconciled
 from pipeline.settings import PipelineSettings
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.discover import discover, load, load_failed
+from pipeline.stages.inputs import select_refs
+
+DEPLOYMENT_NAME = "scheduled-ingestion"
 
 
-@task(name="load", retries=2, retry_delay_seconds=1)
+def _document_finished(task, task_run, state) -> None:  # type: ignore[no-untyped-def]
+    """Task hook: one INFO (or WARNING) line per document, and the CLI's progress."""
+    result = state.result(raise_on_failure=False)
+    if not isinstance(result, DocumentResult):
+        return
+    logger = task_run_logger(task_run, task=task)
+    if result.status == Status.OK:
+        logger.info("%s: ok, %d claims%s", result.uri, len(result.claims), " (cached)" if result.cached else "")
+    else:
+        error = result.errors[0] if result.errors else None
+        logger.warning("%s: quarantined: %s", result.uri, error.message if error else "unknown error")
+    progress.document_done(result)
+
+
+@task(
+    name="load",
+    task_run_name="load {ref.uri}",
+    retries=3,
+    retry_delay_seconds=exponential_backoff(backoff_factor=1),
+    retry_jitter_factor=0.2,
+)
 def load_task(ref: SourceRef) -> LoadedSource:
     return load(ref)
 
 
-@task(name="process-document")
+@task(name="process-document", task_run_name="process {source.uri}", on_completion=[_document_finished])
 def process_task(source: LoadedSource, cache_dir: Path | None) -> DocumentResult:
     return process_cached(source, ResultCache(cache_dir) if cache_dir is not None else None)
 
@@ -40,9 +73,29 @@ def reconcile_task(results: list[DocumentResult], decisions: Path | None) -> Rec
 
 @task(name="publish")
 def publish_task(
-    out_dir: Path, results: list[DocumentResult], reconciled: Reconciled, timings: list[StageTiming]
+    out_dir: Path,
+    results: list[DocumentResult],
+    reconciled: Reconciled,
+    timings: list[StageTiming],
+    options: PublishOptions,
 ) -> RunSummary:
-    return publish(out_dir, results, reconciled, timings)
+    return publish(out_dir, results, reconciled, timings, options=options)
+
+
+@task(name="artifacts")
+def artifacts_task(summary: RunSummary, reconciled: Reconciled, out_dir: Path) -> None:
+    """The run summary with open conflicts (markdown) and a link to the report, in Prefect's UI."""
+    create_markdown_artifact(
+        markdown=run_markdown(summary, reconciled.conflicts, out_dir),
+        key="cluster-policy-run-summary",
+        description="What the run did, and the conflicts that wait for a reviewer.",
+    )
+    create_link_artifact(
+        link=(out_dir / "report.html").resolve().as_uri(),
+        link_text="review report",
+        key="cluster-policy-report",
+        description="The self-contained review report of the published output.",
+    )
 
 
 def _processed(
@@ -62,18 +115,51 @@ def _processed(
 
 @flow(name="cluster-policy-run", log_prints=True)
 def run_flow(
-    raw_dir: Path, out_dir: Path, decisions: Path | None = None, use_cache: bool = True
+    raw_dir: str,
+    out_dir: str,
+    decisions: str | None = None,
+    use_cache: bool = True,
+    allow_shrink: bool = False,
+    max_shrink: float = DEFAULT_MAX_SHRINK,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    only: list[str] | None = None,
 ) -> RunSummary:
-    started = time.perf_counter()
-    refs = discover(raw_dir)
-    results = _processed(refs, load_task.map(refs), default_cache(out_dir).folder if use_cache else None)
-    extracted = time.perf_counter()
-    reconciled = reconcile_task(results, decisions)
-    timings = [
-        StageTiming(stage="load+parse+extract", seconds=round(extracted - started, 3)),
-        StageTiming(stage="reconcile", seconds=round(time.perf_counter() - extracted, 3)),
-    ]
-    return publish_task(out_dir, results, reconciled, timings)
+    logger = get_run_logger()
+    out = Path(out_dir)
+    with output_lock(out, lock_timeout):
+        started = time.perf_counter()
+        refs = select_refs(discover(Path(raw_dir)), only)
+        logger.info("%d documents in %s", len(refs), raw_dir)
+        progress.documents_found(len(refs))
+        results = _processed(refs, load_task.map(refs), default_cache(out).folder if use_cache else None)
+        extracted = time.perf_counter()
+        reconciled = reconcile_task(results, Path(decisions) if decisions else Path(raw_dir) / "decisions.json")
+        timings = [
+            StageTiming(stage="load+parse+extract", seconds=round(extracted - started, 3)),
+            StageTiming(stage="reconcile", seconds=round(time.perf_counter() - extracted, 3)),
+        ]
+        options = PublishOptions(max_shrink=max_shrink, allow_shrink=allow_shrink)
+        summary = publish_task(out, results, reconciled, timings, options)
+    logger.info(
+        "published %s: %d documents (%d quarantined), %d open conflicts",
+        out, summary.documents_seen, summary.documents_quarantined, summary.conflicts_open,
+    )
+    artifacts_task(summary, reconciled, out)
+    return summary
+
+
+def flow_parameters(settings: PipelineSettings, only: list[str] | None = None) -> dict[str, object]:
+    """The run flow's parameters from settings, with paths made absolute (a deployment
+    runs in another working directory)."""
+    return {
+        "raw_dir": str(settings.raw_dir.resolve()),
+        "out_dir": str(settings.out_dir.resolve()),
+        "decisions": str(settings.decisions.resolve()) if settings.decisions else None,
+        "allow_shrink": settings.allow_shrink,
+        "max_shrink": settings.max_shrink,
+        "lock_timeout": settings.lock_timeout,
+        "only": only,
+    }
 
 
 def flow_for(settings: PipelineSettings):  # type: ignore[no-untyped-def]
@@ -90,13 +176,14 @@ def flow_for(settings: PipelineSettings):  # type: ignore[no-untyped-def]
 
 
 def serve(settings: PipelineSettings) -> None:
-    """Serve the run flow on a cron schedule (needs a Prefect server or Cloud to schedule)."""
-    flow_for(settings).serve(
-        name="scheduled-ingestion",
+    """Serve the run flow on a cron schedule (needs a Prefect server or Cloud to schedule);
+    one run at a time (a concurrency limit of 1, and the output folder's lock)."""
+    params = flow_parameters(settings)
+    params.pop("only")
+    run_flow.serve(
+        name=DEPLOYMENT_NAME,
         cron=settings.cron,
-        parameters={
-            "raw_dir": str(settings.raw_dir),
-            "out_dir": str(settings.out_dir),
-            "decisions": str(settings.decisions_path()),
-        },
+        parameters=params,
+        global_limit=1,
+        description="Scheduled ingestion of the raw folder into the published output.",
     )

@@ -77,16 +77,25 @@ def sibling(out_dir: Path, role: str) -> Path:
 
 
 def ensure_parent(out_dir: Path) -> None:
-    """Create the output folder's parent, or raise `OutputNotWritableError`."""
+    """Create the output folder's parent and its lock file, or raise `OutputNotWritableError`."""
     parent = out_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise OutputNotWritableError(f"output folder {out_dir}: {parent} is not a folder") from exc
     except OSError as exc:
         raise OutputNotWritableError(f"cannot create {parent}: {exc.strerror or exc}") from exc
     if not os.access(parent, os.W_OK | os.X_OK):
         raise OutputNotWritableError(f"output folder {out_dir}: {parent} is not writable")
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputNotWritableError(f"output folder {out_dir} exists and is not a folder")
+    try:
+        with open(lock_path(out_dir), "a"):
+            pass
+    except OSError as exc:
+        raise OutputNotWritableError(
+            f"output folder {out_dir}: cannot create {lock_path(out_dir)}: {exc.strerror or exc}"
+        ) from exc
 
 
 @contextlib.contextmanager
