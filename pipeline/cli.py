@@ -100,6 +100,8 @@ def _prefect_defaults(verbose: bool, quiet: bool) -> None:
     level = "INFO" if verbose else "ERROR" if quiet else "WARNING"
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", level)
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    # the embedded server's first start creates its database: give slow machines time
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     if not verbose:
         for name in ("FLOW_RUNS", "TASK_RUNS"):
             os.environ.setdefault(f"PREFECT_LOGGING_LOGGERS_PREFECT_{name}_LEVEL", "CRITICAL")
@@ -155,7 +157,7 @@ class _Reporter:
         if self.bar is not None:
             self.task = self.bar.add_task("", total=total)
         elif not self.quiet:
-            console.print(f"{total} documents", highlight=False)
+            console.print(f"{total} document(s) to process", highlight=False)
 
     def done(self, result: DocumentResult) -> None:
         self.count += 1
