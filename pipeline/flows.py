@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.deployments.runner import EntrypointType
 from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.futures import PrefectFuture
 from prefect.logging import get_run_logger
@@ -66,12 +67,12 @@ def process_task(source: LoadedSource, cache_dir: Path | None) -> DocumentResult
     return process_cached(source, ResultCache(cache_dir) if cache_dir is not None else None)
 
 
-@task(name="reconcile")
+@task(name="reconcile", task_run_name="reconcile")
 def reconcile_task(results: list[DocumentResult], decisions: Path | None) -> Reconciled:
     return reconcile_results(results, decisions)
 
 
-@task(name="publish")
+@task(name="publish", task_run_name="publish")
 def publish_task(
     out_dir: Path,
     results: list[DocumentResult],
@@ -82,7 +83,7 @@ def publish_task(
     return publish(out_dir, results, reconciled, timings, options=options)
 
 
-@task(name="artifacts")
+@task(name="artifacts", task_run_name="artifacts")
 def artifacts_task(summary: RunSummary, reconciled: Reconciled, out_dir: Path) -> None:
     """The run summary with open conflicts (markdown) and a link to the report, in Prefect's UI."""
     create_markdown_artifact(
@@ -186,4 +187,5 @@ def serve(settings: PipelineSettings) -> None:
         parameters=params,
         global_limit=1,
         description="Scheduled ingestion of the raw folder into the published output.",
+        entrypoint_type=EntrypointType.MODULE_PATH,  # importable wherever the package is installed
     )
