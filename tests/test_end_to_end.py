@@ -11,7 +11,7 @@ from pipeline.api import run_pipeline
 from pipeline.datamodel.records import RECORD_MODELS
 from pipeline.stages.discover import discover, load
 from pipeline.stages.process import parse_source
-from tests.conftest import RAW, SAMPLE_URIS
+from tests.conftest import RAW, SAMPLE_URIS, published_bytes
 
 
 @pytest.fixture(scope="module")
@@ -204,26 +204,12 @@ def test_second_run_is_byte_identical_and_counts_unchanged(out: Path, tmp_path: 
     shutil.copytree(out, again)
     summary = run_pipeline(RAW, again)
     assert (summary.documents_seen, summary.documents_new, summary.documents_unchanged) == (7, 0, 7)
-    first = {
-        p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "run.json"
-    }
-    second = {
-        p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file() and p.name != "run.json"
-    }
-    assert first == second
+    assert published_bytes(out) == published_bytes(again)
 
 
 def test_records_identical_from_a_fresh_folder(out: Path, tmp_path: Path) -> None:
     run_pipeline(RAW, tmp_path)
-    first = {
-        p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "run.json"
-    }
-    second = {
-        p.relative_to(tmp_path): p.read_bytes()
-        for p in tmp_path.rglob("*")
-        if p.is_file() and p.name != "run.json"
-    }
-    assert first == second
+    assert published_bytes(out) == published_bytes(tmp_path)
 
 
 def test_evaluation_against_gold(out: Path) -> None:

@@ -166,6 +166,7 @@ def swap_in(staging: Path, out_dir: Path) -> None:
     if out_dir.is_dir():
         _carry_over(out_dir, staging, only_missing=False)
         _fsync_dir(staging)
+        fault_point("publish.carried")
         if _exchange(staging, out_dir):
             fault_point("publish.swapped")
             shutil.rmtree(staging)  # now holds the previous output
