@@ -241,3 +241,16 @@ def test_files_get_the_umask_permissions(tmp_path: Path, umask: int, file_mode: 
     for path in [tmp_path / "out", *(tmp_path / "out").rglob("*")]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (dir_mode if path.is_dir() else file_mode), path
+
+
+def test_temporary_files_of_a_killed_run_are_removed_by_the_next(refs: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(refs["prev"], out)
+    stale = [out / ".cache" / "documents" / ".doc-x.json.k2j3.tmp", out / "clusters" / ".c.json.abcd.tmp"]
+    for path in stale:
+        path.write_text("{half")
+    (tmp_path / ".out.staging-99-beef").mkdir()
+    run_pipeline(refs["raw_prev"], out)
+    assert [p.exists() for p in stale] == [False, False]
+    assert _leftovers(out) == []
+    assert published_bytes(out) == published_bytes(refs["prev"])
