@@ -198,7 +198,8 @@ def _preflight(selection: InputSelection, settings: PipelineSettings, decisions_
     refs = select_refs(discover(selection.raw_dir), selection.only)
     if not refs and not settings.allow_shrink:
         raise PublishRefusedError(
-            f"no documents found in {selection.raw_dir}: nothing published, {settings.out_dir} left untouched "
+            f"no documents found in {selection.raw_dir}: nothing published, "
+            f"{settings.out_dir} left untouched "
             "(pass --allow-shrink to publish an empty output)"
         )
     decisions = settings.decisions_path()
@@ -337,7 +338,9 @@ def serve(
     decisions: Annotated[
         Path | None, typer.Option(help="Reviewer decisions (JSON); default RAW/decisions.json.")
     ] = None,
-    allow_shrink: Annotated[bool, typer.Option("--allow-shrink", help="Let scheduled runs shrink the output.")] = False,
+    allow_shrink: Annotated[
+        bool, typer.Option("--allow-shrink", help="Let scheduled runs shrink the output.")
+    ] = False,
 ) -> None:
     """Serve the run flow on a schedule (needs a Prefect server: `prefect server start`).
 

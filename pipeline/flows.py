@@ -44,7 +44,8 @@ def _document_finished(task, task_run, state) -> None:  # type: ignore[no-untype
         return
     logger = task_run_logger(task_run, task=task)
     if result.status == Status.OK:
-        logger.info("%s: ok, %d claims%s", result.uri, len(result.claims), " (cached)" if result.cached else "")
+        cached = " (cached)" if result.cached else ""
+        logger.info("%s: ok, %d claims%s", result.uri, len(result.claims), cached)
     else:
         error = result.errors[0] if result.errors else None
         logger.warning("%s: quarantined: %s", result.uri, error.message if error else "unknown error")
@@ -125,6 +126,19 @@ def run_flow(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     only: list[str] | None = None,
 ) -> RunSummary:
+    """Discover, load, parse, extract, reconcile and publish one raw folder, holding the
+    output folder's lock.
+
+    Args:
+        raw_dir: Folder of input documents (absolute in a deployment).
+        out_dir: Output folder; published as a whole, in one step.
+        decisions: Reviewer decisions file; default `<raw_dir>/decisions.json`.
+        use_cache: Reuse the results of unchanged documents.
+        allow_shrink: Publish even an empty output or one that drops many records.
+        max_shrink: Largest share of a dataset's previous records a run may drop.
+        lock_timeout: Seconds to wait for another run on the same output folder.
+        only: Paths relative to `raw_dir` to process instead of the whole folder.
+    """
     logger = get_run_logger()
     out = Path(out_dir)
     with output_lock(out, lock_timeout):
@@ -134,7 +148,8 @@ def run_flow(
         progress.documents_found(len(refs))
         results = _processed(refs, load_task.map(refs), default_cache(out).folder if use_cache else None)
         extracted = time.perf_counter()
-        reconciled = reconcile_task(results, Path(decisions) if decisions else Path(raw_dir) / "decisions.json")
+        decisions_file = Path(decisions) if decisions else Path(raw_dir) / "decisions.json"
+        reconciled = reconcile_task(results, decisions_file)
         timings = [
             StageTiming(stage="load+parse+extract", seconds=round(extracted - started, 3)),
             StageTiming(stage="reconcile", seconds=round(time.perf_counter() - extracted, 3)),

@@ -83,7 +83,8 @@ def columns_of(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[Col
         annotation = field.annotation
         if _is_claim_value(annotation):
             for part, kind in (("text", "text"), ("number", "float"), ("year", "integer"), ("json", "json")):
-                out.append(Column(f"{col}_{part}", kind, path, f"value_{part}", field.description))  # type: ignore[arg-type]
+                read = f"value_{part}"
+                out.append(Column(f"{col}_{part}", kind, path, read, field.description))  # type: ignore[arg-type]
             continue
         args = _non_none(annotation)
         has_na = NotAvailable in args
