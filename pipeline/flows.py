@@ -144,7 +144,7 @@ def run_flow(
     with output_lock(out, lock_timeout):
         started = time.perf_counter()
         refs = select_refs(discover(Path(raw_dir)), only)
-        logger.info("%d documents in %s", len(refs), raw_dir)
+        logger.info("%d document(s) in %s", len(refs), raw_dir)
         progress.documents_found(len(refs))
         results = _processed(refs, load_task.map(refs), default_cache(out).folder if use_cache else None)
         extracted = time.perf_counter()
@@ -157,7 +157,7 @@ def run_flow(
         options = PublishOptions(max_shrink=max_shrink, allow_shrink=allow_shrink)
         summary = publish_task(out, results, reconciled, timings, options)
     logger.info(
-        "published %s: %d documents (%d quarantined), %d open conflicts",
+        "published %s: %d document(s) (%d quarantined), %d open conflict(s)",
         out, summary.documents_seen, summary.documents_quarantined, summary.conflicts_open,
     )
     artifacts_task(summary, reconciled, out)

@@ -183,7 +183,7 @@ def test_deployment_run_logs_at_info_through_prefect(deployed_run: dict[str, obj
         return found if any(msg.startswith("published ") for _, msg in found) else None
 
     messages = _wait_for(shipped, "the run's logs", timeout=60)
-    assert (20, "3 documents in " + str(deployed_run["work"] / "raw")) in messages
+    assert (20, "3 document(s) in " + str(deployed_run["work"] / "raw")) in messages
     assert any(level == 20 and msg.startswith("be.pdf: ok, ") for level, msg in messages)
     assert any(level == 20 and msg.startswith("published ") for level, msg in messages)
 
