@@ -184,3 +184,12 @@ def test_a_refusal_inside_the_prefect_flow_is_one_line(tmp_path: Path) -> None:
     assert lines[:2] == ["1 document(s) to process", "[1/1] a.html: ok, 10 claims, cached"], done.stderr
     assert len(lines) == 3 and lines[2].startswith("error: refusing to publish over "), done.stderr
     assert "claims 40 → 10 drops more than 50%" in lines[2]
+
+
+def test_the_working_directory_is_never_an_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "keep.txt").write_text("mine")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", "--raw", str(PAGE), "--out", ".", "--no-prefect"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "holds the working directory" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]

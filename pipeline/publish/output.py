@@ -67,17 +67,30 @@ def file_mode() -> int:
     return 0o666 & ~current_umask()
 
 
+def absolute(out_dir: Path) -> Path:
+    """`out_dir` made absolute without following links (so `.` has a name and a parent)."""
+    return Path(os.path.abspath(out_dir))
+
+
 def lock_path(out_dir: Path) -> Path:
+    out_dir = absolute(out_dir)
     return out_dir.parent / f".{out_dir.name}.lock"
 
 
 def sibling(out_dir: Path, role: str) -> Path:
     """A fresh sibling folder name for a staging or old copy of `out_dir`."""
+    out_dir = absolute(out_dir)
     return out_dir.parent / f".{out_dir.name}.{role}-{os.getpid()}-{secrets.token_hex(4)}"
 
 
 def ensure_parent(out_dir: Path) -> None:
     """Create the output folder's parent and its lock file, or raise `OutputNotWritableError`."""
+    out_dir = absolute(out_dir)
+    if Path.cwd() == out_dir or out_dir in Path.cwd().parents or out_dir.parent == out_dir:
+        raise OutputNotWritableError(
+            f"output folder {out_dir} holds the working directory; publishing replaces the whole "
+            "folder, so give it a folder of its own (e.g. --out extracted)"
+        )
     parent = out_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -102,6 +115,7 @@ def ensure_parent(out_dir: Path) -> None:
 def output_lock(out_dir: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the output folder's lock (waiting up to `timeout` s), after recovering any
     interrupted publish of a killed run."""
+    out_dir = absolute(out_dir)
     ensure_parent(out_dir)
     lock = FileLock(lock_path(out_dir), timeout=timeout, thread_local=False, mode=file_mode())
     try:
@@ -128,6 +142,7 @@ def recover(out_dir: Path) -> list[Path]:
     the live folder; stale staging and old folders and `atomic_write` temporary files
     are removed. Returns what was removed.
     """
+    out_dir = absolute(out_dir)
     removed: list[Path] = []
     prefix = f".{out_dir.name}."
     for path in sorted(out_dir.parent.glob(f"{prefix}{OLD}-*")):
@@ -151,6 +166,7 @@ def recover(out_dir: Path) -> list[Path]:
 
 def new_staging(out_dir: Path) -> Path:
     """Create an empty staging folder beside `out_dir` (mode from the umask)."""
+    out_dir = absolute(out_dir)
     ensure_parent(out_dir)
     staging = sibling(out_dir, STAGING)
     try:
@@ -163,6 +179,7 @@ def new_staging(out_dir: Path) -> Path:
 def swap_in(staging: Path, out_dir: Path) -> None:
     """Make `staging` the live `out_dir` in one step; the previous output is discarded
     after its entries that the new output does not own have been carried over."""
+    out_dir = absolute(out_dir)
     if out_dir.is_dir():
         _carry_over(out_dir, staging, only_missing=False)
         _fsync_dir(staging)
