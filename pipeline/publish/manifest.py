@@ -45,6 +45,11 @@ class Manifest(StrictModel):
     schema_version: str = SCHEMA_VERSION
     run: ManifestRun
     tool: dict[str, str] = Field(description="Versions of the pipeline and of the dataset writers.")
+    varies_between_runs: list[str] = Field(
+        default=["run"],
+        description="The parts of this manifest that differ between runs over the same inputs; "
+        "everything else, and every listed file, is byte-identical.",
+    )
     files: list[ManifestFile]
 
 
