@@ -316,7 +316,9 @@ def _run(
                 only=selection.only,
             )
         _prefect_defaults(verbose, quiet)
-        from pipeline.flows import flow_for
+        from pipeline.flows import flow_for, guard_embedded_server
+
+        guard_embedded_server()
 
         return flow_for(settings)(
             raw_dir=str(settings.raw_dir),

@@ -8,6 +8,9 @@ and booleans so that a deployment run validates them without importing anything.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -162,6 +165,26 @@ def run_flow(
     )
     artifacts_task(summary, reconciled, out)
     return summary
+
+
+def guard_embedded_server() -> None:
+    """Start Prefect's temporary API server now (when no PREFECT_API_URL is set) with a
+    watchdog that stops it if this process is killed (`pipeline.watchdog`; Linux /proc)."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value() or not Path("/proc/self/stat").exists():
+        return
+    server = SubprocessASGIServer()
+    server.start()
+    if server.server_process is None:
+        return
+    subprocess.Popen(
+        [sys.executable, "-m", "pipeline.watchdog", str(os.getpid()), str(server.server_process.pid),
+         "prefect.server.api.server"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def flow_parameters(settings: PipelineSettings, only: list[str] | None = None) -> dict[str, object]:

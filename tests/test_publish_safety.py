@@ -254,3 +254,76 @@ def test_temporary_files_of_a_killed_run_are_removed_by_the_next(refs: dict[str,
     assert [p.exists() for p in stale] == [False, False]
     assert _leftovers(out) == []
     assert published_bytes(out) == published_bytes(refs["prev"])
+
+
+# ---------------------------------------------------------------- no orphan processes
+
+
+def _watchdogs_of(pid: int) -> list[list[str]]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            argv = (proc / "cmdline").read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if "pipeline.watchdog" in argv and argv[argv.index("pipeline.watchdog") + 1] == str(pid):
+            found.append(argv)
+    return found
+
+
+def _no_watchdog_of(pid: int, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while _watchdogs_of(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not _watchdogs_of(pid)
+
+
+def _gone(pid: int, marker: str, timeout: float = 20.0) -> bool:
+    from pipeline.watchdog import alive
+
+    deadline = time.monotonic() + timeout
+    while alive(pid, marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not alive(pid, marker)
+
+
+def test_watchdog_stops_the_helper_when_its_parent_is_killed(tmp_path: Path) -> None:
+    marker = f"helper-{tmp_path.name}"
+    parent = subprocess.Popen(
+        [sys.executable, "-c",
+         "import subprocess, sys, time\n"
+         f"h = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)', {marker!r}])\n"
+         "subprocess.Popen([sys.executable, '-m', 'pipeline.watchdog', str(__import__('os').getpid()),"
+         f" str(h.pid), {marker!r}], start_new_session=True)\n"
+         "print(h.pid, flush=True)\n"
+         "time.sleep(120)\n"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )
+    helper = int(parent.stdout.readline())  # type: ignore[union-attr]
+    _wait = time.monotonic() + 20
+    while not _watchdogs_of(parent.pid) and time.monotonic() < _wait:
+        time.sleep(0.05)
+    parent.kill()
+    parent.wait(timeout=10)
+    assert _gone(helper, marker)
+    assert _no_watchdog_of(parent.pid)
+
+
+@pytest.mark.slow
+def test_sigkill_of_a_prefect_run_leaves_no_temporary_server(refs: dict[str, Path], tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "run", "--raw", str(refs["raw_new"]), "--out", str(tmp_path / "out"),
+         "-q", "--no-cache"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 240
+    while not _watchdogs_of(run.pid) and time.monotonic() < deadline:  # the server is up
+        time.sleep(0.1)
+    (argv,) = _watchdogs_of(run.pid)
+    server = int(argv[argv.index("pipeline.watchdog") + 2])
+    run.send_signal(signal.SIGKILL)
+    run.wait(timeout=30)
+    assert _gone(server, "prefect.server.api.server")
+    assert _no_watchdog_of(run.pid)
