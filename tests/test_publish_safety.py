@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import stat
@@ -54,11 +55,13 @@ def refs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"raw_prev": raw_prev, "raw_new": raw_new, "prev": base / "prev", "new": base / "new"}
 
 
-def _cli(raw: Path, out: Path, *extra: str, crash_at: str | None = None) -> subprocess.Popen[str]:
+def _cli(
+    raw: Path, out: Path, *extra: str, crash_at: str | None = None, quiet: bool = True
+) -> subprocess.Popen[str]:
     env = {**os.environ, "CLUSTERPIPE_CRASH_AT": crash_at or ""}
     return subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out), "--no-prefect", "-q",
-         *extra],
+        [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out), "--no-prefect",
+         *(["-q"] if quiet else []), *extra],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
@@ -151,24 +154,24 @@ def test_fallback_swap_without_renameat2_publishes_the_same_bytes(
 
 def test_two_runs_on_one_output_never_interleave(refs: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = _cli(refs["raw_new"], out)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:  # wait until the first run holds the lock
-        try:
-            with FileLock(lock_path(out), timeout=0):
-                time.sleep(0.02)
-        except Timeout:
-            break
-    refused = _cli(refs["raw_new"], out, "--lock-timeout", "0.2")
-    waiting = _cli(refs["raw_new"], out, "--lock-timeout", "240")
-    _, refused_err = refused.communicate(timeout=120)
-    assert refused.returncode == ExitCode.LOCKED
-    assert "is locked by another run" in refused_err and "Traceback" not in refused_err
-    first.communicate(timeout=300)
-    waiting.communicate(timeout=300)
-    assert (first.returncode, waiting.returncode) == (0, 0)
-    # the waiting run started after the first had finished: every document came from its cache
-    assert json.loads((out / "run.json").read_text())["documents_from_cache"] == len(PRESS) + 1
+    output.ensure_parent(out)
+    holder = FileLock(lock_path(out), thread_local=False)  # another run holds the output folder
+    holder.acquire()
+    try:
+        refused = _cli(refs["raw_new"], out, "--lock-timeout", "0.2")
+        _, refused_err = refused.communicate(timeout=120)
+        assert refused.returncode == ExitCode.LOCKED == 5
+        assert "is locked by another run" in refused_err and "Traceback" not in refused_err
+        assert not out.exists()
+        runs = [_cli(refs["raw_new"], out, "--lock-timeout", "240", quiet=False) for _ in range(2)]
+    finally:
+        holder.release()
+    printed = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    # one run after the other: the second found every document in the first one's cache
+    found = [re.search(r"taken from cache\D+(\d+)", text) for text in printed]
+    cached = sorted(int(match.group(1)) for match in found if match)
+    assert cached == [0, len(PRESS) + 1]
     assert published_bytes(out) == published_bytes(refs["new"])
     assert _leftovers(out) == []
 
