@@ -11,15 +11,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from pipeline import progress
 from pipeline.datamodel.records import RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, Reconciled, SourceRef
+from pipeline.publish.guard import PublishOptions
+from pipeline.publish.output import DEFAULT_LOCK_TIMEOUT, output_lock
 from pipeline.publish.publish import publish
 from pipeline.reconcile.records import reconcile
 from pipeline.reconcile.review import read_decisions
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import discover, load, load_failed
-from pipeline.stages.pool import PoolSettings, process_in_pool
+from pipeline.stages.inputs import select_refs
+from pipeline.stages.pool import DocumentOutcome, PoolSettings, process_in_pool
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
 
 __all__ = [
@@ -57,24 +61,60 @@ def run_pipeline(
     use_cache: bool = True,
     pool: PoolSettings | None = None,
     in_process: bool = False,
+    publish_options: PublishOptions | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    only: Sequence[str] | None = None,
 ) -> RunSummary:
-    """Discover, load, parse, extract, reconcile and publish. Documents are processed in a pool of
-    killable worker processes (`pool`; default: one per core) whose results go to the cache
-    (`use_cache=False` re-extracts everything but still refreshes it); `in_process` processes them
-    one after the other in this process instead (no deadline or memory cap)."""
+    """Discover, load, parse, extract, reconcile and publish, holding the output folder's lock
+    (see `pipeline.publish.output`). Documents are processed in a pool of killable worker
+    processes (`pool`; default: one per core) whose results go to the cache (`use_cache=False`
+    re-extracts everything but still refreshes it); `in_process` processes them one after the
+    other in this process instead (no deadline or memory cap)."""
     check_decisions(decisions_file, explicit=False)  # a bad decisions file fails before extraction
+    with output_lock(out_dir, lock_timeout):
+        return _run_locked(
+            raw_dir, out_dir, decisions_file, use_cache, publish_options, only, pool, in_process
+        )
+
+
+def _report(outcome: DocumentOutcome) -> None:
+    progress.document_done(
+        progress.DocumentDone(
+            outcome.uri, outcome.status, outcome.error_code, outcome.claims, outcome.cached
+        )
+    )
+
+
+def _run_locked(
+    raw_dir: Path,
+    out_dir: Path,
+    decisions_file: Path | None,
+    use_cache: bool,
+    publish_options: PublishOptions | None,
+    only: Sequence[str] | None,
+    pool: PoolSettings | None,
+    in_process: bool,
+) -> RunSummary:
     timings: list[StageTiming] = []
     t = time.perf_counter()
+    refs = select_refs(discover(raw_dir), only)
+    progress.documents_found(len(refs))
     results: Sequence[DocumentResult]
     if in_process:
         cache = default_cache(out_dir) if use_cache else None
-        results = [load_and_process(ref, cache) for ref in discover(raw_dir)]
+        done: list[DocumentResult] = []
+        for ref in refs:
+            done.append(load_and_process(ref, cache))
+            progress.document_done(progress.DocumentDone.of(done[-1]))
+        results = done
     else:
-        results = process_in_pool(discover(raw_dir), default_cache(out_dir), pool, read_cache=use_cache)
+        results = process_in_pool(
+            refs, default_cache(out_dir), pool, read_cache=use_cache, on_outcome=_report
+        )
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
     reconciled = reconcile_results(results, decisions_file)
     timings.append(StageTiming(stage="reconcile", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
-    summary = publish(out_dir, results, reconciled, timings, raw_dir)
+    summary = publish(out_dir, results, reconciled, timings, options=publish_options, raw_dir=raw_dir)
     return summary

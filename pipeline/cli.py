@@ -1,21 +1,67 @@
-"""Command line: a thin layer mapping library errors to clean exits (sqlite-utils style)."""
+"""Command line: a thin layer mapping library errors to clean exits (sqlite-utils style).
+
+Exit codes (documented in the README; a scheduler can alert on them):
+
+==== ==========================================================================
+0    the run published its output, every document ok
+1    an unexpected internal error (a bug: please report it with `-v` output)
+2    usage error: bad option, missing raw folder, unreadable decisions file,
+     output folder not writable
+3    the run published its output, but some documents were quarantined
+4    publish refused: no documents, or the output would shrink by more than
+     `--max-shrink` (the previous output is left untouched; `--allow-shrink`)
+5    another run holds the output folder's lock past `--lock-timeout`
+130  interrupted (Ctrl-C / SIGINT)
+==== ==========================================================================
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from enum import IntEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+import pipeline
 from pipeline.datamodel.records import RunSummary
+from pipeline.datamodel.results import Status
+from pipeline.progress import DocumentDone
+from pipeline.publish.guard import PublishRefusedError
+from pipeline.publish.output import OutputLockedError, OutputNotWritableError, ensure_parent
 from pipeline.reconcile.conflicts import DecisionsError
 from pipeline.settings import PipelineSettings
 from pipeline.stages.decisions_input import check_decisions
-from pipeline.stages.discover import DiscoverError
+from pipeline.stages.discover import DiscoverError, discover
+from pipeline.stages.inputs import InputSelection, InputSelectionError, resolve_input, select_refs
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    INTERNAL_ERROR = 1
+    USAGE = 2
+    QUARANTINED = 3
+    PUBLISH_REFUSED = 4
+    LOCKED = 5
+    INTERRUPTED = 130
+
+
+USER_ERRORS: dict[type[BaseException], ExitCode] = {
+    DiscoverError: ExitCode.USAGE,
+    InputSelectionError: ExitCode.USAGE,
+    DecisionsError: ExitCode.USAGE,
+    OutputNotWritableError: ExitCode.USAGE,
+    PermissionError: ExitCode.USAGE,
+    PublishRefusedError: ExitCode.PUBLISH_REFUSED,
+    OutputLockedError: ExitCode.LOCKED,
+}
 
 app = typer.Typer(
     help="Turn European cluster-policy documents into validated, provenance-carrying records.",
@@ -24,21 +70,108 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 
-RawOpt = Annotated[Path, typer.Option("--raw", help="Folder of input documents (PDF, HTML).")]
+RawOpt = Annotated[
+    str, typer.Option("--raw", help="Input: a folder of documents (PDF, HTML), one file, or a glob pattern.")
+]
 OutOpt = Annotated[Path, typer.Option("--out", help="Output folder (the extracted/ contract).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's INFO logs and tracebacks.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors; no progress, no summary.")]
 
 
-def _prefect_defaults() -> None:
-    """Run Prefect offline on its embedded default: no telemetry, quiet logs."""
+def _version(value: bool) -> None:
+    if value:
+        print(f"cluster-policy-pipeline {pipeline.__version__}")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn European cluster-policy documents into validated, provenance-carrying records."""
+
+
+def _prefect_defaults(verbose: bool, quiet: bool) -> None:
+    """Run Prefect offline on its embedded default: no telemetry; logs at INFO with -v,
+    else only warnings (the progress bar and the summary say what happens), and the
+    engine's own crash reports silenced so that a user error stays one line."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    level = "INFO" if verbose else "ERROR" if quiet else "WARNING"
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", level)
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    # the embedded server's first start creates its database: give slow machines time
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    if not verbose:
+        for name in ("FLOW_RUNS", "TASK_RUNS"):
+            os.environ.setdefault(f"PREFECT_LOGGING_LOGGERS_PREFECT_{name}_LEVEL", "CRITICAL")
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {message}", soft_wrap=True, highlight=False)
+def _fail(message: str, code: int = ExitCode.USAGE) -> typer.Exit:
+    console.print(f"[bold red]error:[/] {message}", soft_wrap=True, highlight=False, markup=True)
     return typer.Exit(code)
+
+
+def _invalid(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    return f"invalid {'.'.join(map(str, first['loc']))}: {first['msg']}"
+
+
+def _user_error(exc: BaseException) -> ExitCode | None:
+    for kind, code in USER_ERRORS.items():
+        if isinstance(exc, kind):
+            return code
+    return None
+
+
+class _Reporter:
+    """Per-document progress: a rich bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar: Progress | None = None
+        self.task = None
+        self.count = 0
+        self.total = 0
+
+    def __enter__(self) -> _Reporter:
+        if not self.quiet and console.is_terminal:
+            self.bar = Progress(
+                TextColumn("[bold]documents"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=console,
+                transient=True,
+            )
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def found(self, total: int) -> None:
+        self.total = total
+        if self.bar is not None:
+            self.task = self.bar.add_task("", total=total)
+        elif not self.quiet:
+            console.print(f"{total} document(s) to process", highlight=False)
+
+    def done(self, item: DocumentDone) -> None:
+        self.count += 1
+        status = "ok" if item.status == Status.OK else f"quarantined ({item.error_code or 'unknown'})"
+        cached = ", cached" if item.cached else ""
+        line = f"{item.uri}: {status}, {item.claims} claims{cached}"
+        if self.bar is not None and self.task is not None:
+            self.bar.update(self.task, advance=1, description=item.uri)
+            if item.status != Status.OK:
+                self.bar.console.print(f"[yellow]{line}[/]", highlight=False)
+        elif not self.quiet:
+            console.print(f"[{self.count}/{self.total}] {line}", highlight=False, markup=False)
 
 
 def _print_summary(summary: RunSummary, out: Path) -> None:
@@ -60,9 +193,25 @@ def _print_summary(summary: RunSummary, out: Path) -> None:
     Console().print(table)
 
 
+def _preflight(selection: InputSelection, settings: PipelineSettings, decisions_given: bool) -> None:
+    """Every user error that can be found before a run starts, as one clean line."""
+    refs = select_refs(discover(selection.raw_dir), selection.only)
+    if not refs and not settings.allow_shrink:
+        raise PublishRefusedError(
+            f"no documents found in {selection.raw_dir}: nothing published, "
+            f"{settings.out_dir} left untouched "
+            "(pass --allow-shrink to publish an empty output)"
+        )
+    check_decisions(settings.decisions_path(), explicit=decisions_given)  # before any extraction
+    ensure_parent(settings.out_dir)
+    out = settings.out_dir
+    if out.exists() and not os.access(out, os.W_OK | os.X_OK):
+        raise OutputNotWritableError(f"output folder {out} is not writable")
+
+
 @app.command()
 def run(
-    raw: RawOpt = Path("raw"),
+    raw: RawOpt = "raw",
     out: OutOpt = Path("extracted"),
     decisions: Annotated[
         Path | None, typer.Option(help="Reviewer decisions (JSON); default RAW/decisions.json.")
@@ -76,55 +225,140 @@ def run(
     no_prefect: Annotated[
         bool, typer.Option("--no-prefect", help="Run the stages in-process, without Prefect.")
     ] = False,
+    allow_shrink: Annotated[
+        bool,
+        typer.Option("--allow-shrink", help="Publish even when no documents are found or datasets shrink."),
+    ] = False,
+    max_shrink: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Largest share of a dataset's previous records a run may drop."),
+    ] = None,
+    lock_timeout: Annotated[
+        float | None, typer.Option(min=0.0, help="Seconds to wait for another run on the same output.")
+    ] = None,
+    verbose: VerboseOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
-    """Run the whole flow on a folder, offline, on Prefect's embedded default."""
+    """Run the whole flow on a folder, a file or a glob, offline, on Prefect's embedded default.
+
+    Exit codes: 0 ok; 1 internal error; 2 usage error; 3 published with quarantined
+    documents; 4 publish refused (empty or shrunken output); 5 output folder locked.
+    """
+    selection = resolve_input(raw)
+    overrides = {"max_shrink": max_shrink, "lock_timeout": lock_timeout}
     try:
         settings = PipelineSettings(
-            raw_dir=raw,
+            raw_dir=selection.raw_dir,
             out_dir=out,
             decisions=decisions,
             runner=runner,
             dask_address=dask_address,
             workers=workers,
+            allow_shrink=allow_shrink,
+            **{k: v for k, v in overrides.items() if v is not None},
         )  # type: ignore[arg-type]
-    except ValueError as exc:
-        raise _fail(str(exc)) from exc
+    except ValidationError as exc:
+        raise _fail(_invalid(exc)) from exc
     try:
-        check_decisions(settings.decisions_path(), explicit=decisions is not None)  # before any extraction
+        _preflight(selection, settings, decisions is not None)
+        with _Reporter(quiet) as reporter:
+            summary = _run(settings, selection, reporter, no_prefect, no_cache, verbose, quiet)
+    except Exception as exc:
+        code = _user_error(exc)
+        if code is None:
+            if verbose:
+                raise
+            raise _fail(f"internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)",
+                        ExitCode.INTERNAL_ERROR) from exc
+        raise _fail(str(exc), code) from exc
+    if not quiet:
+        _print_summary(summary, settings.out_dir)
+    if summary.documents_quarantined:
+        if not quiet:
+            console.print(
+                f"[yellow]{summary.documents_quarantined} document(s) quarantined[/] (exit code "
+                f"{int(ExitCode.QUARANTINED)}); see the documents' error codes in the report",
+                highlight=False,
+            )
+        raise typer.Exit(ExitCode.QUARANTINED)
+
+
+def _run(
+    settings: PipelineSettings,
+    selection: InputSelection,
+    reporter: _Reporter,
+    no_prefect: bool,
+    no_cache: bool,
+    verbose: bool,
+    quiet: bool,
+) -> RunSummary:
+    from pipeline import progress
+
+    with progress.listening(reporter):
         if no_prefect:
             from pipeline.api import run_pipeline
             from pipeline.stages.pool import PoolSettings
 
-            summary = run_pipeline(
+            logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+            return run_pipeline(
                 settings.raw_dir,
                 settings.out_dir,
                 settings.decisions_path(),
                 use_cache=not no_cache,
+                publish_options=settings.publish_options(),
+                lock_timeout=settings.lock_timeout,
+                only=selection.only,
                 pool=PoolSettings(workers=settings.workers),
             )
-        else:
-            _prefect_defaults()
-            from pipeline.flows import flow_for
+        _prefect_defaults(verbose, quiet)
+        from pipeline.flows import flow_for, guard_embedded_server
 
-            summary = flow_for(settings)(
-                settings.raw_dir, settings.out_dir, settings.decisions_path(), not no_cache
-            )
-    except (DiscoverError, DecisionsError) as exc:
-        raise _fail(str(exc)) from exc
-    _print_summary(summary, settings.out_dir)
+        guard_embedded_server()
+
+        return flow_for(settings)(
+            raw_dir=str(settings.raw_dir),
+            out_dir=str(settings.out_dir),
+            decisions=str(settings.decisions_path()),
+            use_cache=not no_cache,
+            allow_shrink=settings.allow_shrink,
+            max_shrink=settings.max_shrink,
+            lock_timeout=settings.lock_timeout,
+            only=list(selection.only) if selection.only is not None else None,
+        )
 
 
 @app.command()
 def serve(
-    raw: RawOpt = Path("raw"),
+    raw: Annotated[Path, typer.Option("--raw", help="Folder of input documents.")] = Path("raw"),
     out: OutOpt = Path("extracted"),
     cron: Annotated[str, typer.Option(help="Cron schedule for scheduled ingestion runs.")] = "0 6 * * 1",
+    decisions: Annotated[
+        Path | None, typer.Option(help="Reviewer decisions (JSON); default RAW/decisions.json.")
+    ] = None,
+    allow_shrink: Annotated[
+        bool, typer.Option("--allow-shrink", help="Let scheduled runs shrink the output.")
+    ] = False,
 ) -> None:
-    """Serve the run flow on a schedule (needs a Prefect server: `prefect server start`)."""
-    _prefect_defaults()
+    """Serve the run flow on a schedule (needs a Prefect server: `prefect server start`).
+
+    Paths are stored absolute in the deployment; one run at a time (concurrency limit 1).
+    """
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
     from pipeline.flows import serve as serve_flow
 
-    serve_flow(PipelineSettings(raw_dir=raw, out_dir=out, cron=cron))
+    try:
+        settings = PipelineSettings(
+            raw_dir=raw, out_dir=out, cron=cron, decisions=decisions, allow_shrink=allow_shrink
+        )
+        if not settings.raw_dir.is_dir():
+            raise DiscoverError(f"raw folder {settings.raw_dir} does not exist or is not a folder")
+        ensure_parent(settings.out_dir)
+    except ValidationError as exc:
+        raise _fail(_invalid(exc)) from exc
+    except (DiscoverError, OSError) as exc:
+        raise _fail(str(exc)) from exc
+    serve_flow(settings)
 
 
 @app.command("build-corpus")
@@ -142,7 +376,7 @@ def build_corpus(
 def export_schemas(
     out: Annotated[Path, typer.Option("--out", help="Schema folder.")] = Path("schemas"),
 ) -> None:
-    """Write the JSON Schema of every record type into a folder."""
+    """Write the JSON Schema of every record type, and the data dictionary (README.md), into a folder."""
     from pipeline.publish.schemas import write_schemas
 
     for path in write_schemas(out):
@@ -230,4 +464,5 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        sys.exit(130)
+        console.print("interrupted", highlight=False)
+        sys.exit(ExitCode.INTERRUPTED)

@@ -38,3 +38,22 @@ def sample_result(uri: str) -> DocumentResult:
 
 
 SAMPLE_URIS = [r.uri for r in discover(RAW)]
+
+
+def published_bytes(out: Path) -> dict[str, bytes]:
+    """Every published file's bytes, keyed by relative path, without what varies per run
+    (run.json, runs/, the cache, and the manifest's `run` block)."""
+    import json
+
+    files = {}
+    for path in sorted(out.rglob("*")):
+        rel = path.relative_to(out).as_posix()
+        if not path.is_file() or rel == "run.json" or rel.split("/")[0] in ("runs", ".cache"):
+            continue
+        data = path.read_bytes()
+        if rel == "manifest.json":
+            manifest = json.loads(data)
+            manifest.pop("run")
+            data = json.dumps(manifest, sort_keys=True).encode()
+        files[rel] = data
+    return files

@@ -11,7 +11,7 @@ from pipeline.api import run_pipeline
 from pipeline.datamodel.records import RECORD_MODELS
 from pipeline.stages.discover import discover, load
 from pipeline.stages.process import parse_source
-from tests.conftest import RAW, SAMPLE_URIS
+from tests.conftest import RAW, SAMPLE_URIS, published_bytes
 
 
 @pytest.fixture(scope="module")
@@ -197,14 +197,6 @@ def test_every_record_validates_against_its_model(out: Path, folder: str) -> Non
         RECORD_MODELS[record["record_type"]].model_validate_json(json.dumps(record))
 
 
-def _output_bytes(folder: Path) -> dict[Path, bytes]:
-    """Every output file but the run's own summaries (run.json, runs/), which differ per run."""
-    return {
-        p.relative_to(folder): p.read_bytes()
-        for p in folder.rglob("*")
-        if p.is_file() and p.name != "run.json" and p.relative_to(folder).parts[0] != "runs"
-    }
-
 
 def test_second_run_is_byte_identical_and_counts_unchanged(out: Path, tmp_path: Path) -> None:
     import shutil
@@ -213,12 +205,12 @@ def test_second_run_is_byte_identical_and_counts_unchanged(out: Path, tmp_path: 
     shutil.copytree(out, again, dirs_exist_ok=True)
     summary = run_pipeline(RAW, again)
     assert (summary.documents_seen, summary.documents_new, summary.documents_unchanged) == (7, 0, 7)
-    assert _output_bytes(out) == _output_bytes(again)
+    assert published_bytes(out) == published_bytes(again)
 
 
 def test_records_identical_from_a_fresh_folder(out: Path, tmp_path: Path) -> None:
     run_pipeline(RAW, tmp_path)
-    assert _output_bytes(out) == _output_bytes(tmp_path)
+    assert published_bytes(out) == published_bytes(tmp_path)
 
 
 def test_evaluation_against_gold(out: Path) -> None:

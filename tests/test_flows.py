@@ -26,7 +26,7 @@ def flow_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (raw / "broken.pdf").write_bytes(b"not a pdf at all")
     (raw / "sources.txt").write_text("http://127.0.0.1:9/gone.html\n")  # refused: retried, then recorded
     out = tmp_path_factory.mktemp("out")
-    summary = run_flow(raw, out, None)
+    summary = run_flow(str(raw), str(out))
     assert summary.documents_seen == 5
     return out
 

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.datamodel.records import DocumentError, DocumentRecord, RunSummary, StageTiming
+from pipeline.datamodel.claims import Claim
+from pipeline.datamodel.records import (
+    ClusterRecord,
+    ConflictRecord,
+    CountryRecord,
+    DocumentError,
+    DocumentRecord,
+    PolicyRecord,
+    RunSummary,
+    StageTiming,
+)
 from pipeline.datamodel.results import DocumentResult, Status
+from pipeline.publish.datasets import Dataset, write_datasets
+from pipeline.publish.guard import PublishOptions, check_publishable
 from pipeline.publish.history import history_step, write_run_record
+from pipeline.publish.manifest import write_manifest
+from pipeline.publish.output import fault_point, new_staging, swap_in
 from pipeline.publish.report import render_report, report_extras
 from pipeline.publish.writer import (
     atomic_write,
     read_previous_documents,
-    to_jsonl,
     write_records,
     write_run_summary,
 )
@@ -46,28 +60,32 @@ def publish(
     results: Sequence[DocumentResult],
     reconciled: Reconciled,
     timings: Sequence[StageTiming],
+    *,
+    options: PublishOptions | None = None,
     raw_dir: Path | None = None,
 ) -> RunSummary:
-    """Write every output; return the run summary (also written as run.json)."""
+    """Write every output; return the run summary (also written as run.json).
+
+    The output is built in a staging folder beside `out_dir` and swapped in as a whole
+    (`pipeline.publish.output`); an empty or shrunken output is refused first
+    (`pipeline.publish.guard`), leaving the previous one untouched. Callers hold
+    `output_lock(out_dir)` around the run.
+    """
     previous = read_previous_documents(out_dir)
     documents = sorted((document_record(r) for r in results), key=lambda d: d.uri)
+    datasets = [
+        Dataset("documents", DocumentRecord, documents),
+        Dataset("policies", PolicyRecord, reconciled.policies),
+        Dataset("clusters", ClusterRecord, reconciled.clusters),
+        Dataset("countries", CountryRecord, reconciled.countries),
+        Dataset("conflicts", ConflictRecord, reconciled.conflicts),
+        Dataset("claims", Claim, reconciled.claims),
+    ]
+    check_publishable(out_dir, {d.name: len(d.records) for d in datasets}, options or PublishOptions())
     new = sum(1 for d in documents if d.id not in previous)
     unchanged = sum(1 for d in documents if d.id in previous and previous[d.id].sha256 == d.sha256)
-    counts = {
-        "documents": write_records(out_dir / "documents", documents),
-        "policies": write_records(out_dir / "policies", reconciled.policies),
-        "clusters": write_records(out_dir / "clusters", reconciled.clusters),
-        "countries": write_records(out_dir / "countries", reconciled.countries, name_of="country"),
-        "conflicts": write_records(out_dir / "conflicts", reconciled.conflicts),
-        "claims": len(reconciled.claims),
-    }
-    datasets = out_dir / "datasets"
-    atomic_write(datasets / "documents.jsonl", to_jsonl(documents))
-    atomic_write(datasets / "policies.jsonl", to_jsonl(reconciled.policies))
-    atomic_write(datasets / "clusters.jsonl", to_jsonl(reconciled.clusters))
-    atomic_write(datasets / "countries.jsonl", to_jsonl(reconciled.countries))
-    atomic_write(datasets / "conflicts.jsonl", to_jsonl(reconciled.conflicts))
-    atomic_write(datasets / "claims.jsonl", to_jsonl(reconciled.claims))
+    # the history is read from the live output (runs/ is carried over by swap_in); report links are
+    # computed from out_dir, which is where the report ends up (staging is its sibling)
     step = history_step(
         out_dir,
         documents,
@@ -76,32 +94,51 @@ def publish(
         reconciled.warnings,
         elapsed=sum(t.seconds for t in timings),
     )
-    atomic_write(
-        out_dir / "report.html",
-        render_report(
-            extras=report_extras(out_dir, raw_dir, results, step),
-            documents=documents,
-            policies=reconciled.policies,
-            countries=reconciled.countries,
-            clusters=reconciled.clusters,
-            conflicts=reconciled.conflicts,
-            claims=reconciled.claims,
-        ),
-    )
-    summary = RunSummary(
-        id=step.run_id,
-        documents_seen=len(documents),
-        documents_new=new,
-        documents_changed=len(documents) - new - unchanged,
-        documents_unchanged=unchanged,
-        documents_quarantined=sum(1 for r in results if r.status == Status.QUARANTINED),
-        documents_from_cache=sum(1 for r in results if r.cached),
-        records_written=counts,
-        conflicts_open=sum(1 for c in reconciled.conflicts if c.status == "open"),
-        conflicts_resolved=sum(1 for c in reconciled.conflicts if c.status == "resolved"),
-        timings=list(timings),
-        warnings=step.warnings,
-    )
-    write_run_summary(out_dir, summary)
-    write_run_record(out_dir, step, counts)
+    staging = new_staging(out_dir)
+    try:
+        counts = {
+            "documents": write_records(staging / "documents", documents),
+            "policies": write_records(staging / "policies", reconciled.policies),
+            "clusters": write_records(staging / "clusters", reconciled.clusters),
+            "countries": write_records(staging / "countries", reconciled.countries, name_of="country"),
+            "conflicts": write_records(staging / "conflicts", reconciled.conflicts),
+            "claims": len(reconciled.claims),
+        }
+        fault_point("publish.records")
+        write_datasets(staging / "datasets", datasets)
+        atomic_write(
+            staging / "report.html",
+            render_report(
+                extras=report_extras(out_dir, raw_dir, results, step),
+                documents=documents,
+                policies=reconciled.policies,
+                countries=reconciled.countries,
+                clusters=reconciled.clusters,
+                conflicts=reconciled.conflicts,
+                claims=reconciled.claims,
+            ),
+        )
+        summary = RunSummary(
+            id=step.run_id,
+            documents_seen=len(documents),
+            documents_new=new,
+            documents_changed=len(documents) - new - unchanged,
+            documents_unchanged=unchanged,
+            documents_quarantined=sum(1 for r in results if r.status == Status.QUARANTINED),
+            documents_from_cache=sum(1 for r in results if r.cached),
+            records_written=counts,
+            conflicts_open=sum(1 for c in reconciled.conflicts if c.status == "open"),
+            conflicts_resolved=sum(1 for c in reconciled.conflicts if c.status == "resolved"),
+            timings=list(timings),
+            warnings=step.warnings,
+        )
+        write_manifest(staging, summary.id)
+        write_run_summary(staging, summary)
+        fault_point("publish.staged")
+        swap_in(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    write_run_record(out_dir, step, counts)  # after the swap: into the carried-over runs/
     return summary
+

@@ -9,6 +9,8 @@ from pipeline.datamodel.base import SCHEMA_VERSION
 from pipeline.datamodel.records import RECORD_MODELS
 from pipeline.publish.writer import atomic_write
 
+DICTIONARY = "README.md"
+
 
 def schema_texts() -> dict[str, str]:
     """File name -> canonical JSON text of the schema, for every record type."""
@@ -22,8 +24,11 @@ def schema_texts() -> dict[str, str]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
+    """Every schema file, and the data dictionary generated from them (README.md)."""
+    from pipeline.publish.dictionary import data_dictionary
+
     paths = []
-    for name, text in schema_texts().items():
+    for name, text in {**schema_texts(), DICTIONARY: data_dictionary()}.items():
         path = folder / name
         atomic_write(path, text)
         paths.append(path)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.records import DocumentRecord, RunSummary
+from pipeline.publish.output import file_mode
 
 RECORD_DIRS = ("documents", "policies", "clusters", "countries", "conflicts")
 
@@ -39,6 +40,7 @@ def atomic_write(path: Path, text: str) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, file_mode())  # mkstemp's 0600 would hide the output from other readers
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

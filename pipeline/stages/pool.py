@@ -111,6 +111,7 @@ class DocumentOutcome(StrictModel):
     cached: bool = False
     stored: bool = False
     error_code: str | None = None
+    claims: int = 0
     result: DocumentResult | None = None
 
 
@@ -172,6 +173,7 @@ def outcome_of(result: DocumentResult, *, stored: bool) -> DocumentOutcome:
         cached=result.cached,
         stored=stored,
         error_code=result.errors[0].code if result.errors else None,
+        claims=len(result.claims),
         result=None if stored else result,
     )
 
