@@ -433,11 +433,11 @@ def decide(
     decisions: Annotated[
         Path | None, typer.Option(help="Decisions file to append to; default RAW/decisions.json.")
     ] = None,
-    raw: RawOpt = Path("raw"),
+    raw: RawOpt = "raw",
     out: OutOpt = Path("extracted"),
 ) -> None:
     """Record a reviewer's decision on a conflict (the next run applies it)."""
-    _decide(conflict_id, value, reason, by, decisions or raw / "decisions.json", out)
+    _decide(conflict_id, value, reason, by, decisions or Path(raw) / "decisions.json", out)
 
 
 def _decide(conflict_id: str, value: str, reason: str, by: str, path: Path, out: Path) -> None:

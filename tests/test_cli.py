@@ -93,7 +93,7 @@ def _user_error_case(tmp_path: Path, case: str) -> list[str]:
         (raw / "decisions.json").mkdir()
         return ["--raw", str(raw), *out]
     if case == "malformed decisions":
-        (raw / "decisions.json").write_text('[{"conflict_id": 3}]')
+        (raw / "decisions.json").write_text('{"conflict_id": 3}')  # not a list (a bad entry in a list is a warning)
         return ["--raw", str(raw), *out]
     if case == "bad option value":
         return ["--raw", str(raw), *out, "--max-shrink", "2"]
@@ -106,8 +106,8 @@ def _user_error_case(tmp_path: Path, case: str) -> list[str]:
         ("missing raw", ExitCode.USAGE, "does not exist"),
         ("empty raw", ExitCode.PUBLISH_REFUSED, "no documents found"),
         ("unwritable out", ExitCode.USAGE, "is not a folder"),
-        ("missing decisions", ExitCode.USAGE, "does not exist or is not a file"),
-        ("decisions is a folder", ExitCode.USAGE, "does not exist or is not a file"),
+        ("missing decisions", ExitCode.USAGE, "decisions file not found"),
+        ("decisions is a folder", ExitCode.USAGE, "is a directory, not a decisions file"),
         ("malformed decisions", ExitCode.USAGE, "not a valid decisions file"),
         ("bad option value", ExitCode.USAGE, "max-shrink"),
     ],

@@ -178,7 +178,7 @@ def test_names_from_urls_never_escape_the_output_folder(
     summary = run_pipeline(raw, out, use_cache=False)
     assert (summary.documents_seen, summary.documents_quarantined) == (3, 0)
     outside = [p for p in tmp_path.rglob("*") if out not in p.parents and raw not in p.parents]
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in outside) == ["deep", "deep/out", "raw"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in outside) == ["deep", "deep/.out.lock", "deep/out", "raw"]
     documents = sorted(p.name for p in (out / "documents").iterdir())
     assert documents == sorted(f"{doc_id_for(u)}.json" for u in urls)
     assert all(re.fullmatch(r"doc-[0-9a-f]{16}\.json", name) for name in documents)

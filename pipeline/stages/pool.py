@@ -219,6 +219,13 @@ class WorkerConfig:
     address_space_bytes: int | None
     limit_mib: int
     environment: dict[str, str] = field(default_factory=dict)  # CLUSTERPIPE_* of the owner
+    umask: int = 0o022  # the owner's: files a worker writes (the cache) get the run's permissions
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _limit_address_space(limit: int | None) -> None:
@@ -259,6 +266,7 @@ def worker_main(conn: Connection, config: WorkerConfig) -> None:
     for key in [k for k in os.environ if k.startswith("CLUSTERPIPE_")]:
         del os.environ[key]  # the forkserver's copy may be older than the owner's settings
     os.environ.update(config.environment)
+    os.umask(config.umask)
     _limit_address_space(config.address_space_bytes)
     threading.Thread(target=_watch_owner, args=(config.owner_pid,), daemon=True).start()
     warm_up()
@@ -351,6 +359,7 @@ class DocumentPool:
             address_space_bytes=limit + self.settings.address_space_headroom_mib * MIB,
             limit_mib=self.settings.memory_limit_mib,
             environment={k: v for k, v in os.environ.items() if k.startswith("CLUSTERPIPE_")},
+            umask=_current_umask(),
         )
         self.stats = PoolStats()
         self._ctx = _context()
