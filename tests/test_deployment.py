@@ -164,7 +164,7 @@ def test_deployment_run_completes_every_task_and_writes_the_output(deployed_run:
     names = sorted(t["name"] for t in tasks)
     docs = ["be.pdf", *sorted(f"press/{p.name}" for p in (RAW / "press").glob("*.html"))]
     assert names == sorted(
-        ["artifacts", "publish", "reconcile", *(f"load {d}" for d in docs), *(f"process {d}" for d in docs)]
+        ["artifacts", "publish", "reconcile", *(f"process {d}" for d in docs)]  # files: no load task
     )
     assert {t["state_type"] for t in tasks} == {"COMPLETED"}
     out = work / "out"

@@ -18,7 +18,7 @@ from pipeline.datamodel.results import DocumentResult, StageError, Status
 from pipeline.stages.cache import ResultCache, is_resource_failure
 from pipeline.stages.discover import discover, doc_id_for
 from pipeline.stages.pool import DocumentPool, PoolSettings, process_in_pool
-from tests.conftest import RAW, ROOT
+from tests.conftest import RAW, ROOT, published_bytes
 from tests.hostile_inputs import heavy_under_caps_pdf, slow_under_caps_pdf
 
 FAST = [
@@ -66,15 +66,6 @@ def _raw_with(tmp_path: Path, extra: dict[str, bytes]) -> Path:
 
 def _documents(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((out / "documents").glob("*.json"))}
-
-
-def _outputs(out: Path) -> dict[str, bytes]:
-    """Every published file except run.json (timings) and the cache."""
-    return {
-        str(p.relative_to(out)): p.read_bytes()
-        for p in sorted(out.rglob("*"))
-        if p.is_file() and ".cache" not in p.parts and p.name != "run.json" and "runs" not in p.parts
-    }
 
 
 def test_a_hanging_pdf_is_quarantined_as_timeout_and_the_rest_of_the_run_is_intact(tmp_path: Path) -> None:
@@ -182,7 +173,7 @@ def test_pool_output_is_byte_identical_to_the_single_process_run(tmp_path: Path,
 
     run_pipeline(RAW, tmp_path / "single", in_process=True, use_cache=False)
     run_pipeline(RAW, tmp_path / "pool", pool=PoolSettings(workers=workers), use_cache=False)
-    single, pooled = _outputs(tmp_path / "single"), _outputs(tmp_path / "pool")
+    single, pooled = published_bytes(tmp_path / "single"), published_bytes(tmp_path / "pool")
     assert len(single) > 20
     assert pooled == single
 
@@ -193,7 +184,7 @@ def test_sigterm_stops_a_run_with_no_orphan_workers_and_the_previous_output_inta
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CLUSTERPIPE_POOL_TIMEOUT_SECONDS": "120"}
     command = [sys.executable, "-m", "pipeline", "run", "--no-prefect", "--raw", str(raw), "--out", str(out)]
     subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True, timeout=300)
-    before = _outputs(out)
+    before = published_bytes(out)
     (raw / "hang.pdf").write_bytes(self_referencing_mediabox_pdf())
     run = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     main = psutil.Process(run.pid)
@@ -212,7 +203,7 @@ def test_sigterm_stops_a_run_with_no_orphan_workers_and_the_previous_output_inta
     while time.monotonic() < gone_by and any(_alive(pid) for pid in descendants):
         time.sleep(0.1)
     assert [pid for pid in descendants if _alive(pid)] == []
-    assert _outputs(out) == before
+    assert published_bytes(out) == before
     assert b"Traceback" not in (run.stderr.read() if run.stderr else b"")
 
 
@@ -248,4 +239,4 @@ def test_the_dask_runner_gives_the_same_output_as_the_single_process_run(
     settings = PipelineSettings(raw_dir=raw, out_dir=tmp_path / "dask", runner="dask", workers=2)
     summary = flow_for(settings)(raw, tmp_path / "dask", None, True)
     assert summary.documents_seen == 3
-    assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "single")
+    assert published_bytes(tmp_path / "dask") == published_bytes(tmp_path / "single")
