@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from pipeline.datamodel.base import SCHEMA_VERSION, StrictModel, stable_id
 from pipeline.datamodel.document import BBox
@@ -54,6 +56,16 @@ class Claim(StrictModel):
     qualifier: str | None = None
     precision: str | None = None
     evidence: Evidence
+    # more evidence for the same claim, e.g. the antecedent of "the cluster" / "it" (method
+    # `<extractor>.coreference`); left out of the serialised claim when empty
+    extra_evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_extra_evidence(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and not self.extra_evidence:
+            data.pop("extra_evidence", None)
+        return data
 
     @classmethod
     def create(
@@ -68,6 +80,7 @@ class Claim(StrictModel):
         country: str | None = None,
         qualifier: str | None = None,
         precision: str | None = None,
+        extra_evidence: list[Evidence] | None = None,
     ) -> Claim:
         key = {
             "doc": evidence.doc_id,
@@ -90,6 +103,7 @@ class Claim(StrictModel):
             qualifier=qualifier,
             precision=precision,
             evidence=evidence,
+            extra_evidence=list(extra_evidence or []),
         )
 
 

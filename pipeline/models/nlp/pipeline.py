@@ -21,6 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline.models.nlp.context import find_context_names
 from pipeline.models.nlp.patterns import (
     RULES_VERSION,
     is_camelcase_name,
@@ -70,7 +71,9 @@ def _register_extensions() -> None:
     if not Token.has_extension("name_word"):
         Token.set_extension("name_word", getter=lambda t: is_name_word(t.text))
     if not Token.has_extension("generic_head"):
-        Token.set_extension("generic_head", getter=lambda t: t.lower_ in lex.generic_heads)
+        Token.set_extension(
+            "generic_head", getter=lambda t: t.lower_ in lex.generic_heads or t.lower_ in lex.role_titles
+        )
     if not Token.has_extension("stop_after_for"):
         Token.set_extension("stop_after_for", getter=lambda t: t.lower_ in _STOP_AFTER_FOR)
 
@@ -121,6 +124,23 @@ def _trim_leading_non_names(span: Span) -> Span | None:
     return Span(span.doc, start, span.end, label=span.label_, span_id=span.ent_id_)
 
 
+def _generic_or_person(ent: Span) -> bool:
+    """'the Business Cluster' (only generic modifiers after a determiner), 'Ms Smith ...' (a person).
+
+    Role titles never get here: the `generic_head` token extension stops 'Cluster Manager'.
+    """
+    lex = pattern_name_lexicon()
+    first = ent[0].lower_.rstrip(".")
+    if first in lex.person_titles:
+        return True
+    if ent.label_ != "CLUSTER" or ent.ent_id_ not in ("x_cluster", "x_lower_cluster"):
+        return False
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    words = [t.lower_ for t in ent if t.lower_ not in lex.cluster_nouns and t.lower_ not in ("&", "and", "-")]
+    determined = before in ("the", "a", "an", "this", "our", "their", "its") or ent[0].lower_ in ("the", "a")
+    return determined and all(w in lex.generic_modifiers or w in lex.non_name_words for w in words)
+
+
 @Language.component("cluster_mentions")
 def cluster_mentions(doc: Doc) -> Doc:
     """Refine ruler mentions and add context-dependent ones (see module docstring)."""
@@ -155,6 +175,8 @@ def cluster_mentions(doc: Doc) -> Doc:
                 )
             ):
                 continue
+        if _generic_or_person(ent):
+            continue
         if family == "cluster_named":
             ent = Span(doc, ent.start + 2, ent.end, label=ent.label_, span_id=family)
         elif family in ("lower_cluster_for_x", "initiative_anaphor"):
@@ -162,6 +184,10 @@ def cluster_mentions(doc: Doc) -> Doc:
         spans.append(ent)
 
     for sent in doc.sents:
+        for found in find_context_names(sent.text):
+            span = _char_span(doc, sent.start_char + found.start, sent.start_char + found.end, found.label, found.family)
+            if span is not None:
+                spans.append(span)
         if not in_cluster_context(sent):
             continue
         for token in sent:
