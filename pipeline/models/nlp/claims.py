@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
@@ -24,11 +25,13 @@ from pipeline.models.nlp.patterns import (
     find_dates,
     pattern_count_nouns,
     pattern_countries,
+    pattern_anaphors,
     pattern_event_triggers,
     pattern_name_lexicon,
     pattern_rename_cues,
 )
-from pipeline.models.nlp.pipeline import build_nlp
+from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
+from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 
 __all__ = ["extract_prose_claims", "SKIPPED_KINDS"]
 
@@ -46,6 +49,30 @@ class _Mention:
     span: Span
     name: str
     subject_type: SubjectType
+    ref: str | None = None  # a reference ("the cluster", "it"): the entity type it stands for
+
+
+@dataclass(frozen=True)
+class _Antecedent:
+    name: str
+    subject_type: SubjectType
+    evidence: Evidence  # the antecedent's mention (method `<prefix>.coreference`)
+
+
+@dataclass
+class _Discourse:
+    """The page's topic and the entities named so far, for "the cluster", "the programme", "it"."""
+
+    topic: _Antecedent | None = None
+    history: list[_Antecedent] = field(default_factory=list)
+
+    def resolve(self, kind: str, before: list[_Antecedent]) -> _Antecedent | None:
+        for antecedent in reversed([*self.history, *before]):
+            if kind == "any" or antecedent.subject_type == kind:
+                return antecedent
+        if self.topic is not None and (kind == "any" or self.topic.subject_type == kind):
+            return self.topic
+        return None
 
 
 @dataclass
@@ -58,6 +85,7 @@ class _Ctx:
     depth: list[int]  # parenthesis depth per token
     quoted: list[bool]  # inside “...” per token
     claims: list[Claim]
+    discourse: _Discourse = field(default_factory=_Discourse)
 
 
 # ----------------------------------------------------------------- helpers
@@ -107,9 +135,11 @@ def _add(
     family: str,
     qualifier: str | None = None,
     precision: str | None = None,
+    extra_evidence: list[Evidence] | None = None,
 ) -> None:
     evidence = _evidence(ctx, quote[0], quote[1], family)
     claim = Claim.create(
+        extra_evidence=extra_evidence,
         subject_type=subject_type,
         subject_name=subject_name,
         attribute=attribute,
@@ -142,6 +172,15 @@ def _markers(doc: Doc) -> tuple[list[int], list[int | bool]]:
         if token.is_sent_end:
             level, inside = 0, False
     return depth, quoted
+
+
+def _references(sent: Span) -> list[_Mention]:
+    """'the cluster', 'the programme', 'it' in `sent` (span group "anaphors")."""
+    return [
+        _Mention(s, s.text, "policy" if s.label_ == "policy" else "cluster", ref=s.label_)
+        for s in sent.doc.spans["anaphors"]
+        if sent.start <= s.start < sent.end
+    ]
 
 
 def _mentions(sent: Span) -> list[_Mention]:
@@ -205,7 +244,9 @@ class _DateTok:
 def _sentence_dates(ctx: _Ctx, sent: Span) -> list[_DateTok]:
     rules = pattern_event_triggers()
     out = []
-    for expr in find_dates(sent.text):
+    for expr in find_dates(sent.text, published=ctx.document.published):
+        if expr.anchor == "other":
+            continue
         span = ctx.doc.char_span(
             sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
         )
@@ -227,7 +268,18 @@ def _add_event(
     quote: tuple[int, int],
     qualifier: str | None,
 ) -> None:
-    """A dated event of a cluster (`created_year`) or policy (`starting_year`)."""
+    """A dated event of a cluster (`created_year`) or policy (`starting_year`).
+
+    A reference ("the cluster", "it") is replaced by its antecedent, whose mention
+    becomes a second evidence item (method `coreference`).
+    """
+    extra: list[Evidence] = []
+    if subject.ref is not None:
+        antecedent = _resolve(ctx, subject)
+        if antecedent is None:
+            return
+        subject = _Mention(subject.span, antecedent.name, antecedent.subject_type)
+        extra = [antecedent.evidence]
     _add(
         ctx,
         subject_type=subject.subject_type,
@@ -238,14 +290,98 @@ def _add_event(
         family="event",
         qualifier=qualifier,
         precision=precision,
+        extra_evidence=extra,
     )
+
+
+def _antecedent_of(ctx: _Ctx, mention: _Mention) -> _Antecedent:
+    evidence = _evidence(ctx, mention.span.start_char, mention.span.end_char, "coreference")
+    return _Antecedent(mention.name, mention.subject_type, evidence)
+
+
+def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
+    """The nearest compatible name before the reference (this sentence, earlier text), else the topic."""
+    sent = ref.span.sent
+    before = [
+        _antecedent_of(ctx, m)
+        for m in _mentions(sent)
+        if m.span.end <= ref.span.start and ctx.depth[m.span.start] == ctx.depth[ref.span.start]
+    ]
+    if ref.ref == "topic":
+        return ctx.discourse.topic
+    found = ctx.discourse.resolve(ref.ref or "any", before)
+    if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
+        after = [
+            m
+            for m in _mentions(sent)
+            if m.span.start >= ref.span.end and (ref.ref == "any" or m.subject_type == ref.ref)
+        ]
+        found = _antecedent_of(ctx, after[0]) if after else None
+    return found
 
 
 def _date_attribute(mention: _Mention) -> str:
     return "starting_year" if mention.subject_type == "policy" else "created_year"
 
 
-def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+def _fronted_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """'Created in 2004, X ...', 'Since its launch in 2005, the programme ...': the subject
+    follows the first comma of a sentence that opens with the trigger."""
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    sent = trigger.sent
+    k = sent.start
+    while k < trigger.start and doc[k].lower_ in rules.fronted_openers:
+        k += 1
+    if k != trigger.start:
+        return None
+    level = ctx.depth[trigger.start]
+    comma = next(
+        (j for j in range(trigger.end, sent.end) if doc[j].text == "," and ctx.depth[j] == level), None
+    )
+    if comma is None:
+        return None
+    j = comma + 1
+    while j < sent.end and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in rules.adverbs):
+        j += 1
+    return next((m for m in mentions if m.span.start in (j, comma + 1)), None)
+
+
+def _possessive_ref(ctx: _Ctx, trigger: Span) -> _Mention | None:
+    """'its creation' / 'their launch': a reference to the nearest antecedent."""
+    i = trigger.start - 1
+    if i >= 0 and ctx.doc[i].lower_ in pattern_anaphors().possessives:
+        return _Mention(ctx.doc[i : i + 1], ctx.doc[i].text, "cluster", ref="any")
+    return None
+
+
+def _coordinated(ctx: _Ctx, found: _Mention, mentions: list[_Mention]) -> list[_Mention]:
+    """'X and Y were founded in 2004' / 'X, Y and Z were ...': every coordinated subject."""
+    out = [found]
+    current = found
+    while True:
+        i = current.span.start - 1
+        while i >= 0 and ctx.doc[i].lower_ in _DETERMINERS:
+            i -= 1
+        if i < 1 or ctx.doc[i].lower_ not in ("and", ",", "&"):
+            break
+        prev = next((m for m in mentions if m.span.end == i and m.ref is None), None)
+        if prev is None or prev.subject_type != found.subject_type:
+            break
+        out.insert(0, prev)
+        current = prev
+    return out
+
+
+def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list[_Mention]:
+    """Every subject an event trigger is bound to (positional rules; see module docstring)."""
+    found = _trigger_subject_one(ctx, trigger, mentions)
+    if found is None:
+        return []
+    return _coordinated(ctx, found, mentions) if found.ref is None else [found]
+
+
+def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
     rules = pattern_event_triggers()
     doc = ctx.doc
     level = ctx.depth[trigger.start]
@@ -253,10 +389,17 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Men
         j = trigger.end
         if j < len(doc) and doc[j].lower_ == "of":
             j += 1
+            start = j
             while j < len(doc) and doc[j].lower_ in _DETERMINERS:
                 j += 1
-            return next((m for m in mentions if m.span.start == j), None)
-        return None
+            return next((m for m in mentions if m.span.start in (j, start)), None)
+        fronted = _fronted_subject(ctx, trigger, mentions)
+        if fronted is not None:
+            return fronted
+        return _possessive_ref(ctx, trigger)
+    fronted = _fronted_subject(ctx, trigger, mentions)
+    if fronted is not None:
+        return fronted
     k = trigger.start - 1
     while k >= 0 and doc[k].lower_ in rules.adverbs:
         k -= 1
@@ -332,9 +475,13 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
+    candidates = sorted([*mentions, *_references(sent)], key=lambda m: m.span.start)
     for trigger in triggers:
-        subject = _trigger_subject(ctx, trigger, mentions)
-        if subject is None:
+        subjects = _trigger_subject(ctx, trigger, candidates)
+        if not subjects and ctx.discourse.topic is not None and re.match(rules.structured_label, sent.text):
+            # "Time period: open ended, started on 01 June 1999": a field of the page's topic
+            subjects = [_Mention(trigger, ctx.discourse.topic.name, ctx.discourse.topic.subject_type, ref="topic")]
+        if not subjects:
             continue
         qualifier = rules.announce if announced else trigger.label_
         date = _nearest_date(trigger, dates, used)
@@ -346,7 +493,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             value, precision = int(ctx.document.published[:4]), "year"
         else:
             continue
-        _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
+        for subject in subjects:
+            _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
 
 
 # ----------------------------------------------------------------- renames
@@ -624,6 +772,57 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
 # -------------------------------------------------------------------- main
 
 
+def _topic(document: Document, selected: Sequence[Block], sdocs: list[Doc], prefix: str) -> _Antecedent | None:
+    """The page's topic: a name in the headline (title block, else the document title) that
+    the page repeats, on a page that talks about clusters."""
+    title_block = next((b for b in selected if b.kind == "title"), None)
+    title = title_block.text if title_block is not None else (document.title or "")
+    body = "\n".join(b.text for b in selected if b is not title_block)
+    if not title or not any(in_cluster_context(sent) for d in sdocs for sent in d.sents):
+        return None
+    name = topic_name(title, body)
+    if name is None:
+        return None
+    block = title_block if title_block is not None and name in title_block.text else None
+    block = block or next((b for b in selected if b is not title_block and name in b.text), None)
+    if block is None:
+        return None
+    start = block.text.index(name)
+    ctx = _Ctx(document, block, sdocs[0], None, prefix, [], [], [])
+    return _Antecedent(name, "cluster", _evidence(ctx, start, start + len(name), "coreference"))
+
+
+def _gazetteer(sdocs: list[Doc], topic: str | None) -> dict[str, str]:
+    """Names recognised from context (apposition, copula, ...) anywhere on the page -> label."""
+    names: dict[str, str] = {}
+    for sdoc in sdocs:
+        for ent in sdoc.ents:
+            if ent.ent_id_ in CONTEXT_FAMILIES:
+                names.setdefault(ent.text, ent.label_)
+    if topic:
+        names.setdefault(topic, "CLUSTER")
+    return names
+
+
+def _apply_gazetteer(sdoc: Doc, names: dict[str, str], topic: str | None) -> None:
+    """Later (or earlier) occurrences of a page's context names are mentions too."""
+    if not names:
+        return
+    extra: list[Span] = []
+    for name, label in names.items():
+        family = "page_topic" if name == topic else "gazetteer"
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sdoc.text):
+            span = sdoc.char_span(m.start(), m.end(), label=label)
+            if span is None or any(span.start < e.end and e.start < span.end for e in sdoc.ents):
+                continue
+            extra.append(Span(sdoc, span.start, span.end, label=label, span_id=family))
+    if extra:
+        sdoc.ents = filter_spans([*sdoc.ents, *extra])
+        sdoc.spans["anaphors"] = [
+            a for a in sdoc.spans["anaphors"] if not any(a.start < e.end and e.start < a.end for e in extra)
+        ]
+
+
 def extract_prose_claims(
     doc: Document,
     *,
@@ -642,9 +841,14 @@ def extract_prose_claims(
         if b.kind not in SKIPPED_KINDS and b.text.strip()
     ]
     claims: list[Claim] = []
-    for block, sdoc in zip(selected, nlp.pipe(b.text for b in selected), strict=True):
+    sdocs = list(nlp.pipe(b.text for b in selected))
+    topic = _topic(doc, selected, sdocs, method_prefix) if sdocs else None
+    names = _gazetteer(sdocs, topic.name if topic else None)
+    discourse = _Discourse(topic=topic)
+    for block, sdoc in zip(selected, sdocs, strict=True):
+        _apply_gazetteer(sdoc, names, topic.name if topic else None)
         depth, quoted = _markers(sdoc)
-        ctx = _Ctx(doc, block, sdoc, country, method_prefix, depth, [bool(q) for q in quoted], [])
+        ctx = _Ctx(doc, block, sdoc, country, method_prefix, depth, [bool(q) for q in quoted], [], discourse)
         seen: dict[str, tuple[SubjectType, tuple[int, int]]] = {}
         prev_sent: Span | None = None
         for sent in sdoc.sents:
@@ -652,6 +856,7 @@ def extract_prose_claims(
             for mention in mentions:
                 seen.setdefault(mention.name, (mention.subject_type, (sent.start_char, sent.end_char)))
             _events(ctx, sent, mentions, prev_sent)
+            discourse.history.extend(_antecedent_of(ctx, m) for m in mentions)
             for name, subject_type, _ in _renames(ctx, sent, mentions):
                 seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char)))
             _descriptions(ctx, mentions)

@@ -162,6 +162,8 @@ class EventRules:
     passive_aux: frozenset[str]
     adverbs: frozenset[str]
     date_blockers: frozenset[str]
+    fronted_openers: frozenset[str] = frozenset()
+    structured_label: str = r"^$"
 
 
 @cache
@@ -187,6 +189,33 @@ def pattern_event_triggers() -> EventRules:
         passive_aux=frozenset(data["passive_aux"]),
         adverbs=frozenset(data["adverbs"]),
         date_blockers=frozenset(data["date_blockers"]),
+        fronted_openers=frozenset(data["fronted_openers"]),
+        structured_label=str(data["structured_label"]),
+    )
+
+
+@dataclass(frozen=True)
+class DiscourseRules:
+    anaphors: tuple[tuple[str, tuple[str, ...]], ...]  # (entity type: cluster | policy | any, tokens)
+    not_followed_by: frozenset[str]
+    possessives: frozenset[str]
+
+
+@cache
+def pattern_anaphors() -> DiscourseRules:
+    """References to an entity named elsewhere: "the cluster", "the programme", "it".
+
+    >>> rules = pattern_anaphors()
+    >>> ("cluster", ("the", "cluster")) in rules.anaphors, ("any", ("it",)) in rules.anaphors
+    (True, True)
+    """
+    data = _load_json("discourse.json")
+    if not isinstance(data, dict):
+        raise RuleDataError("discourse.json must be an object")
+    return DiscourseRules(
+        anaphors=tuple((str(kind), tuple(seq)) for kind, seqs in data["anaphors"].items() for seq in seqs),
+        not_followed_by=frozenset(data["not_followed_by"]),
+        possessives=frozenset(data["possessives"]),
     )
 
 

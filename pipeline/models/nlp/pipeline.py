@@ -27,6 +27,7 @@ from pipeline.models.nlp.patterns import (
     is_camelcase_name,
     is_name_word,
     matcher_patterns,
+    pattern_anaphors,
     pattern_cluster_names,
     pattern_event_triggers,
     pattern_name_lexicon,
@@ -251,6 +252,9 @@ class ClusterCues:
             self.events.add(qualifier, matcher_patterns((seq,)))
         self.lineage = Matcher(nlp.vocab)
         self.lineage.add("lineage", matcher_patterns(rules.lineage))
+        self.anaphors = Matcher(nlp.vocab)
+        for kind, seq in pattern_anaphors().anaphors:
+            self.anaphors.add(kind, matcher_patterns((seq,)))
         self.renames = Matcher(nlp.vocab)
         for index, cue in enumerate(pattern_rename_cues()):
             self.renames.add(str(index), matcher_patterns((cue.tokens,)))
@@ -260,10 +264,30 @@ class ClusterCues:
             [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.events(doc)]
         )
         doc.spans["lineage"] = [Span(doc, s, e, label="lineage") for _, s, e in self.lineage(doc)]
+        doc.spans["anaphors"] = [s for s in filter_spans(
+            [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.anaphors(doc)]
+        ) if _is_reference(s)]
         doc.spans["renames"] = filter_spans(
             [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.renames(doc)]
         )
         return doc
+
+
+def _is_reference(span: Span) -> bool:
+    """'the cluster' / 'it' standing alone, not 'the cluster manager', 'the programme of ...', or a name."""
+    lex = pattern_name_lexicon()
+    rules = pattern_anaphors()
+    doc = span.doc
+    if any(span.start < ent.end and ent.start < span.end for ent in doc.ents):
+        return False
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        low = nxt.lower_
+        if low in rules.not_followed_by or low in lex.generic_heads or low in lex.role_titles:
+            return False
+        if low in lex.policy_heads or low in lex.cluster_nouns or nxt.text[:1].isupper() and nxt.is_alpha:
+            return False
+    return True
 
 
 @cache
