@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
+from pipeline.datamodel.results import MentionNote
 from pipeline.models.nlp.patterns import (
     DateExpr,
     find_dates,
@@ -33,7 +34,9 @@ from pipeline.models.nlp.patterns import (
 from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 
-__all__ = ["extract_prose_claims", "SKIPPED_KINDS"]
+__all__ = ["ProseResult", "extract_prose", "extract_prose_claims", "SKIPPED_KINDS", "MAX_MENTION_NOTES"]
+
+MAX_MENTION_NOTES = 200  # the per-page mention list stays small
 
 SKIPPED_KINDS = frozenset({"furniture", "meta"})
 _QUOTE_CHARS = frozenset('“”"„«»')
@@ -823,6 +826,25 @@ def _apply_gazetteer(sdoc: Doc, names: dict[str, str], topic: str | None) -> Non
         ]
 
 
+@dataclass(frozen=True)
+class ProseResult:
+    """What the prose extractor gives for one document: claims, and the page's mention list."""
+
+    claims: list[Claim]
+    mentions: list[MentionNote]
+
+
+def _mention_notes(block: Block, sdoc: Doc, notes: dict[tuple[str, bool, str | None], MentionNote]) -> None:
+    for ent in sdoc.ents:
+        key = (ent.text, True, ent.ent_id_ or None)
+        notes.setdefault(key, MentionNote(text=ent.text, label=ent.label_, taken=True, family=key[2], locator=block.locator))
+    for span in sdoc.spans.get("rejected", []):
+        key = (span.text, False, span.label_)
+        notes.setdefault(
+            key, MentionNote(text=span.text, label="CLUSTER", taken=False, reason=span.label_, locator=block.locator)
+        )
+
+
 def extract_prose_claims(
     doc: Document,
     *,
@@ -832,8 +854,20 @@ def extract_prose_claims(
 ) -> list[Claim]:
     """Claims from the prose blocks of `doc` (kinds "furniture" and "meta" are skipped).
 
-    Methods: `<prefix>.mention`, `.event`, `.rename`, `.description`, `.count`.
+    Methods: `<prefix>.mention`, `.event`, `.rename`, `.description`, `.count`, and
+    `.coreference` on the extra evidence of a claim made through a reference.
     """
+    return extract_prose(doc, country=country, blocks=blocks, method_prefix=method_prefix).claims
+
+
+def extract_prose(
+    doc: Document,
+    *,
+    country: str | None,
+    blocks: Sequence[Block] | None = None,
+    method_prefix: str = "nlp",
+) -> ProseResult:
+    """`extract_prose_claims` plus the mention list (taken / not taken, with the rule or reason)."""
     nlp = build_nlp()
     selected = [
         b
@@ -845,8 +879,10 @@ def extract_prose_claims(
     topic = _topic(doc, selected, sdocs, method_prefix) if sdocs else None
     names = _gazetteer(sdocs, topic.name if topic else None)
     discourse = _Discourse(topic=topic)
+    notes: dict[tuple[str, bool, str | None], MentionNote] = {}
     for block, sdoc in zip(selected, sdocs, strict=True):
         _apply_gazetteer(sdoc, names, topic.name if topic else None)
+        _mention_notes(block, sdoc, notes)
         depth, quoted = _markers(sdoc)
         ctx = _Ctx(doc, block, sdoc, country, method_prefix, depth, [bool(q) for q in quoted], [], discourse)
         seen: dict[str, tuple[SubjectType, tuple[int, int]]] = {}
@@ -879,4 +915,4 @@ def extract_prose_claims(
             del ctx.claims[before:]
         claims.extend(mention_claims)
         claims.extend(ctx.claims)
-    return claims
+    return ProseResult(claims, list(notes.values())[:MAX_MENTION_NOTES])

@@ -125,21 +125,36 @@ def _trim_leading_non_names(span: Span) -> Span | None:
     return Span(span.doc, start, span.end, label=span.label_, span_id=span.ent_id_)
 
 
-def _generic_or_person(ent: Span) -> bool:
-    """'the Business Cluster' (only generic modifiers after a determiner), 'Ms Smith ...' (a person).
+def _generic_or_person(ent: Span) -> str | None:
+    """Why a name-shaped span is not a cluster: 'the Business Cluster' (only generic
+    modifiers after a determiner: "generic head"), 'Ms Smith ...' ("person"); else None.
 
-    Role titles never get here: the `generic_head` token extension stops 'Cluster Manager'.
+    Role titles never get here: the `generic_head` token extension stops 'Cluster Manager'
+    (`_role_titles` records them).
     """
     lex = pattern_name_lexicon()
     first = ent[0].lower_.rstrip(".")
     if first in lex.person_titles:
-        return True
+        return "person"
     if ent.label_ != "CLUSTER" or ent.ent_id_ not in ("x_cluster", "x_lower_cluster"):
-        return False
+        return None
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     words = [t.lower_ for t in ent if t.lower_ not in lex.cluster_nouns and t.lower_ not in ("&", "and", "-")]
     determined = before in ("the", "a", "an", "this", "our", "their", "its") or ent[0].lower_ in ("the", "a")
-    return determined and all(w in lex.generic_modifiers or w in lex.non_name_words for w in words)
+    if determined and all(w in lex.generic_modifiers or w in lex.non_name_words for w in words):
+        return "generic head"
+    return None
+
+
+def _role_titles(doc: Doc) -> list[Span]:
+    """'Cluster Manager', 'cluster President': a person's role, recorded as not taken."""
+    lex = pattern_name_lexicon()
+    out = []
+    for token in doc[:-1]:
+        nxt = doc[token.i + 1]
+        if token.lower_ in lex.cluster_nouns and nxt.lower_ in lex.role_titles and nxt.text[:1].isupper():
+            out.append(Span(doc, token.i, token.i + 2, label="role title"))
+    return out
 
 
 @Language.component("cluster_mentions")
@@ -147,6 +162,7 @@ def cluster_mentions(doc: Doc) -> Doc:
     """Refine ruler mentions and add context-dependent ones (see module docstring)."""
     lex = pattern_name_lexicon()
     spans: list[Span] = []
+    rejected: list[Span] = _role_titles(doc)
     for ent in doc.ents:
         family = ent.ent_id_
         nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -176,7 +192,9 @@ def cluster_mentions(doc: Doc) -> Doc:
                 )
             ):
                 continue
-        if _generic_or_person(ent):
+        reason = _generic_or_person(ent)
+        if reason is not None:
+            rejected.append(Span(doc, ent.start, ent.end, label=reason))
             continue
         if family == "cluster_named":
             ent = Span(doc, ent.start + 2, ent.end, label=ent.label_, span_id=family)
@@ -234,6 +252,7 @@ def cluster_mentions(doc: Doc) -> Doc:
         ):
             acronyms.append(Span(doc, i + 1, i + 2, label=ent.label_, span_id="acronym"))
     doc.ents = filter_spans(kept + acronyms)
+    doc.spans["rejected"] = rejected
     return doc
 
 

@@ -1,0 +1,341 @@
+"""Construction classes of issue 7 on `spacy.blank("en")`, one parametrized case per class.
+
+Every sentence here was written for these tests (paraphrases of constructions seen on
+agency and press pages, never copies): names from context, fronted dates, more event
+verbs, coordination, references ("the cluster", "it", "its creation") resolved to an
+antecedent or the page topic, real-world date forms, other-event years, and entity hygiene.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.backend.html import join_inline, parse_html
+from pipeline.datamodel.claims import Claim
+from pipeline.models.nlp.claims import extract_prose, extract_prose_claims
+from pipeline.models.nlp.context import find_context_names, topic_name
+from pipeline.text.dates import find_dates
+from tests.test_nlp_rules import Fact, facts, make_doc, mentions
+
+DATED = ("created_year", "starting_year")
+
+
+def dated(claims: list[Claim]) -> set[Fact]:
+    return {f for f in facts(claims) if f[2] in DATED}
+
+
+# ------------------------------------------------------------------ names from context
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Fjordlink, the regional aquaculture cluster, was set up in 2008.",
+            ("Fjordlink", "CLUSTER", "apposition"),
+            id="apposition",
+        ),
+        pytest.param(
+            "Fjordlink, the aquaculture cluster of the western coast, gathers 60 firms.",
+            ("Fjordlink", "CLUSTER", "apposition"),
+            id="apposition-with-of",
+        ),
+        pytest.param(
+            "Fjordlink is the aquaculture cluster of the western coast.",
+            ("Fjordlink", "CLUSTER", "copula"),
+            id="copula",
+        ),
+        pytest.param(
+            "Fjordlink is one of the nine national clusters of Norway.",
+            ("Fjordlink", "CLUSTER", "copula"),
+            id="copula-one-of",
+        ),
+        pytest.param(
+            "Founded in 2008, Fjordlink (the aquaculture cluster) works with three ports.",
+            ("Fjordlink", "CLUSTER", "parenthesis"),
+            id="parenthesis",
+        ),
+        pytest.param(
+            "Firms meet at the aquaculture cluster Fjordlink every spring.",
+            ("Fjordlink", "CLUSTER", "head_before_name"),
+            id="head-before-name",
+        ),
+        pytest.param(
+            "Smart Baltic, the national cluster programme of Latvia, opened a call.",
+            ("Smart Baltic", "POLICY", "apposition"),
+            id="policy-apposition",
+        ),
+    ],
+)
+def test_context_names(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(n.name, n.label, n.family) for n in find_context_names(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ola Nordmann, the cluster manager, opened the meeting.", id="person-with-role"),
+        pytest.param("Ola Nordmann, the head of the cluster, opened the meeting.", id="person-head-of"),
+        pytest.param("Afterwards, the cluster was reorganised.", id="adverb-then-subject"),
+        pytest.param("Food (4 cluster organisations) leads the ranking.", id="count-in-parenthesis"),
+        pytest.param("Norway, the country of clusters, hosts the event.", id="no-cluster-head"),
+        pytest.param("Today, the clusters of the region meet.", id="plural-head"),
+    ],
+)
+def test_context_names_refused(text: str) -> None:
+    assert find_context_names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        pytest.param("Fjordlink | Aquaculture cluster", "Fjordlink links 60 firms.", "Fjordlink", id="site-title"),
+        pytest.param("About Fjordlink", "Fjordlink links 60 firms.", "Fjordlink", id="about-page"),
+        pytest.param("Fjordlink – our history", "Fjordlink links 60 firms.", "Fjordlink", id="dash"),
+        pytest.param("Ten years of fish farming", "Fjordlink links 60 firms.", None, id="no-name"),
+        pytest.param("Fjordlink", "The cluster links 60 firms.", None, id="not-repeated"),
+        pytest.param("Cluster Manager", "The Cluster Manager spoke.", None, id="role-title"),
+    ],
+)
+def test_topic_name(title: str, body: str, expected: str | None) -> None:
+    assert topic_name(title, body) == expected
+
+
+# ------------------------------------------------------------------ events
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Brightwater, the water technology cluster of the north, was set up in May 2006."],
+            {("cluster", "Brightwater", "created_year", 2006, "set up", "month")},
+            id="apposition-name-passive",
+        ),
+        pytest.param(
+            ["Brightwater was established in 2007 by the regional water federation.", "Brightwater is a cluster."],
+            {("cluster", "Brightwater", "created_year", 2007, "established", "year")},
+            id="gazetteer-earlier-mention",
+        ),
+        pytest.param(
+            ["Launched in 2011, Brightwater (the water cluster) has grown steadily."],
+            {("cluster", "Brightwater", "created_year", 2011, "launched", "year")},
+            id="fronted-participle",
+        ),
+        pytest.param(
+            ["In 2005, the ministry introduced the National Cluster Programme."],
+            {("policy", "National Cluster Programme", "starting_year", 2005, "introduced", "year")},
+            id="fronted-date-active",
+        ),
+        pytest.param(
+            ["From 2009 onwards, the Regional Clusters Programme was rolled out."],
+            {("policy", "Regional Clusters Programme", "starting_year", 2009, "launched", "year")},
+            id="from-onwards",
+        ),
+        pytest.param(
+            ["The Lake Region Food Cluster was inaugurated in 2012."],
+            {("cluster", "Lake Region Food Cluster", "created_year", 2012, "launched", "year")},
+            id="inaugurated",
+        ),
+        pytest.param(
+            ["The Lake Region Food Cluster kicked off in 2013."],
+            {("cluster", "Lake Region Food Cluster", "created_year", 2013, "launched", "year")},
+            id="kicked-off",
+        ),
+        pytest.param(
+            ["The Lake Region Food Cluster came into being in 2014."],
+            {("cluster", "Lake Region Food Cluster", "created_year", 2014, "created", "year")},
+            id="came-into-being",
+        ),
+        pytest.param(
+            ["The Lake Region Food Cluster was born in 2015 out of a trade fair."],
+            {("cluster", "Lake Region Food Cluster", "created_year", 2015, "created", "year")},
+            id="was-born",
+        ),
+        pytest.param(
+            ["The Lake Region Food Cluster and the Hill Country Wood Cluster were founded in 2016."],
+            {
+                ("cluster", "Lake Region Food Cluster", "created_year", 2016, "founded", "year"),
+                ("cluster", "Hill Country Wood Cluster", "created_year", 2016, "founded", "year"),
+            },
+            id="coordination",
+        ),
+        pytest.param(
+            ["Since its launch in 2004, the Regional Clusters Programme has funded 40 projects."],
+            {("policy", "Regional Clusters Programme", "starting_year", 2004, "launched", "year")},
+            id="fronted-possessive",
+        ),
+    ],
+)
+def test_events(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert dated(extract_prose_claims(make_doc(*paragraphs), country=None)) == expected
+
+
+# ------------------------------------------------------------------ discourse
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected", "antecedent"),
+    [
+        pytest.param(
+            ["Brightwater is a water technology cluster.", "The cluster started in 2010 when six firms joined."],
+            ("cluster", "Brightwater", "created_year", 2010, "started", "year"),
+            "Brightwater",
+            id="the-cluster",
+        ),
+        pytest.param(
+            ["The Hill Country Wood Cluster moved to a new office.", "It was founded on 4 May 2009."],
+            ("cluster", "Hill Country Wood Cluster", "created_year", 2009, "founded", "day"),
+            "Hill Country Wood Cluster",
+            id="it",
+        ),
+        pytest.param(
+            ["The Regional Clusters Programme funds networks.", "The programme was launched in 2003."],
+            ("policy", "Regional Clusters Programme", "starting_year", 2003, "launched", "year"),
+            "Regional Clusters Programme",
+            id="the-programme",
+        ),
+        pytest.param(
+            ["Since the creation of the cluster in 2012, forty firms have joined the Hill Country Wood Cluster."],
+            ("cluster", "Hill Country Wood Cluster", "created_year", 2012, "created", "year"),
+            "Hill Country Wood Cluster",
+            id="cataphora",
+        ),
+        pytest.param(
+            ["The Hill Country Wood Cluster has grown since its creation in 2011."],
+            ("cluster", "Hill Country Wood Cluster", "created_year", 2011, "created", "year"),
+            "Hill Country Wood Cluster",
+            id="possessive",
+        ),
+    ],
+)
+def test_references_resolve_with_coreference_evidence(
+    paragraphs: list[str], expected: Fact, antecedent: str
+) -> None:
+    doc = make_doc(*paragraphs)
+    claims = [c for c in extract_prose_claims(doc, country=None) if c.attribute in DATED]
+    assert dated(claims) == {expected}
+    (claim,) = claims
+    assert claim.evidence.quote in doc.text and claim.evidence.method == "nlp.event"
+    assert [(e.quote, e.method) for e in claim.extra_evidence] == [(antecedent, "nlp.coreference")]
+    start, end = (int(x) for x in claim.extra_evidence[0].locator.split("#c")[1].split("-"))  # type: ignore[union-attr]
+    assert doc.text[start:end] == antecedent
+
+
+def test_unresolved_reference_gives_nothing() -> None:
+    assert dated(extract_prose_claims(make_doc("Meanwhile, the cluster was founded in 2004."), country=None)) == set()
+
+
+PAGE = b"""<html><head><title>Fjordlink | Cluster news</title>
+<meta property="article:published_time" content="2024-03-01T09:00:00+01:00"></head>
+<body><article><h1>Fjordlink</h1>
+<p>Fjordlink is the aquaculture cluster of the western coast, with 60 member firms.</p>
+<p>Time period: open ended, started on 01 June 1999</p>
+<p>The cluster moved to Bergen around 15 years ago.</p>
+</article></body></html>"""
+
+
+def test_page_topic_and_structured_field() -> None:
+    doc = parse_html(PAGE, doc_id="p", uri="p.html", sha256="0")
+    assert doc.published == "2024-03-01"
+    claims = [c for c in extract_prose_claims(doc, country="NO") if c.attribute in DATED]
+    assert [(c.subject_name, c.value, c.precision, c.evidence.quote) for c in claims] == [
+        ("Fjordlink", 1999, "day", "Time period: open ended, started on 01 June 1999")
+    ]
+    assert [e.quote for e in claims[0].extra_evidence] == ["Fjordlink"]
+
+
+# ------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param("on the 3rd of February 2018", None, [(2018, "day", "own")], id="ordinal-of-month"),
+        pytest.param("Jan 01, 2012", None, [(2012, "day", "own")], id="month-day-comma"),
+        pytest.param("01 June 1999", None, [(1999, "day", "own")], id="day-month-year"),
+        pytest.param("31.02.2019", None, [], id="impossible-day-is-no-date"),
+        pytest.param("in May of 2006", None, [(2006, "month", "own")], id="month-of-year"),
+        pytest.param("between 2014 and 2020", None, [("2014/2020", "range", "own")], id="between-and"),
+        pytest.param("from 2009 to 2012", None, [("2009/2012", "range", "own")], id="from-to"),
+        pytest.param("from 2006 onwards", None, [(2006, "year", "own")], id="onwards"),
+        pytest.param("since 2011", None, [(2011, "year", "own")], id="since"),
+        pytest.param("around 15 years ago", "2024-03-01", [(2009, "approximate", "own")], id="years-ago"),
+        pytest.param("a decade ago", "2024-03-01", [(2014, "approximate", "own")], id="decade-ago"),
+        pytest.param("around 15 years ago", None, [], id="years-ago-without-publication-date"),
+        pytest.param("after the financial crisis of 2008", None, [(2008, "year", "other")], id="crisis-of"),
+        pytest.param("in the wake of the 2015 reform", None, [(2015, "year", "other")], id="wake-of"),
+        pytest.param("the 2015 reform", None, [(2015, "year", "other")], id="attributive"),
+        pytest.param("in the spring of 2008", None, [(2008, "year", "own")], id="spring-of"),
+    ],
+)
+def test_dates(text: str, published: str | None, expected: list[tuple[object, str, str]]) -> None:
+    assert [(d.value, d.precision, d.anchor) for d in find_dates(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Lake Region Food Cluster was founded after the financial crisis of 2008.", id="crisis"),
+        pytest.param("The Lake Region Food Cluster was set up in the wake of the 2015 reform.", id="reform"),
+        pytest.param("The Regional Clusters Programme was renewed from 2014 to 2020.", id="funding-range"),
+    ],
+)
+def test_other_event_years_give_no_date(text: str) -> None:
+    assert dated(extract_prose_claims(make_doc(text), country=None)) == set()
+
+
+def test_relative_date_against_publication_date() -> None:
+    doc = make_doc("The Lake Region Food Cluster was founded some 20 years ago.", published="2023-06-30")
+    assert dated(extract_prose_claims(doc, country=None)) == {
+        ("cluster", "Lake Region Food Cluster", "created_year", 2003, "founded", "approximate")
+    }
+
+
+# ------------------------------------------------------------------ hygiene
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        pytest.param(["Ola Nordmann", "Mr Nordmann"], "Ola Nordmann Mr Nordmann", id="two-names"),
+        pytest.param(["Clu", "ster"], "Cluster", id="split-word"),
+        pytest.param(["founded in 2004.", "The"], "founded in 2004. The", id="sentence"),
+        pytest.param(["Wood ", "Cluster"], "Wood Cluster", id="space-kept"),
+    ],
+)
+def test_join_inline(parts: list[str], expected: str) -> None:
+    assert join_inline(parts) == expected
+
+
+def test_glued_inline_names_are_separated() -> None:
+    page = (
+        b"<html><body><article><h1>Team</h1><p><span>Ola Nordmann</span><span>Mr Nordmann</span> "
+        b"leads the Lake Region Food Cluster, founded in 2010.</p></article></body></html>"
+    )
+    doc = parse_html(page, doc_id="t", uri="t.html", sha256="0")
+    assert "Ola Nordmann Mr Nordmann leads" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "taken", "not_taken"),
+    [
+        pytest.param(
+            "The Cluster Manager of the Lake Region Food Cluster spoke.",
+            {"Lake Region Food Cluster"},
+            {("Cluster Manager", "role title")},
+            id="role-title",
+        ),
+        pytest.param(
+            "The Cluster President opened the year.", set(), {("Cluster President", "role title")}, id="president"
+        ),
+        pytest.param(
+            "Firms join the Business Cluster to grow.", set(), {("Business Cluster", "generic head")}, id="generic"
+        ),
+    ],
+)
+def test_mention_list(text: str, taken: set[str], not_taken: set[tuple[str, str]]) -> None:
+    result = extract_prose(make_doc(text), country=None)
+    assert {m.text for m in result.mentions if m.taken} == taken
+    assert {(m.text, m.reason) for m in result.mentions if not m.taken} == not_taken
+    assert mentions(result.claims) == taken
