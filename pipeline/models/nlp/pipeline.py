@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.models.nlp.context import find_context_names
+from pipeline.models.nlp.settings import NlpSettings
 from pipeline.models.nlp.patterns import (
     RULES_VERSION,
     is_camelcase_name,
@@ -35,7 +36,7 @@ from pipeline.models.nlp.patterns import (
     pattern_rename_cues,
 )
 
-__all__ = ["build_nlp", "in_cluster_context"]
+__all__ = ["ParserUnavailableError", "build_nlp", "in_cluster_context"]
 
 _STOP_AFTER_FOR = frozenset(
     {
@@ -163,7 +164,10 @@ def cluster_mentions(doc: Doc) -> Doc:
     lex = pattern_name_lexicon()
     spans: list[Span] = []
     rejected: list[Span] = _role_titles(doc)
+    doc.spans["ner"] = [e for e in doc.ents if e.label_ not in ("CLUSTER", "POLICY")]
     for ent in doc.ents:
+        if ent.label_ not in ("CLUSTER", "POLICY"):
+            continue
         family = ent.ent_id_
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if family in ("x_cluster", "x_lower_cluster", "x_cluster_y") and nxt is not None:
@@ -309,12 +313,35 @@ def _is_reference(span: Span) -> bool:
     return True
 
 
+class ParserUnavailableError(RuntimeError):
+    """The configured statistical parser is not installed or cannot be loaded."""
+
+
+def build_nlp(parser: str | None = None) -> Language:
+    """The rules pipeline on `spacy.blank("en")`, or on top of the statistical pipeline
+    `parser` (from `NlpSettings().parser` when not given); cached per parser name."""
+    return _build_nlp(parser if parser is not None else NlpSettings().parser)
+
+
 @cache
-def build_nlp() -> Language:
-    """blank("en") + sentencizer + EntityRuler + cluster components (cached; rules `RULES_VERSION`)."""
+def _build_nlp(parser: str | None) -> Language:
+    """blank("en") + sentencizer + EntityRuler + cluster components (cached; rules `RULES_VERSION`).
+
+    With a parser: the statistical pipeline (tagger, parser, ner) with the sentencizer first
+    (the parser keeps its sentence boundaries, so quotes are the same sentences), the
+    EntityRuler after its NER, and the cluster components; the model's own entities go to
+    `doc.spans["ner"]`.
+    """
     _register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    if parser:
+        try:
+            nlp = spacy.load(parser, exclude=["lemmatizer"])
+        except (OSError, ImportError) as exc:
+            raise ParserUnavailableError(f"spaCy pipeline {parser!r} cannot be loaded: {exc}") from exc
+        nlp.add_pipe("sentencizer", first=True)
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns([*pattern_cluster_names(), *pattern_policy_names()])  # type: ignore[attr-defined]
     nlp.add_pipe("cluster_mentions")
