@@ -385,3 +385,14 @@ def test_events_with_parser(text: str, expected: set[Fact], monkeypatch: pytest.
     pytest.importorskip(PARSER)
     monkeypatch.setenv("CLUSTERPIPE_NLP_PARSER", PARSER)
     assert dated(extract_prose_claims(make_doc(text), country=None)) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        pytest.param(["The Hill Country Wood Cluster works with Nordvekst. It was founded in 1984."], id="other-name"),
+        pytest.param(["The Hill Country Wood Cluster grows.", "Nordvekst advises it.", "Later, it was set up in 1990."], id="far"),
+    ],
+)
+def test_it_does_not_jump_over_other_names(paragraphs: list[str]) -> None:
+    assert dated(extract_prose_claims(make_doc(*paragraphs), country=None)) == set()

@@ -12,7 +12,7 @@ related-news dates) yields no date claim.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +60,8 @@ class _Antecedent:
     name: str
     subject_type: SubjectType
     evidence: Evidence  # the antecedent's mention (method `<prefix>.coreference`)
+    block: int = -1  # index of the block it was read in; -1 for the page topic
+    end: int = 0  # character offset of its end in that block
 
 
 @dataclass
@@ -69,9 +71,17 @@ class _Discourse:
     topic: _Antecedent | None = None
     history: list[_Antecedent] = field(default_factory=list)
 
-    def resolve(self, kind: str, before: list[_Antecedent]) -> _Antecedent | None:
+    def resolve(
+        self, kind: str, before: list[_Antecedent], *, plain: Callable[[_Antecedent], bool]
+    ) -> _Antecedent | None:
+        """The nearest compatible antecedent; "it" (kind "any") only within its block and only
+        when no other proper name stands between (`plain`), else the topic."""
         for antecedent in reversed([*self.history, *before]):
-            if kind == "any" or antecedent.subject_type == kind:
+            if kind == "any":
+                if plain(antecedent):
+                    return antecedent
+                break
+            if antecedent.subject_type == kind:
                 return antecedent
         if self.topic is not None and (kind == "any" or self.topic.subject_type == kind):
             return self.topic
@@ -89,6 +99,7 @@ class _Ctx:
     quoted: list[bool]  # inside “...” per token
     claims: list[Claim]
     discourse: _Discourse = field(default_factory=_Discourse)
+    block_index: int = 0
 
 
 # ----------------------------------------------------------------- helpers
@@ -299,7 +310,23 @@ def _add_event(
 
 def _antecedent_of(ctx: _Ctx, mention: _Mention) -> _Antecedent:
     evidence = _evidence(ctx, mention.span.start_char, mention.span.end_char, "coreference")
-    return _Antecedent(mention.name, mention.subject_type, evidence)
+    return _Antecedent(mention.name, mention.subject_type, evidence, ctx.block_index, mention.span.end_char)
+
+
+def _plain_between(ctx: _Ctx, antecedent: _Antecedent, ref: _Mention) -> bool:
+    """Same block, and no capitalised word outside a mention between antecedent and reference
+    ("The ICT Cluster works with Luxinnovation. It was founded in 1984": "It" is not the cluster)."""
+    if antecedent.block not in (ctx.block_index, ctx.block_index - 1):
+        return False
+    doc = ctx.doc
+    ents = [(e.start, e.end) for e in doc.ents]
+    start = antecedent.end if antecedent.block == ctx.block_index else 0
+    for token in doc[: ref.span.start]:
+        if token.idx < start or any(a <= token.i < b for a, b in ents):
+            continue
+        if token.text[:1].isupper() and token.is_alpha and not token.is_sent_start:
+            return False
+    return True
 
 
 def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
@@ -312,7 +339,7 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     ]
     if ref.ref == "topic":
         return ctx.discourse.topic
-    found = ctx.discourse.resolve(ref.ref or "any", before)
+    found = ctx.discourse.resolve(ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref))
     if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
         after = [
             m
@@ -942,11 +969,13 @@ def extract_prose(
     names = _gazetteer(sdocs, topic.name if topic else None)
     discourse = _Discourse(topic=topic)
     notes: dict[tuple[str, bool, str | None], MentionNote] = {}
-    for block, sdoc in zip(selected, sdocs, strict=True):
+    for index, (block, sdoc) in enumerate(zip(selected, sdocs, strict=True)):
         _apply_gazetteer(sdoc, names, topic.name if topic else None)
         _mention_notes(block, sdoc, notes)
         depth, quoted = _markers(sdoc)
-        ctx = _Ctx(doc, block, sdoc, country, method_prefix, depth, [bool(q) for q in quoted], [], discourse)
+        ctx = _Ctx(
+            doc, block, sdoc, country, method_prefix, depth, [bool(q) for q in quoted], [], discourse, index
+        )
         seen: dict[str, tuple[SubjectType, tuple[int, int]]] = {}
         prev_sent: Span | None = None
         for sent in sdoc.sents:
