@@ -89,7 +89,9 @@ def test_context_names_refused(text: str) -> None:
 @pytest.mark.parametrize(
     ("title", "body", "expected"),
     [
-        pytest.param("Fjordlink | Aquaculture cluster", "Fjordlink links 60 firms.", "Fjordlink", id="site-title"),
+        pytest.param(
+            "Fjordlink | Aquaculture cluster", "Fjordlink links 60 firms.", "Fjordlink", id="site-title"
+        ),
         pytest.param("About Fjordlink", "Fjordlink links 60 firms.", "Fjordlink", id="about-page"),
         pytest.param("Fjordlink – our history", "Fjordlink links 60 firms.", "Fjordlink", id="dash"),
         pytest.param("Ten years of fish farming", "Fjordlink links 60 firms.", None, id="no-name"),
@@ -113,7 +115,10 @@ def test_topic_name(title: str, body: str, expected: str | None) -> None:
             id="apposition-name-passive",
         ),
         pytest.param(
-            ["Brightwater was established in 2007 by the regional water federation.", "Brightwater is a cluster."],
+            [
+                "Brightwater was established in 2007 by the regional water federation.",
+                "Brightwater is a cluster.",
+            ],
             {("cluster", "Brightwater", "created_year", 2007, "established", "year")},
             id="gazetteer-earlier-mention",
         ),
@@ -178,7 +183,10 @@ def test_events(paragraphs: list[str], expected: set[Fact]) -> None:
     ("paragraphs", "expected", "antecedent"),
     [
         pytest.param(
-            ["Brightwater is a water technology cluster.", "The cluster started in 2010 when six firms joined."],
+            [
+                "Brightwater is a water technology cluster.",
+                "The cluster started in 2010 when six firms joined.",
+            ],
             ("cluster", "Brightwater", "created_year", 2010, "started", "year"),
             "Brightwater",
             id="the-cluster",
@@ -196,7 +204,9 @@ def test_events(paragraphs: list[str], expected: set[Fact]) -> None:
             id="the-programme",
         ),
         pytest.param(
-            ["Since the creation of the cluster in 2012, forty firms have joined the Hill Country Wood Cluster."],
+            [
+                "Since the creation of the cluster in 2012, forty firms have joined the Hill Country Wood Cluster."
+            ],
             ("cluster", "Hill Country Wood Cluster", "created_year", 2012, "created", "year"),
             "Hill Country Wood Cluster",
             id="cataphora",
@@ -223,7 +233,10 @@ def test_references_resolve_with_coreference_evidence(
 
 
 def test_unresolved_reference_gives_nothing() -> None:
-    assert dated(extract_prose_claims(make_doc("Meanwhile, the cluster was founded in 2004."), country=None)) == set()
+    assert (
+        dated(extract_prose_claims(make_doc("Meanwhile, the cluster was founded in 2004."), country=None))
+        == set()
+    )
 
 
 PAGE = b"""<html><head><title>Fjordlink | Cluster news</title>
@@ -276,7 +289,9 @@ def test_dates(text: str, published: str | None, expected: list[tuple[object, st
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("The Lake Region Food Cluster was founded after the financial crisis of 2008.", id="crisis"),
+        pytest.param(
+            "The Lake Region Food Cluster was founded after the financial crisis of 2008.", id="crisis"
+        ),
         pytest.param("The Lake Region Food Cluster was set up in the wake of the 2015 reform.", id="reform"),
         pytest.param("The Regional Clusters Programme was renewed from 2014 to 2020.", id="funding-range"),
     ],
@@ -327,10 +342,16 @@ def test_glued_inline_names_are_separated() -> None:
             id="role-title",
         ),
         pytest.param(
-            "The Cluster President opened the year.", set(), {("Cluster President", "role title")}, id="president"
+            "The Cluster President opened the year.",
+            set(),
+            {("Cluster President", "role title")},
+            id="president",
         ),
         pytest.param(
-            "Firms join the Business Cluster to grow.", set(), {("Business Cluster", "generic head")}, id="generic"
+            "Firms join the Business Cluster to grow.",
+            set(),
+            {("Business Cluster", "generic head")},
+            id="generic",
         ),
     ],
 )
@@ -390,8 +411,17 @@ def test_events_with_parser(text: str, expected: set[Fact], monkeypatch: pytest.
 @pytest.mark.parametrize(
     "paragraphs",
     [
-        pytest.param(["The Hill Country Wood Cluster works with Nordvekst. It was founded in 1984."], id="other-name"),
-        pytest.param(["The Hill Country Wood Cluster grows.", "Nordvekst advises it.", "Later, it was set up in 1990."], id="far"),
+        pytest.param(
+            ["The Hill Country Wood Cluster works with Nordvekst. It was founded in 1984."], id="other-name"
+        ),
+        pytest.param(
+            [
+                "The Hill Country Wood Cluster grows.",
+                "Nordvekst advises it.",
+                "Later, it was set up in 1990.",
+            ],
+            id="far",
+        ),
     ],
 )
 def test_it_does_not_jump_over_other_names(paragraphs: list[str]) -> None:

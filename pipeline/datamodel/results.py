@@ -70,7 +70,9 @@ class DocumentResult(StrictModel):
     producer: str | None = None
     pages: int | None = None
     claims: list[Claim] = Field(default_factory=list)
-    mentions: list[MentionNote] = Field(default_factory=list)  # prose pages: what was (not) taken, for the report
+    mentions: list[MentionNote] = Field(
+        default_factory=list
+    )  # prose pages: what was (not) taken, for the report
     errors: list[StageError] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     seconds: float = 0.0

@@ -30,7 +30,7 @@ from typing import Literal
 
 from dateutil import parser as date_parser
 
-__all__ = ["DateExpr", "DateRules", "find_dates", "pattern_dates", "DEFAULT_RULES_PATH"]
+__all__ = ["DEFAULT_RULES_PATH", "DateExpr", "DateRules", "find_dates", "pattern_dates"]
 
 DEFAULT_RULES_PATH = Path(__file__).parent / "rules" / "dates_v1.json"
 

@@ -21,20 +21,20 @@ from spacy.util import filter_spans
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
+from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.patterns import (
     DateExpr,
     find_dates,
+    pattern_anaphors,
     pattern_count_nouns,
     pattern_countries,
-    pattern_anaphors,
     pattern_event_triggers,
     pattern_name_lexicon,
     pattern_rename_cues,
 )
-from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 
-__all__ = ["ProseResult", "extract_prose", "extract_prose_claims", "SKIPPED_KINDS", "MAX_MENTION_NOTES"]
+__all__ = ["MAX_MENTION_NOTES", "SKIPPED_KINDS", "ProseResult", "extract_prose", "extract_prose_claims"]
 
 MAX_MENTION_NOTES = 200  # the per-page mention list stays small
 
@@ -437,7 +437,9 @@ def _dep_subjects(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list[_M
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((_from_token(p, mentions) for p in child.children if p.dep_ == "pobj"), [])
             if child.dep_ == "poss":
-                return _from_token(child, mentions) or ([_possessive_ref(ctx, trigger)] if _possessive_ref(ctx, trigger) else [])
+                return _from_token(child, mentions) or (
+                    [_possessive_ref(ctx, trigger)] if _possessive_ref(ctx, trigger) else []
+                )
         return []
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return _from_token(verb.head, mentions)
@@ -572,7 +574,9 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         subjects = _trigger_subject(ctx, trigger, candidates)
         if not subjects and ctx.discourse.topic is not None and re.match(rules.structured_label, sent.text):
             # "Time period: open ended, started on 01 June 1999": a field of the page's topic
-            subjects = [_Mention(trigger, ctx.discourse.topic.name, ctx.discourse.topic.subject_type, ref="topic")]
+            subjects = [
+                _Mention(trigger, ctx.discourse.topic.name, ctx.discourse.topic.subject_type, ref="topic")
+            ]
         if not subjects:
             continue
         qualifier = rules.announce if announced else trigger.label_
@@ -864,7 +868,9 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
 # -------------------------------------------------------------------- main
 
 
-def _topic(document: Document, selected: Sequence[Block], sdocs: list[Doc], prefix: str) -> _Antecedent | None:
+def _topic(
+    document: Document, selected: Sequence[Block], sdocs: list[Doc], prefix: str
+) -> _Antecedent | None:
     """The page's topic: a name in the headline (title block, else the document title) that
     the page repeats, on a page that talks about clusters."""
     title_block = next((b for b in selected if b.kind == "title"), None)
@@ -926,11 +932,17 @@ class ProseResult:
 def _mention_notes(block: Block, sdoc: Doc, notes: dict[tuple[str, bool, str | None], MentionNote]) -> None:
     for ent in sdoc.ents:
         key = (ent.text, True, ent.ent_id_ or None)
-        notes.setdefault(key, MentionNote(text=ent.text, label=ent.label_, taken=True, family=key[2], locator=block.locator))
+        notes.setdefault(
+            key,
+            MentionNote(text=ent.text, label=ent.label_, taken=True, family=key[2], locator=block.locator),
+        )
     for span in sdoc.spans.get("rejected", []):
         key = (span.text, False, span.label_)
         notes.setdefault(
-            key, MentionNote(text=span.text, label="CLUSTER", taken=False, reason=span.label_, locator=block.locator)
+            key,
+            MentionNote(
+                text=span.text, label="CLUSTER", taken=False, reason=span.label_, locator=block.locator
+            ),
         )
 
 

@@ -21,11 +21,13 @@ from functools import cache
 
 from pipeline.models.nlp.patterns import is_name_word, pattern_name_lexicon
 
-__all__ = ["ContextName", "find_context_names", "topic_name", "CONTEXT_FAMILIES"]
+__all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "topic_name"]
 
 CONTEXT_FAMILIES = ("apposition", "copula", "parenthesis", "head_before_name", "page_topic", "gazetteer")
 
-_NAME = r"(?P<name>[A-Z0-9][\w&'’.\-]*(?:\s+(?:(?:&|and|of|for|de|du|des|la|le)\s+)?[A-Z0-9][\w&'’.\-]*){0,5})"
+_NAME = (
+    r"(?P<name>[A-Z0-9][\w&'’.\-]*(?:\s+(?:(?:&|and|of|for|de|du|des|la|le)\s+)?[A-Z0-9][\w&'’.\-]*){0,5})"
+)
 _MID = r"(?P<mid>(?:[\w’'\-&]+\s+){0,6}?)"
 
 
@@ -115,7 +117,9 @@ def find_context_names(text: str) -> list[ContextName]:
     out: list[ContextName] = []
     for family, rx in (("apposition", apposition), ("copula", copula), ("parenthesis", parenthesis)):
         for m in rx.finditer(text):
-            if not _mid_ok(m.group("mid")) or not _after_ok(text, m.end("head") + len(m.group("plural") or "")):
+            if not _mid_ok(m.group("mid")) or not _after_ok(
+                text, m.end("head") + len(m.group("plural") or "")
+            ):
                 continue
             if any(c.isdigit() for c in m.group("mid")) and family != "copula":
                 continue  # "Health (6 cluster organisations)": a count, not a naming
@@ -125,7 +129,9 @@ def find_context_names(text: str) -> list[ContextName]:
                 continue  # "Meanwhile, the cluster was founded": the phrase is the subject, not an apposition
             span = _clean(text, m.start("name"), m.end("name"))
             if span is not None:
-                out.append(ContextName(span[0], span[1], text[span[0] : span[1]], _label(m.group("head")), family))
+                out.append(
+                    ContextName(span[0], span[1], text[span[0] : span[1]], _label(m.group("head")), family)
+                )
     for m in before.finditer(text):
         if m.group("plural") or not _mid_ok(m.group("mid")) or any(c.isupper() for c in m.group("mid")):
             continue

@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.models.nlp.context import find_context_names
-from pipeline.models.nlp.settings import NlpSettings
 from pipeline.models.nlp.patterns import (
     RULES_VERSION,
     is_camelcase_name,
@@ -35,6 +34,7 @@ from pipeline.models.nlp.patterns import (
     pattern_policy_names,
     pattern_rename_cues,
 )
+from pipeline.models.nlp.settings import NlpSettings
 
 __all__ = ["ParserUnavailableError", "build_nlp", "in_cluster_context"]
 
@@ -208,7 +208,9 @@ def cluster_mentions(doc: Doc) -> Doc:
 
     for sent in doc.sents:
         for found in find_context_names(sent.text):
-            span = _char_span(doc, sent.start_char + found.start, sent.start_char + found.end, found.label, found.family)
+            span = _char_span(
+                doc, sent.start_char + found.start, sent.start_char + found.end, found.label, found.family
+            )
             if span is not None:
                 spans.append(span)
         if not in_cluster_context(sent):
@@ -287,9 +289,13 @@ class ClusterCues:
             [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.events(doc)]
         )
         doc.spans["lineage"] = [Span(doc, s, e, label="lineage") for _, s, e in self.lineage(doc)]
-        doc.spans["anaphors"] = [s for s in filter_spans(
-            [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.anaphors(doc)]
-        ) if _is_reference(s)]
+        doc.spans["anaphors"] = [
+            s
+            for s in filter_spans(
+                [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.anaphors(doc)]
+            )
+            if _is_reference(s)
+        ]
         doc.spans["renames"] = filter_spans(
             [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.renames(doc)]
         )
