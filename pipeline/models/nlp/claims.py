@@ -76,7 +76,7 @@ class _Discourse:
     ) -> _Antecedent | None:
         """The nearest compatible antecedent; "it" (kind "any") only within its block and only
         when no other proper name stands between (`plain`), else the topic."""
-        for antecedent in reversed([*self.history, *before]):
+        for antecedent in reversed(before):
             if kind == "any":
                 if plain(antecedent):
                     return antecedent
@@ -339,6 +339,13 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     ]
     if ref.ref == "topic":
         return ctx.discourse.topic
+    earlier = [
+        a
+        for a in ctx.discourse.history
+        if a.block < ctx.block_index or (a.block == ctx.block_index and a.end <= ref.span.start_char)
+    ]
+    seen = {(a.block, a.end) for a in earlier}
+    before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
     found = ctx.discourse.resolve(ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref))
     if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
         after = [
@@ -631,6 +638,14 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         else:
             before = _nearest_before(ctx, mentions, span.start, level=ctx.depth[span.start])
             quote_end = sent.end_char
+        coref: list[Evidence] = []
+        if before is None and not inside:
+            # "In 2015 the cluster was renamed Foodvalley": the reference's antecedent
+            refs = [r for r in _references(sent) if r.span.end <= span.start]
+            antecedent = _resolve(ctx, refs[-1]) if refs else None
+            if antecedent is not None and antecedent.name != _clean_name(after_name):
+                before = _Mention(refs[-1].span, antecedent.name, antecedent.subject_type)
+                coref = [antecedent.evidence]
         if before is None:
             continue
         quote = (before.span.start_char, quote_end) if inside else (sent.start_char, sent.end_char)
@@ -644,6 +659,7 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             quote=quote,
             family="rename",
             qualifier="rename",
+            extra_evidence=coref,
         )
         if after_mention is None:
             extra.append((_clean_name(after_name), before.subject_type, after_end))
@@ -847,8 +863,15 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             continue
         if doc[j].lower_ in rules.member_nouns and words & rules.membership_cues:
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
+            coref: list[Evidence] = []
             if not candidates:
-                continue
+                # "Today the cluster counts more than 80 members": the reference's antecedent
+                refs = [r for r in _references(sent) if ctx.depth[r.span.start] == 0]
+                antecedent = _resolve(ctx, refs[0]) if refs else None
+                if antecedent is None:
+                    continue
+                candidates = [_Mention(refs[0].span, antecedent.name, antecedent.subject_type)]
+                coref = [antecedent.evidence]
             after = [m for m in candidates if m.span.start > j]
             subject = (
                 min(after, key=lambda m: m.span.start) if after else max(candidates, key=lambda m: m.span.end)
@@ -862,6 +885,7 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 quote=sent_span,
                 family="count",
                 qualifier=qualifier,
+                extra_evidence=coref,
             )
 
 
