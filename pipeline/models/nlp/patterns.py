@@ -59,6 +59,7 @@ class NameLexicon:
     generic_modifiers: frozenset[str]
     context_blockers: frozenset[str]
     person_titles: frozenset[str]
+    non_cluster_org_words: frozenset[str]
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
 

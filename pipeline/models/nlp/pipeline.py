@@ -123,7 +123,7 @@ def _trim_leading_non_names(span: Span) -> Span | None:
         start += 1
     if start >= span.end:
         return None
-    return Span(span.doc, start, span.end, label=span.label_, span_id=span.ent_id_)
+    return Span(span.doc, start, span.end, label=span.label_, span_id=span.id_ or span.ent_id_)
 
 
 def _generic_or_person(ent: Span) -> str | None:
@@ -145,6 +145,34 @@ def _generic_or_person(ent: Span) -> str | None:
     if determined and all(w in lex.generic_modifiers or w in lex.non_name_words for w in words):
         return "generic head"
     return None
+
+
+def _org_mentions(doc: Doc, sent: Span) -> list[Span]:
+    """With a statistical parser: its ORG entities in a cluster sentence (family `ner_org`) that
+    are bound to an event trigger by the parse ("X was founded", "launched X", "the creation of X"),
+    made only of name words, and not ministries, agencies, universities... (`non_cluster_org_words`)."""
+    lex = pattern_name_lexicon()
+    triggers = {seq[0] for _, seq in pattern_event_triggers().triggers}
+    orgs = [e for e in doc.spans.get("ner", []) if e.label_ == "ORG" and sent.start <= e.start < sent.end]
+    if not orgs or not in_cluster_context(sent):
+        return []
+    out = []
+    for ent in orgs:
+        words = {t.lower_ for t in ent}
+        connectors = ("&", "and", "of", "-")
+        if words & lex.non_cluster_org_words or not all(
+            is_name_word(t.text) or t.lower_ in connectors for t in ent
+        ):
+            continue
+        head = ent.root.head
+        if head.lower_ == "of":
+            head = head.head
+        if head.lower_ not in triggers and head.head.lower_ not in triggers:
+            continue
+        span = _trim_leading_non_names(Span(doc, ent.start, ent.end, label="CLUSTER", span_id="ner_org"))
+        if span is not None:
+            out.append(span)
+    return out
 
 
 def _role_titles(doc: Doc) -> list[Span]:
@@ -213,6 +241,7 @@ def cluster_mentions(doc: Doc) -> Doc:
             )
             if span is not None:
                 spans.append(span)
+        spans.extend(_org_mentions(doc, sent))
         if not in_cluster_context(sent):
             continue
         for token in sent:
