@@ -166,6 +166,11 @@ def test_topic_name(title: str, body: str, expected: str | None) -> None:
             id="coordination",
         ),
         pytest.param(
+            ["Firms of Brightwater (the water cluster) meet.", "Brightwater (founded in 2009) hosts them."],
+            {("cluster", "Brightwater", "created_year", 2009, "founded", "year")},
+            id="trigger-in-parenthesis-after-name",
+        ),
+        pytest.param(
             ["Since its launch in 2004, the Regional Clusters Programme has funded 40 projects."],
             {("policy", "Regional Clusters Programme", "starting_year", 2004, "launched", "year")},
             id="fronted-possessive",

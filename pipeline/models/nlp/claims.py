@@ -510,8 +510,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if found is not None and not _blocked(ctx, found, trigger.start):
             return found
         return None
-    if prev is not None and (prev.text == "," or any(m.span.end == k + 1 for m in mentions)):
-        end = k if prev.text == "," else k + 1
+    if prev is not None and (prev.text in (",", "(") or any(m.span.end == k + 1 for m in mentions)):
+        # "X, established in ...", "X (founded in 2007)", "X started in ..."
+        end = k if prev.text in (",", "(") else k + 1
         return next((m for m in mentions if m.span.end == end), None)
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:

@@ -72,6 +72,13 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
         words.pop(0)
     if not words:
         return None
+    if not text[: start + words[0].start()].strip():
+        # at the start of the sentence the first capital proves nothing: "Members of Agrinova (...)"
+        connectors = [i for i, w in enumerate(words) if w.group(0) in ("of", "for", "de", "du", "des")]
+        if connectors:
+            words = words[connectors[-1] + 1 :]
+            if not words:
+                return None
     first = words[0].group(0).lower().rstrip(".")
     if first in lex.person_titles or first in lex.role_titles:
         return None
