@@ -453,7 +453,50 @@ def test_it_does_not_jump_over_other_names(paragraphs: list[str]) -> None:
         ),
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Brightwater, the water cluster of the north, was set up in 2009 under the name Aqua North.",
+            ("cluster", "Aqua North", "renamed_to", "Brightwater", "rename", None),
+            id="under-the-name",
+        ),
+        pytest.param(
+            "In 2017 the Lake Region Food Cluster adopted the name Lakefood.",
+            ("cluster", "Lake Region Food Cluster", "renamed_to", "Lakefood", "rename", None),
+            id="adopted-the-name",
+        ),
+        pytest.param(
+            "The Lake Region Food Cluster (ex Lake Food Net) meets monthly.",
+            ("cluster", "Lake Food Net", "renamed_to", "Lake Region Food Cluster", "rename", None),
+            id="ex-in-parenthesis",
+        ),
+        pytest.param(
+            "The Lake Region Food Cluster, originally called Lake Food Net, meets monthly.",
+            ("cluster", "Lake Food Net", "renamed_to", "Lake Region Food Cluster", "rename", None),
+            id="originally-called",
+        ),
+    ],
+)
+def test_rename_cues(text: str, expected: Fact) -> None:
+    claims = extract_prose_claims(make_doc(text), country=None)
+    assert {f for f in facts(claims) if f[2] == "renamed_to"} == {expected}
+
+
 def test_renames_and_counts_through_references(paragraphs: list[str], expected: Fact) -> None:
     claims = [c for c in extract_prose_claims(make_doc(*paragraphs), country=None) if c.attribute == expected[2]]
     assert facts(claims) == {expected}
     assert [e.method for e in claims[0].extra_evidence] == ["nlp.coreference"]
+
+
+def test_topic_from_og_title_when_there_is_no_headline() -> None:
+    page = (
+        b'<html><head><title>Home | Site</title><meta property="og:title" content="Fjordlink - who we are">'
+        b"</head><body><article><p>Fjordlink links sixty aquaculture firms in a cluster.</p>"
+        b"<p>The cluster was set up in 2008 by four fish farmers.</p></article></body></html>"
+    )
+    doc = parse_html(page, doc_id="og", uri="og.html", sha256="0")
+    assert doc.title == "Fjordlink - who we are"
+    claims = [c for c in extract_prose_claims(doc, country=None) if c.attribute in DATED]
+    assert dated(claims) == {("cluster", "Fjordlink", "created_year", 2008, "set up", "year")}
+    assert [e.quote for e in claims[0].extra_evidence] == ["Fjordlink"]

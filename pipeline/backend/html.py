@@ -614,7 +614,10 @@ def parse_html(data: bytes, *, doc_id: str, uri: str, sha256: str) -> Document:
     meta_date = _meta_date(tree)
     oracle = _trafilatura_lines(html)
     head_title = tree.css_first("head > title")
-    title_text = _node_text(head_title) if head_title is not None else ""
+    og_title = tree.css_first('meta[property="og:title"]')
+    # the page's headline: h1, else og:title (the article's own title), else <title> (often "X | Site")
+    title_text = normalise_space((og_title.attributes.get("content") or "") if og_title is not None else "")
+    title_text = title_text or (_node_text(head_title) if head_title is not None else "")
 
     _remove_boilerplate(body)
     h1 = body.css_first("h1")
