@@ -434,26 +434,6 @@ def test_it_does_not_jump_over_other_names(paragraphs: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("paragraphs", "expected"),
-    [
-        pytest.param(
-            ["Brightwater is the water cluster of the north.", "In 2015 the cluster was renamed Blue North."],
-            ("cluster", "Brightwater", "renamed_to", "Blue North", "rename", None),
-            id="rename-through-the-cluster",
-        ),
-        pytest.param(
-            ["The Hill Country Wood Cluster grows.", "It changed its name to Woodland Hub in 2019."],
-            ("cluster", "Hill Country Wood Cluster", "renamed_to", "Woodland Hub", "rename", None),
-            id="rename-through-it",
-        ),
-        pytest.param(
-            ["Brightwater is the water cluster of the north.", "Today the cluster counts more than 80 members."],
-            ("cluster", "Brightwater", "member_count", 80, "more than", None),
-            id="count-through-the-cluster",
-        ),
-    ],
-)
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
@@ -483,6 +463,26 @@ def test_rename_cues(text: str, expected: Fact) -> None:
     assert {f for f in facts(claims) if f[2] == "renamed_to"} == {expected}
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Brightwater is the water cluster of the north.", "In 2015 the cluster was renamed Blue North."],
+            ("cluster", "Brightwater", "renamed_to", "Blue North", "rename", None),
+            id="rename-through-the-cluster",
+        ),
+        pytest.param(
+            ["The Hill Country Wood Cluster grows.", "It changed its name to Woodland Hub in 2019."],
+            ("cluster", "Hill Country Wood Cluster", "renamed_to", "Woodland Hub", "rename", None),
+            id="rename-through-it",
+        ),
+        pytest.param(
+            ["Brightwater is the water cluster of the north.", "Today the cluster counts more than 80 members."],
+            ("cluster", "Brightwater", "member_count", 80, "more than", None),
+            id="count-through-the-cluster",
+        ),
+    ],
+)
 def test_renames_and_counts_through_references(paragraphs: list[str], expected: Fact) -> None:
     claims = [c for c in extract_prose_claims(make_doc(*paragraphs), country=None) if c.attribute == expected[2]]
     assert facts(claims) == {expected}
