@@ -500,3 +500,25 @@ def test_topic_from_og_title_when_there_is_no_headline() -> None:
     claims = [c for c in extract_prose_claims(doc, country=None) if c.attribute in DATED]
     assert dated(claims) == {("cluster", "Fjordlink", "created_year", 2008, "set up", "year")}
     assert [e.quote for e in claims[0].extra_evidence] == ["Fjordlink"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        pytest.param(
+            ["Brightwater is the water cluster of the north.", "The Brightwater project was launched in 2012."],
+            id="name-as-modifier",
+        ),
+    ],
+)
+def test_no_event_for_name_modifiers(paragraphs: list[str]) -> None:
+    assert dated(extract_prose_claims(make_doc(*paragraphs), country=None)) == set()
+
+
+def test_agency_is_not_a_page_topic() -> None:
+    page = (
+        b"<html><body><article><h1>Nordvekst Agency</h1><p>Nordvekst Agency runs the national cluster "
+        b"programme.</p><p>It was established in 2018.</p></article></body></html>"
+    )
+    doc = parse_html(page, doc_id="a", uri="a.html", sha256="0")
+    assert dated(extract_prose_claims(doc, country=None)) == set()

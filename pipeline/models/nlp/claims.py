@@ -904,7 +904,7 @@ def _topic(
     if not title or not any(in_cluster_context(sent) for d in sdocs for sent in d.sents):
         return None
     name = topic_name(title, body)
-    if name is None:
+    if name is None or not _clusterish(name, title, sdocs):
         return None
     block = title_block if title_block is not None and name in title_block.text else None
     block = block or next((b for b in selected if b is not title_block and name in b.text), None)
@@ -913,6 +913,23 @@ def _topic(
     start = block.text.index(name)
     ctx = _Ctx(document, block, sdocs[0], None, prefix, [], [], [])
     return _Antecedent(name, "cluster", _evidence(ctx, start, start + len(name), "coreference"))
+
+
+def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
+    """The page says its topic is a cluster: the headline has a cluster noun, a rule already
+    took the name as a cluster, or a sentence names it together with a cluster noun."""
+    lex = pattern_name_lexicon()
+    if any(w.lower() in lex.non_cluster_org_words for w in name.split()):
+        return False
+    if any(w.lower().strip(",.:;!?") in lex.cluster_nouns for w in title.split()):
+        return True
+    for sdoc in sdocs:
+        if any(e.text == name and e.label_ == "CLUSTER" for e in sdoc.ents):
+            return True
+        for sent in sdoc.sents:
+            if name in sent.text and any(t.lower_ in lex.cluster_nouns for t in sent):
+                return True
+    return False
 
 
 def _gazetteer(sdocs: list[Doc], topic: str | None) -> dict[str, str]:
@@ -931,6 +948,7 @@ def _apply_gazetteer(sdoc: Doc, names: dict[str, str], topic: str | None) -> Non
     """Later (or earlier) occurrences of a page's context names are mentions too."""
     if not names:
         return
+    lex = pattern_name_lexicon()
     extra: list[Span] = []
     for name, label in names.items():
         family = "page_topic" if name == topic else "gazetteer"
@@ -938,6 +956,8 @@ def _apply_gazetteer(sdoc: Doc, names: dict[str, str], topic: str | None) -> Non
             span = sdoc.char_span(m.start(), m.end(), label=label)
             if span is None or any(span.start < e.end and e.start < span.end for e in sdoc.ents):
                 continue
+            if span.end < len(sdoc) and sdoc[span.end].lower_ in lex.generic_heads:
+                continue  # "the Agrinova project": a modifier, not the cluster
             extra.append(Span(sdoc, span.start, span.end, label=label, span_id=family))
     if extra:
         sdoc.ents = filter_spans([*sdoc.ents, *extra])

@@ -154,7 +154,7 @@ def _org_mentions(doc: Doc, sent: Span) -> list[Span]:
     lex = pattern_name_lexicon()
     triggers = {seq[0] for _, seq in pattern_event_triggers().triggers}
     orgs = [e for e in doc.spans.get("ner", []) if e.label_ == "ORG" and sent.start <= e.start < sent.end]
-    if not orgs or not in_cluster_context(sent):
+    if not orgs or not any(t.lower_ in lex.cluster_nouns for t in sent):
         return []
     out = []
     for ent in orgs:
