@@ -522,3 +522,11 @@ def test_agency_is_not_a_page_topic() -> None:
     )
     doc = parse_html(page, doc_id="a", uri="a.html", sha256="0")
     assert dated(extract_prose_claims(doc, country=None)) == set()
+
+
+def test_known_names_from_outside_the_page() -> None:
+    doc = make_doc("Lakefood was founded in 2004 by twelve dairies.")
+    assert dated(extract_prose(doc, country=None).claims) == set()
+    result = extract_prose(doc, country=None, known_names={"Lakefood": "CLUSTER"})
+    assert dated(result.claims) == {("cluster", "Lakefood", "created_year", 2004, "founded", "year")}
+    assert [(m.text, m.family) for m in result.mentions] == [("Lakefood", "gazetteer")]

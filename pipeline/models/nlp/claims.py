@@ -12,7 +12,7 @@ related-news dates) yields no date claim.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -1012,8 +1012,14 @@ def extract_prose(
     country: str | None,
     blocks: Sequence[Block] | None = None,
     method_prefix: str = "nlp",
+    known_names: Mapping[str, str] | None = None,
 ) -> ProseResult:
-    """`extract_prose_claims` plus the mention list (taken / not taken, with the rule or reason)."""
+    """`extract_prose_claims` plus the mention list (taken / not taken, with the rule or reason).
+
+    `known_names` (name -> CLUSTER | POLICY) is a gazetteer from outside the page, e.g. the
+    cluster organisations named in factsheets or earlier pages of the same run (the taken
+    `mentions` of other results); their occurrences become mentions (family `gazetteer`).
+    """
     nlp = build_nlp()
     selected = [
         b
@@ -1024,6 +1030,8 @@ def extract_prose(
     sdocs = list(nlp.pipe(b.text for b in selected))
     topic = _topic(doc, selected, sdocs, method_prefix) if sdocs else None
     names = _gazetteer(sdocs, topic.name if topic else None)
+    for name, label in (known_names or {}).items():
+        names.setdefault(name, label)
     discourse = _Discourse(topic=topic)
     notes: dict[tuple[str, bool, str | None], MentionNote] = {}
     for index, (block, sdoc) in enumerate(zip(selected, sdocs, strict=True)):
