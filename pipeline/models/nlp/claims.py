@@ -6,7 +6,20 @@ mention is connected to it by an event trigger (passive "X was launched in 2002"
 apposition "X, established in March 2015", nominal "the creation of X",
 active "... launched X in 2002") or by "X (2002, ...)" in a list that follows an
 event.  Anything else (agencies, funding periods, restructurings, objectives,
-related-news dates) yields no date claim.
+related-news dates, years that date another event) yields no date claim.
+
+Binding: with a statistical parser (`NlpSettings.parser`) the dependency parse binds a
+trigger to its subject first (nsubjpass, object, relative and reduced relative clauses,
+fronted participles, coordination); the positional rules are the fallback and the only
+rules on `spacy.blank("en")`: passive, apposition, "X (founded in ...)", nominal "of",
+fronted "Created in 2004, X" / "Since its launch in 2005, X", coordination "X and Y were".
+
+Discourse: the page topic (a headline name the page says is a cluster) and the names
+read so far stand behind "the cluster", "the programme", "it" and "its creation"; a claim
+made through such a reference keeps its sentence as the quote and carries the
+antecedent's mention as `extra_evidence` (method `<prefix>.coreference`).  Names made
+clusters by context (apposition, copula, parenthesis, page topic) are looked up again
+across the page (in-page gazetteer) and `known_names` can bring names from elsewhere.
 """
 
 from __future__ import annotations

@@ -1,13 +1,18 @@
-"""The spaCy pipeline for prose: blank English + rules, no statistical model.
+"""The spaCy pipeline for prose: blank English + rules (a statistical parser is optional).
 
-    sentencizer -> entity_ruler (cluster/policy name patterns)
-                -> cluster_mentions (refine ruler spans; CamelCase names, enumerations and
-                   "Name (YEAR ...)" lists in cluster context; "X / ACR" acronyms)
-                -> cluster_cues (event triggers, lineage cues, rename cues as span groups)
+    sentencizer -> [tok2vec, tagger, parser, ner of the optional parser pipeline]
+                -> entity_ruler (cluster/policy name patterns)
+                -> cluster_mentions (refine ruler spans; drop role titles, generic heads and
+                   people; names from context: apposition, copula, parenthesis, head before
+                   name; CamelCase names, enumerations and "Name (YEAR ...)" lists in cluster
+                   context; "X / ACR" acronyms; with a parser, ORG entities bound to a trigger)
+                -> cluster_cues (event triggers, lineage cues, rename cues, references)
 
-`doc.ents` then holds CLUSTER / POLICY mentions (the pattern family is the span's
-`ent_id_`); `doc.spans["events"]` (label = normalised qualifier), `doc.spans["lineage"]`
-and `doc.spans["renames"]` (label = index into `pattern_rename_cues()`) hold the cues.
+`doc.ents` then holds CLUSTER / POLICY mentions (the rule family is the span's
+`ent_id_`); `doc.spans["events"]` (label = normalised qualifier), `doc.spans["lineage"]`,
+`doc.spans["renames"]` (label = index into `pattern_rename_cues()`), `doc.spans["anaphors"]`
+(label = cluster | policy | any), `doc.spans["rejected"]` (label = why a name-shaped phrase
+is not a mention) and `doc.spans["ner"]` (the parser's own entities) hold the rest.
 """
 
 from __future__ import annotations
