@@ -530,3 +530,12 @@ def test_known_names_from_outside_the_page() -> None:
     result = extract_prose(doc, country=None, known_names={"Lakefood": "CLUSTER"})
     assert dated(result.claims) == {("cluster", "Lakefood", "created_year", 2004, "founded", "year")}
     assert [(m.text, m.family) for m in result.mentions] == [("Lakefood", "gazetteer")]
+
+
+def test_country_is_not_a_page_topic() -> None:
+    page = (
+        b"<html><body><article><h1>Norway</h1><p>Norway has nine national clusters.</p>"
+        b"<p>It was founded in 1905.</p></article></body></html>"
+    )
+    doc = parse_html(page, doc_id="n", uri="n.html", sha256="0")
+    assert dated(extract_prose_claims(doc, country=None)) == set()

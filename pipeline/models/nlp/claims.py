@@ -911,6 +911,8 @@ def _topic(
 ) -> _Antecedent | None:
     """The page's topic: a name in the headline (title block, else the document title) that
     the page repeats, on a page that talks about clusters."""
+    if document.media_type != "html":
+        return None  # a web page's headline names what it is about; a PDF's title rarely a cluster
     title_block = next((b for b in selected if b.kind == "title"), None)
     title = title_block.text if title_block is not None else (document.title or "")
     body = "\n".join(b.text for b in selected if b is not title_block)
@@ -932,7 +934,7 @@ def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
     """The page says its topic is a cluster: the headline has a cluster noun, a rule already
     took the name as a cluster, or a sentence names it together with a cluster noun."""
     lex = pattern_name_lexicon()
-    if any(w.lower() in lex.non_cluster_org_words for w in name.split()):
+    if any(w.lower() in lex.non_cluster_org_words for w in name.split()) or name in pattern_countries():
         return False
     if any(w.lower().strip(",.:;!?") in lex.cluster_nouns for w in title.split()):
         return True
