@@ -285,6 +285,7 @@ def test_page_topic_and_structured_field() -> None:
         pytest.param("in the wake of the 2015 reform", None, [(2015, "year", "other")], id="wake-of"),
         pytest.param("the 2015 reform", None, [(2015, "year", "other")], id="attributive"),
         pytest.param("in the spring of 2008", None, [(2008, "year", "own")], id="spring-of"),
+        pytest.param("the 2004 launch of", None, [(2004, "year", "own")], id="attributive-event-noun"),
     ],
 )
 def test_dates(text: str, published: str | None, expected: list[tuple[object, str, str]]) -> None:
