@@ -540,3 +540,14 @@ def test_country_is_not_a_page_topic() -> None:
     )
     doc = parse_html(page, doc_id="n", uri="n.html", sha256="0")
     assert dated(extract_prose_claims(doc, country=None)) == set()
+
+
+def test_mention_claim_records_the_rule_that_made_it_a_cluster() -> None:
+    claims = extract_prose_claims(
+        make_doc("Brightwater, the water cluster of the north, works with the Lake Region Food Cluster."),
+        country=None,
+    )
+    assert {(c.subject_name, c.qualifier) for c in claims if c.attribute == "mentioned"} == {
+        ("Brightwater", "apposition"),
+        ("Lake Region Food Cluster", None),
+    }

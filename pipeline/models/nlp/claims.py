@@ -1056,22 +1056,27 @@ def extract_prose(
         ctx = _Ctx(
             doc, block, sdoc, country, method_prefix, depth, [bool(q) for q in quoted], [], discourse, index
         )
-        seen: dict[str, tuple[SubjectType, tuple[int, int]]] = {}
+        seen: dict[str, tuple[SubjectType, tuple[int, int], str | None]] = {}
         prev_sent: Span | None = None
         for sent in sdoc.sents:
             mentions = _mentions(sent)
             for mention in mentions:
-                seen.setdefault(mention.name, (mention.subject_type, (sent.start_char, sent.end_char)))
+                family = mention.span.id_ or mention.span.ent_id_
+                # names made clusters by context record the rule on their mention claim
+                qualifier = family if family in CONTEXT_FAMILIES or family == "ner_org" else None
+                seen.setdefault(
+                    mention.name, (mention.subject_type, (sent.start_char, sent.end_char), qualifier)
+                )
             _events(ctx, sent, mentions, prev_sent)
             discourse.history.extend(_antecedent_of(ctx, m) for m in mentions)
             for name, subject_type, _ in _renames(ctx, sent, mentions):
-                seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char)))
+                seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char), None))
             _descriptions(ctx, mentions)
             _abbreviations(ctx, mentions)
             _counts(ctx, sent, mentions)
             prev_sent = sent
         mention_claims: list[Claim] = []
-        for name, (subject_type, span) in seen.items():
+        for name, (subject_type, span, qualifier) in seen.items():
             before = len(ctx.claims)
             _add(
                 ctx,
@@ -1081,6 +1086,7 @@ def extract_prose(
                 value=name,
                 quote=span,
                 family="mention",
+                qualifier=qualifier,
             )
             mention_claims.extend(ctx.claims[before:])
             del ctx.claims[before:]
