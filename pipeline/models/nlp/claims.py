@@ -60,6 +60,10 @@ _NAME_AFTER = re.compile(
 )
 
 
+_WEAK_FAMILIES = frozenset({"x_org_head", "ner_org"})
+_APPOSITION = re.compile(r"^\s*,\s*(?:the|a|an|one|which|who|that|its|their)\b[^;:()]*,\s*$")
+
+
 @dataclass(frozen=True)
 class _Mention:
     span: Span
@@ -526,7 +530,14 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if prev is not None and (prev.text in (",", "(") or any(m.span.end == k + 1 for m in mentions)):
         # "X, established in ...", "X (founded in 2007)", "X started in ..."
         end = k if prev.text in (",", "(") else k + 1
-        return next((m for m in mentions if m.span.end == end), None)
+        found = next((m for m in mentions if m.span.end == end), None)
+        if found is None and prev.text == ",":
+            # "X, the game cluster of Kokkola, started ...": step back over the apposition
+            found = _nearest_before(ctx, mentions, k, level=level)
+            between = doc.text[found.span.end_char : prev.idx + 1] if found is not None else ""
+            if not _APPOSITION.match(between):
+                found = None
+        return found
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
@@ -1063,7 +1074,7 @@ def extract_prose(
             for mention in mentions:
                 family = mention.span.id_ or mention.span.ent_id_
                 # names made clusters by context record the rule on their mention claim
-                qualifier = family if family in CONTEXT_FAMILIES or family == "ner_org" else None
+                qualifier = family if family in CONTEXT_FAMILIES or family in _WEAK_FAMILIES else None
                 seen.setdefault(
                     mention.name, (mention.subject_type, (sent.start_char, sent.end_char), qualifier)
                 )
@@ -1076,7 +1087,10 @@ def extract_prose(
             _counts(ctx, sent, mentions)
             prev_sent = sent
         mention_claims: list[Claim] = []
+        claimed = {c.subject_name for c in ctx.claims}
         for name, (subject_type, span, qualifier) in seen.items():
+            if qualifier in _WEAK_FAMILIES and name not in claimed:
+                continue  # an organisation-like name is reported only with a fact about it
             before = len(ctx.claims)
             _add(
                 ctx,

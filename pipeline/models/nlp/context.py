@@ -19,14 +19,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.models.nlp.patterns import is_name_word, pattern_name_lexicon
+from pipeline.models.nlp.patterns import UPPER, is_name_word, pattern_name_lexicon
 
 __all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "topic_name"]
 
 CONTEXT_FAMILIES = ("apposition", "copula", "parenthesis", "head_before_name", "page_topic", "gazetteer")
 
 _NAME = (
-    r"(?P<name>[A-Z0-9][\w&'’.\-]*(?:\s+(?:(?:&|and|of|for|de|du|des|la|le)\s+)?[A-Z0-9][\w&'’.\-]*){0,5})"
+    rf"(?P<name>[{UPPER}0-9][\w&'’.\-]*(?:\s+(?:(?:&|and|of|for|de|du|des|la|le)\s+)?"
+    rf"[{UPPER}0-9][\w&'’.\-]*){{0,5}})"
 )
 _MID = r"(?P<mid>(?:[\w’'\-&]+\s+){0,6}?)"
 

@@ -60,6 +60,7 @@ class NameLexicon:
     context_blockers: frozenset[str]
     person_titles: frozenset[str]
     non_cluster_org_words: frozenset[str]
+    org_heads: frozenset[str]
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
 
@@ -88,7 +89,9 @@ def pattern_name_lexicon() -> NameLexicon:
     return NameLexicon(**words, context_heads=tuple(heads))
 
 
-_NAME_WORD = re.compile(r"^[A-Z][\w&'’.\-]*$|^[A-Z0-9]+[A-Z][\w\-]*$")
+# upper-case letters of Latin-1 and Latin Extended-A ("Öst", "Łódź", "Šibenik") as a regex class
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.lower() != c)
+_NAME_WORD = re.compile(rf"^[{UPPER}][\w&'’.\-]*$|^[{UPPER}0-9]+[{UPPER}][\w\-]*$")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][A-Za-z]*|[0-9][A-Za-z0-9]*)+$")
 
 

@@ -229,6 +229,9 @@ def cluster_mentions(doc: Doc) -> Doc:
                 )
             ):
                 continue
+        if family == "x_org_head" and {t.lower_ for t in ent} & lex.non_cluster_org_words:
+            rejected.append(Span(doc, ent.start, ent.end, label="agency or institution"))
+            continue
         reason = _generic_or_person(ent)
         if reason is not None:
             rejected.append(Span(doc, ent.start, ent.end, label=reason))
