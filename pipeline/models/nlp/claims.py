@@ -949,12 +949,16 @@ def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
         return False
     if any(w.lower().strip(",.:;!?") in lex.cluster_nouns for w in title.split()):
         return True
+    if name.split()[-1].lower() in lex.org_heads:  # "Forest Bioeconomy Alliance Finland" keeps its head inside
+        return True
+    if any(w.lower() in lex.org_heads for w in name.split()):
+        return True
     for sdoc in sdocs:
         if any(e.text == name and e.label_ == "CLUSTER" for e in sdoc.ents):
             return True
-        for sent in sdoc.sents:
-            if name in sent.text and any(t.lower_ in lex.cluster_nouns for t in sent):
-                return True
+        # a paragraph that names it and talks of a cluster, pole, network...
+        if name in sdoc.text and any(t.lower_ in lex.cluster_nouns or t.lower_ in lex.org_heads for t in sdoc):
+            return True
     return False
 
 
@@ -963,7 +967,7 @@ def _gazetteer(sdocs: list[Doc], topic: str | None) -> dict[str, str]:
     names: dict[str, str] = {}
     for sdoc in sdocs:
         for ent in sdoc.ents:
-            if ent.ent_id_ in CONTEXT_FAMILIES:
+            if ent.ent_id_ in CONTEXT_FAMILIES or ent.ent_id_ == "acronym":
                 names.setdefault(ent.text, ent.label_)
     if topic:
         names.setdefault(topic, "CLUSTER")

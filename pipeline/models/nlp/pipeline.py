@@ -316,7 +316,10 @@ class ClusterCues:
         self.lineage.add("lineage", matcher_patterns(rules.lineage))
         self.anaphors = Matcher(nlp.vocab)
         for kind, seq in pattern_anaphors().anaphors:
-            self.anaphors.add(kind, matcher_patterns((seq,)))
+            plain = matcher_patterns((seq,))
+            # one lower-case modifier between determiner and head: "the regional programme"
+            modified = [[*p[:1], {"IS_LOWER": True, "IS_ALPHA": True}, *p[1:]] for p in plain if len(p) >= 2]
+            self.anaphors.add(kind, plain + modified)
         self.renames = Matcher(nlp.vocab)
         for index, cue in enumerate(pattern_rename_cues()):
             self.renames.add(str(index), matcher_patterns((cue.tokens,)))
