@@ -390,15 +390,16 @@ def _fronted_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Men
     if k != trigger.start:
         return None
     level = ctx.depth[trigger.start]
-    comma = next(
-        (j for j in range(trigger.end, sent.end) if doc[j].text == "," and ctx.depth[j] == level), None
-    )
-    if comma is None:
-        return None
-    j = comma + 1
-    while j < sent.end and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in rules.adverbs):
-        j += 1
-    return next((m for m in mentions if m.span.start in (j, comma + 1)), None)
+    # the subject follows the comma that closes the fronted phrase; commas of a list inside it
+    # ("Founded in 2009 by towns, firms and a university, the organisation ...") are passed over
+    for comma in (j for j in range(trigger.end, sent.end) if doc[j].text == "," and ctx.depth[j] == level):
+        j = comma + 1
+        while j < sent.end and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in rules.adverbs):
+            j += 1
+        found = next((m for m in mentions if m.span.start in (j, comma + 1)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _possessive_ref(ctx: _Ctx, trigger: Span) -> _Mention | None:

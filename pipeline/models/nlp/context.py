@@ -42,6 +42,7 @@ class ContextName:
     name: str
     label: str  # CLUSTER | POLICY
     family: str
+    description_end: int = 0  # end of the describing phrase ("..., the ICT cluster of the region")
 
 
 @cache
@@ -137,9 +138,8 @@ def find_context_names(text: str) -> list[ContextName]:
                 continue  # "Meanwhile, the cluster was founded": the phrase is the subject, not an apposition
             span = _clean(text, m.start("name"), m.end("name"))
             if span is not None:
-                out.append(
-                    ContextName(span[0], span[1], text[span[0] : span[1]], _label(m.group("head")), family)
-                )
+                label = _label(m.group("head"))
+                out.append(ContextName(span[0], span[1], text[span[0] : span[1]], label, family, m.end()))
     for m in before.finditer(text):
         if m.group("plural") or not _mid_ok(m.group("mid")) or any(c.isupper() for c in m.group("mid")):
             continue

@@ -249,6 +249,11 @@ def cluster_mentions(doc: Doc) -> Doc:
             )
             if span is not None:
                 spans.append(span)
+            if found.description_end > found.end:
+                # "Sofia Tech Alliance, the ICT cluster of the region, ...": the describing phrase
+                # is not a second name
+                a, b = sent.start_char + found.end, sent.start_char + found.description_end
+                spans = [x for x in spans if not (a <= x.start_char and x.end_char <= b)]
         spans.extend(_org_mentions(doc, sent))
         if not in_cluster_context(sent):
             continue
