@@ -38,6 +38,7 @@ from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.patterns import (
     DateExpr,
     find_dates,
+    is_name_word,
     pattern_anaphors,
     pattern_count_nouns,
     pattern_countries,
@@ -46,6 +47,7 @@ from pipeline.models.nlp.patterns import (
     pattern_rename_cues,
 )
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
+from pipeline.models.nlp.structured import find_fields, section_subject
 
 __all__ = ["MAX_MENTION_NOTES", "SKIPPED_KINDS", "ProseResult", "extract_prose", "extract_prose_claims"]
 
@@ -1111,4 +1113,67 @@ def extract_prose(
             del ctx.claims[before:]
         claims.extend(mention_claims)
         claims.extend(ctx.claims)
+    claims.extend(_field_claims(doc, selected, sdocs, discourse, country, method_prefix, claims))
     return ProseResult(claims, list(notes.values())[:MAX_MENTION_NOTES])
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(is_name_word(w) or w.lower() in _NAME_JOINERS for w in words) and is_name_word(words[0])
+
+
+_NAME_JOINERS = frozenset({"&", "and", "of", "for", "the", "de", "-"})
+
+
+def _field_claims(
+    document: Document,
+    selected: Sequence[Block],
+    sdocs: list[Doc],
+    discourse: _Discourse,
+    country: str | None,
+    prefix: str,
+    existing: list[Claim],
+) -> list[Claim]:
+    """Start dates and member counts stated as fields (profile boxes, directories, tables)."""
+    out: list[Claim] = []
+    have = {(c.subject_name, c.attribute, _key(c.value)) for c in existing}
+    for f in find_fields(selected, document.published):
+        block = selected[f.block]
+        ctx = _Ctx(document, block, sdocs[f.block], country, prefix, [], [], out, discourse, f.block)
+        extra: list[Evidence] = []
+        if f.subject is not None:
+            name, subject_type = f.subject, _type_of_name(f.subject)
+        elif (section := section_subject(selected, f.block, _is_name)) is not None:
+            name, subject_type = section, _type_of_name(section)
+        elif discourse.topic is not None:
+            name, subject_type = discourse.topic.name, discourse.topic.subject_type
+            extra = [discourse.topic.evidence]
+        else:
+            continue
+        attribute = f.attribute
+        if attribute == "start":
+            attribute = "starting_year" if subject_type == "policy" else "created_year"
+        if (name, attribute, _key(f.value)) in have:
+            continue
+        have.add((name, attribute, _key(f.value)))
+        _add(
+            ctx,
+            subject_type=subject_type,
+            subject_name=name,
+            attribute=attribute,
+            value=f.value,
+            quote=(f.start, f.end),
+            family="field",
+            precision=f.precision,
+            extra_evidence=extra,
+        )
+    return out
+
+
+def _key(value: object) -> str:
+    return str(value)
+
+
+def _type_of_name(name: str) -> SubjectType:
+    lex = pattern_name_lexicon()
+    return "policy" if name.split()[-1].lower() in lex.policy_heads else "cluster"
