@@ -208,7 +208,7 @@ def _markers(doc: Doc) -> tuple[list[int], list[int | bool]]:
 
 
 def _references(sent: Span) -> list[_Mention]:
-    """'the cluster', 'the programme', 'it' in `sent` (span group "anaphors")."""
+    """'the cluster', 'the programme', 'it', 'we' in `sent` (span group "anaphors")."""
     return [
         _Mention(s, s.text, "policy" if s.label_ == "policy" else "cluster", ref=s.label_)
         for s in sent.doc.spans["anaphors"]
@@ -956,6 +956,9 @@ def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
         return True
     if any(w.lower() in lex.org_heads for w in name.split()):
         return True
+    page_talks = any(t.lower_ in lex.cluster_nouns for sdoc in sdocs for t in sdoc)
+    if page_talks and sum(name in sdoc.text for sdoc in sdocs) >= 3:
+        return True  # the headline name, repeated on a page about clusters
     for sdoc in sdocs:
         if any(e.text == name and e.label_ == "CLUSTER" for e in sdoc.ents):
             return True

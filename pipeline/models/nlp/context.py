@@ -51,7 +51,8 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
     heads = "|".join(re.escape(h) for _, h in lex.context_heads)
     head = rf"(?P<head>{heads})(?P<plural>s)?\b"
     det = r"(?:the|a|an|our|one\s+of\s+the)"
-    apposition = re.compile(rf"{_NAME}\s*,\s*{det}\s+{_MID}{head}")
+    acronym = r"(?:\s*\([A-Z][A-Z0-9&-]{1,9}\))?"  # "Adriatic Blue Tech (ABT), the maritime cluster"
+    apposition = re.compile(rf"{_NAME}{acronym}\s*,\s*{det}\s+{_MID}{head}")
     copula = re.compile(
         rf"{_NAME}\s+(?:is|was|has\s+been|became|acts\s+as|serves\s+as|is\s+now)\s+{det}\s+{_MID}{head}"
     )
