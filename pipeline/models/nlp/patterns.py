@@ -203,6 +203,7 @@ class DiscourseRules:
     anaphors: tuple[tuple[str, tuple[str, ...]], ...]  # (entity type: cluster | policy | any, tokens)
     not_followed_by: frozenset[str]
     possessives: frozenset[str]
+    blocked_modifiers: frozenset[str] = frozenset()
 
 
 @cache
@@ -220,6 +221,7 @@ def pattern_anaphors() -> DiscourseRules:
         anaphors=tuple((str(kind), tuple(seq)) for kind, seqs in data["anaphors"].items() for seq in seqs),
         not_followed_by=frozenset(data["not_followed_by"]),
         possessives=frozenset(data["possessives"]),
+        blocked_modifiers=frozenset(data["blocked_modifiers"]),
     )
 
 

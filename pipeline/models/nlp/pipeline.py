@@ -320,10 +320,12 @@ class ClusterCues:
         self.lineage = Matcher(nlp.vocab)
         self.lineage.add("lineage", matcher_patterns(rules.lineage))
         self.anaphors = Matcher(nlp.vocab)
+        blocked = pattern_anaphors().blocked_modifiers
         for kind, seq in pattern_anaphors().anaphors:
             plain = matcher_patterns((seq,))
             # one lower-case modifier between determiner and head: "the regional programme"
-            modified = [[*p[:1], {"IS_LOWER": True, "IS_ALPHA": True}, *p[1:]] for p in plain if len(p) >= 2]
+            modifier = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(blocked)}}
+            modified = [[*p[:1], modifier, *p[1:]] for p in plain if len(p) >= 2]
             self.anaphors.add(kind, plain + modified)
         self.renames = Matcher(nlp.vocab)
         for index, cue in enumerate(pattern_rename_cues()):

@@ -120,6 +120,14 @@ def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]
     out: list[Field] = []
     header: dict[int, str] | None = None
     for _, cells in rows.items():
+        if len(cells) == 2 and _attribute(_label(cells[0][2].text)):
+            # a two-column key/value row (infobox): "Founded | 2007"
+            attribute = _attribute(_label(cells[0][2].text))
+            _, i, block = cells[1]
+            found = _value(attribute, block.text, published) if attribute else None
+            if attribute and found:
+                out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], None))
+            continue
         labels = {col: _label(b.text) for col, _, b in cells}
         if any(_attribute(v) for v in labels.values()):
             header = labels
