@@ -344,6 +344,8 @@ def _plain_between(ctx: _Ctx, antecedent: _Antecedent, ref: _Mention) -> bool:
         if token.idx < start or any(a <= token.i < b for a, b in ents):
             continue
         if token.text[:1].isupper() and token.is_alpha and not token.is_sent_start:
+            if token.text in pattern_countries() or (token.i > 0 and doc[token.i - 1].lower_ in ("of", "in")):
+                continue  # "... the cluster programme of Norway. It was ...": a place, not a referent
             return False
     return True
 
@@ -1121,8 +1123,13 @@ def extract_prose(
 
 
 def _is_name(text: str) -> bool:
+    lex = pattern_name_lexicon()
     words = text.split()
-    return bool(words) and all(is_name_word(w) or w.lower() in _NAME_JOINERS for w in words) and is_name_word(words[0])
+    return (
+        bool(words)
+        and is_name_word(words[0])
+        and all(is_name_word(w) or w.lower() in _NAME_JOINERS or w.lower() in lex.cluster_nouns for w in words)
+    )
 
 
 _NAME_JOINERS = frozenset({"&", "and", "of", "for", "the", "de", "-"})
