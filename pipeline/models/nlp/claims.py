@@ -89,6 +89,7 @@ class _Discourse:
 
     topic: _Antecedent | None = None
     history: list[_Antecedent] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "FBA" -> "Forest Bioeconomy Alliance Finland"
 
     def resolve(
         self, kind: str, before: list[_Antecedent], *, plain: Callable[[_Antecedent], bool]
@@ -119,6 +120,7 @@ class _Ctx:
     claims: list[Claim]
     discourse: _Discourse = field(default_factory=_Discourse)
     block_index: int = 0
+    section: str | None = None  # the heading above the block when it names an organisation
 
 
 # ----------------------------------------------------------------- helpers
@@ -676,10 +678,16 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             if antecedent is not None and antecedent.name != _clean_name(after_name):
                 before = _Mention(refs[-1].span, antecedent.name, antecedent.subject_type)
                 coref = [antecedent.evidence]
+        if before is None and not inside and span.start == sent.start and ctx.section:
+            # a directory entry under its heading: "Formerly Vilnius Machine Cluster; renamed in 2019"
+            before = _Mention(span, ctx.section, "cluster")
         if before is None:
             continue
         quote = (before.span.start_char, quote_end) if inside else (sent.start_char, sent.end_char)
         old, new = (before.name, after_name) if cue.direction == "forward" else (after_name, before.name)
+        # an acronym stands for the name it abbreviates on this page ("FBA" -> its full name)
+        old = ctx.discourse.acronyms.get(_clean_name(old), old)
+        new = ctx.discourse.acronyms.get(_clean_name(new), new)
         _add(
             ctx,
             subject_type=before.subject_type,
@@ -970,6 +978,17 @@ def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
     return False
 
 
+def _acronyms(sdocs: list[Doc]) -> dict[str, str]:
+    """'Name (ABBR)' / 'Name / ABBR' on the page: ABBR -> Name."""
+    out: dict[str, str] = {}
+    for sdoc in sdocs:
+        ents = list(sdoc.ents)
+        for prev, ent in zip(ents, ents[1:]):
+            if (ent.id_ or ent.ent_id_) == "acronym" and ent.start - prev.end == 1:
+                out.setdefault(ent.text, _clean_name(prev.text))
+    return out
+
+
 def _gazetteer(sdocs: list[Doc], topic: str | None) -> dict[str, str]:
     """Names recognised from context (apposition, copula, ...) anywhere on the page -> label."""
     names: dict[str, str] = {}
@@ -1070,14 +1089,24 @@ def extract_prose(
     names = _gazetteer(sdocs, topic.name if topic else None)
     for name, label in (known_names or {}).items():
         names.setdefault(name, label)
-    discourse = _Discourse(topic=topic)
+    discourse = _Discourse(topic=topic, acronyms=_acronyms(sdocs))
     notes: dict[tuple[str, bool, str | None], MentionNote] = {}
     for index, (block, sdoc) in enumerate(zip(selected, sdocs, strict=True)):
         _apply_gazetteer(sdoc, names, topic.name if topic else None)
         _mention_notes(block, sdoc, notes)
         depth, quoted = _markers(sdoc)
         ctx = _Ctx(
-            doc, block, sdoc, country, method_prefix, depth, [bool(q) for q in quoted], [], discourse, index
+            doc,
+            block,
+            sdoc,
+            country,
+            method_prefix,
+            depth,
+            [bool(q) for q in quoted],
+            [],
+            discourse,
+            index,
+            section_subject(selected, index, _is_name),
         )
         seen: dict[str, tuple[SubjectType, tuple[int, int], str | None]] = {}
         prev_sent: Span | None = None
