@@ -548,7 +548,29 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
-    return next((m for m in mentions if m.span.start == j), None)
+    found = next((m for m in mentions if m.span.start == j), None)
+    return found if found is not None else _relative_antecedent(ctx, trigger, mentions)
+
+
+def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """'X, which started in 2002', 'X, which the ministry had launched in 2007': the name the
+    relative clause hangs on (no other name between the relative pronoun and the trigger)."""
+    doc = ctx.doc
+    sent = trigger.sent
+    rel = next(
+        (
+            i
+            for i in range(trigger.start - 1, max(sent.start, trigger.start - 8) - 1, -1)
+            if doc[i].lower_ in _RELATIVES
+        ),
+        None,
+    )
+    if rel is None or any(rel < m.span.start < trigger.start for m in mentions):
+        return None
+    i = rel - 1
+    if i >= sent.start and doc[i].text == ",":
+        i -= 1
+    return next((m for m in mentions if m.span.end == i + 1 and m.ref is None), None)
 
 
 def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _DateTok | None:
@@ -962,7 +984,9 @@ def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
         return False
     if any(w.lower().strip(",.:;!?") in lex.cluster_nouns for w in title.split()):
         return True
-    if name.split()[-1].lower() in lex.org_heads:  # "Forest Bioeconomy Alliance Finland" keeps its head inside
+    if (
+        name.split()[-1].lower() in lex.org_heads
+    ):  # "Forest Bioeconomy Alliance Finland" keeps its head inside
         return True
     if any(w.lower() in lex.org_heads for w in name.split()):
         return True
@@ -973,7 +997,9 @@ def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
         if any(e.text == name and e.label_ == "CLUSTER" for e in sdoc.ents):
             return True
         # a paragraph that names it and talks of a cluster, pole, network...
-        if name in sdoc.text and any(t.lower_ in lex.cluster_nouns or t.lower_ in lex.org_heads for t in sdoc):
+        if name in sdoc.text and any(
+            t.lower_ in lex.cluster_nouns or t.lower_ in lex.org_heads for t in sdoc
+        ):
             return True
     return False
 
@@ -1157,7 +1183,9 @@ def _is_name(text: str) -> bool:
     return (
         bool(words)
         and is_name_word(words[0])
-        and all(is_name_word(w) or w.lower() in _NAME_JOINERS or w.lower() in lex.cluster_nouns for w in words)
+        and all(
+            is_name_word(w) or w.lower() in _NAME_JOINERS or w.lower() in lex.cluster_nouns for w in words
+        )
     )
 
 

@@ -229,7 +229,7 @@ def cluster_mentions(doc: Doc) -> Doc:
                 )
             ):
                 continue
-        if family == "x_org_head" and {t.lower_ for t in ent} & lex.non_cluster_org_words:
+        if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.non_cluster_org_words:
             rejected.append(Span(doc, ent.start, ent.end, label="agency or institution"))
             continue
         reason = _generic_or_person(ent)
@@ -359,7 +359,9 @@ def _is_reference(span: Span) -> bool:
     if span.end < len(doc):
         nxt = doc[span.end]
         low = nxt.lower_
-        if low in rules.not_followed_by or low in lex.generic_heads or low in lex.role_titles:
+        if low in rules.not_followed_by and (len(span) == 1 or low != "is"):
+            return False  # "it is ..." is mostly impersonal; "the association is ..." is a reference
+        if low in lex.generic_heads or low in lex.role_titles:
             return False
         if low in lex.policy_heads or low in lex.cluster_nouns or nxt.text[:1].isupper() and nxt.is_alpha:
             return False
