@@ -652,6 +652,31 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             continue
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
+        if date is not None:
+            # "X was founded in 2008 and the Y in 2011": the same event for the gapped subject
+            gapped = _gapped(ctx, date, candidates, dates, used)
+            if gapped is not None:
+                other, other_date = gapped
+                used.add(id(other_date))
+                value, precision = _value(other_date.expr)
+                _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+def _gapped(
+    ctx: _Ctx, date: _DateTok, mentions: list[_Mention], dates: list[_DateTok], used: set[int]
+) -> tuple[_Mention, _DateTok] | None:
+    doc = ctx.doc
+    j = date.end
+    if j >= len(doc) or doc[j].lower_ != "and":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    other = next((m for m in mentions if m.span.start == j and m.ref is None), None)
+    if other is None or other.span.end >= len(doc) or doc[other.span.end].lower_ not in ("in", "on"):
+        return None
+    nxt = next((d for d in dates if d.start == other.span.end + 1 and id(d) not in used), None)
+    return (other, nxt) if nxt is not None else None
 
 
 # ----------------------------------------------------------------- renames
