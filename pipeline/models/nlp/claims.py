@@ -38,6 +38,7 @@ from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.patterns import (
     DateExpr,
     find_dates,
+    is_camelcase_name,
     is_name_word,
     pattern_anaphors,
     pattern_count_nouns,
@@ -500,10 +501,44 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
         found_dep = _dep_subjects(ctx, trigger, mentions)
         if found_dep:
             return found_dep
-    found = _trigger_subject_one(ctx, trigger, mentions)
+    found = _trigger_subject_one(ctx, trigger, mentions) or _unnamed_subject(ctx, trigger)
     if found is None:
         return []
     return _coordinated(ctx, found, mentions) if found.ref is None else [found]
+
+
+def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
+    """On a cluster page, a proper name no rule has typed yet as the subject right before a
+    passive or intransitive trigger ("Odense Robotics kicked off in 2015", "Neogames Finland was
+    set up in 2003"): two or more name words, or one CamelCase / upper-case brand word, and no
+    agency, university or company word (family `event_subject`)."""
+    rules = pattern_event_triggers()
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    if trigger[0].lower_ in rules.nominal:
+        return None
+    k = trigger.start - 1
+    while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
+        k -= 1
+    end = k + 1
+    start = end
+    while start > trigger.sent.start and (
+        is_name_word(doc[start - 1].text) or doc[start - 1].lower_ in lex.org_heads
+    ):
+        start -= 1
+    if start == end or ctx.depth[start] != ctx.depth[trigger.start]:
+        return None
+    span = doc[start:end]
+    words = [t.lower_ for t in span]
+    if set(words) & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms):
+        return None
+    if span.text in pattern_countries() or (
+        len(span) == 1 and not (is_camelcase_name(span.text) or span.text.isupper())
+    ):
+        return None
+    if start == trigger.sent.start and len(span) == 1 and not span.text.isupper():
+        return None
+    return _Mention(span, _clean_name(span.text), "cluster")
 
 
 def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
