@@ -361,8 +361,10 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
         for m in _mentions(sent)
         if m.span.end <= ref.span.start and ctx.depth[m.span.start] == ctx.depth[ref.span.start]
     ]
-    if ref.ref == "topic":
-        return ctx.discourse.topic
+    if ref.ref == "topic":  # "we": the page topic, else the first cluster the page names
+        return ctx.discourse.topic or next(
+            (a for a in ctx.discourse.history if a.subject_type == "cluster"), None
+        )
     earlier = [
         a
         for a in ctx.discourse.history
@@ -687,6 +689,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             continue
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
+            if subject.ref is None and not any(subject.span == m.span for m in mentions):
+                ctx.discourse.history.append(_antecedent_of(ctx, subject))  # a name typed by its event
         if date is not None:
             # "X was founded in 2008 and the Y in 2011": the same event for the gapped subject
             gapped = _gapped(ctx, date, candidates, dates, used)
@@ -925,7 +929,13 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         while (
             j < sent.end
             and j - i <= 3
-            and (doc[j].lower_ in rules.member_modifiers or doc[j].lower_ in rules.cluster_count_modifiers)
+            and (
+                doc[j].lower_ in rules.member_modifiers
+                or doc[j].lower_ in rules.cluster_count_modifiers
+                or doc[j].text == "+"  # "120+ member companies"
+                or (j > i + 1 or doc[j].text[:1].isupper())
+                and is_name_word(doc[j].text)  # "50 Romanian clusters"
+            )
         ):
             j += 1
         if j >= sent.end:
@@ -955,6 +965,31 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             continue
         if doc[j].lower_ in rules.cluster_count_nouns:
             policies = [m for m in mentions if m.subject_type == "policy" and ctx.depth[m.span.start] == 0]
+            coref_count: list[Evidence] = []
+            if not policies:
+                # "In 2021, the programme served 44 clusters": the programme the reference stands for
+                refs = [r for r in _references(sent) if r.ref == "policy"]
+                antecedent = _resolve(ctx, refs[0]) if refs else None
+                if antecedent is not None:
+                    policies = [_Mention(refs[0].span, antecedent.name, "policy")]
+                    coref_count = [antecedent.evidence]
+            clusters_here = [
+                m for m in mentions if m.subject_type == "cluster" and ctx.depth[m.span.start] == 0
+            ]
+            if not policies and clusters_here and words & rules.membership_cues:
+                # "CLUSTERO represents around 50 Romanian clusters": an association's member clusters
+                subject = clusters_here[0]
+                _add(
+                    ctx,
+                    subject_type="cluster",
+                    subject_name=subject.name,
+                    attribute="member_count",
+                    value=value,
+                    quote=sent_span,
+                    family="count",
+                    qualifier=qualifier,
+                )
+                continue
             if policies:
                 subject = min(policies, key=lambda m: abs(m.span.start - j))
                 _add(
@@ -966,6 +1001,7 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                     quote=sent_span,
                     family="count",
                     qualifier=qualifier,
+                    extra_evidence=coref_count,
                 )
             elif not any(cue in lowered for cue in rules.participation_cues):
                 named = [c for c in countries if re.search(rf"\b{re.escape(c)}\b", sent.text)]
