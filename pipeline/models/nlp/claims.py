@@ -43,6 +43,7 @@ from pipeline.models.nlp.patterns import (
     pattern_anaphors,
     pattern_count_nouns,
     pattern_countries,
+    pattern_dates,
     pattern_event_triggers,
     pattern_name_lexicon,
     pattern_rename_cues,
@@ -347,7 +348,11 @@ def _plain_between(ctx: _Ctx, antecedent: _Antecedent, ref: _Mention) -> bool:
         if token.idx < start or any(a <= token.i < b for a, b in ents):
             continue
         if token.text[:1].isupper() and token.is_alpha and not token.is_sent_start:
-            if token.text in pattern_countries() or (token.i > 0 and doc[token.i - 1].lower_ in ("of", "in")):
+            if (
+                token.text in pattern_countries()
+                or token.lower_ in pattern_dates().months
+                or (token.i > 0 and doc[token.i - 1].lower_ in ("of", "in"))
+            ):
                 continue  # "... the cluster programme of Norway. It was ...": a place, not a referent
             return False
     return True
