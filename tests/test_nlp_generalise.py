@@ -478,14 +478,19 @@ def test_rename_cues(text: str, expected: Fact) -> None:
             id="rename-through-it",
         ),
         pytest.param(
-            ["Brightwater is the water cluster of the north.", "Today the cluster counts more than 80 members."],
+            [
+                "Brightwater is the water cluster of the north.",
+                "Today the cluster counts more than 80 members.",
+            ],
             ("cluster", "Brightwater", "member_count", 80, "more than", None),
             id="count-through-the-cluster",
         ),
     ],
 )
 def test_renames_and_counts_through_references(paragraphs: list[str], expected: Fact) -> None:
-    claims = [c for c in extract_prose_claims(make_doc(*paragraphs), country=None) if c.attribute == expected[2]]
+    claims = [
+        c for c in extract_prose_claims(make_doc(*paragraphs), country=None) if c.attribute == expected[2]
+    ]
     assert facts(claims) == {expected}
     assert [e.method for e in claims[0].extra_evidence] == ["nlp.coreference"]
 
@@ -507,7 +512,10 @@ def test_topic_from_og_title_when_there_is_no_headline() -> None:
     "paragraphs",
     [
         pytest.param(
-            ["Brightwater is the water cluster of the north.", "The Brightwater project was launched in 2012."],
+            [
+                "Brightwater is the water cluster of the north.",
+                "The Brightwater project was launched in 2012.",
+            ],
             id="name-as-modifier",
         ),
     ],
@@ -551,3 +559,132 @@ def test_mention_claim_records_the_rule_that_made_it_a_cluster() -> None:
         ("Brightwater", "apposition"),
         ("Lake Region Food Cluster", None),
     }
+
+
+# ------------------------------------------------------------------ constructions found while tuning on dev
+# (sentences written here; the evaluation pages stay in tests/eval/press)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Nordic Aqua Öst, the fish farming cluster of the north, now has 33 members."],
+            {("cluster", "Nordic Aqua Öst", "member_count", 33, None, None)},
+            id="unicode-capitals",
+        ),
+        pytest.param(
+            ["Brightwater, the water cluster of the coast, came into existence in 2010."],
+            {("cluster", "Brightwater", "created_year", 2010, "created", "year")},
+            id="apposition-walk-back",
+        ),
+        pytest.param(
+            ["Founded in 2011 by ports, shipyards and a university, the network links 70 firms.", ""],
+            set(),
+            id="fronted-without-antecedent",
+        ),
+        pytest.param(
+            [
+                "Blue Coast Alliance hosts a fair.",
+                "Set up in 2012 by ports, yards and a college, the alliance has grown.",
+            ],
+            {("cluster", "Blue Coast Alliance", "created_year", 2012, "set up", "year")},
+            id="fronted-list-commas-and-org-head",
+        ),
+        pytest.param(
+            ["The Lindby Food Network was founded in 2007 and the Hollow Wood Forum in 2012."],
+            {
+                ("cluster", "Lindby Food Network", "created_year", 2007, "founded", "year"),
+                ("cluster", "Hollow Wood Forum", "created_year", 2012, "founded", "year"),
+            },
+            id="gapped-coordination",
+        ),
+        pytest.param(
+            ["Firms joined the Coastal Cluster Contest, which the ministry had launched in 2009."],
+            {("cluster", "Coastal Cluster Contest", "created_year", 2009, "launched", "year")},
+            id="relative-object",
+        ),
+        pytest.param(
+            [
+                "When Harbour Robotics kicked off in 2016, few firms used cobots.",
+                "Today the network counts 90 members.",
+            ],
+            {
+                ("cluster", "Harbour Robotics", "created_year", 2016, "launched", "year"),
+                ("cluster", "Harbour Robotics", "member_count", 90, None, None),
+            },
+            id="unnamed-event-subject-then-reference",
+        ),
+        pytest.param(
+            [
+                "Blue Coast Hub, the ocean cluster of the bay, held a fair.",
+                "The new organisation starts with 95 members.",
+            ],
+            set(),
+            id="new-organisation-is-not-a-reference",
+        ),
+        pytest.param(
+            [
+                "Tech Mill Alliance (TMA), the ICT cluster of the valley, grew.",
+                "TMA was formerly known as Mill Net.",
+            ],
+            {("cluster", "Mill Net", "renamed_to", "Tech Mill Alliance", "rename", None)},
+            id="acronym-expanded-in-rename",
+        ),
+        pytest.param(
+            ["Bay Cluster Association represents around 40 Baltic clusters."],
+            {("cluster", "Bay Cluster Association", "member_count", 40, "around", None)},
+            id="member-clusters",
+        ),
+        pytest.param(
+            ["The Fjord Clusters Programme funds networks.", "In 2020, the programme served 31 clusters."],
+            {("policy", "Fjord Clusters Programme", "cluster_count", 31, None, None)},
+            id="cluster-count-through-reference",
+        ),
+    ],
+)
+def test_dev_tuned_constructions(paragraphs: list[str], expected: set[Fact]) -> None:
+    doc = make_doc(*[p for p in paragraphs if p])
+    found = facts(extract_prose_claims(doc, country=None))
+    assert {f for f in found if f[2] not in ("description", "abbreviation")} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Volvo Cars AB was founded in 1927 in the region.", id="company-form"),
+        pytest.param("Linköping University was founded in 1975.", id="university"),
+        pytest.param("The regional development agency Vestlandet Agency was set up in 2001.", id="agency"),
+        pytest.param("Norway was founded long ago.", id="country"),
+    ],
+)
+def test_unnamed_subjects_refused(text: str) -> None:
+    assert dated(extract_prose_claims(make_doc("The cluster page.", text), country=None)) == set()
+
+
+STRUCTURED_PAGE = b"""<html><body><article><h1>Regional cluster directory</h1>
+<p>The directory lists cluster organisations of the county.</p>
+<h2>Hollow Wood Cluster</h2><p>Year of establishment: 2004 \xc2\xb7 Members: 35 \xc2\xb7 Sector: timber</p>
+<p>Formerly Hollow Timber Network; renamed in 2015.</p>
+<h2>Lindby Food Network</h2><p>Founded: Mar 3, 2010 \xc2\xb7 Members: 51</p>
+<table><thead><tr><th>Cluster</th><th>Members</th><th>Year founded</th></tr></thead>
+<tbody><tr><td>Bay Marine</td><td>64</td><td>2008</td></tr></tbody></table>
+<dl><dt>Founded</dt><dd>1999</dd></dl>
+</article></body></html>"""
+
+
+def test_structured_fields_of_sections_rows_and_pairs() -> None:
+    doc = parse_html(STRUCTURED_PAGE, doc_id="s", uri="s.html", sha256="0")
+    claims = extract_prose_claims(doc, country=None)
+    assert {f for f in facts(claims) if f[2] != "description"} == {
+        ("cluster", "Hollow Wood Cluster", "created_year", 2004, None, "year"),
+        ("cluster", "Hollow Wood Cluster", "member_count", 35, None, None),
+        ("cluster", "Hollow Timber Network", "renamed_to", "Hollow Wood Cluster", "rename", None),
+        ("cluster", "Lindby Food Network", "created_year", 2010, None, "day"),
+        ("cluster", "Lindby Food Network", "member_count", 51, None, None),
+        ("cluster", "Bay Marine", "member_count", 64, None, None),
+        ("cluster", "Bay Marine", "created_year", 2008, None, "year"),
+        ("cluster", "Lindby Food Network", "created_year", 1999, None, "year"),
+    }
+    for claim in claims:
+        assert claim.evidence.quote in doc.text

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.datamodel.document import Block
-from pipeline.models.nlp.patterns import _load_json, is_name_word, pattern_name_lexicon
+from pipeline.models.nlp.patterns import _load_json, is_camelcase_name, is_name_word, pattern_name_lexicon
 from pipeline.text.dates import find_dates
 
 __all__ = ["Field", "StructuredRules", "find_fields", "pattern_structured_fields"]
@@ -71,7 +71,9 @@ def _label(text: str) -> str:
 
 def _value(attribute: str, text: str, published: str | None) -> tuple[int | str, str | None] | None:
     if attribute == "start":
-        dates = [d for d in find_dates(text, published=published) if d.anchor == "own" and d.precision != "range"]
+        dates = [
+            d for d in find_dates(text, published=published) if d.anchor == "own" and d.precision != "range"
+        ]
         return (dates[0].value, dates[0].precision) if dates else None
     m = _NUMBER.search(text)
     if m is None:
@@ -180,10 +182,13 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
     for block in reversed(blocks[:index]):
         if block.kind in ("heading", "title"):
             words = block.text.split()
+            # "Hollow Wood Cluster", "Lindby Food Network", "ABT"; not "History", "Programme", "Results"
+            named = len(words) >= 2 or block.text.isupper() or is_camelcase_name(block.text)
             if (
-                1 <= len(words) <= 8
+                named
+                and len(words) <= 8
                 and is_name(block.text)
-                and not any(w.lower() in lex.generic_heads for w in words)
+                and not all(w.lower() in lex.generic_heads for w in words)
             ):
                 return block.text.strip()
             return None
