@@ -688,3 +688,36 @@ def test_structured_fields_of_sections_rows_and_pairs() -> None:
     }
     for claim in claims:
         assert claim.evidence.quote in doc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "The Hill Country Wood Cluster is celebrating its 15th anniversary this month.",
+            "2021-04-01",
+            {("cluster", "Hill Country Wood Cluster", "created_year", 2006, "anniversary", "approximate")},
+            id="ordinal-anniversary",
+        ),
+        pytest.param(
+            "The Hill Country Wood Cluster marks its tenth anniversary.",
+            "2020-01-01",
+            {("cluster", "Hill Country Wood Cluster", "created_year", 2010, "anniversary", "approximate")},
+            id="word-anniversary",
+        ),
+        pytest.param(
+            "The 10th anniversary of the Hill Country Wood Cluster was celebrated in 2015.",
+            None,
+            set(),
+            id="anniversary-year-is-not-the-founding",
+        ),
+        pytest.param(
+            "In 2004 we launched the Fjord Clusters Programme.",
+            None,
+            {("policy", "Fjord Clusters Programme", "starting_year", 2004, "launched", "year")},
+            id="object-before-first-person-subject",
+        ),
+    ],
+)
+def test_anniversaries_and_objects(text: str, published: str | None, expected: set[Fact]) -> None:
+    assert dated(extract_prose_claims(make_doc(text, published=published), country=None)) == expected

@@ -60,6 +60,8 @@ class DateRules:
     number_words: dict[str, int]
     approximators: tuple[str, ...]
     range_openers: tuple[tuple[str, str], ...]
+    anniversary_words: tuple[str, ...] = ()
+    ordinal_words: dict[str, int] | None = None
 
 
 class DateRuleError(ValueError):
@@ -93,6 +95,8 @@ def pattern_dates(path: Path = DEFAULT_RULES_PATH) -> DateRules:
         number_words={str(k): int(v) for k, v in data["number_words"].items()},
         approximators=tuple(sorted(data["approximators"], key=len, reverse=True)),
         range_openers=tuple((str(a), str(b)) for a, b in data["range_openers"]),
+        anniversary_words=tuple(data["anniversary_words"]),
+        ordinal_words={str(k): int(v) for k, v in data["ordinal_words"].items()},
     )
 
 
@@ -104,6 +108,7 @@ class _Regexes:
     year_range: re.Pattern[str]
     worded_range: re.Pattern[str]
     relative: re.Pattern[str]
+    anniversary: re.Pattern[str]
     year: re.Pattern[str]
 
 
@@ -140,6 +145,11 @@ def _regexes() -> _Regexes:
         worded_range=re.compile(rf"\b(?:{openers})\b", re.IGNORECASE),
         relative=re.compile(
             rf"\b(?:(?:{approx})\s+)?(?P<n>\d{{1,3}}|{numbers})\s+(?P<unit>{units})\s+ago\b", re.IGNORECASE
+        ),
+        anniversary=re.compile(
+            rf"\b(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(map(re.escape, rules.ordinal_words or {}))})"
+            rf"(?=\s+(?:{'|'.join(map(re.escape, rules.anniversary_words))})\b)",
+            re.IGNORECASE,
         ),
         year=re.compile(r"(?<![\d.,])\b(?P<y>\d{4})\b(?![.,]\d)"),
     )
@@ -278,6 +288,12 @@ def find_dates(text: str, *, published: str | date | None = None) -> list[DateEx
             year = _relative_year(m, pub)
             if year is not None and free(m.start(), m.end()) and rules.year_min <= year <= rules.year_max:
                 found.append(DateExpr(m.start(), m.end(), m.group(0), year, "approximate"))
+    if pub is not None:
+        for m in rx.anniversary.finditer(text):  # "its 20th anniversary" on a page of 2019 -> 1999
+            raw = m.group("n").lower()
+            n = int(raw[:-2]) if raw[:-2].isdigit() else (rules.ordinal_words or {}).get(raw)
+            if n and free(m.start(), m.end()) and rules.year_min <= pub.year - n:
+                found.append(DateExpr(m.start(), m.end(), m.group(0), pub.year - n, "approximate"))
     for m in rx.year.finditer(text):
         if free(m.start(), m.end()) and rules.year_min <= int(m.group("y")) <= rules.year_max:
             add(DateExpr(m.start(), m.end(), m.group(0), int(m.group("y")), "year"))

@@ -419,6 +419,8 @@ def _fronted_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Men
 def _possessive_ref(ctx: _Ctx, trigger: Span) -> _Mention | None:
     """'its creation' / 'their launch': a reference to the nearest antecedent."""
     i = trigger.start - 1
+    while i >= 0 and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()):
+        i -= 1  # "its 20th anniversary"
     if i >= 0 and ctx.doc[i].lower_ in pattern_anaphors().possessives:
         return _Mention(ctx.doc[i : i + 1], ctx.doc[i].text, "cluster", ref="any")
     return None
@@ -576,6 +578,12 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if found is not None and not _blocked(ctx, found, trigger.start):
             return found
         return None
+    j = trigger.end
+    while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
+    if obj is not None and prev is not None and prev.text not in (",", "("):
+        return obj  # "In 2004 we launched the X Programme": the object is what was launched
     if prev is not None and (prev.text in (",", "(") or any(m.span.end == k + 1 for m in mentions)):
         # "X, established in ...", "X (founded in 2007)", "X started in ..."
         end = k if prev.text in (",", "(") else k + 1
@@ -683,7 +691,10 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         if not subjects:
             continue
         qualifier = rules.announce if announced else trigger.label_
-        date = _nearest_date(trigger, dates, used)
+        if trigger.label_ == "anniversary":  # only "its 20th anniversary" dates a founding
+            date = _nearest_date(trigger, [d for d in dates if d.expr.precision == "approximate"], used)
+        else:
+            date = _nearest_date(trigger, dates, used)
         if date is not None:
             used.add(id(date))
             value, precision = _value(date.expr)
