@@ -529,10 +529,21 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     k = trigger.start - 1
     while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
         k -= 1
+    if k > trigger.sent.start and doc[k].text == ",":  # "X (NCE), introduced in 2006"
+        k -= 1
+        if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
+            k -= 3
     end = k + 1
     start = end
     while start > trigger.sent.start and (
-        is_name_word(doc[start - 1].text) or doc[start - 1].lower_ in lex.org_heads
+        is_name_word(doc[start - 1].text)
+        or doc[start - 1].lower_ in lex.org_heads
+        or (
+            doc[start - 1].lower_ in ("of", "for", "&")
+            and start - 2 >= trigger.sent.start
+            and is_name_word(doc[start - 2].text)
+            and start < end
+        )
     ):
         start -= 1
     if start == end or ctx.depth[start] != ctx.depth[trigger.start]:
