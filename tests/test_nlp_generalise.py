@@ -721,3 +721,10 @@ def test_structured_fields_of_sections_rows_and_pairs() -> None:
 )
 def test_anniversaries_and_objects(text: str, published: str | None, expected: set[Fact]) -> None:
     assert dated(extract_prose_claims(make_doc(text, published=published), country=None)) == expected
+
+
+def test_unnamed_subject_before_acronym_and_comma() -> None:
+    text = "The scheme continues two programmes: Fjord Centres of Excellence (FCE), introduced in 2007."
+    assert dated(extract_prose_claims(make_doc(text), country=None)) == {
+        ("cluster", "Fjord Centres of Excellence", "created_year", 2007, "introduced", "year")
+    }
