@@ -728,3 +728,8 @@ def test_unnamed_subject_before_acronym_and_comma() -> None:
     assert dated(extract_prose_claims(make_doc(text), country=None)) == {
         ("cluster", "Fjord Centres of Excellence", "created_year", 2007, "introduced", "year")
     }
+
+
+def test_described_company_is_not_an_unnamed_cluster() -> None:
+    text = "The software company Nordsoft Systems was founded in 1998 in the cluster's region."
+    assert dated(extract_prose_claims(make_doc(text), country=None)) == set()

@@ -549,6 +549,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     if start == end or ctx.depth[start] != ctx.depth[trigger.start]:
         return None
     span = doc[start:end]
+    if start > 0 and doc[start - 1].lower_ in lex.non_cluster_descriptors:
+        return None  # "the software company Nordsoft Systems was founded in 1998"
     words = [t.lower_ for t in span]
     if set(words) & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms):
         return None

@@ -61,6 +61,7 @@ class NameLexicon:
     person_titles: frozenset[str]
     non_cluster_org_words: frozenset[str]
     org_heads: frozenset[str]
+    non_cluster_descriptors: frozenset[str]
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
 
