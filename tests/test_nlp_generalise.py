@@ -733,3 +733,15 @@ def test_unnamed_subject_before_acronym_and_comma() -> None:
 def test_described_company_is_not_an_unnamed_cluster() -> None:
     text = "The software company Nordsoft Systems was founded in 1998 in the cluster's region."
     assert dated(extract_prose_claims(make_doc(text), country=None)) == set()
+
+
+def test_merger_creates_the_new_organisation() -> None:
+    doc = make_doc(
+        "Two cluster organisations, Lindby Food Network and Hollow Wood Forum, merged on 1 March 2021 "
+        "to form Nordic Food Wood.",
+        "The new organisation starts with 120 members.",
+    )
+    assert facts(extract_prose_claims(doc, country=None)) == {
+        ("cluster", "Nordic Food Wood", "created_year", 2021, "merged", "day"),
+        ("cluster", "Nordic Food Wood", "member_count", 120, None, None),
+    }

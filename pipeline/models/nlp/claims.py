@@ -92,6 +92,7 @@ class _Discourse:
     topic: _Antecedent | None = None
     history: list[_Antecedent] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "FBA" -> "Forest Bioeconomy Alliance Finland"
+    successor: _Antecedent | None = None  # what a merger on the page formed ("the new organisation")
 
     def resolve(
         self, kind: str, before: list[_Antecedent], *, plain: Callable[[_Antecedent], bool]
@@ -366,6 +367,8 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
         for m in _mentions(sent)
         if m.span.end <= ref.span.start and ctx.depth[m.span.start] == ctx.depth[ref.span.start]
     ]
+    if ref.ref == "successor":
+        return ctx.discourse.successor
     if ref.ref == "topic":  # "we": the page topic, else the first cluster the page names
         return ctx.discourse.topic or next(
             (a for a in ctx.discourse.history if a.subject_type == "cluster"), None
@@ -510,10 +513,30 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
         found_dep = _dep_subjects(ctx, trigger, mentions)
         if found_dep:
             return found_dep
+    if trigger.label_ == "merged":  # "A and B merged in 2020 to form C": C is what was created
+        merged = _merger_result(ctx, trigger, mentions)
+        return [merged] if merged is not None else []
     found = _trigger_subject_one(ctx, trigger, mentions) or _unnamed_subject(ctx, trigger)
     if found is None:
         return []
     return _coordinated(ctx, found, mentions) if found.ref is None else [found]
+
+
+def _merger_result(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """The name right after 'to form' / 'merged into': a known mention or a run of name words."""
+    doc = ctx.doc
+    j = trigger.end
+    while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    known = next((m for m in mentions if m.span.start == j and m.ref is None), None)
+    if known is not None:
+        return known
+    end = j
+    while end < trigger.sent.end and is_name_word(doc[end].text):
+        end += 1
+    if end == j:
+        return None
+    return _Mention(doc[j:end], _clean_name(doc[j:end].text), "cluster")
 
 
 def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
@@ -720,6 +743,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
                 ctx.discourse.history.append(_antecedent_of(ctx, subject))  # a name typed by its event
+            if trigger.label_ == "merged" and subject.ref is None:
+                ctx.discourse.successor = _antecedent_of(ctx, subject)
         if date is not None:
             # "X was founded in 2008 and the Y in 2011": the same event for the gapped subject
             gapped = _gapped(ctx, date, candidates, dates, used)
