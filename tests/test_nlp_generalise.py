@@ -745,3 +745,27 @@ def test_merger_creates_the_new_organisation() -> None:
         ("cluster", "Nordic Food Wood", "created_year", 2021, "merged", "day"),
         ("cluster", "Nordic Food Wood", "member_count", 120, None, None),
     }
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        pytest.param(
+            ["The cluster page.", "Innovation Norway launched the programme in 2014."], id="launcher-unnamed"
+        ),
+        pytest.param(
+            ["The Lake Region Food Cluster launched a call for projects in 2019."],
+            id="launcher-known-cluster",
+        ),
+        pytest.param(["The Hill Wood Cluster founded a start-up fund in 2016."], id="founded-an-object"),
+    ],
+)
+def test_active_trigger_with_an_object_does_not_date_its_subject(paragraphs: list[str]) -> None:
+    assert dated(extract_prose_claims(make_doc(*paragraphs), country=None)) == set()
+
+
+def test_started_its_activities_is_intransitive() -> None:
+    doc = make_doc("The Lake Region Food Cluster started its activities in 2011.")
+    assert dated(extract_prose_claims(doc, country=None)) == {
+        ("cluster", "Lake Region Food Cluster", "created_year", 2011, "started", "year")
+    }

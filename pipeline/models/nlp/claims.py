@@ -539,6 +539,20 @@ def _merger_result(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Menti
     return _Mention(doc[j:end], _clean_name(doc[j:end].text), "cluster")
 
 
+def _has_object(doc: Doc, trigger: Span) -> bool:
+    """An active trigger followed by an object ("launched the programme", "founded a company")."""
+    rules = pattern_event_triggers()
+    if trigger.end >= len(doc):
+        return False
+    nxt = doc[trigger.end]
+    if nxt.like_num or nxt.lower_ in rules.intransitive_followers:
+        if nxt.lower_ in ("its", "their"):
+            after = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
+            return after is None or after.lower_ not in rules.possessed_activities
+        return False
+    return True
+
+
 def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     """On a cluster page, a proper name no rule has typed yet as the subject right before a
     passive or intransitive trigger ("Odense Robotics kicked off in 2015", "Neogames Finland was
@@ -552,6 +566,11 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     k = trigger.start - 1
     while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
         k -= 1
+    passive = k + 1 < trigger.start and any(
+        doc[i].lower_ in rules.passive_aux for i in range(k + 1, trigger.start)
+    )
+    if not passive and _has_object(doc, trigger):
+        return None  # "Innovation Norway launched the programme": the launcher, not a new cluster
     if k > trigger.sent.start and doc[k].text == ",":  # "X (NCE), introduced in 2006"
         k -= 1
         if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
@@ -620,6 +639,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
     if obj is not None and prev is not None and prev.text not in (",", "("):
         return obj  # "In 2004 we launched the X Programme": the object is what was launched
+    if prev is not None and prev.text not in (",", "(") and _has_object(doc, trigger):
+        return None  # "X launched a call in 2019": X launched something, it was not created
     if prev is not None and (prev.text in (",", "(") or any(m.span.end == k + 1 for m in mentions)):
         # "X, established in ...", "X (founded in 2007)", "X started in ..."
         end = k if prev.text in (",", "(") else k + 1

@@ -169,6 +169,8 @@ class EventRules:
     date_blockers: frozenset[str]
     fronted_openers: frozenset[str] = frozenset()
     structured_label: str = r"^$"
+    intransitive_followers: frozenset[str] = frozenset()
+    possessed_activities: frozenset[str] = frozenset()
 
 
 @cache
@@ -196,6 +198,8 @@ def pattern_event_triggers() -> EventRules:
         date_blockers=frozenset(data["date_blockers"]),
         fronted_openers=frozenset(data["fronted_openers"]),
         structured_label=str(data["structured_label"]),
+        intransitive_followers=frozenset(data["intransitive_followers"]),
+        possessed_activities=frozenset(data["possessed_activities"]),
     )
 
 
