@@ -769,3 +769,17 @@ def test_started_its_activities_is_intransitive() -> None:
     assert dated(extract_prose_claims(doc, country=None)) == {
         ("cluster", "Lake Region Food Cluster", "created_year", 2011, "started", "year")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Hill Wood Cluster was set up in 2010 by eight companies.", id="by-founders"),
+        pytest.param(
+            "The Hill Wood Cluster started in 2010 when six firms joined forces.", id="founding-story"
+        ),
+    ],
+)
+def test_founders_are_not_members(text: str) -> None:
+    claims = extract_prose_claims(make_doc(text), country=None)
+    assert not [c for c in claims if c.attribute == "member_count"]

@@ -65,6 +65,7 @@ _NAME_AFTER = re.compile(
 
 
 _WEAK_FAMILIES = frozenset({"x_org_head", "ner_org"})
+_PAST_IRREGULAR = frozenset({"set", "born", "began", "begun", "came", "kicked", "founded", "inaugurated"})
 _APPOSITION = re.compile(r"^\s*,\s*(?:the|a|an|one|which|who|that|its|their)\b[^;:()]*,\s*$")
 
 
@@ -1092,6 +1093,18 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                         qualifier=qualifier,
                     )
             continue
+        founding = any(  # a past founding told in the same clause ("started in 2010 when six firms joined")
+            sent.start <= e.start < i
+            and (e[0].lower_.endswith("ed") or e[0].lower_ in _PAST_IRREGULAR)
+            and not any(doc[x].text in (",", ";") for x in range(e.end, i))
+            for e in doc.spans["events"]
+        )
+        if doc[j].lower_ in rules.member_nouns and (
+            (i > sent.start and doc[i - 1].lower_ in rules.founder_cues)
+            or (j + 1 < sent.end and doc[j + 1].lower_ in rules.founder_cues)
+            or (founding and not words & rules.present_cues)
+        ):
+            continue  # "set up in 2010 by eight firms", "when six firms joined": founders, not members
         if doc[j].lower_ in rules.member_nouns and words & rules.membership_cues:
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
             coref: list[Evidence] = []

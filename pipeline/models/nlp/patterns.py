@@ -284,6 +284,8 @@ class CountRules:
     country_fallback_cues: tuple[str, ...]
     policy_links: tuple[str, ...]
     region_words: frozenset[str]
+    present_cues: frozenset[str] = frozenset()
+    founder_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -315,6 +317,8 @@ def pattern_count_nouns() -> CountRules:
         country_fallback_cues=tuple(data["country_fallback_cues"]),
         policy_links=tuple(data["policy_links"]),
         region_words=frozenset(data["region_words"]),
+        present_cues=frozenset(data["present_cues"]),
+        founder_cues=frozenset(data["founder_cues"]),
     )
 
 
