@@ -25,6 +25,7 @@ across the page (in-page gazetteer) and `known_names` can bring names from elsew
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -213,18 +214,37 @@ def _markers(doc: Doc) -> tuple[list[int], list[int | bool]]:
     return depth, quoted
 
 
+def _in_sent(sent: Span, group: str) -> list[Span]:
+    """The spans of `doc.spans[group]` (or of `doc.ents` for group "ents") that start in `sent`.
+
+    Grouped once per document and kept in `doc.user_data` (sentences never change after the
+    pipeline; the entity grouping is dropped when the gazetteer changes `doc.ents`), so long
+    blocks stay linear instead of scanning every span for every sentence.
+    """
+    doc = sent.doc
+    cache = doc.user_data.setdefault("by_sent", {})
+    if group not in cache:
+        starts = [s.start for s in doc.sents]
+        grouped: dict[int, list[Span]] = {}
+        for span in doc.ents if group == "ents" else doc.spans[group]:
+            grouped.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
+        cache[group] = grouped
+    return cache[group].get(sent.start, [])
+
+
 def _references(sent: Span) -> list[_Mention]:
     """'the cluster', 'the programme', 'it', 'we' in `sent` (span group "anaphors")."""
     return [
         _Mention(s, s.text, "policy" if s.label_ == "policy" else "cluster", ref=s.label_)
-        for s in sent.doc.spans["anaphors"]
-        if sent.start <= s.start < sent.end
+        for s in _in_sent(sent, "anaphors")
     ]
 
 
 def _mentions(sent: Span) -> list[_Mention]:
     return [
-        _Mention(ent, _clean_name(ent.text), _subject_type(ent)) for ent in sent.ents if _clean_name(ent.text)
+        _Mention(ent, _clean_name(ent.text), _subject_type(ent))
+        for ent in _in_sent(sent, "ents")
+        if _clean_name(ent.text)
     ]
 
 
@@ -649,7 +669,7 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if found is None and prev.text == ",":
             # "X, the game cluster of Kokkola, started ...": step back over the apposition
             found = _nearest_before(ctx, mentions, k, level=level)
-            between = doc.text[found.span.end_char : prev.idx + 1] if found is not None else ""
+            between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
             if not _APPOSITION.match(between):
                 found = None
         return found
@@ -699,15 +719,13 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
     doc = ctx.doc
     dates = _sentence_dates(ctx, sent)
     used: set[int] = set()
-    events = [e for e in doc.spans["events"] if sent.start <= e.start < sent.end]
+    events = _in_sent(sent, "events")
     announced = any(e.label_ == rules.announce for e in events)
-    prev_events = [
-        e for e in doc.spans["events"] if prev_sent is not None and prev_sent.start <= e.start < prev_sent.end
-    ]
+    prev_events = _in_sent(prev_sent, "events") if prev_sent is not None else []
     sent_span = (sent.start_char, sent.end_char)
 
     # 1. lineage cues: "has cluster policies dating back to the late 1980s" -> lineage, never a start
-    for cue in [s for s in doc.spans["lineage"] if sent.start <= s.start < sent.end]:
+    for cue in _in_sent(sent, "lineage"):
         after = [d for d in dates if d.start >= cue.end]
         subject = _nearest_before(ctx, mentions, cue.start, level=ctx.depth[cue.start])
         if after:
@@ -801,7 +819,7 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
     cues = pattern_rename_cues()
     doc = ctx.doc
     extra: list[tuple[str, SubjectType, int]] = []
-    for span in [s for s in doc.spans["renames"] if sent.start <= s.start < sent.end]:
+    for span in _in_sent(sent, "renames"):
         cue = cues[int(span.label_)]
         inside = ctx.depth[span.start] > 0
         if cue.in_parentheses and not inside:
@@ -815,7 +833,7 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             after_name, after_end = after_mention.name, after_mention.span.end_char
         else:
             m = (
-                _NAME_AFTER.match(doc.text, doc[span.end - 1].idx + len(doc[span.end - 1].text))
+                _NAME_AFTER.match(ctx.block.text, doc[span.end - 1].idx + len(doc[span.end - 1].text))
                 if j < len(doc)
                 else None
             )
@@ -878,7 +896,7 @@ def _descriptions(ctx: _Ctx, mentions: list[_Mention]) -> None:
         i = mention.span.end
         if i >= len(doc) or doc[i].text != "(":
             continue
-        m = _DESCRIPTION.match(doc.text, doc[i].idx)
+        m = _DESCRIPTION.match(ctx.block.text, doc[i].idx)
         if m is None:
             continue
         desc = " ".join(m.group("desc").split())
@@ -911,7 +929,7 @@ def is_acronym_of(short: str, name: str) -> bool:
 
 def _abbreviations(ctx: _Ctx, mentions: list[_Mention]) -> None:
     """'Name / ABBR' or 'Name (ABBR)': the acronym is another name of the same subject."""
-    text = ctx.doc.text
+    text = ctx.block.text  # == ctx.doc.text, without rebuilding it from tokens
     for first, second in zip(mentions, mentions[1:]):
         between = text[first.span.end_char : second.span.start_char]
         if between.strip() not in ("/", "(") or not is_acronym_of(second.name, first.name):
@@ -1097,7 +1115,7 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             sent.start <= e.start < i
             and (e[0].lower_.endswith("ed") or e[0].lower_ in _PAST_IRREGULAR)
             and not any(doc[x].text in (",", ";") for x in range(e.end, i))
-            for e in doc.spans["events"]
+            for e in _in_sent(sent, "events")
         )
         if doc[j].lower_ in rules.member_nouns and (
             (i > sent.start and doc[i - 1].lower_ in rules.founder_cues)
@@ -1217,20 +1235,23 @@ def _apply_gazetteer(sdoc: Doc, names: dict[str, str], topic: str | None) -> Non
         return
     lex = pattern_name_lexicon()
     extra: list[Span] = []
+    text = sdoc.text
     for name, label in names.items():
         family = "page_topic" if name == topic else "gazetteer"
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sdoc.text):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             span = sdoc.char_span(m.start(), m.end(), label=label)
-            if span is None or any(span.start < e.end and e.start < span.end for e in sdoc.ents):
+            if span is None or any(t.ent_iob_ in ("B", "I") for t in span):
                 continue
             if span.end < len(sdoc) and sdoc[span.end].lower_ in lex.generic_heads:
                 continue  # "the Agrinova project": a modifier, not the cluster
             extra.append(Span(sdoc, span.start, span.end, label=label, span_id=family))
     if extra:
         sdoc.ents = filter_spans([*sdoc.ents, *extra])
+        covered = {i for e in extra for i in range(e.start, e.end)}
         sdoc.spans["anaphors"] = [
-            a for a in sdoc.spans["anaphors"] if not any(a.start < e.end and e.start < a.end for e in extra)
+            a for a in sdoc.spans["anaphors"] if not covered.intersection(range(a.start, a.end))
         ]
+        sdoc.user_data.pop("by_sent", None)
 
 
 @dataclass(frozen=True)

@@ -354,7 +354,7 @@ def _is_reference(span: Span) -> bool:
     lex = pattern_name_lexicon()
     rules = pattern_anaphors()
     doc = span.doc
-    if any(span.start < ent.end and ent.start < span.end for ent in doc.ents):
+    if any(t.ent_iob_ in ("B", "I") for t in span):
         return False
     if span.end < len(doc):
         nxt = doc[span.end]
