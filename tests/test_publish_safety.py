@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from filelock import FileLock, Timeout
+from filelock import FileLock
 from typer.testing import CliRunner
 
 from pipeline.api import run_pipeline

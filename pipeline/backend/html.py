@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+import htmldate
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -297,7 +298,27 @@ def _raw_text(node: LexborNode, *, skip_lists: bool = False) -> str:
         if not (skip_lists and child.tag in ("ul", "ol")):
             parts.append(_raw_text(child))
         child = child.next
-    return "".join(parts)
+    return join_inline(parts)
+
+
+_GLUED = re.compile(r"[a-z0-9.,;:!?)\]’”]$")
+
+
+def join_inline(parts: list[str]) -> str:
+    """Join the texts of adjacent inline elements, keeping a word boundary where the page
+    shows one: a part ending in a lower-case letter, digit or punctuation followed by a part
+    starting with a capital is two words ("<span>Anna Smith</span><span>Ms Smith</span>"),
+    while a word split by markup ("<b>Clu</b>ster") stays one.
+
+    >>> join_inline(["Anna Smith", "Ms Smith"]), join_inline(["Clu", "ster"]), join_inline(["2019.", "The"])
+    ('Anna Smith Ms Smith', 'Cluster', '2019. The')
+    """
+    out = ""
+    for part in parts:
+        if out and part and _GLUED.search(out) and part[:1].isupper():
+            out += " "
+        out += part
+    return out
 
 
 def _node_text(node: LexborNode, *, skip_lists: bool = False) -> str:
@@ -392,7 +413,7 @@ def _walk(node: LexborNode, path: str, level: int = 0) -> Iterator[_RawBlock]:
 
     def flush() -> Iterator[_RawBlock]:
         nonlocal inline, run
-        text = normalise_space("".join(inline))
+        text = normalise_space(join_inline(inline))
         inline = []
         if text:
             run += 1
@@ -526,36 +547,37 @@ def parse_visible_date(text: str) -> tuple[str, str] | None:
     return None
 
 
-_META_DATE_KEYS = (
-    ("property", "article:published_time"),
-    ("name", "article:published_time"),
-    ("property", "og:published_time"),
-    ("itemprop", "datePublished"),
-    ("name", "date"),
-    ("name", "DC.date"),
-    ("name", "DC.date.issued"),
-    ("name", "dcterms.date"),
-    ("name", "dcterms.issued"),
-    ("name", "dcterms.created"),
-    ("name", "pubdate"),
-    ("name", "publish-date"),
-    ("property", "article:modified_time"),
-    ("itemprop", "dateModified"),
-    ("name", "last-modified"),
-)
-
-
 def _meta_date(tree: LexborHTMLParser) -> tuple[str, str] | None:
-    metas = tree.css("meta")
-    for attr, key in _META_DATE_KEYS:
-        for meta in metas:
-            if (meta.attributes.get(attr) or "").lower() != key.lower():
-                continue
-            content = (meta.attributes.get("content") or "").strip()
-            found = parse_visible_date(content)
-            if found:
-                return found[0], content
-    return None
+    """The publication date stated in the page's <head> (meta tags, JSON-LD), read by htmldate.
+
+    Only the head is given to htmldate: in the body, dates of related-news lists and
+    footers would be taken for the page's own date.  The quote is the meta value that
+    states the date, else the ISO date.
+    """
+    head = tree.head
+    if head is None:
+        return None
+    try:
+        found = htmldate.find_date(
+            f"<html>{head.html}<body></body></html>",
+            original_date=True,
+            extensive_search=False,
+            outputformat="%Y-%m-%d",
+        )
+    except ValueError:
+        return None
+    if not found:
+        return None
+    quote = next(
+        (
+            content
+            for meta in tree.css("meta")
+            if (content := (meta.attributes.get("content") or "").strip())
+            and (parse_visible_date(content) or ("",))[0] == found
+        ),
+        found,
+    )
+    return found, quote
 
 
 def _date_line(text: str) -> tuple[str, str] | None:
@@ -594,7 +616,10 @@ def parse_html(data: bytes, *, doc_id: str, uri: str, sha256: str) -> Document:
     meta_date = _meta_date(tree)
     oracle = _trafilatura_lines(html)
     head_title = tree.css_first("head > title")
-    title_text = _node_text(head_title) if head_title is not None else ""
+    og_title = tree.css_first('meta[property="og:title"]')
+    # the page's headline: h1, else og:title (the article's own title), else <title> (often "X | Site")
+    title_text = normalise_space((og_title.attributes.get("content") or "") if og_title is not None else "")
+    title_text = title_text or (_node_text(head_title) if head_title is not None else "")
 
     _remove_boilerplate(body)
     h1 = body.css_first("h1")

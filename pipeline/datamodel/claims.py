@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from pydantic import StringConstraints
 
@@ -81,6 +83,16 @@ class Claim(RecordModel):
     """Where the value was read."""
     extractor: ExtractorName | None = None
     """The registered extractor that produced the claim (set by the extract stage)."""
+    # more evidence for the same claim, e.g. the antecedent of "the cluster" / "it" (method
+    # `<extractor>.coreference`); left out of the serialised claim when empty
+    extra_evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_extra_evidence(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and not self.extra_evidence:
+            data.pop("extra_evidence", None)
+        return data
 
     @classmethod
     def create(
@@ -96,6 +108,7 @@ class Claim(RecordModel):
         qualifier: str | None = None,
         precision: str | None = None,
         extractor: str | None = None,
+        extra_evidence: list[Evidence] | None = None,
     ) -> Claim:
         key = {
             "doc": evidence.doc_id,
@@ -119,6 +132,7 @@ class Claim(RecordModel):
             precision=precision,
             evidence=evidence,
             extractor=extractor,
+            extra_evidence=list(extra_evidence or []),
         )
 
 

@@ -42,6 +42,21 @@ class LoadedSource(StrictModel):
     media_type: str | None
 
 
+class MentionNote(StrictModel):
+    """A name-shaped phrase of a page and whether it was taken as a cluster/policy mention.
+
+    `family` is the rule that made it a mention (e.g. "x_cluster", "apposition", "page_topic",
+    "gazetteer"); `reason` says why a phrase was not taken ("role title", "generic head", "person").
+    """
+
+    text: str
+    label: str
+    taken: bool
+    family: str | None = None
+    reason: str | None = None
+    locator: str | None = None
+
+
 class DocumentResult(StrictModel):
     """Everything one document contributes to the run; never raises, always recorded."""
 
@@ -57,6 +72,9 @@ class DocumentResult(StrictModel):
     producer: str | None = None
     pages: int | None = None
     claims: list[Claim] = Field(default_factory=list)
+    mentions: list[MentionNote] = Field(
+        default_factory=list
+    )  # prose pages: what was (not) taken, for the report
     errors: list[StageError] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     seconds: float = 0.0

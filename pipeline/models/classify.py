@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.datamodel.document import Document, DocumentKind
 from pipeline.models.factsheet.labels import SECTIONS, match_header, match_section
+from pipeline.models.nlp.patterns import pattern_name_lexicon
 from pipeline.models.regions import count_countries, country_code
 
 _FACTSHEET_TITLE = re.compile(r"country\s+factsheet", re.IGNORECASE)
@@ -45,7 +46,7 @@ def classify(doc: Document) -> Classification:
     country = detect_country(doc)
     if doc.media_type == "html":
         words = len(doc.text.split())
-        if words >= 40 and _CLUSTER_WORD.search(doc.text):
+        if words >= 40 and (_CLUSTER_WORD.search(doc.text) or _cluster_like(doc.text)):
             return Classification(DocumentKind.PRESS_PAGE, country, f"HTML article, {words} words")
         return Classification(DocumentKind.OTHER, country, "HTML page without cluster content")
     labels = policy_label_count(doc)
@@ -62,6 +63,14 @@ def classify(doc: Document) -> Classification:
                 DocumentKind.PRESENTATION, country, f"{landscape} landscape pages, {per_page:.0f} words/page"
             )
     return Classification(DocumentKind.OTHER, country, "no factsheet, slide or article signature")
+
+
+def _cluster_like(text: str) -> bool:
+    """A page about a cluster that avoids the word: 'competitiveness pole', 'X Alliance', 'the network'
+    (cluster nouns and organisation heads of the NLP name lexicon)."""
+    lex = pattern_name_lexicon()
+    words = {w.lower() for w in re.findall(r"[\w’'-]+", text)}
+    return bool(words & (lex.cluster_nouns | lex.org_heads))
 
 
 def detect_country(doc: Document) -> str | None:

@@ -15,10 +15,10 @@ from pipeline.backend.profiles import ProfileError, parse_pdf_profiled
 from pipeline.datamodel.attributes import Extractor
 from pipeline.datamodel.claims import Claim, NotAvailable
 from pipeline.datamodel.document import Document, DocumentKind, normalise_space
-from pipeline.datamodel.results import DocumentResult, LoadedSource, StageError, Status
+from pipeline.datamodel.results import DocumentResult, LoadedSource, MentionNote, StageError, Status
 from pipeline.models.classify import Classification, classify
 from pipeline.models.factsheet import extract_figures_part, extract_policy_table_part
-from pipeline.models.nlp.claims import extract_prose_claims
+from pipeline.models.nlp.claims import extract_prose
 from pipeline.models.slides import extract_presentation_claims
 from pipeline.stages.registry import (
     Extraction,
@@ -56,12 +56,12 @@ def factsheet_figures(doc: Document, country: str | None) -> Extraction:
 _FACTSHEET_PROSE = frozenset({"paragraph", "list_item", "heading"})
 
 
-def prose(doc: Document, country: str | None) -> list[Claim]:
-    """Dated events, renames, descriptions and counts from running text (spaCy rules)."""
-    if doc.kind == DocumentKind.FACTSHEET:
-        blocks = [b for b in doc.blocks if b.kind in _FACTSHEET_PROSE]
-        return extract_prose_claims(doc, country=country, blocks=blocks)
-    return extract_prose_claims(doc, country=country)
+def prose(doc: Document, country: str | None) -> Extraction:
+    """Dated events, renames, descriptions and counts from running text (spaCy rules), with the
+    page's mention list (names taken as clusters or policies, and those that were not, and why)."""
+    blocks = [b for b in doc.blocks if b.kind in _FACTSHEET_PROSE] if doc.kind == DocumentKind.FACTSHEET else None
+    result = extract_prose(doc, country=country, blocks=blocks)
+    return Extraction(result.claims, [], result.mentions)
 
 
 def presentation(doc: Document, country: str | None) -> list[Claim]:
@@ -96,23 +96,26 @@ def run_extractor(entry: RegisteredExtractor, doc: Document, country: str | None
         return Extraction([], [f"extractor {entry.name} failed: {type(exc).__name__}: {exc}"])
     extraction = out if isinstance(out, Extraction) else Extraction(list(out))
     stamped = [c.model_copy(update={"extractor": entry.name}) for c in extraction.claims]
-    return Extraction(stamped, list(extraction.warnings))
+    return Extraction(stamped, list(extraction.warnings), list(extraction.mentions))
 
 
-def extract_claims(doc: Document, country: str | None) -> tuple[list[Claim], list[str]]:
-    """Run every extractor registered for the document's kind; return claims and warnings."""
+def extract_claims(doc: Document, country: str | None) -> Extraction:
+    """Run every extractor registered for the document's kind; their claims (one per fact),
+    warnings and mention lists together."""
     entries = extractors_for(doc.kind)
     if not entries:
         if not doc.text.strip():
-            return [], ["no extractable text (a scanned or image-only document?)"]
-        return [], ["not a factsheet, press page or presentation: no claims extracted"]
+            return Extraction([], ["no extractable text (a scanned or image-only document?)"])
+        return Extraction([], ["not a factsheet, press page or presentation: no claims extracted"])
     claims: list[Claim] = []
     warnings: list[str] = []
+    mentions: list[MentionNote] = []
     for entry in entries:
         extraction = run_extractor(entry, doc, country)
         claims.extend(extraction.claims)
         warnings.extend(extraction.warnings)
-    return one_claim_per_fact(claims), warnings
+        mentions.extend(extraction.mentions)
+    return Extraction(one_claim_per_fact(claims), warnings, mentions)
 
 
 def _fact_key(claim: Claim) -> tuple[str, str | None, str, str]:
@@ -179,8 +182,8 @@ def process(source: LoadedSource) -> DocumentResult:
         return _quarantine(base, "parse", _error_code(source, exc), str(exc), started)
     classification, classify_warnings = classify_safely(doc)
     doc = doc.model_copy(update={"kind": classification.kind})
-    claims, warnings = extract_claims(doc, classification.country)
-    warnings = [*classify_warnings, *warnings]
+    extraction = extract_claims(doc, classification.country)
+    claims, warnings = extraction.claims, [*classify_warnings, *extraction.warnings]
     claims, dropped = verify_quotes(doc, claims)
     return base.model_copy(
         update={
@@ -191,6 +194,7 @@ def process(source: LoadedSource) -> DocumentResult:
             "producer": doc.producer,
             "pages": len(doc.pages) or None,
             "claims": claims,
+            "mentions": extraction.mentions,
             "warnings": [*warnings, *dropped],
             "seconds": round(time.perf_counter() - started, 3),
         }

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from pipeline.datamodel.claims import Claim
+from pipeline.datamodel.results import MentionNote
 from pipeline.datamodel.document import Document, DocumentKind
 
 
@@ -29,6 +30,7 @@ class Extraction:
 
     claims: list[Claim]
     warnings: list[str] = field(default_factory=list)
+    mentions: list[MentionNote] = field(default_factory=list)  # names seen, taken or not (report)
 
 
 ExtractFn = Callable[[Document, str | None], "list[Claim] | Extraction"]

@@ -6,36 +6,60 @@ mention is connected to it by an event trigger (passive "X was launched in 2002"
 apposition "X, established in March 2015", nominal "the creation of X",
 active "... launched X in 2002") or by "X (2002, ...)" in a list that follows an
 event.  Anything else (agencies, funding periods, restructurings, objectives,
-related-news dates) yields no date claim.
+related-news dates, years that date another event) yields no date claim.
+
+Binding: with a statistical parser (`NlpSettings.parser`) the dependency parse binds a
+trigger to its subject first (nsubjpass, object, relative and reduced relative clauses,
+fronted participles, coordination); the positional rules are the fallback and the only
+rules on `spacy.blank("en")`: passive, apposition, "X (founded in ...)", nominal "of",
+fronted "Created in 2004, X" / "Since its launch in 2005, X", coordination "X and Y were".
+
+Discourse: the page topic (a headline name the page says is a cluster) and the names
+read so far stand behind "the cluster", "the programme", "it" and "its creation"; a claim
+made through such a reference keeps its sentence as the quote and carries the
+antecedent's mention as `extra_evidence` (method `<prefix>.coreference`).  Names made
+clusters by context (apposition, copula, parenthesis, page topic) are looked up again
+across the page (in-page gazetteer) and `known_names` can bring names from elsewhere.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from pipeline.backend.guards import split_for_nlp
 from pipeline.datamodel.attributes import cluster_organisations_attribute
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
+from pipeline.datamodel.results import MentionNote
+from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.patterns import (
     DateExpr,
     find_dates,
+    is_camelcase_name,
+    is_name_word,
+    pattern_anaphors,
     pattern_count_nouns,
     pattern_countries,
+    pattern_dates,
     pattern_event_triggers,
     pattern_name_lexicon,
     pattern_rename_cues,
 )
-from pipeline.models.nlp.pipeline import build_nlp
+from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
+from pipeline.models.nlp.structured import find_fields, section_subject
 from pipeline.models.regions import region_of
 from pipeline.text.evidence import block_evidence
 from pipeline.text.numbers import parse_int
 
-__all__ = ["extract_prose_claims", "SKIPPED_KINDS"]
+__all__ = ["MAX_MENTION_NOTES", "SKIPPED_KINDS", "ProseResult", "extract_prose", "extract_prose_claims"]
+
+MAX_MENTION_NOTES = 200  # the per-page mention list stays small
 
 SKIPPED_KINDS = frozenset({"furniture", "meta"})
 _QUOTE_CHARS = frozenset('“”"„«»')
@@ -46,11 +70,52 @@ _NAME_AFTER = re.compile(
 )
 
 
+_WEAK_FAMILIES = frozenset({"x_org_head", "ner_org"})
+_PAST_IRREGULAR = frozenset({"set", "born", "began", "begun", "came", "kicked", "founded", "inaugurated"})
+_APPOSITION = re.compile(r"^\s*,\s*(?:the|a|an|one|which|who|that|its|their)\b[^;:()]*,\s*$")
+
+
 @dataclass(frozen=True)
 class _Mention:
     span: Span
     name: str
     subject_type: SubjectType
+    ref: str | None = None  # a reference ("the cluster", "it"): the entity type it stands for
+
+
+@dataclass(frozen=True)
+class _Antecedent:
+    name: str
+    subject_type: SubjectType
+    evidence: Evidence  # the antecedent's mention (method `<prefix>.coreference`)
+    block: int = -1  # index of the block it was read in; -1 for the page topic
+    end: int = 0  # character offset of its end in that block
+
+
+@dataclass
+class _Discourse:
+    """The page's topic and the entities named so far, for "the cluster", "the programme", "it"."""
+
+    topic: _Antecedent | None = None
+    history: list[_Antecedent] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "FBA" -> "Forest Bioeconomy Alliance Finland"
+    successor: _Antecedent | None = None  # what a merger on the page formed ("the new organisation")
+
+    def resolve(
+        self, kind: str, before: list[_Antecedent], *, plain: Callable[[_Antecedent], bool]
+    ) -> _Antecedent | None:
+        """The nearest compatible antecedent; "it" (kind "any") only within its block and only
+        when no other proper name stands between (`plain`), else the topic."""
+        for antecedent in reversed(before):
+            if kind == "any":
+                if plain(antecedent):
+                    return antecedent
+                break
+            if antecedent.subject_type == kind:
+                return antecedent
+        if self.topic is not None and (kind == "any" or self.topic.subject_type == kind):
+            return self.topic
+        return None
 
 
 @dataclass
@@ -63,6 +128,9 @@ class _Ctx:
     depth: list[int]  # parenthesis depth per token
     quoted: list[bool]  # inside “...” per token
     claims: list[Claim]
+    discourse: _Discourse = field(default_factory=_Discourse)
+    block_index: int = 0
+    section: str | None = None  # the heading above the block when it names an organisation
 
 
 # ----------------------------------------------------------------- helpers
@@ -92,9 +160,11 @@ def _add(
     family: str,
     qualifier: str | None = None,
     precision: str | None = None,
+    extra_evidence: list[Evidence] | None = None,
 ) -> None:
     evidence = _evidence(ctx, quote[0], quote[1], family)
     claim = Claim.create(
+        extra_evidence=extra_evidence,
         subject_type=subject_type,
         subject_name=subject_name,
         attribute=attribute,
@@ -129,9 +199,37 @@ def _markers(doc: Doc) -> tuple[list[int], list[int | bool]]:
     return depth, quoted
 
 
+def _in_sent(sent: Span, group: str) -> list[Span]:
+    """The spans of `doc.spans[group]` (or of `doc.ents` for group "ents") that start in `sent`.
+
+    Grouped once per document and kept in `doc.user_data` (sentences never change after the
+    pipeline; the entity grouping is dropped when the gazetteer changes `doc.ents`), so long
+    blocks stay linear instead of scanning every span for every sentence.
+    """
+    doc = sent.doc
+    cache = doc.user_data.setdefault("by_sent", {})
+    if group not in cache:
+        starts = [s.start for s in doc.sents]
+        grouped: dict[int, list[Span]] = {}
+        for span in doc.ents if group == "ents" else doc.spans[group]:
+            grouped.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
+        cache[group] = grouped
+    return cache[group].get(sent.start, [])
+
+
+def _references(sent: Span) -> list[_Mention]:
+    """'the cluster', 'the programme', 'it', 'we' in `sent` (span group "anaphors")."""
+    return [
+        _Mention(s, s.text, "policy" if s.label_ == "policy" else "cluster", ref=s.label_)
+        for s in _in_sent(sent, "anaphors")
+    ]
+
+
 def _mentions(sent: Span) -> list[_Mention]:
     return [
-        _Mention(ent, _clean_name(ent.text), _subject_type(ent)) for ent in sent.ents if _clean_name(ent.text)
+        _Mention(ent, _clean_name(ent.text), _subject_type(ent))
+        for ent in _in_sent(sent, "ents")
+        if _clean_name(ent.text)
     ]
 
 
@@ -190,7 +288,9 @@ class _DateTok:
 def _sentence_dates(ctx: _Ctx, sent: Span) -> list[_DateTok]:
     rules = pattern_event_triggers()
     out = []
-    for expr in find_dates(sent.text):
+    for expr in find_dates(sent.text, published=ctx.document.published):
+        if expr.anchor == "other":
+            continue
         span = ctx.doc.char_span(
             sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
         )
@@ -212,7 +312,18 @@ def _add_event(
     quote: tuple[int, int],
     qualifier: str | None,
 ) -> None:
-    """A dated event of a cluster (`created_year`) or policy (`starting_year`)."""
+    """A dated event of a cluster (`created_year`) or policy (`starting_year`).
+
+    A reference ("the cluster", "it") is replaced by its antecedent, whose mention
+    becomes a second evidence item (method `coreference`).
+    """
+    extra: list[Evidence] = []
+    if subject.ref is not None:
+        antecedent = _resolve(ctx, subject)
+        if antecedent is None:
+            return
+        subject = _Mention(subject.span, antecedent.name, antecedent.subject_type)
+        extra = [antecedent.evidence]
     _add(
         ctx,
         subject_type=subject.subject_type,
@@ -223,14 +334,284 @@ def _add_event(
         family="event",
         qualifier=qualifier,
         precision=precision,
+        extra_evidence=extra,
     )
+
+
+def _antecedent_of(ctx: _Ctx, mention: _Mention) -> _Antecedent:
+    evidence = _evidence(ctx, mention.span.start_char, mention.span.end_char, "coreference")
+    return _Antecedent(mention.name, mention.subject_type, evidence, ctx.block_index, mention.span.end_char)
+
+
+def _plain_between(ctx: _Ctx, antecedent: _Antecedent, ref: _Mention) -> bool:
+    """Same block, and no capitalised word outside a mention between antecedent and reference
+    ("The ICT Cluster works with Luxinnovation. It was founded in 1984": "It" is not the cluster)."""
+    if antecedent.block not in (ctx.block_index, ctx.block_index - 1):
+        return False
+    doc = ctx.doc
+    ents = [(e.start, e.end) for e in doc.ents]
+    start = antecedent.end if antecedent.block == ctx.block_index else 0
+    for token in doc[: ref.span.start]:
+        if token.idx < start or any(a <= token.i < b for a, b in ents):
+            continue
+        if token.text[:1].isupper() and token.is_alpha and not token.is_sent_start:
+            if (
+                token.text in pattern_countries()
+                or token.lower_ in pattern_dates().months
+                or (token.i > 0 and doc[token.i - 1].lower_ in ("of", "in"))
+            ):
+                continue  # "... the cluster programme of Norway. It was ...": a place, not a referent
+            return False
+    return True
+
+
+def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
+    """The nearest compatible name before the reference (this sentence, earlier text), else the topic."""
+    sent = ref.span.sent
+    before = [
+        _antecedent_of(ctx, m)
+        for m in _mentions(sent)
+        if m.span.end <= ref.span.start and ctx.depth[m.span.start] == ctx.depth[ref.span.start]
+    ]
+    if ref.ref == "successor":
+        return ctx.discourse.successor
+    if ref.ref == "topic":  # "we": the page topic, else the first cluster the page names
+        return ctx.discourse.topic or next(
+            (a for a in ctx.discourse.history if a.subject_type == "cluster"), None
+        )
+    earlier = [
+        a
+        for a in ctx.discourse.history
+        if a.block < ctx.block_index or (a.block == ctx.block_index and a.end <= ref.span.start_char)
+    ]
+    seen = {(a.block, a.end) for a in earlier}
+    before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
+    found = ctx.discourse.resolve(ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref))
+    if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
+        after = [
+            m
+            for m in _mentions(sent)
+            if m.span.start >= ref.span.end and (ref.ref == "any" or m.subject_type == ref.ref)
+        ]
+        found = _antecedent_of(ctx, after[0]) if after else None
+    return found
 
 
 def _date_attribute(mention: _Mention) -> str:
     return "starting_year" if mention.subject_type == "policy" else "created_year"
 
 
-def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+def _fronted_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """'Created in 2004, X ...', 'Since its launch in 2005, the programme ...': the subject
+    follows the first comma of a sentence that opens with the trigger."""
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    sent = trigger.sent
+    k = sent.start
+    while k < trigger.start and doc[k].lower_ in rules.fronted_openers:
+        k += 1
+    if k != trigger.start:
+        return None
+    level = ctx.depth[trigger.start]
+    # the subject follows the comma that closes the fronted phrase; commas of a list inside it
+    # ("Founded in 2009 by towns, firms and a university, the organisation ...") are passed over
+    for comma in (j for j in range(trigger.end, sent.end) if doc[j].text == "," and ctx.depth[j] == level):
+        j = comma + 1
+        while j < sent.end and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in rules.adverbs):
+            j += 1
+        found = next((m for m in mentions if m.span.start in (j, comma + 1)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _possessive_ref(ctx: _Ctx, trigger: Span) -> _Mention | None:
+    """'its creation' / 'their launch': a reference to the nearest antecedent."""
+    i = trigger.start - 1
+    while i >= 0 and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()):
+        i -= 1  # "its 20th anniversary"
+    if i >= 0 and ctx.doc[i].lower_ in pattern_anaphors().possessives:
+        return _Mention(ctx.doc[i : i + 1], ctx.doc[i].text, "cluster", ref="any")
+    return None
+
+
+def _coordinated(ctx: _Ctx, found: _Mention, mentions: list[_Mention]) -> list[_Mention]:
+    """'X and Y were founded in 2004' / 'X, Y and Z were ...': every coordinated subject."""
+    out = [found]
+    current = found
+    while True:
+        i = current.span.start - 1
+        while i >= 0 and ctx.doc[i].lower_ in _DETERMINERS:
+            i -= 1
+        if i < 1 or ctx.doc[i].lower_ not in ("and", ",", "&"):
+            break
+        prev = next((m for m in mentions if m.span.end == i and m.ref is None), None)
+        if prev is None or prev.subject_type != found.subject_type:
+            break
+        out.insert(0, prev)
+        current = prev
+    return out
+
+
+def _mention_at(token: Token, mentions: list[_Mention]) -> _Mention | None:
+    return next((m for m in mentions if m.span.start <= token.i < m.span.end), None)
+
+
+def _from_token(token: Token, mentions: list[_Mention]) -> list[_Mention]:
+    """The mention holding `token`, with the mentions coordinated with it ("X and Y")."""
+    first = _mention_at(token, mentions)
+    if first is None:
+        return []
+    out = [first]
+    for conj in token.conjuncts:
+        other = _mention_at(conj, mentions)
+        if other is not None and other not in out and other.subject_type == first.subject_type:
+            out.append(other)
+    return out
+
+
+def _dep_subjects(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list[_Mention]:
+    """Subjects from the dependency parse (only when a statistical parser ran).
+
+    nominal: "the creation of X" (prep/pobj), "its creation" (poss); relative and reduced
+    relative clauses: "X, which was founded", "X, established in" (relcl/acl -> head noun);
+    passive: nsubjpass; active: the object ("launched X"), else the subject of an
+    intransitive trigger ("X started in 2010"); fronted participle: "Created in 2004, X ..."
+    (advcl -> the main clause's subject); coordinated verbs share their subject.
+    """
+    rules = pattern_event_triggers()
+    verb = trigger[0]
+    children = list(verb.children)
+    if verb.lower_ in rules.nominal:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((_from_token(p, mentions) for p in child.children if p.dep_ == "pobj"), [])
+            if child.dep_ == "poss":
+                return _from_token(child, mentions) or (
+                    [_possessive_ref(ctx, trigger)] if _possessive_ref(ctx, trigger) else []
+                )
+        return []
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return _from_token(verb.head, mentions)
+    for child in children:
+        if child.dep_ == "nsubjpass":
+            return _from_token(child, mentions)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if not passive:
+        for dep in ("dobj", "nsubj"):
+            found = next((c for c in children if c.dep_ == dep), None)
+            if found is not None:
+                return _from_token(found, mentions)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        main = verb.head
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return _from_token(subject, mentions) if subject is not None else []
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        head = ctx.doc[verb.head.i : verb.head.i + 1]
+        return _dep_subjects(ctx, head, mentions)
+    return []
+
+
+def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list[_Mention]:
+    """Every subject an event trigger is bound to: from the parse when there is one,
+    else (or when the parse finds none) from the positional rules (see module docstring)."""
+    if ctx.doc.has_annotation("DEP"):
+        found_dep = _dep_subjects(ctx, trigger, mentions)
+        if found_dep:
+            return found_dep
+    if trigger.label_ == "merged":  # "A and B merged in 2020 to form C": C is what was created
+        merged = _merger_result(ctx, trigger, mentions)
+        return [merged] if merged is not None else []
+    found = _trigger_subject_one(ctx, trigger, mentions) or _unnamed_subject(ctx, trigger)
+    if found is None:
+        return []
+    return _coordinated(ctx, found, mentions) if found.ref is None else [found]
+
+
+def _merger_result(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """The name right after 'to form' / 'merged into': a known mention or a run of name words."""
+    doc = ctx.doc
+    j = trigger.end
+    while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    known = next((m for m in mentions if m.span.start == j and m.ref is None), None)
+    if known is not None:
+        return known
+    end = j
+    while end < trigger.sent.end and is_name_word(doc[end].text):
+        end += 1
+    if end == j:
+        return None
+    return _Mention(doc[j:end], _clean_name(doc[j:end].text), "cluster")
+
+
+def _has_object(doc: Doc, trigger: Span) -> bool:
+    """An active trigger followed by an object ("launched the programme", "founded a company")."""
+    rules = pattern_event_triggers()
+    if trigger.end >= len(doc):
+        return False
+    nxt = doc[trigger.end]
+    if nxt.like_num or nxt.lower_ in rules.intransitive_followers:
+        if nxt.lower_ in ("its", "their"):
+            after = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
+            return after is None or after.lower_ not in rules.possessed_activities
+        return False
+    return True
+
+
+def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
+    """On a cluster page, a proper name no rule has typed yet as the subject right before a
+    passive or intransitive trigger ("Odense Robotics kicked off in 2015", "Neogames Finland was
+    set up in 2003"): two or more name words, or one CamelCase / upper-case brand word, and no
+    agency, university or company word (family `event_subject`)."""
+    rules = pattern_event_triggers()
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    if trigger[0].lower_ in rules.nominal:
+        return None
+    k = trigger.start - 1
+    while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
+        k -= 1
+    passive = k + 1 < trigger.start and any(
+        doc[i].lower_ in rules.passive_aux for i in range(k + 1, trigger.start)
+    )
+    if not passive and _has_object(doc, trigger):
+        return None  # "Innovation Norway launched the programme": the launcher, not a new cluster
+    if k > trigger.sent.start and doc[k].text == ",":  # "X (NCE), introduced in 2006"
+        k -= 1
+        if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
+            k -= 3
+    end = k + 1
+    start = end
+    while start > trigger.sent.start and (
+        is_name_word(doc[start - 1].text)
+        or doc[start - 1].lower_ in lex.org_heads
+        or (
+            doc[start - 1].lower_ in ("of", "for", "&")
+            and start - 2 >= trigger.sent.start
+            and is_name_word(doc[start - 2].text)
+            and start < end
+        )
+    ):
+        start -= 1
+    if start == end or ctx.depth[start] != ctx.depth[trigger.start]:
+        return None
+    span = doc[start:end]
+    if start > 0 and doc[start - 1].lower_ in lex.non_cluster_descriptors:
+        return None  # "the software company Nordsoft Systems was founded in 1998"
+    words = [t.lower_ for t in span]
+    if set(words) & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms):
+        return None
+    if span.text in pattern_countries() or (
+        len(span) == 1 and not (is_camelcase_name(span.text) or span.text.isupper())
+    ):
+        return None
+    if start == trigger.sent.start and len(span) == 1 and not span.text.isupper():
+        return None
+    return _Mention(span, _clean_name(span.text), "cluster")
+
+
+def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
     rules = pattern_event_triggers()
     doc = ctx.doc
     level = ctx.depth[trigger.start]
@@ -238,10 +619,17 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Men
         j = trigger.end
         if j < len(doc) and doc[j].lower_ == "of":
             j += 1
+            start = j
             while j < len(doc) and doc[j].lower_ in _DETERMINERS:
                 j += 1
-            return next((m for m in mentions if m.span.start == j), None)
-        return None
+            return next((m for m in mentions if m.span.start in (j, start)), None)
+        fronted = _fronted_subject(ctx, trigger, mentions)
+        if fronted is not None:
+            return fronted
+        return _possessive_ref(ctx, trigger)
+    fronted = _fronted_subject(ctx, trigger, mentions)
+    if fronted is not None:
+        return fronted
     k = trigger.start - 1
     while k >= 0 and doc[k].lower_ in rules.adverbs:
         k -= 1
@@ -251,13 +639,51 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Men
         if found is not None and not _blocked(ctx, found, trigger.start):
             return found
         return None
-    if prev is not None and (prev.text == "," or any(m.span.end == k + 1 for m in mentions)):
-        end = k if prev.text == "," else k + 1
-        return next((m for m in mentions if m.span.end == end), None)
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
-    return next((m for m in mentions if m.span.start == j), None)
+    obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
+    if obj is not None and prev is not None and prev.text not in (",", "("):
+        return obj  # "In 2004 we launched the X Programme": the object is what was launched
+    if prev is not None and prev.text not in (",", "(") and _has_object(doc, trigger):
+        return None  # "X launched a call in 2019": X launched something, it was not created
+    if prev is not None and (prev.text in (",", "(") or any(m.span.end == k + 1 for m in mentions)):
+        # "X, established in ...", "X (founded in 2007)", "X started in ..."
+        end = k if prev.text in (",", "(") else k + 1
+        found = next((m for m in mentions if m.span.end == end), None)
+        if found is None and prev.text == ",":
+            # "X, the game cluster of Kokkola, started ...": step back over the apposition
+            found = _nearest_before(ctx, mentions, k, level=level)
+            between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
+            if not _APPOSITION.match(between):
+                found = None
+        return found
+    j = trigger.end
+    while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    found = next((m for m in mentions if m.span.start == j), None)
+    return found if found is not None else _relative_antecedent(ctx, trigger, mentions)
+
+
+def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """'X, which started in 2002', 'X, which the ministry had launched in 2007': the name the
+    relative clause hangs on (no other name between the relative pronoun and the trigger)."""
+    doc = ctx.doc
+    sent = trigger.sent
+    rel = next(
+        (
+            i
+            for i in range(trigger.start - 1, max(sent.start, trigger.start - 8) - 1, -1)
+            if doc[i].lower_ in _RELATIVES
+        ),
+        None,
+    )
+    if rel is None or any(rel < m.span.start < trigger.start for m in mentions):
+        return None
+    i = rel - 1
+    if i >= sent.start and doc[i].text == ",":
+        i -= 1
+    return next((m for m in mentions if m.span.end == i + 1 and m.ref is None), None)
 
 
 def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _DateTok | None:
@@ -278,15 +704,13 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
     doc = ctx.doc
     dates = _sentence_dates(ctx, sent)
     used: set[int] = set()
-    events = [e for e in doc.spans["events"] if sent.start <= e.start < sent.end]
+    events = _in_sent(sent, "events")
     announced = any(e.label_ == rules.announce for e in events)
-    prev_events = [
-        e for e in doc.spans["events"] if prev_sent is not None and prev_sent.start <= e.start < prev_sent.end
-    ]
+    prev_events = _in_sent(prev_sent, "events") if prev_sent is not None else []
     sent_span = (sent.start_char, sent.end_char)
 
     # 1. lineage cues: "has cluster policies dating back to the late 1980s" -> lineage, never a start
-    for cue in [s for s in doc.spans["lineage"] if sent.start <= s.start < sent.end]:
+    for cue in _in_sent(sent, "lineage"):
         after = [d for d in dates if d.start >= cue.end]
         subject = _nearest_before(ctx, mentions, cue.start, level=ctx.depth[cue.start])
         if after:
@@ -317,12 +741,21 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
+    candidates = sorted([*mentions, *_references(sent)], key=lambda m: m.span.start)
     for trigger in triggers:
-        subject = _trigger_subject(ctx, trigger, mentions)
-        if subject is None:
+        subjects = _trigger_subject(ctx, trigger, candidates)
+        if not subjects and ctx.discourse.topic is not None and re.match(rules.structured_label, sent.text):
+            # "Time period: open ended, started on 01 June 1999": a field of the page's topic
+            subjects = [
+                _Mention(trigger, ctx.discourse.topic.name, ctx.discourse.topic.subject_type, ref="topic")
+            ]
+        if not subjects:
             continue
         qualifier = rules.announce if announced else trigger.label_
-        date = _nearest_date(trigger, dates, used)
+        if trigger.label_ == "anniversary":  # only "its 20th anniversary" dates a founding
+            date = _nearest_date(trigger, [d for d in dates if d.expr.precision == "approximate"], used)
+        else:
+            date = _nearest_date(trigger, dates, used)
         if date is not None:
             used.add(id(date))
             value, precision = _value(date.expr)
@@ -331,7 +764,37 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             value, precision = int(ctx.document.published[:4]), "year"
         else:
             continue
-        _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
+        for subject in subjects:
+            _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
+            if subject.ref is None and not any(subject.span == m.span for m in mentions):
+                ctx.discourse.history.append(_antecedent_of(ctx, subject))  # a name typed by its event
+            if trigger.label_ == "merged" and subject.ref is None:
+                ctx.discourse.successor = _antecedent_of(ctx, subject)
+        if date is not None:
+            # "X was founded in 2008 and the Y in 2011": the same event for the gapped subject
+            gapped = _gapped(ctx, date, candidates, dates, used)
+            if gapped is not None:
+                other, other_date = gapped
+                used.add(id(other_date))
+                value, precision = _value(other_date.expr)
+                _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+def _gapped(
+    ctx: _Ctx, date: _DateTok, mentions: list[_Mention], dates: list[_DateTok], used: set[int]
+) -> tuple[_Mention, _DateTok] | None:
+    doc = ctx.doc
+    j = date.end
+    if j >= len(doc) or doc[j].lower_ != "and":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    other = next((m for m in mentions if m.span.start == j and m.ref is None), None)
+    if other is None or other.span.end >= len(doc) or doc[other.span.end].lower_ not in ("in", "on"):
+        return None
+    nxt = next((d for d in dates if d.start == other.span.end + 1 and id(d) not in used), None)
+    return (other, nxt) if nxt is not None else None
 
 
 # ----------------------------------------------------------------- renames
@@ -341,7 +804,7 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
     cues = pattern_rename_cues()
     doc = ctx.doc
     extra: list[tuple[str, SubjectType, int]] = []
-    for span in [s for s in doc.spans["renames"] if sent.start <= s.start < sent.end]:
+    for span in _in_sent(sent, "renames"):
         cue = cues[int(span.label_)]
         inside = ctx.depth[span.start] > 0
         if cue.in_parentheses and not inside:
@@ -355,7 +818,7 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             after_name, after_end = after_mention.name, after_mention.span.end_char
         else:
             m = (
-                _NAME_AFTER.match(doc.text, doc[span.end - 1].idx + len(doc[span.end - 1].text))
+                _NAME_AFTER.match(ctx.block.text, doc[span.end - 1].idx + len(doc[span.end - 1].text))
                 if j < len(doc)
                 else None
             )
@@ -372,10 +835,24 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         else:
             before = _nearest_before(ctx, mentions, span.start, level=ctx.depth[span.start])
             quote_end = sent.end_char
+        coref: list[Evidence] = []
+        if before is None and not inside:
+            # "In 2015 the cluster was renamed Foodvalley": the reference's antecedent
+            refs = [r for r in _references(sent) if r.span.end <= span.start]
+            antecedent = _resolve(ctx, refs[-1]) if refs else None
+            if antecedent is not None and antecedent.name != _clean_name(after_name):
+                before = _Mention(refs[-1].span, antecedent.name, antecedent.subject_type)
+                coref = [antecedent.evidence]
+        if before is None and not inside and span.start == sent.start and ctx.section:
+            # a directory entry under its heading: "Formerly Vilnius Machine Cluster; renamed in 2019"
+            before = _Mention(span, ctx.section, "cluster")
         if before is None:
             continue
         quote = (before.span.start_char, quote_end) if inside else (sent.start_char, sent.end_char)
         old, new = (before.name, after_name) if cue.direction == "forward" else (after_name, before.name)
+        # an acronym stands for the name it abbreviates on this page ("FBA" -> its full name)
+        old = ctx.discourse.acronyms.get(_clean_name(old), old)
+        new = ctx.discourse.acronyms.get(_clean_name(new), new)
         _add(
             ctx,
             subject_type=before.subject_type,
@@ -385,6 +862,7 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             quote=quote,
             family="rename",
             qualifier="rename",
+            extra_evidence=coref,
         )
         if after_mention is None:
             extra.append((_clean_name(after_name), before.subject_type, after_end))
@@ -403,7 +881,7 @@ def _descriptions(ctx: _Ctx, mentions: list[_Mention]) -> None:
         i = mention.span.end
         if i >= len(doc) or doc[i].text != "(":
             continue
-        m = _DESCRIPTION.match(doc.text, doc[i].idx)
+        m = _DESCRIPTION.match(ctx.block.text, doc[i].idx)
         if m is None:
             continue
         desc = " ".join(m.group("desc").split())
@@ -436,7 +914,7 @@ def is_acronym_of(short: str, name: str) -> bool:
 
 def _abbreviations(ctx: _Ctx, mentions: list[_Mention]) -> None:
     """'Name / ABBR' or 'Name (ABBR)': the acronym is another name of the same subject."""
-    text = ctx.doc.text
+    text = ctx.block.text  # == ctx.doc.text, without rebuilding it from tokens
     for first, second in zip(mentions, mentions[1:]):
         between = text[first.span.end_char : second.span.start_char]
         if between.strip() not in ("/", "(") or not is_acronym_of(second.name, first.name):
@@ -528,7 +1006,13 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         while (
             j < sent.end
             and j - i <= 3
-            and (doc[j].lower_ in rules.member_modifiers or doc[j].lower_ in rules.cluster_count_modifiers)
+            and (
+                doc[j].lower_ in rules.member_modifiers
+                or doc[j].lower_ in rules.cluster_count_modifiers
+                or doc[j].text == "+"  # "120+ member companies"
+                or (j > i + 1 or doc[j].text[:1].isupper())
+                and is_name_word(doc[j].text)  # "50 Romanian clusters"
+            )
         ):
             j += 1
         if j >= sent.end:
@@ -560,6 +1044,31 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             continue
         if doc[j].lower_ in rules.cluster_count_nouns:
             policies = [m for m in mentions if m.subject_type == "policy" and ctx.depth[m.span.start] == 0]
+            coref_count: list[Evidence] = []
+            if not policies:
+                # "In 2021, the programme served 44 clusters": the programme the reference stands for
+                refs = [r for r in _references(sent) if r.ref == "policy"]
+                antecedent = _resolve(ctx, refs[0]) if refs else None
+                if antecedent is not None:
+                    policies = [_Mention(refs[0].span, antecedent.name, "policy")]
+                    coref_count = [antecedent.evidence]
+            clusters_here = [
+                m for m in mentions if m.subject_type == "cluster" and ctx.depth[m.span.start] == 0
+            ]
+            if not policies and clusters_here and words & rules.membership_cues:
+                # "CLUSTERO represents around 50 Romanian clusters": an association's member clusters
+                subject = clusters_here[0]
+                _add(
+                    ctx,
+                    subject_type="cluster",
+                    subject_name=subject.name,
+                    attribute="member_count",
+                    value=value,
+                    quote=sent_span,
+                    family="count",
+                    qualifier=qualifier,
+                )
+                continue
             if policies:
                 subject = min(policies, key=lambda m: abs(m.span.start - j))
                 _add(
@@ -571,6 +1080,7 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                     quote=sent_span,
                     family="count",
                     qualifier=qualifier,
+                    extra_evidence=coref_count,
                 )
             elif not any(cue in lowered for cue in rules.participation_cues):
                 named = [c for c in countries if re.search(rf"\b{re.escape(c)}\b", sent.text)]
@@ -586,10 +1096,29 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                         qualifier=qualifier,
                     )
             continue
+        founding = any(  # a past founding told in the same clause ("started in 2010 when six firms joined")
+            sent.start <= e.start < i
+            and (e[0].lower_.endswith("ed") or e[0].lower_ in _PAST_IRREGULAR)
+            and not any(doc[x].text in (",", ";") for x in range(e.end, i))
+            for e in _in_sent(sent, "events")
+        )
+        if doc[j].lower_ in rules.member_nouns and (
+            (i > sent.start and doc[i - 1].lower_ in rules.founder_cues)
+            or (j + 1 < sent.end and doc[j + 1].lower_ in rules.founder_cues)
+            or (founding and not words & rules.present_cues)
+        ):
+            continue  # "set up in 2010 by eight firms", "when six firms joined": founders, not members
         if doc[j].lower_ in rules.member_nouns and words & rules.membership_cues:
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
+            coref: list[Evidence] = []
             if not candidates:
-                continue
+                # "Today the cluster counts more than 80 members": the reference's antecedent
+                refs = [r for r in _references(sent) if ctx.depth[r.span.start] == 0]
+                antecedent = _resolve(ctx, refs[0]) if refs else None
+                if antecedent is None:
+                    continue
+                candidates = [_Mention(refs[0].span, antecedent.name, antecedent.subject_type)]
+                coref = [antecedent.evidence]
             after = [m for m in candidates if m.span.start > j]
             subject = (
                 min(after, key=lambda m: m.span.start) if after else max(candidates, key=lambda m: m.span.end)
@@ -603,10 +1132,136 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 quote=sent_span,
                 family="count",
                 qualifier=qualifier,
+                extra_evidence=coref,
             )
 
 
 # -------------------------------------------------------------------- main
+
+
+def _topic(
+    document: Document, selected: Sequence[Block], sdocs: list[Doc], prefix: str
+) -> _Antecedent | None:
+    """The page's topic: a name in the headline (title block, else the document title) that
+    the page repeats, on a page that talks about clusters."""
+    if document.media_type != "html":
+        return None  # a web page's headline names what it is about; a PDF's title rarely a cluster
+    title_block = next((b for b in selected if b.kind == "title"), None)
+    title = title_block.text if title_block is not None else (document.title or "")
+    body = "\n".join(b.text for b in selected if b is not title_block)
+    if not title or not any(in_cluster_context(sent) for d in sdocs for sent in d.sents):
+        return None
+    name = topic_name(title, body)
+    if name is None or not _clusterish(name, title, sdocs):
+        return None
+    block = title_block if title_block is not None and name in title_block.text else None
+    block = block or next((b for b in selected if b is not title_block and name in b.text), None)
+    if block is None:
+        return None
+    start = block.text.index(name)
+    ctx = _Ctx(document, block, sdocs[0], None, prefix, [], [], [])
+    return _Antecedent(name, "cluster", _evidence(ctx, start, start + len(name), "coreference"))
+
+
+def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
+    """The page says its topic is a cluster: the headline has a cluster noun, a rule already
+    took the name as a cluster, or a sentence names it together with a cluster noun."""
+    lex = pattern_name_lexicon()
+    if any(w.lower() in lex.non_cluster_org_words for w in name.split()) or name in pattern_countries():
+        return False
+    if any(w.lower().strip(",.:;!?") in lex.cluster_nouns for w in title.split()):
+        return True
+    if (
+        name.split()[-1].lower() in lex.org_heads
+    ):  # "Forest Bioeconomy Alliance Finland" keeps its head inside
+        return True
+    if any(w.lower() in lex.org_heads for w in name.split()):
+        return True
+    page_talks = any(t.lower_ in lex.cluster_nouns for sdoc in sdocs for t in sdoc)
+    if page_talks and sum(name in sdoc.text for sdoc in sdocs) >= 3:
+        return True  # the headline name, repeated on a page about clusters
+    for sdoc in sdocs:
+        if any(e.text == name and e.label_ == "CLUSTER" for e in sdoc.ents):
+            return True
+        # a paragraph that names it and talks of a cluster, pole, network...
+        if name in sdoc.text and any(
+            t.lower_ in lex.cluster_nouns or t.lower_ in lex.org_heads for t in sdoc
+        ):
+            return True
+    return False
+
+
+def _acronyms(sdocs: list[Doc]) -> dict[str, str]:
+    """'Name (ABBR)' / 'Name / ABBR' on the page: ABBR -> Name."""
+    out: dict[str, str] = {}
+    for sdoc in sdocs:
+        ents = list(sdoc.ents)
+        for prev, ent in zip(ents, ents[1:]):
+            if (ent.id_ or ent.ent_id_) == "acronym" and ent.start - prev.end == 1:
+                out.setdefault(ent.text, _clean_name(prev.text))
+    return out
+
+
+def _gazetteer(sdocs: list[Doc], topic: str | None) -> dict[str, str]:
+    """Names recognised from context (apposition, copula, ...) anywhere on the page -> label."""
+    names: dict[str, str] = {}
+    for sdoc in sdocs:
+        for ent in sdoc.ents:
+            if ent.ent_id_ in CONTEXT_FAMILIES or ent.ent_id_ == "acronym":
+                names.setdefault(ent.text, ent.label_)
+    if topic:
+        names.setdefault(topic, "CLUSTER")
+    return names
+
+
+def _apply_gazetteer(sdoc: Doc, names: dict[str, str], topic: str | None) -> None:
+    """Later (or earlier) occurrences of a page's context names are mentions too."""
+    if not names:
+        return
+    lex = pattern_name_lexicon()
+    extra: list[Span] = []
+    text = sdoc.text
+    for name, label in names.items():
+        family = "page_topic" if name == topic else "gazetteer"
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            span = sdoc.char_span(m.start(), m.end(), label=label)
+            if span is None or any(t.ent_iob_ in ("B", "I") for t in span):
+                continue
+            if span.end < len(sdoc) and sdoc[span.end].lower_ in lex.generic_heads:
+                continue  # "the Agrinova project": a modifier, not the cluster
+            extra.append(Span(sdoc, span.start, span.end, label=label, span_id=family))
+    if extra:
+        sdoc.ents = filter_spans([*sdoc.ents, *extra])
+        covered = {i for e in extra for i in range(e.start, e.end)}
+        sdoc.spans["anaphors"] = [
+            a for a in sdoc.spans["anaphors"] if not covered.intersection(range(a.start, a.end))
+        ]
+        sdoc.user_data.pop("by_sent", None)
+
+
+@dataclass(frozen=True)
+class ProseResult:
+    """What the prose extractor gives for one document: claims, and the page's mention list."""
+
+    claims: list[Claim]
+    mentions: list[MentionNote]
+
+
+def _mention_notes(block: Block, sdoc: Doc, notes: dict[tuple[str, bool, str | None], MentionNote]) -> None:
+    for ent in sdoc.ents:
+        key = (ent.text, True, ent.ent_id_ or None)
+        notes.setdefault(
+            key,
+            MentionNote(text=ent.text, label=ent.label_, taken=True, family=key[2], locator=block.locator),
+        )
+    for span in sdoc.spans.get("rejected", []):
+        key = (span.text, False, span.label_)
+        notes.setdefault(
+            key,
+            MentionNote(
+                text=span.text, label="CLUSTER", taken=False, reason=span.label_, locator=block.locator
+            ),
+        )
 
 
 def extract_prose_claims(
@@ -618,7 +1273,25 @@ def extract_prose_claims(
 ) -> list[Claim]:
     """Claims from the prose blocks of `doc` (kinds "furniture" and "meta" are skipped).
 
-    Methods: `<prefix>.mention`, `.event`, `.rename`, `.description`, `.count`.
+    Methods: `<prefix>.mention`, `.event`, `.rename`, `.description`, `.count`, and
+    `.coreference` on the extra evidence of a claim made through a reference.
+    """
+    return extract_prose(doc, country=country, blocks=blocks, method_prefix=method_prefix).claims
+
+
+def extract_prose(
+    doc: Document,
+    *,
+    country: str | None,
+    blocks: Sequence[Block] | None = None,
+    method_prefix: str = "nlp",
+    known_names: Mapping[str, str] | None = None,
+) -> ProseResult:
+    """`extract_prose_claims` plus the mention list (taken / not taken, with the rule or reason).
+
+    `known_names` (name -> CLUSTER | POLICY) is a gazetteer from outside the page, e.g. the
+    cluster organisations named in factsheets or earlier pages of the same run (the taken
+    `mentions` of other results); their occurrences become mentions (family `gazetteer`).
     """
     nlp = build_nlp()
     selected = [
@@ -628,24 +1301,54 @@ def extract_prose_claims(
     ]
     selected = split_for_nlp(selected, nlp.max_length)  # long text in chunks, never refused
     claims: list[Claim] = []
-    for block, sdoc in zip(selected, nlp.pipe(b.text for b in selected), strict=True):
+    sdocs = list(nlp.pipe(b.text for b in selected))
+    topic = _topic(doc, selected, sdocs, method_prefix) if sdocs else None
+    names = _gazetteer(sdocs, topic.name if topic else None)
+    for name, label in (known_names or {}).items():
+        names.setdefault(name, label)
+    discourse = _Discourse(topic=topic, acronyms=_acronyms(sdocs))
+    notes: dict[tuple[str, bool, str | None], MentionNote] = {}
+    for index, (block, sdoc) in enumerate(zip(selected, sdocs, strict=True)):
+        _apply_gazetteer(sdoc, names, topic.name if topic else None)
+        _mention_notes(block, sdoc, notes)
         depth, quoted = _markers(sdoc)
-        ctx = _Ctx(doc, block, sdoc, country, method_prefix, depth, [bool(q) for q in quoted], [])
-        seen: dict[str, tuple[SubjectType, tuple[int, int]]] = {}
+        ctx = _Ctx(
+            doc,
+            block,
+            sdoc,
+            country,
+            method_prefix,
+            depth,
+            [bool(q) for q in quoted],
+            [],
+            discourse,
+            index,
+            section_subject(selected, index, _is_name),
+        )
+        seen: dict[str, tuple[SubjectType, tuple[int, int], str | None]] = {}
         prev_sent: Span | None = None
         for sent in sdoc.sents:
             mentions = _mentions(sent)
             for mention in mentions:
-                seen.setdefault(mention.name, (mention.subject_type, (sent.start_char, sent.end_char)))
+                family = mention.span.id_ or mention.span.ent_id_
+                # names made clusters by context record the rule on their mention claim
+                qualifier = family if family in CONTEXT_FAMILIES or family in _WEAK_FAMILIES else None
+                seen.setdefault(
+                    mention.name, (mention.subject_type, (sent.start_char, sent.end_char), qualifier)
+                )
             _events(ctx, sent, mentions, prev_sent)
+            discourse.history.extend(_antecedent_of(ctx, m) for m in mentions)
             for name, subject_type, _ in _renames(ctx, sent, mentions):
-                seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char)))
+                seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char), None))
             _descriptions(ctx, mentions)
             _abbreviations(ctx, mentions)
             _counts(ctx, sent, mentions)
             prev_sent = sent
         mention_claims: list[Claim] = []
-        for name, (subject_type, span) in seen.items():
+        claimed = {c.subject_name for c in ctx.claims}
+        for name, (subject_type, span, qualifier) in seen.items():
+            if qualifier in _WEAK_FAMILIES and name not in claimed:
+                continue  # an organisation-like name is reported only with a fact about it
             before = len(ctx.claims)
             _add(
                 ctx,
@@ -655,9 +1358,80 @@ def extract_prose_claims(
                 value=name,
                 quote=span,
                 family="mention",
+                qualifier=qualifier,
             )
             mention_claims.extend(ctx.claims[before:])
             del ctx.claims[before:]
         claims.extend(mention_claims)
         claims.extend(ctx.claims)
-    return claims
+    claims.extend(_field_claims(doc, selected, sdocs, discourse, country, method_prefix, claims))
+    return ProseResult(claims, list(notes.values())[:MAX_MENTION_NOTES])
+
+
+def _is_name(text: str) -> bool:
+    lex = pattern_name_lexicon()
+    words = text.split()
+    return (
+        bool(words)
+        and is_name_word(words[0])
+        and all(
+            is_name_word(w) or w.lower() in _NAME_JOINERS or w.lower() in lex.cluster_nouns for w in words
+        )
+    )
+
+
+_NAME_JOINERS = frozenset({"&", "and", "of", "for", "the", "de", "-"})
+
+
+def _field_claims(
+    document: Document,
+    selected: Sequence[Block],
+    sdocs: list[Doc],
+    discourse: _Discourse,
+    country: str | None,
+    prefix: str,
+    existing: list[Claim],
+) -> list[Claim]:
+    """Start dates and member counts stated as fields (profile boxes, directories, tables)."""
+    out: list[Claim] = []
+    have = {(c.subject_name, c.attribute, _key(c.value)) for c in existing}
+    for f in find_fields(selected, document.published):
+        block = selected[f.block]
+        ctx = _Ctx(document, block, sdocs[f.block], country, prefix, [], [], out, discourse, f.block)
+        extra: list[Evidence] = []
+        if f.subject is not None:
+            name, subject_type = f.subject, _type_of_name(f.subject)
+        elif (section := section_subject(selected, f.block, _is_name)) is not None:
+            name, subject_type = section, _type_of_name(section)
+        elif discourse.topic is not None:
+            name, subject_type = discourse.topic.name, discourse.topic.subject_type
+            extra = [discourse.topic.evidence]
+        else:
+            continue
+        attribute = f.attribute
+        if attribute == "start":
+            attribute = "starting_year" if subject_type == "policy" else "created_year"
+        if (name, attribute, _key(f.value)) in have:
+            continue
+        have.add((name, attribute, _key(f.value)))
+        _add(
+            ctx,
+            subject_type=subject_type,
+            subject_name=name,
+            attribute=attribute,
+            value=f.value,
+            quote=(f.start, f.end),
+            family="field",
+            precision=f.precision,
+            extra_evidence=extra,
+        )
+    return out
+
+
+def _key(value: object) -> str:
+    return str(value)
+
+
+def _type_of_name(name: str) -> SubjectType:
+    lex = pattern_name_lexicon()
+    return "policy" if name.split()[-1].lower() in lex.policy_heads else "cluster"

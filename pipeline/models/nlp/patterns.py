@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from pipeline.text.dates import DateExpr, DateRules, find_dates, pattern_dates  # noqa: F401 (re-exported)
+
 RULES_VERSION = "v1"
 RULES_DIR = Path(__file__).parent / "rules" / RULES_VERSION
 
@@ -53,6 +55,14 @@ class NameLexicon:
     legal_forms: frozenset[str]
     cluster_nouns: frozenset[str]
     policy_heads: frozenset[str]
+    role_titles: frozenset[str]
+    generic_modifiers: frozenset[str]
+    context_blockers: frozenset[str]
+    person_titles: frozenset[str]
+    non_cluster_org_words: frozenset[str]
+    org_heads: frozenset[str]
+    non_cluster_descriptors: frozenset[str]
+    context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
 
 @cache
@@ -60,18 +70,29 @@ def pattern_name_lexicon() -> NameLexicon:
     """Word lists behind the name patterns (`rules/v1/name_lexicon.json`).
 
     >>> lex = pattern_name_lexicon()
-    >>> "the" in lex.non_name_words, "policy" in lex.generic_heads
-    (True, True)
+    >>> "the" in lex.non_name_words, "policy" in lex.generic_heads, "manager" in lex.role_titles
+    (True, True, True)
+    >>> ("CLUSTER", "cluster") in lex.context_heads
+    True
     """
     data = _load_json("name_lexicon.json")
     if not isinstance(data, dict):
         raise RuleDataError("name_lexicon.json must be an object")
-    return NameLexicon(
-        **{key: frozenset(str(w).lower() for w in data[key]) for key in NameLexicon.__dataclass_fields__}
+    words = {
+        key: frozenset(str(w).lower() for w in data[key])
+        for key in NameLexicon.__dataclass_fields__
+        if key != "context_heads"
+    }
+    heads = sorted(
+        ((str(label), str(h).lower()) for label, hs in data["context_heads"].items() for h in hs),
+        key=lambda lh: (-len(lh[1]), lh),
     )
+    return NameLexicon(**words, context_heads=tuple(heads))
 
 
-_NAME_WORD = re.compile(r"^[A-Z][\w&'’.\-]*$|^[A-Z0-9]+[A-Z][\w\-]*$")
+# upper-case letters of Latin-1 and Latin Extended-A ("Öst", "Łódź", "Šibenik") as a regex class
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.lower() != c)
+_NAME_WORD = re.compile(rf"^[{UPPER}][\w&'’.\-]*$|^[{UPPER}0-9]+[{UPPER}][\w\-]*$")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][A-Za-z]*|[0-9][A-Za-z0-9]*)+$")
 
 
@@ -129,7 +150,7 @@ def pattern_policy_names() -> tuple[dict[str, object], ...]:
     - initiative_anaphor: "the Initiative" (name = "Initiative")
 
     >>> sorted({p["id"] for p in pattern_policy_names()})
-    ['cluster_initiative', 'cluster_policy', 'initiative_anaphor']
+    ['cluster_initiative', 'cluster_policy', 'cluster_policy_acronym', 'initiative_anaphor']
     """
     return tuple(_load_jsonl("policy_names.jsonl"))
 
@@ -146,6 +167,10 @@ class EventRules:
     passive_aux: frozenset[str]
     adverbs: frozenset[str]
     date_blockers: frozenset[str]
+    fronted_openers: frozenset[str] = frozenset()
+    structured_label: str = r"^$"
+    intransitive_followers: frozenset[str] = frozenset()
+    possessed_activities: frozenset[str] = frozenset()
 
 
 @cache
@@ -171,6 +196,37 @@ def pattern_event_triggers() -> EventRules:
         passive_aux=frozenset(data["passive_aux"]),
         adverbs=frozenset(data["adverbs"]),
         date_blockers=frozenset(data["date_blockers"]),
+        fronted_openers=frozenset(data["fronted_openers"]),
+        structured_label=str(data["structured_label"]),
+        intransitive_followers=frozenset(data["intransitive_followers"]),
+        possessed_activities=frozenset(data["possessed_activities"]),
+    )
+
+
+@dataclass(frozen=True)
+class DiscourseRules:
+    anaphors: tuple[tuple[str, tuple[str, ...]], ...]  # (entity type: cluster | policy | any, tokens)
+    not_followed_by: frozenset[str]
+    possessives: frozenset[str]
+    blocked_modifiers: frozenset[str] = frozenset()
+
+
+@cache
+def pattern_anaphors() -> DiscourseRules:
+    """References to an entity named elsewhere: "the cluster", "the programme", "it".
+
+    >>> rules = pattern_anaphors()
+    >>> ("cluster", ("the", "cluster")) in rules.anaphors, ("any", ("it",)) in rules.anaphors
+    (True, True)
+    """
+    data = _load_json("discourse.json")
+    if not isinstance(data, dict):
+        raise RuleDataError("discourse.json must be an object")
+    return DiscourseRules(
+        anaphors=tuple((str(kind), tuple(seq)) for kind, seqs in data["anaphors"].items() for seq in seqs),
+        not_followed_by=frozenset(data["not_followed_by"]),
+        possessives=frozenset(data["possessives"]),
+        blocked_modifiers=frozenset(data["blocked_modifiers"]),
     )
 
 
@@ -228,6 +284,8 @@ class CountRules:
     country_fallback_cues: tuple[str, ...]
     policy_links: tuple[str, ...]
     region_words: frozenset[str]
+    present_cues: frozenset[str] = frozenset()
+    founder_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -259,6 +317,8 @@ def pattern_count_nouns() -> CountRules:
         country_fallback_cues=tuple(data["country_fallback_cues"]),
         policy_links=tuple(data["policy_links"]),
         region_words=frozenset(data["region_words"]),
+        present_cues=frozenset(data["present_cues"]),
+        founder_cues=frozenset(data["founder_cues"]),
     )
 
 
@@ -276,130 +336,4 @@ def pattern_countries() -> dict[str, str]:
 
 
 # ------------------------------------------------------------- date rules
-
-
-@dataclass(frozen=True)
-class DateExpr:
-    start: int  # char offsets in the analysed text
-    end: int
-    text: str
-    value: int | str  # a year, or "START/END" for vague expressions
-    precision: Literal["day", "month", "year", "vague", "range"]
-
-
-@dataclass(frozen=True)
-class DateRules:
-    vague_parts: dict[str, tuple[int, int]]
-    year_min: int
-    year_max: int
-    months: dict[str, int]
-
-
-@cache
-def pattern_dates() -> DateRules:
-    """Vague decade parts and month names.
-
-    "At the beginning of the 2000s" -> "2000/2003"; "late 1980s" -> "1987/1989";
-    "early 90s" -> "1990/1993"; "March 2015" -> 2015 (month); "2014-2020" -> a range.
-
-    >>> pattern_dates().vague_parts["late"]
-    (7, 9)
-    """
-    data = _load_json("dates.json")
-    if not isinstance(data, dict):
-        raise RuleDataError("dates.json must be an object")
-    low, high = data["year_range"]
-    return DateRules(
-        vague_parts={str(k): (int(v[0]), int(v[1])) for k, v in data["vague_parts"].items()},
-        year_min=int(low),
-        year_max=int(high),
-        months={str(k): int(v) for k, v in data["months"].items()},
-    )
-
-
-@cache
-def _date_regexes() -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
-]:
-    rules = pattern_dates()
-    parts = "|".join(sorted((re.escape(p) for p in rules.vague_parts if p), key=len, reverse=True))
-    months = "|".join(sorted(map(re.escape, rules.months), key=len, reverse=True))
-    vague = re.compile(
-        rf"\b(?:(?P<part>{parts})(?:\s+of)?(?:\s+the)?[\s-]+|(?<=the\s))"
-        r"(?P<decade>(?:1[89]|20)?\d0)['’]?s\b",
-        re.IGNORECASE,
-    )
-    day = re.compile(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\.?,?\s+(?P<y>\d{{4}})\b"
-        rf"|\b(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b"
-        r"|\b\d{1,2}[./]\d{1,2}[./](?P<y3>\d{4})\b|\b(?P<y4>\d{4})-\d{2}-\d{2}\b",
-        re.IGNORECASE,
-    )
-    month = re.compile(rf"\b(?:{months})\.?\s+(?:of\s+)?(?P<y>\d{{4}})\b", re.IGNORECASE)
-    year_range = re.compile(r"\b(?P<a>\d{4})\s*[-–/]\s*(?P<b>\d{2}|\d{4})\b")
-    year = re.compile(r"(?<![\d.,])\b(?P<y>\d{4})\b(?![.,]\d)")
-    return vague, day, month, year_range, year
-
-
-def find_dates(text: str) -> list[DateExpr]:
-    """Date expressions in `text`, most specific reading first, without overlaps.
-
-    >>> [(d.value, d.precision) for d in find_dates("At the beginning of the 2000s, in 2002")]
-    [('2000/2003', 'vague'), (2002, 'year')]
-    >>> [(d.value, d.precision) for d in find_dates("late 1980s/early 90s; established in March 2015")]
-    [('1987/1993', 'vague'), (2015, 'month')]
-    >>> [(d.value, d.precision) for d in find_dates("the 2014-2020 funding period")]
-    [('2014/2020', 'range')]
-    """
-    rules = pattern_dates()
-    vague, day, month, year_range, year = _date_regexes()
-    found: list[DateExpr] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
-    def add(expr: DateExpr) -> None:
-        found.append(expr)
-        taken.append((expr.start, expr.end))
-
-    for m in vague.finditer(text):
-        decade = int(m.group("decade"))
-        if decade < 100:
-            decade += 1900 if decade >= 30 else 2000
-        if not rules.year_min <= decade <= rules.year_max:
-            continue
-        part = (m.group("part") or "").lower()
-        lo, hi = rules.vague_parts[part]
-        start = m.start("part") if m.group("part") else m.start("decade")
-        add(DateExpr(start, m.end(), text[start : m.end()], f"{decade + lo}/{decade + hi}", "vague"))
-    # merge "late 1980s/early 90s" into one interval
-    merged: list[DateExpr] = []
-    for expr in sorted(found, key=lambda d: d.start):
-        if merged and text[merged[-1].end : expr.start].strip() in ("/", "or", "to", "-", "–"):
-            prev = merged.pop()
-            a = str(prev.value).split("/")[0]
-            b = str(expr.value).split("/")[1]
-            merged.append(DateExpr(prev.start, expr.end, text[prev.start : expr.end], f"{a}/{b}", "vague"))
-        else:
-            merged.append(expr)
-    found = merged
-    for m in year_range.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        a, b = m.group("a"), m.group("b")
-        if len(b) == 2:
-            b = a[:2] + b
-        if rules.year_min <= int(a) <= rules.year_max and int(b) > int(a):
-            add(DateExpr(m.start(), m.end(), m.group(0), f"{a}/{b}", "range"))
-    for m in day.finditer(text):
-        y = next(g for g in (m.group("y"), m.group("y2"), m.group("y3"), m.group("y4")) if g)
-        if free(m.start(), m.end()) and rules.year_min <= int(y) <= rules.year_max:
-            add(DateExpr(m.start(), m.end(), m.group(0), int(y), "day"))
-    for m in month.finditer(text):
-        if free(m.start(), m.end()) and rules.year_min <= int(m.group("y")) <= rules.year_max:
-            add(DateExpr(m.start(), m.end(), m.group(0), int(m.group("y")), "month"))
-    for m in year.finditer(text):
-        if free(m.start(), m.end()) and rules.year_min <= int(m.group("y")) <= rules.year_max:
-            add(DateExpr(m.start(), m.end(), m.group(0), int(m.group("y")), "year"))
-    return sorted(found, key=lambda d: d.start)
+# Dates are read by one shared module, `pipeline.text.dates` (re-exported here).

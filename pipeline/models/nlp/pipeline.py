@@ -1,13 +1,18 @@
-"""The spaCy pipeline for prose: blank English + rules, no statistical model.
+"""The spaCy pipeline for prose: blank English + rules (a statistical parser is optional).
 
-    sentencizer -> entity_ruler (cluster/policy name patterns)
-                -> cluster_mentions (refine ruler spans; CamelCase names, enumerations and
-                   "Name (YEAR ...)" lists in cluster context; "X / ACR" acronyms)
-                -> cluster_cues (event triggers, lineage cues, rename cues as span groups)
+    sentencizer -> [tok2vec, tagger, parser, ner of the optional parser pipeline]
+                -> entity_ruler (cluster/policy name patterns)
+                -> cluster_mentions (refine ruler spans; drop role titles, generic heads and
+                   people; names from context: apposition, copula, parenthesis, head before
+                   name; CamelCase names, enumerations and "Name (YEAR ...)" lists in cluster
+                   context; "X / ACR" acronyms; with a parser, ORG entities bound to a trigger)
+                -> cluster_cues (event triggers, lineage cues, rename cues, references)
 
-`doc.ents` then holds CLUSTER / POLICY mentions (the pattern family is the span's
-`ent_id_`); `doc.spans["events"]` (label = normalised qualifier), `doc.spans["lineage"]`
-and `doc.spans["renames"]` (label = index into `pattern_rename_cues()`) hold the cues.
+`doc.ents` then holds CLUSTER / POLICY mentions (the rule family is the span's
+`ent_id_`); `doc.spans["events"]` (label = normalised qualifier), `doc.spans["lineage"]`,
+`doc.spans["renames"]` (label = index into `pattern_rename_cues()`), `doc.spans["anaphors"]`
+(label = cluster | policy | any), `doc.spans["rejected"]` (label = why a name-shaped phrase
+is not a mention) and `doc.spans["ner"]` (the parser's own entities) hold the rest.
 """
 
 from __future__ import annotations
@@ -21,19 +26,22 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline.models.nlp.context import find_context_names
 from pipeline.models.nlp.patterns import (
     RULES_VERSION,
     is_camelcase_name,
     is_name_word,
     matcher_patterns,
+    pattern_anaphors,
     pattern_cluster_names,
     pattern_event_triggers,
     pattern_name_lexicon,
     pattern_policy_names,
     pattern_rename_cues,
 )
+from pipeline.models.nlp.settings import NlpSettings
 
-__all__ = ["build_nlp", "in_cluster_context"]
+__all__ = ["ParserUnavailableError", "build_nlp", "in_cluster_context"]
 
 _STOP_AFTER_FOR = frozenset(
     {
@@ -70,7 +78,9 @@ def _register_extensions() -> None:
     if not Token.has_extension("name_word"):
         Token.set_extension("name_word", getter=lambda t: is_name_word(t.text))
     if not Token.has_extension("generic_head"):
-        Token.set_extension("generic_head", getter=lambda t: t.lower_ in lex.generic_heads)
+        Token.set_extension(
+            "generic_head", getter=lambda t: t.lower_ in lex.generic_heads or t.lower_ in lex.role_titles
+        )
     if not Token.has_extension("stop_after_for"):
         Token.set_extension("stop_after_for", getter=lambda t: t.lower_ in _STOP_AFTER_FOR)
 
@@ -118,7 +128,67 @@ def _trim_leading_non_names(span: Span) -> Span | None:
         start += 1
     if start >= span.end:
         return None
-    return Span(span.doc, start, span.end, label=span.label_, span_id=span.ent_id_)
+    return Span(span.doc, start, span.end, label=span.label_, span_id=span.id_ or span.ent_id_)
+
+
+def _generic_or_person(ent: Span) -> str | None:
+    """Why a name-shaped span is not a cluster: 'the Business Cluster' (only generic
+    modifiers after a determiner: "generic head"), 'Ms Smith ...' ("person"); else None.
+
+    Role titles never get here: the `generic_head` token extension stops 'Cluster Manager'
+    (`_role_titles` records them).
+    """
+    lex = pattern_name_lexicon()
+    first = ent[0].lower_.rstrip(".")
+    if first in lex.person_titles:
+        return "person"
+    if ent.label_ != "CLUSTER" or ent.ent_id_ not in ("x_cluster", "x_lower_cluster"):
+        return None
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    words = [t.lower_ for t in ent if t.lower_ not in lex.cluster_nouns and t.lower_ not in ("&", "and", "-")]
+    determined = before in ("the", "a", "an", "this", "our", "their", "its") or ent[0].lower_ in ("the", "a")
+    if determined and all(w in lex.generic_modifiers or w in lex.non_name_words for w in words):
+        return "generic head"
+    return None
+
+
+def _org_mentions(doc: Doc, sent: Span) -> list[Span]:
+    """With a statistical parser: its ORG entities in a cluster sentence (family `ner_org`) that
+    are bound to an event trigger by the parse ("X was founded", "launched X", "the creation of X"),
+    made only of name words, and not ministries, agencies, universities... (`non_cluster_org_words`)."""
+    lex = pattern_name_lexicon()
+    triggers = {seq[0] for _, seq in pattern_event_triggers().triggers}
+    orgs = [e for e in doc.spans.get("ner", []) if e.label_ == "ORG" and sent.start <= e.start < sent.end]
+    if not orgs or not any(t.lower_ in lex.cluster_nouns for t in sent):
+        return []
+    out = []
+    for ent in orgs:
+        words = {t.lower_ for t in ent}
+        connectors = ("&", "and", "of", "-")
+        if words & lex.non_cluster_org_words or not all(
+            is_name_word(t.text) or t.lower_ in connectors for t in ent
+        ):
+            continue
+        head = ent.root.head
+        if head.lower_ == "of":
+            head = head.head
+        if head.lower_ not in triggers and head.head.lower_ not in triggers:
+            continue
+        span = _trim_leading_non_names(Span(doc, ent.start, ent.end, label="CLUSTER", span_id="ner_org"))
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _role_titles(doc: Doc) -> list[Span]:
+    """'Cluster Manager', 'cluster President': a person's role, recorded as not taken."""
+    lex = pattern_name_lexicon()
+    out = []
+    for token in doc[:-1]:
+        nxt = doc[token.i + 1]
+        if token.lower_ in lex.cluster_nouns and nxt.lower_ in lex.role_titles and nxt.text[:1].isupper():
+            out.append(Span(doc, token.i, token.i + 2, label="role title"))
+    return out
 
 
 @Language.component("cluster_mentions")
@@ -126,7 +196,11 @@ def cluster_mentions(doc: Doc) -> Doc:
     """Refine ruler mentions and add context-dependent ones (see module docstring)."""
     lex = pattern_name_lexicon()
     spans: list[Span] = []
+    rejected: list[Span] = _role_titles(doc)
+    doc.spans["ner"] = [e for e in doc.ents if e.label_ not in ("CLUSTER", "POLICY")]
     for ent in doc.ents:
+        if ent.label_ not in ("CLUSTER", "POLICY"):
+            continue
         family = ent.ent_id_
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if family in ("x_cluster", "x_lower_cluster", "x_cluster_y") and nxt is not None:
@@ -155,6 +229,13 @@ def cluster_mentions(doc: Doc) -> Doc:
                 )
             ):
                 continue
+        if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.non_cluster_org_words:
+            rejected.append(Span(doc, ent.start, ent.end, label="agency or institution"))
+            continue
+        reason = _generic_or_person(ent)
+        if reason is not None:
+            rejected.append(Span(doc, ent.start, ent.end, label=reason))
+            continue
         if family == "cluster_named":
             ent = Span(doc, ent.start + 2, ent.end, label=ent.label_, span_id=family)
         elif family in ("lower_cluster_for_x", "initiative_anaphor"):
@@ -162,6 +243,18 @@ def cluster_mentions(doc: Doc) -> Doc:
         spans.append(ent)
 
     for sent in doc.sents:
+        for found in find_context_names(sent.text):
+            span = _char_span(
+                doc, sent.start_char + found.start, sent.start_char + found.end, found.label, found.family
+            )
+            if span is not None:
+                spans.append(span)
+            if found.description_end > found.end:
+                # "Sofia Tech Alliance, the ICT cluster of the region, ...": the describing phrase
+                # is not a second name
+                a, b = sent.start_char + found.end, sent.start_char + found.description_end
+                spans = [x for x in spans if not (a <= x.start_char and x.end_char <= b)]
+        spans.extend(_org_mentions(doc, sent))
         if not in_cluster_context(sent):
             continue
         for token in sent:
@@ -207,6 +300,7 @@ def cluster_mentions(doc: Doc) -> Doc:
         ):
             acronyms.append(Span(doc, i + 1, i + 2, label=ent.label_, span_id="acronym"))
     doc.ents = filter_spans(kept + acronyms)
+    doc.spans["rejected"] = rejected
     return doc
 
 
@@ -225,6 +319,14 @@ class ClusterCues:
             self.events.add(qualifier, matcher_patterns((seq,)))
         self.lineage = Matcher(nlp.vocab)
         self.lineage.add("lineage", matcher_patterns(rules.lineage))
+        self.anaphors = Matcher(nlp.vocab)
+        blocked = pattern_anaphors().blocked_modifiers
+        for kind, seq in pattern_anaphors().anaphors:
+            plain = matcher_patterns((seq,))
+            # one lower-case modifier between determiner and head: "the regional programme"
+            modifier = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(blocked)}}
+            modified = [[*p[:1], modifier, *p[1:]] for p in plain if len(p) >= 2]
+            self.anaphors.add(kind, plain + modified)
         self.renames = Matcher(nlp.vocab)
         for index, cue in enumerate(pattern_rename_cues()):
             self.renames.add(str(index), matcher_patterns((cue.tokens,)))
@@ -234,18 +336,67 @@ class ClusterCues:
             [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.events(doc)]
         )
         doc.spans["lineage"] = [Span(doc, s, e, label="lineage") for _, s, e in self.lineage(doc)]
+        doc.spans["anaphors"] = [
+            s
+            for s in filter_spans(
+                [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.anaphors(doc)]
+            )
+            if _is_reference(s)
+        ]
         doc.spans["renames"] = filter_spans(
             [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.renames(doc)]
         )
         return doc
 
 
+def _is_reference(span: Span) -> bool:
+    """'the cluster' / 'it' standing alone, not 'the cluster manager', 'the programme of ...', or a name."""
+    lex = pattern_name_lexicon()
+    rules = pattern_anaphors()
+    doc = span.doc
+    if any(t.ent_iob_ in ("B", "I") for t in span):
+        return False
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        low = nxt.lower_
+        if low in rules.not_followed_by and (len(span) == 1 or low != "is"):
+            return False  # "it is ..." is mostly impersonal; "the association is ..." is a reference
+        if low in lex.generic_heads or low in lex.role_titles:
+            return False
+        if low in lex.policy_heads or low in lex.cluster_nouns or nxt.text[:1].isupper() and nxt.is_alpha:
+            return False
+    return True
+
+
+class ParserUnavailableError(RuntimeError):
+    """The configured statistical parser is not installed or cannot be loaded."""
+
+
+def build_nlp(parser: str | None = None) -> Language:
+    """The rules pipeline on `spacy.blank("en")`, or on top of the statistical pipeline
+    `parser` (from `NlpSettings().parser` when not given); cached per parser name."""
+    return _build_nlp(parser if parser is not None else NlpSettings().parser)
+
+
 @cache
-def build_nlp() -> Language:
-    """blank("en") + sentencizer + EntityRuler + cluster components (cached; rules `RULES_VERSION`)."""
+def _build_nlp(parser: str | None) -> Language:
+    """blank("en") + sentencizer + EntityRuler + cluster components (cached; rules `RULES_VERSION`).
+
+    With a parser: the statistical pipeline (tagger, parser, ner) with the sentencizer first
+    (the parser keeps its sentence boundaries, so quotes are the same sentences), the
+    EntityRuler after its NER, and the cluster components; the model's own entities go to
+    `doc.spans["ner"]`.
+    """
     _register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    if parser:
+        try:
+            nlp = spacy.load(parser, exclude=["lemmatizer"])
+        except (OSError, ImportError) as exc:
+            raise ParserUnavailableError(f"spaCy pipeline {parser!r} cannot be loaded: {exc}") from exc
+        nlp.add_pipe("sentencizer", first=True)
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns([*pattern_cluster_names(), *pattern_policy_names()])  # type: ignore[attr-defined]
     nlp.add_pipe("cluster_mentions")

@@ -1,0 +1,182 @@
+"""Names that are clusters because the text says so, not because of their head word.
+
+Rule families (the `family` recorded on each mention):
+
+- apposition: "Agrinova, the regional food cluster, ..."
+- copula: "Medilink is the health competitiveness cluster of the region"
+- parenthesis: "NorthPort (the port cluster) ..."
+- head_before_name: "the competitiveness cluster Medilink"
+- page_topic: the name a page is about (its headline), when the page talks about clusters
+- gazetteer: a later occurrence of a name recognised by one of the rules above in the same page
+
+Each finder works on plain text and returns character spans; `cluster_mentions`
+(pipeline.py) turns them into entities.  Word lists come from `name_lexicon.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.models.nlp.patterns import UPPER, is_name_word, pattern_name_lexicon
+
+__all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "topic_name"]
+
+CONTEXT_FAMILIES = ("apposition", "copula", "parenthesis", "head_before_name", "page_topic", "gazetteer")
+
+_NAME = (
+    rf"(?P<name>[{UPPER}0-9][\w&'’.\-]*(?:\s+(?:(?:&|and|of|for|de|du|des|la|le)\s+)?"
+    rf"[{UPPER}0-9][\w&'’.\-]*){{0,5}})"
+)
+_MID = r"(?P<mid>(?:[\w’'\-&]+\s+){0,6}?)"
+
+
+_APPOSITION_END = re.compile(r"(?:\s+(?:of|for|in|from|on|at)\s+[^,.;()]{1,60}?)?\s*(?:[,.;)]|$)")
+
+
+@dataclass(frozen=True)
+class ContextName:
+    start: int
+    end: int
+    name: str
+    label: str  # CLUSTER | POLICY
+    family: str
+    description_end: int = 0  # end of the describing phrase ("..., the ICT cluster of the region")
+
+
+@cache
+def _regexes() -> tuple[re.Pattern[str], ...]:
+    lex = pattern_name_lexicon()
+    heads = "|".join(re.escape(h) for _, h in lex.context_heads)
+    head = rf"(?P<head>{heads})(?P<plural>s)?\b"
+    det = r"(?:the|a|an|our|one\s+of\s+the)"
+    acronym = r"(?:\s*\([A-Z][A-Z0-9&-]{1,9}\))?"  # "Adriatic Blue Tech (ABT), the maritime cluster"
+    apposition = re.compile(rf"{_NAME}{acronym}\s*,\s*{det}\s+{_MID}{head}")
+    copula = re.compile(
+        rf"{_NAME}\s+(?:is|was|has\s+been|became|acts\s+as|serves\s+as|is\s+now)\s+{det}\s+{_MID}{head}"
+    )
+    parenthesis = re.compile(rf"{_NAME}\s*\(\s*(?:{det}\s+)?{_MID}{head}[^()]{{0,60}}\)")
+    mid_lower = r"(?P<mid>(?:(?!(?:the|a|an)\s)[a-z’'\-&]+\s+){0,4}?)"
+    before = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Oo]ur)\s+{mid_lower}{head}\s+{_NAME}")
+    return apposition, copula, parenthesis, before
+
+
+def _label(head: str) -> str:
+    lex = pattern_name_lexicon()
+    return next((label for label, h in lex.context_heads if h == head.lower()), "CLUSTER")
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim leading non-name words; reject people, role titles, months and generic phrases."""
+    lex = pattern_name_lexicon()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and not is_name_word(words[0].group(0)):
+        words.pop(0)
+    if not words:
+        return None
+    if not text[: start + words[0].start()].strip():
+        # at the start of the sentence the first capital proves nothing: "Members of Agrinova (...)"
+        connectors = [i for i, w in enumerate(words) if w.group(0) in ("of", "for", "de", "du", "des")]
+        if connectors:
+            words = words[connectors[-1] + 1 :]
+            if not words:
+                return None
+    first = words[0].group(0).lower().rstrip(".")
+    if first in lex.person_titles or first in lex.role_titles:
+        return None
+    body = [w.group(0) for w in words]
+    if any(w.lower() in lex.role_titles for w in body):
+        return None
+    if all(w.lower() in lex.generic_modifiers or not is_name_word(w) for w in body):
+        return None
+    if body[-1].lower() in ("and", "of", "for", "&", "de", "du", "des", "la", "le"):
+        return None
+    if re.fullmatch(r"\d+", body[0]):
+        return None
+    return start + words[0].start(), start + words[-1].end()
+
+
+def _mid_ok(mid: str) -> bool:
+    lex = pattern_name_lexicon()
+    return not any(w.lower() in lex.context_blockers for w in mid.split())
+
+
+def _after_ok(text: str, end: int) -> bool:
+    """The head is not a modifier of another noun ("the cluster manager", "the cluster policy")."""
+    lex = pattern_name_lexicon()
+    m = re.match(r"\s*([\w’'-]+)", text[end:])
+    if m is None:
+        return True
+    word = m.group(1).lower()
+    return word not in lex.generic_heads and word not in lex.role_titles and word not in lex.policy_heads
+
+
+def find_context_names(text: str) -> list[ContextName]:
+    """Names made clusters (or policies) by an apposition, copula, parenthesis or preceding head.
+
+    >>> [(n.name, n.label, n.family) for n in find_context_names(
+    ...     "Agrinova, the regional food cluster, was set up in 2007.")]
+    [('Agrinova', 'CLUSTER', 'apposition')]
+    >>> [(n.name, n.family) for n in find_context_names("Created in 2004, NorthPort (the port cluster) grew.")]
+    [('NorthPort', 'parenthesis')]
+    >>> [n.name for n in find_context_names("Anna Smith, the cluster manager, said so.")]
+    []
+    """
+    apposition, copula, parenthesis, before = _regexes()
+    out: list[ContextName] = []
+    for family, rx in (("apposition", apposition), ("copula", copula), ("parenthesis", parenthesis)):
+        for m in rx.finditer(text):
+            if not _mid_ok(m.group("mid")) or not _after_ok(
+                text, m.end("head") + len(m.group("plural") or "")
+            ):
+                continue
+            if any(c.isdigit() for c in m.group("mid")) and family != "copula":
+                continue  # "Health (6 cluster organisations)": a count, not a naming
+            if m.group("plural") and not (family == "copula" and "one" in m.group(0).lower().split()):
+                continue  # plural heads name a group ("Initially, the clusters were ...")
+            if family == "apposition" and not _APPOSITION_END.match(text, m.end()):
+                continue  # "Meanwhile, the cluster was founded": the phrase is the subject, not an apposition
+            span = _clean(text, m.start("name"), m.end("name"))
+            if span is not None:
+                label = _label(m.group("head"))
+                out.append(ContextName(span[0], span[1], text[span[0] : span[1]], label, family, m.end()))
+    for m in before.finditer(text):
+        if m.group("plural") or not _mid_ok(m.group("mid")) or any(c.isupper() for c in m.group("mid")):
+            continue
+        if m.group("head") != m.group("head").lower():
+            continue  # "the Business Cluster X": the ruler's families own capitalised heads
+        span = _clean(text, m.start("name"), m.end("name"))
+        if span is not None and span[0] == m.start("name"):
+            name = text[span[0] : span[1]]
+            out.append(ContextName(span[0], span[1], name, _label(m.group("head")), "head_before_name"))
+    return out
+
+
+_TOPIC_SPLIT = re.compile(r"\s+[|–—:·»]\s+|\s+-\s+|:\s+")
+
+
+def topic_name(title: str, body: str) -> str | None:
+    """The name a page is about: the headline's first segment when it is a short proper name
+    that the body repeats ("Agrinova – the food cluster" -> "Agrinova"; "About Medilink" -> "Medilink").
+
+    >>> topic_name("Agrinova | Food cluster of the West", "Agrinova gathers 120 firms.")
+    'Agrinova'
+    >>> topic_name("Ten years of sound innovation", "The Danish Sound Cluster ...") is None
+    True
+    """
+    lex = pattern_name_lexicon()
+    for part in _TOPIC_SPLIT.split(title.strip())[:2]:
+        words = part.split()
+        while words and (words[0].lower() in ("about", "welcome", "to", "history", "of", "the") or not words):
+            words.pop(0)
+        if not 1 <= len(words) <= 5:
+            continue
+        if not all(is_name_word(w) or w.lower() in ("&", "and", "of", "for") for w in words):
+            continue
+        if any(w.lower() in lex.role_titles or w.lower() in lex.generic_heads for w in words):
+            continue
+        name = " ".join(words)
+        if re.search(rf"\b{re.escape(name)}\b", body):
+            return name
+    return None

@@ -1,0 +1,195 @@
+"""Structured fields in prose pages: profile fields, definition lists and tables.
+
+- "Year of establishment: 2005 · Members: 40" in one paragraph (fields split by separators);
+- a label block followed by its value block (definition lists: "Founded" / "2012");
+- a table whose header names the columns ("Cluster | Members | Year founded"): one subject per row.
+
+The subject of a field is the section it sits in (the nearest heading above that names an
+organisation), else the page topic; a table row names its own subject.  Labels are data
+(`rules/v1/structured.json`); dates go through `pipeline.text.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.datamodel.document import Block
+from pipeline.models.nlp.patterns import _load_json, is_camelcase_name, is_name_word, pattern_name_lexicon
+from pipeline.text.dates import find_dates
+
+__all__ = ["Field", "StructuredRules", "find_fields", "pattern_structured_fields"]
+
+
+@dataclass(frozen=True)
+class StructuredRules:
+    start_labels: frozenset[str]
+    member_labels: frozenset[str]
+    name_labels: frozenset[str]
+    separators: tuple[str, ...]
+
+
+@cache
+def pattern_structured_fields() -> StructuredRules:
+    """Field labels of profile pages, directories and tables.
+
+    >>> rules = pattern_structured_fields()
+    >>> "year of establishment" in rules.start_labels, "members" in rules.member_labels
+    (True, True)
+    """
+    data = _load_json("structured.json")
+    assert isinstance(data, dict)
+    return StructuredRules(
+        start_labels=frozenset(data["start_labels"]),
+        member_labels=frozenset(data["member_labels"]),
+        name_labels=frozenset(data["name_labels"]),
+        separators=tuple(data["separators"]),
+    )
+
+
+@dataclass(frozen=True)
+class Field:
+    """One structured value: which attribute, of which subject (None: the section/page topic)."""
+
+    block: int  # index into the selected blocks
+    start: int  # character span of the quote inside that block
+    end: int
+    attribute: str  # "start" | "member_count"
+    value: int | str
+    precision: str | None
+    subject: str | None  # a table row's own name
+
+
+_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,.]\d{3})+|\d+)\s*\+?(?![\d.,]?\d)")
+
+
+def _label(text: str) -> str:
+    return " ".join(text.strip().rstrip(":").lower().split())
+
+
+def _value(attribute: str, text: str, published: str | None) -> tuple[int | str, str | None] | None:
+    if attribute == "start":
+        dates = [
+            d for d in find_dates(text, published=published) if d.anchor == "own" and d.precision != "range"
+        ]
+        return (dates[0].value, dates[0].precision) if dates else None
+    m = _NUMBER.search(text)
+    if m is None:
+        return None
+    value = int(re.sub(r"[ ,.]", "", m.group(1)))
+    return (value, None) if not 1800 <= value <= 2100 else None
+
+
+def _attribute(label: str) -> str | None:
+    rules = pattern_structured_fields()
+    if label in rules.start_labels:
+        return "start"
+    if label in rules.member_labels:
+        return "member_count"
+    return None
+
+
+def _inline_fields(index: int, block: Block, published: str | None) -> list[Field]:
+    rules = pattern_structured_fields()
+    seps = "|".join(re.escape(s) for s in rules.separators)
+    out = []
+    for part in re.finditer(rf"[^{''.join(rules.separators)}\n]+", block.text):
+        m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part.group(0))
+        if m is None:
+            continue
+        attribute = _attribute(_label(m.group("label")))
+        found = _value(attribute, m.group("value"), published) if attribute else None
+        if attribute and found:
+            start = part.start() + m.start("label")
+            end = part.start() + m.end("value")
+            out.append(Field(index, start, end, attribute, found[0], found[1], None))
+    del seps
+    return out
+
+
+_CELL = re.compile(r"^(?P<row>.*/tr(?:\[\d+\])?)/t[dh](?:\[(?P<col>\d+)\])?$")
+
+
+def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
+    rules = pattern_structured_fields()
+    rows: dict[str, list[tuple[int, int, Block]]] = {}
+    for i, block in enumerate(blocks):
+        m = _CELL.match(block.locator or "")
+        if m:
+            rows.setdefault(m.group("row"), []).append((int(m.group("col") or 1), i, block))
+    out: list[Field] = []
+    header: dict[int, str] | None = None
+    for _, cells in rows.items():
+        if len(cells) == 2 and _attribute(_label(cells[0][2].text)):
+            # a two-column key/value row (infobox): "Founded | 2007"
+            attribute = _attribute(_label(cells[0][2].text))
+            _, i, block = cells[1]
+            found = _value(attribute, block.text, published) if attribute else None
+            if attribute and found:
+                out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], None))
+            continue
+        labels = {col: _label(b.text) for col, _, b in cells}
+        if any(_attribute(v) for v in labels.values()):
+            header = labels
+            continue
+        if header is None:
+            continue
+        name_col = next((c for c, v in header.items() if v in rules.name_labels), min(header))
+        by_col = {col: (i, b) for col, i, b in cells}
+        if name_col not in by_col:
+            continue
+        name = by_col[name_col][1].text.strip()
+        if not name or not is_name_word(name.split()[0]):
+            continue
+        for col, label in header.items():
+            attribute = _attribute(label)
+            if attribute is None or col not in by_col:
+                continue
+            i, block = by_col[col]
+            found = _value(attribute, block.text, published)
+            if found:
+                out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], name))
+    return out
+
+
+def _pair_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
+    """A short label block followed by its value block (dt/dd, profile boxes)."""
+    out = []
+    for i, (label, value) in enumerate(zip(blocks, blocks[1:])):
+        if _CELL.match(label.locator or "") or len(label.text.split()) > 5:
+            continue
+        attribute = _attribute(_label(label.text))
+        found = _value(attribute, value.text, published) if attribute else None
+        if attribute and found and len(value.text.split()) <= 6:
+            out.append(Field(i + 1, 0, len(value.text), attribute, found[0], found[1], None))
+    return out
+
+
+def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
+    """Every structured start date and member count of the page's blocks."""
+    fields = _table_fields(blocks, published) + _pair_fields(blocks, published)
+    for i, block in enumerate(blocks):
+        if ":" in block.text:
+            fields.extend(_inline_fields(i, block, published))
+    return sorted(fields, key=lambda f: (f.block, f.start))
+
+
+def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str], bool]) -> str | None:
+    """The nearest heading above block `index` that names an organisation."""
+    lex = pattern_name_lexicon()
+    for block in reversed(blocks[:index]):
+        if block.kind in ("heading", "title"):
+            words = block.text.split()
+            # "Hollow Wood Cluster", "Lindby Food Network", "ABT"; not "History", "Programme", "Results"
+            named = len(words) >= 2 or block.text.isupper() or is_camelcase_name(block.text)
+            if (
+                named
+                and len(words) <= 8
+                and is_name(block.text)
+                and not all(w.lower() in lex.generic_heads for w in words)
+            ):
+                return block.text.strip()
+            return None
+    return None
