@@ -9,6 +9,7 @@ unreadable or stale entry is simply a miss.
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,12 +22,18 @@ from pipeline.publish.writer import atomic_write, to_json
 PACKAGE = Path(__file__).resolve().parents[1]
 _SKIPPED = {"corpus", "__pycache__"}
 _SUFFIXES = {".py", ".json", ".jsonl", ".txt"}
+# settings that change what the extractors produce (a forced PDF profile, the optional parser)
+_EXTRACTION_ENV_PREFIXES = ("CLUSTERPIPE_PDF_", "CLUSTERPIPE_NLP_")
 
 
 @lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """sha256 over the package's code and rule data (the sample-corpus renderer excluded)."""
+    """sha256 over the package's code and rule data, and the extraction settings taken from the
+    environment (`CLUSTERPIPE_PDF_*`, `CLUSTERPIPE_NLP_*`): changing either re-extracts."""
     digest = hashlib.sha256()
+    for name in sorted(os.environ):
+        if name.startswith(_EXTRACTION_ENV_PREFIXES):
+            digest.update(f"{name}={os.environ[name]}\n".encode())
     for path in sorted(PACKAGE.rglob("*")):
         rel = path.relative_to(PACKAGE)
         if path.is_file() and path.suffix in _SUFFIXES and not _SKIPPED.intersection(rel.parts):
