@@ -264,3 +264,30 @@ def test_a_classifier_bug_is_a_warning_not_a_lost_run(monkeypatch: pytest.Monkey
     result = process(load(ref))
     assert (result.status, result.kind, result.claims) == (Status.OK, DocumentKind.OTHER, [])
     assert result.warnings[0] == "classify failed: KeyError: 'geo table'"
+
+
+@pytest.fixture
+def toy_writer() -> Iterator[None]:
+    from tests.plugins import toy_counts
+
+    toy_counts.install()
+    yield
+    toy_counts.uninstall()
+
+
+def test_a_new_output_format_is_one_module_and_one_registration_line(toy_writer: None, tmp_path: Path) -> None:
+    from pipeline.api import run_pipeline
+    from tests.conftest import RAW
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    page = RAW / "press" / "luxinnovation-news-cluster-initiative.html"
+    (raw / page.name).write_bytes(page.read_bytes())
+    out = tmp_path / "out"
+    run_pipeline(raw, out, in_process=True)
+    claims = (out / "datasets" / "claims.jsonl").read_text("utf-8").count("\n")
+    assert claims > 0
+    assert (out / "datasets" / "claims.count").read_text("utf-8") == f"{claims}\n"
+    assert (out / "datasets" / "documents.count").read_text("utf-8") == "1\n"
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert "datasets/claims.count" in {f["path"] for f in manifest["files"]}

@@ -237,6 +237,6 @@ def test_the_dask_runner_gives_the_same_output_as_the_single_process_run(
     raw = _raw_with(tmp_path, {})
     run_pipeline(raw, tmp_path / "single", in_process=True)
     settings = PipelineSettings(raw_dir=raw, out_dir=tmp_path / "dask", runner="dask", workers=2)
-    summary = flow_for(settings)(raw, tmp_path / "dask", None, True)
+    summary = flow_for(settings)(str(raw), str(tmp_path / "dask"), None, True)
     assert summary.documents_seen == 3
     assert published_bytes(tmp_path / "dask") == published_bytes(tmp_path / "single")

@@ -86,6 +86,8 @@ class Claim(RecordModel):
     # more evidence for the same claim, e.g. the antecedent of "the cluster" / "it" (method
     # `<extractor>.coreference`); left out of the serialised claim when empty
     extra_evidence: list[Evidence] = Field(default_factory=list)
+    """More evidence for the same claim, e.g. the antecedent that "the cluster" or "it" refers to
+    (method `<extractor>.coreference`); left out of the serialised claim when empty."""
 
     @model_serializer(mode="wrap")
     def _omit_empty_extra_evidence(self, handler: SerializerFunctionWrapHandler) -> Any:
