@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pipeline.datamodel.document import Document, DocumentKind
 from pipeline.models.factsheet.labels import SECTIONS, match_header, match_section
 from pipeline.models.nlp.patterns import pattern_name_lexicon
-from pipeline.models.regions import count_countries, country_code
+from pipeline.text.regions import count_countries, country_code
 
 _FACTSHEET_TITLE = re.compile(r"country\s+factsheet", re.IGNORECASE)
 _CLUSTER_WORD = re.compile(r"\bclusters?\b", re.IGNORECASE)

@@ -22,11 +22,12 @@ import secrets
 import shutil
 import signal
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from filelock import FileLock, Timeout
+
+from pipeline.storage import current_umask, file_mode  # noqa: F401  (re-exported)
 
 DEFAULT_LOCK_TIMEOUT = 300.0
 STAGING = "staging"
@@ -37,7 +38,6 @@ OWNED = frozenset(
      "run.json", "manifest.json"}
 )
 _RENAME_EXCHANGE = 2
-_umask_lock = threading.Lock()
 
 
 class OutputLockedError(RuntimeError):
@@ -46,25 +46,6 @@ class OutputLockedError(RuntimeError):
 
 class OutputNotWritableError(OSError):
     """The output folder (or its parent) cannot be created or written."""
-
-
-def current_umask() -> int:
-    """The process umask (read without changing it where /proc allows)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except OSError:
-        pass
-    with _umask_lock:
-        mask = os.umask(0o022)
-        os.umask(mask)
-    return mask
-
-
-def file_mode() -> int:
-    """The mode `open()` would give a new file: 0666 minus the umask."""
-    return 0o666 & ~current_umask()
 
 
 def absolute(out_dir: Path) -> Path:

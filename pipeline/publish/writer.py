@@ -2,54 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.records import DocumentRecord, RunSummary
-from pipeline.publish.output import file_mode
+from pipeline.storage import atomic_write, to_json, to_jsonl  # noqa: F401  (re-exported)
 
 RECORD_DIRS = ("documents", "policies", "clusters", "countries", "conflicts")
-
-
-def to_json(model: StrictModel) -> str:
-    """Canonical JSON: sorted keys, two-space indent, UTF-8, trailing newline."""
-    data = model.model_dump(mode="json")
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
-
-
-def to_jsonl(models: Iterable[StrictModel]) -> str:
-    return "".join(
-        json.dumps(m.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        + "\n"
-        for m in models
-    )
-
-
-def atomic_write(path: Path, text: str) -> bool:
-    """Write via a temporary file and rename; skip when the bytes are already there.
-
-    Returns True when the file changed.
-    """
-    data = text.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, file_mode())  # mkstemp's 0600 would hide the output from other readers
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def write_records(folder: Path, records: Sequence[StrictModel], name_of: str = "id") -> int:

@@ -18,7 +18,7 @@ from pipeline.datamodel.attributes import feeds_record
 from pipeline.datamodel.base import stable_id
 from pipeline.datamodel.claims import Claim
 from pipeline.datamodel.records import MatchSuggestion
-from pipeline.models.regions import country_name
+from pipeline.text.regions import country_name
 from pipeline.reconcile.names import (
     MIN_FUZZY_LEN,
     NEAR_EXACT,

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from pipeline.models.regions import country_name
+from pipeline.text.regions import country_name
 
 NEAR_EXACT = 90.0  # rapidfuzz ratio on core names: "InfoCom" ~ "InfoComm" is 93.3
 SUGGEST = 70.0  # below NEAR_EXACT and above this: a review suggestion, never a merge

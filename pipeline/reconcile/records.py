@@ -26,7 +26,7 @@ from pipeline.datamodel.records import (
     PolicyRecord,
 )
 from pipeline.datamodel.results import Reconciled
-from pipeline.models.regions import country_name
+from pipeline.text.regions import country_name
 from pipeline.reconcile.conflicts import Decision, apply_decisions, detect_conflicts
 from pipeline.reconcile.entities import Resolved, resolve
 from pipeline.reconcile.review import check_against_conflicts

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from pipeline.datamodel.claims import ClaimValue, NotAvailable
 from pipeline.datamodel.records import ConflictRecord
-from pipeline.publish.writer import atomic_write
+from pipeline.storage import atomic_write
 from pipeline.reconcile.conflicts import Decision, DecisionsError
 
 __all__ = [

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.results import DocumentResult, LoadedSource
-from pipeline.publish.writer import atomic_write, to_json
+from pipeline.storage import atomic_write, to_json
 
 PACKAGE = Path(__file__).resolve().parents[1]
 _SKIPPED = {"corpus", "__pycache__"}

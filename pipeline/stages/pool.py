@@ -50,6 +50,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.results import DocumentResult, LoadedSource, SourceRef, StageError, Status
 from pipeline.stages.cache import ResultCache, extractor_fingerprint, is_resource_failure
+from pipeline.storage import current_umask
 
 DEFAULT_DOCUMENT_TIMEOUT_SECONDS = 120.0
 DEFAULT_MEMORY_LIMIT_MIB = 1024
@@ -222,12 +223,6 @@ class WorkerConfig:
     umask: int = 0o022  # the owner's: files a worker writes (the cache) get the run's permissions
 
 
-def _current_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _limit_address_space(limit: int | None) -> None:
     if limit is None:
         return
@@ -359,7 +354,7 @@ class DocumentPool:
             address_space_bytes=limit + self.settings.address_space_headroom_mib * MIB,
             limit_mib=self.settings.memory_limit_mib,
             environment={k: v for k, v in os.environ.items() if k.startswith("CLUSTERPIPE_")},
-            umask=_current_umask(),
+            umask=current_umask(),
         )
         self.stats = PoolStats()
         self._ctx = _context()

@@ -14,7 +14,7 @@ from pipeline.datamodel.document import Document
 from pipeline.models.factsheet import figures, policy_table
 from pipeline.models.factsheet.common import ExtractorFailure, Failures
 from pipeline.models.factsheet.policy_table import PolicyTableResult, StitchIssue
-from pipeline.models.regions import country_name
+from pipeline.text.regions import country_name
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pipeline.datamodel.claims import Claim, ClaimValue
 from pipeline.datamodel.document import Block, Document, Table, TableCell
 from pipeline.models.factsheet.common import ClaimMaker, Failures, run_guarded
 from pipeline.models.factsheet.labels import normalise_label
-from pipeline.models.regions import region_of
+from pipeline.text.regions import region_of
 from pipeline.text.numbers import NUMBER_WORDS, SUPERSCRIPT_DIGITS, parse_decimal, parse_int
 
 CRITERIA: dict[str, str] = {

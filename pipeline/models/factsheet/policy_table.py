@@ -35,7 +35,7 @@ from pipeline.models.factsheet.labels import (
     normalise_label,
     sublabel_anywhere,
 )
-from pipeline.models.regions import region_of
+from pipeline.text.regions import region_of
 from pipeline.text.bullets import BULLET_PREFIX
 from pipeline.text.numbers import first_year
 from pipeline.text.paragraphs import SENTENCE_END, join_paragraphs

@@ -53,7 +53,7 @@ from pipeline.models.nlp.patterns import (
 )
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 from pipeline.models.nlp.structured import find_fields, section_subject
-from pipeline.models.regions import region_of
+from pipeline.text.regions import region_of
 from pipeline.text.evidence import block_evidence
 from pipeline.text.numbers import parse_int
 

@@ -1,4 +1,4 @@
-"""Countries and regions: names, adjectives and ISO codes (data in `data/geo.json`)."""
+"""Countries and regions: names, adjectives and ISO codes (data in `pipeline/models/data/geo.json`)."""
 
 from __future__ import annotations
 
