@@ -599,6 +599,10 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     span = doc[start:end]
     if start > 0 and doc[start - 1].lower_ in lex.non_cluster_descriptors:
         return None  # "the software company Nordsoft Systems was founded in 1998"
+    if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in lex.non_cluster_descriptors:
+        return None  # "Its funder, Skillnet Ireland, was set up in 1999": apposition to a non-cluster noun
+    if start > 0 and doc[start - 1].text in ("/", "\\", "&") and not doc[start - 1].whitespace_:
+        return None  # "Grundvand A/S": the tail of a legal form or a glued name, not a name
     words = [t.lower_ for t in span]
     if set(words) & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms):
         return None

@@ -1,0 +1,97 @@
+"""Rule families added while generalising to tests/eval/press/dev2 (issue 7): each with positive
+and negative cases. Sentences are written for the test; none is a dev2 page sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.models.nlp.claims import extract_prose_claims
+from tests.test_nlp_rules import Fact, facts, make_doc
+
+DATED = {"created_year", "starting_year"}
+
+
+def _dated(*paragraphs: str) -> set[Fact]:
+    return {f for f in facts(extract_prose_claims(make_doc(*paragraphs), country=None)) if f[2] in DATED}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Baltic Wind Alliance has been active since 2013 and links yards and ports.",
+            ("cluster", "Baltic Wind Alliance", "created_year", 2013, "active since", "year"),
+            id="active-since",
+        ),
+        pytest.param(
+            "Nordmetal, the metalworking network of the north, emerged in 2010 from a supplier day.",
+            ("cluster", "Nordmetal", "created_year", 2010, "created", "year"),
+            id="emerged",
+        ),
+        pytest.param(
+            "The Danube Photonics Hub opened its doors in 2017.",
+            ("cluster", "Danube Photonics Hub", "created_year", 2017, "launched", "year"),
+            id="opened-its-doors",
+        ),
+        pytest.param(
+            "The Moravia Plastics Network was registered as an association in 2008.",
+            ("cluster", "Moravia Plastics Network", "created_year", 2008, "registered", "year"),
+            id="registered-as-an-association",
+        ),
+    ],
+)
+def test_new_event_triggers(text: str, expected: Fact) -> None:
+    assert _dated(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The idea of a joint laboratory emerged in 2008 during a conference.", id="emerged-no-name"),
+        pytest.param("Its funder, Vestland Growth Fund Agency, was set up by the county in 1999.", id="funder"),
+        pytest.param("Its funder, Skillnet Norden, was set up by the state in 2001.", id="funder-org-head"),
+        pytest.param("One of the members, Kobbervand A/S, was established back in 1961.", id="legal-form-tail"),
+        pytest.param("The software firm Nordsoft has been active since 1990.", id="active-since-company"),
+        pytest.param("Our office opened its doors to visitors in 2019.", id="office-doors"),
+        pytest.param("The trademark was registered in 2010.", id="registered-trademark"),
+    ],
+)
+def test_new_event_triggers_refuse_other_subjects(text: str) -> None:
+    assert _dated(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Tatra Wood Network is now operating under the name Woodcluster Tatra.",
+            ("cluster", "Tatra Wood Network", "renamed_to", "Woodcluster Tatra", "rename", None),
+            id="now-operating-under-the-name",
+        ),
+        pytest.param(
+            "The Baltic Biotech Cluster, previously called Biogenta, runs three test beds.",
+            ("cluster", "Biogenta", "renamed_to", "Baltic Biotech Cluster", "rename", None),
+            id="previously-called",
+        ),
+        pytest.param(
+            "In 2012 the Adriatic Boatbuilding Network renamed itself Adriatic Marine Alliance.",
+            ("cluster", "Adriatic Boatbuilding Network", "renamed_to", "Adriatic Marine Alliance", "rename", None),
+            id="renamed-itself",
+        ),
+    ],
+)
+def test_new_rename_cues(text: str, expected: Fact) -> None:
+    claims = extract_prose_claims(make_doc(text), country=None)
+    assert {f for f in facts(claims) if f[2] == "renamed_to"} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Tatra Wood Network is now operating under the roof of the chamber.", id="under-the-roof"),
+        pytest.param("The Tatra Wood Network, previously a project, runs three test beds.", id="previously-a-noun"),
+    ],
+)
+def test_new_rename_cues_refuse_non_renames(text: str) -> None:
+    claims = extract_prose_claims(make_doc(text), country=None)
+    assert [c for c in claims if c.attribute == "renamed_to"] == []
