@@ -95,3 +95,39 @@ def test_new_rename_cues(text: str, expected: Fact) -> None:
 def test_new_rename_cues_refuse_non_renames(text: str) -> None:
     claims = extract_prose_claims(make_doc(text), country=None)
     assert [c for c in claims if c.attribute == "renamed_to"] == []
+
+
+CONTEXT = "The Tisza Valley Cluster is the food cluster of the south."
+
+
+def _counts(*paragraphs: str) -> set[Fact]:
+    return {f for f in facts(extract_prose_claims(make_doc(*paragraphs), country=None)) if f[2] == "member_count"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Membership has grown to 290 organisations.", (290, None), id="membership-grown-to"),
+        pytest.param("Membership rose from 58 at the end of 2019 to 81 this year.", (81, None), id="membership-from-to"),
+        pytest.param("The cluster gathers 120 machinery firms.", (120, None), id="lower-case-modifier"),
+        pytest.param("The cluster gathers over 120 high-tech suppliers.", (120, "more than"), id="hyphenated-modifier"),
+        pytest.param("The Tisza Valley Cluster is a network of over 120 suppliers.", (120, "more than"), id="network-of"),
+    ],
+)
+def test_member_count_forms(text: str, expected: tuple[int, str | None]) -> None:
+    value, qualifier = expected
+    assert _counts(CONTEXT, text) == {("cluster", "Tisza Valley Cluster", "member_count", value, qualifier, None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("This year the cluster welcomed 12 new member companies.", id="new-members"),
+        pytest.param("The cluster trained 45 young people.", id="not-a-member-noun"),
+        pytest.param("The scheme has since funded 17 cluster organisations.", id="cluster-organisations"),
+        pytest.param("Membership fees rose by 5 euros.", id="membership-not-a-total"),
+        pytest.param("Representatives of 45 firms attended the fair.", id="of-without-organisation-head"),
+    ],
+)
+def test_member_count_forms_refused(text: str) -> None:
+    assert _counts(CONTEXT, text) == set()

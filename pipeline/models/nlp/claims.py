@@ -39,6 +39,7 @@ from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
 from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.patterns import (
+    CountRules,
     DateExpr,
     find_dates,
     is_camelcase_name,
@@ -1019,9 +1020,15 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             )
         ):
             j += 1
-        if j >= sent.end:
+        if j < sent.end and doc[j].lower_ not in rules.member_nouns:
+            j = _member_noun_ahead(doc, j, min(i + 5, sent.end), rules) or j
+        total = _membership_total(doc, sent, i, rules)
+        if j >= sent.end and not total:
             continue
         qualifier = _approximator(doc, i, sent.start)
+        if total:
+            _membership_total_claim(ctx, sent, value, qualifier)
+            continue
         stop = number_positions[pos + 1] if pos + 1 < len(number_positions) else sent.end
         pair = (doc[j].lower_, doc[j + 1].lower_ if j + 1 < sent.end else "")
         if pair in rules.org_nouns:
@@ -1112,7 +1119,7 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             or (founding and not words & rules.present_cues)
         ):
             continue  # "set up in 2010 by eight firms", "when six firms joined": founders, not members
-        if doc[j].lower_ in rules.member_nouns and words & rules.membership_cues:
+        if doc[j].lower_ in rules.member_nouns and (words & rules.membership_cues or _network_of(doc, i, sent.start)):
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
             coref: list[Evidence] = []
             if not candidates:
@@ -1138,6 +1145,69 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _member_noun_ahead(doc: Doc, j: int, limit: int, rules: CountRules) -> int | None:
+    """The member noun after lower-case modifiers ('45 machinery firms', 'over 120 high-tech
+    suppliers'); None when a word between is a non-count modifier ('12 new members') or not a modifier.
+    """
+    for k in range(j, limit):
+        if doc[k].lower_ in rules.member_nouns:
+            return k if k > j else None
+        if doc[k].lower_ in rules.non_count_modifiers:
+            return None
+        if not (doc[k].text == "-" or (doc[k].is_alpha and doc[k].is_lower)):
+            return None
+        if doc[k].lower_ in rules.membership_cues or doc[k].lower_ in rules.founder_cues:
+            return None
+        if doc[k].lower_ in pattern_name_lexicon().cluster_nouns or doc[k].lower_ in rules.cluster_count_nouns:
+            return None  # "17 cluster organisations" are organisations of a count of their own
+    return None
+
+
+def _network_of(doc: Doc, i: int, sent_start: int) -> bool:
+    """'a network of (over) 120 firms', 'an alliance of 40 companies': an organisation head before 'of'."""
+    lex = pattern_name_lexicon()
+    approximator_words = {w for a in pattern_count_nouns().approximators for w in a.split()}
+    k = i - 1
+    while k > sent_start and doc[k].lower_ in approximator_words and doc[k].lower_ != "of":
+        k -= 1
+    if k <= sent_start or doc[k].lower_ != "of":
+        return False
+    return doc[k - 1].lower_ in lex.org_heads or doc[k - 1].lower_ in lex.cluster_nouns
+
+
+def _membership_total(doc: Doc, sent: Span, i: int, rules: CountRules) -> bool:
+    """'Membership has grown to 290 (organisations)', 'Membership rose from 58 ... to 81': the number
+    after a total preposition in a sentence whose subject is a membership noun."""
+    heads = [t.i for t in sent if t.lower_ in rules.membership_heads and t.i < i]
+    if not heads or i == sent.start or doc[i - 1].lower_ not in rules.total_prepositions:
+        return False
+    return heads[0] - sent.start <= 2  # "Membership ...", "Our membership ...", "The membership ..."
+
+
+def _membership_total_claim(ctx: _Ctx, sent: Span, value: int, qualifier: str | None) -> None:
+    names = [m for m in _mentions(sent) if ctx.depth[m.span.start] == 0 and m.subject_type == "cluster"]
+    coref: list[Evidence] = []
+    if names:
+        name, subject_type = names[0].name, names[0].subject_type
+    else:
+        head = next(t for t in sent if t.lower_ in pattern_count_nouns().membership_heads)
+        antecedent = _resolve(ctx, _Mention(sent.doc[head.i : head.i + 1], head.text, "cluster", ref="cluster"))
+        if antecedent is None:
+            return
+        name, subject_type, coref = antecedent.name, antecedent.subject_type, [antecedent.evidence]
+    _add(
+        ctx,
+        subject_type=subject_type,
+        subject_name=name,
+        attribute="member_count",
+        value=value,
+        quote=(sent.start_char, sent.end_char),
+        family="count",
+        qualifier=qualifier,
+        extra_evidence=coref,
+    )
 
 
 # -------------------------------------------------------------------- main
