@@ -131,3 +131,51 @@ def test_member_count_forms(text: str, expected: tuple[int, str | None]) -> None
 )
 def test_member_count_forms_refused(text: str) -> None:
     assert _counts(CONTEXT, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The county co-founded the Danube Timber Initiative in 2015 with nine sawmills."],
+            {("cluster", "Danube Timber Initiative", "created_year", 2015, "founded", "year")},
+            id="initiative-head-as-object",
+        ),
+        pytest.param(
+            ["Baltic Water Partnership was founded in 2004."],
+            {("cluster", "Baltic Water Partnership", "created_year", 2004, "founded", "year")},
+            id="partnership-head",
+        ),
+        pytest.param(
+            ["The Nordic Photonics Centre of Expertise in Tampere started operating in 2001."],
+            {("cluster", "Nordic Photonics Centre of Expertise", "created_year", 2001, "started", "year")},
+            id="name-before-its-place",
+        ),
+    ],
+)
+def test_new_name_heads_and_places(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert _dated(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A shipyard in Turku was founded in 1737.", id="place-of-a-common-noun"),
+        pytest.param("The Ministry of Economy in Bratislava was set up in 1993.", id="place-of-a-ministry"),
+        pytest.param("The University Platform in Porto was launched in 2012.", id="university-platform"),
+    ],
+)
+def test_new_name_heads_and_places_refused(text: str) -> None:
+    assert _dated(text) == set()
+
+
+def test_platform_reference_takes_a_member_count() -> None:
+    paragraphs = [
+        "Iberotech, the production technologies platform of Portugal, links machine builders.",
+        "The platform today gathers 140 entities.",
+    ]
+    assert _counts(*paragraphs) == {("cluster", "Iberotech", "member_count", 140, None, None)}
+
+
+def test_platform_reference_without_a_cluster_antecedent_gives_nothing() -> None:
+    assert _counts("The platform today gathers 140 entities.") == set()

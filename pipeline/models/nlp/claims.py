@@ -583,18 +583,15 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
             k -= 3
     end = k + 1
-    start = end
-    while start > trigger.sent.start and (
-        is_name_word(doc[start - 1].text)
-        or doc[start - 1].lower_ in lex.org_heads
-        or (
-            doc[start - 1].lower_ in ("of", "for", "&")
-            and start - 2 >= trigger.sent.start
-            and is_name_word(doc[start - 2].text)
-            and start < end
-        )
-    ):
-        start -= 1
+    start = _name_start(doc, end, trigger.sent.start)
+    if (
+        end - start <= 2
+        and start - 2 >= trigger.sent.start
+        and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+        and (is_name_word(doc[start - 2].text) or doc[start - 2].lower_ in lex.org_heads)
+    ):  # "The Maritime Centre of Expertise in Turku started in 1999": the name before its place
+        end = start - 1
+        start = _name_start(doc, end, trigger.sent.start)
     if start == end or ctx.depth[start] != ctx.depth[trigger.start]:
         return None
     span = doc[start:end]
@@ -614,6 +611,28 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     if start == trigger.sent.start and len(span) == 1 and not span.text.isupper():
         return None
     return _Mention(span, _clean_name(span.text), "cluster")
+
+
+_PLACE_PREPOSITIONS = ("in", "at")
+
+
+def _name_start(doc: Doc, end: int, floor: int) -> int:
+    """Where the name ending before token `end` starts (name words, organisation heads, 'of'/'for'/'&'
+    between name words)."""
+    lex = pattern_name_lexicon()
+    start = end
+    while start > floor and (
+        is_name_word(doc[start - 1].text)
+        or doc[start - 1].lower_ in lex.org_heads
+        or (
+            doc[start - 1].lower_ in ("of", "for", "&")
+            and start - 2 >= floor
+            and is_name_word(doc[start - 2].text)
+            and start < end
+        )
+    ):
+        start -= 1
+    return start
 
 
 def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
