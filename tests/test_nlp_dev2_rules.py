@@ -179,3 +179,34 @@ def test_platform_reference_takes_a_member_count() -> None:
 
 def test_platform_reference_without_a_cluster_antecedent_gives_nothing() -> None:
     assert _counts("The platform today gathers 140 entities.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Firms joined the Centre of Expertise Programme, which the government had introduced in 1994.",
+            {("policy", "Centre of Expertise Programme", "starting_year", 1994, "introduced", "year")},
+            id="centre-of-expertise-programme-relative-clause",
+        ),
+        pytest.param(
+            "The Competence Network Programme was launched in 1997.",
+            {("policy", "Competence Network Programme", "starting_year", 1997, "launched", "year")},
+            id="network-programme",
+        ),
+    ],
+)
+def test_network_programmes_are_policies(text: str, expected: set[Fact]) -> None:
+    assert _dated(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Horizon Europe Programme was launched in 2021.", id="research-programme"),
+        pytest.param("The Interreg Programme started in 1990.", id="territorial-programme"),
+        pytest.param("The Erasmus Exchange Scheme was introduced in 1987.", id="exchange-scheme"),
+    ],
+)
+def test_other_programmes_are_not_cluster_policies(text: str) -> None:
+    assert _dated(text) == set()
