@@ -205,7 +205,7 @@ def test_network_programmes_are_policies(text: str, expected: set[Fact]) -> None
     [
         pytest.param("The Horizon Europe Programme was launched in 2021.", id="research-programme"),
         pytest.param("The Interreg Programme started in 1990.", id="territorial-programme"),
-        pytest.param("The Erasmus Exchange Scheme was introduced in 1987.", id="exchange-scheme"),
+        pytest.param("The Erasmus Exchange Programme was introduced in 1987.", id="exchange-programme"),
     ],
 )
 def test_other_programmes_are_not_cluster_policies(text: str) -> None:
