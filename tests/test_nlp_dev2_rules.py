@@ -210,3 +210,37 @@ def test_network_programmes_are_policies(text: str, expected: set[Fact]) -> None
 )
 def test_other_programmes_are_not_cluster_policies(text: str) -> None:
     assert _dated(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Tatra Industries (formerly Tatra Suppliers Network) builds machines.",
+            ("cluster", "Tatra Suppliers Network", "renamed_to", "Tatra Industries", "rename", None),
+            id="headless-new-name-in-parenthesis",
+        ),
+        pytest.param(
+            "Baltic Biotech Nord, previously called Biogenta Cluster, runs test beds.",
+            ("cluster", "Biogenta Cluster", "renamed_to", "Baltic Biotech Nord", "rename", None),
+            id="headless-new-name-apposition",
+        ),
+    ],
+)
+def test_rename_of_a_recognised_cluster_takes_a_headless_name(text: str, expected: Fact) -> None:
+    claims = extract_prose_claims(make_doc(text), country=None)
+    assert {f for f in facts(claims) if f[2] == "renamed_to"} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The University of Oslo (formerly Tatra Suppliers Network) hosts it.", id="university"),
+        pytest.param("It moved (formerly Tatra Suppliers Network) to Oslo.", id="no-name-before"),
+        pytest.param("Norway (formerly Tatra Suppliers Network) hosts it.", id="country"),
+        pytest.param("Tatra Industries (formerly Tatra Suppliers) builds machines.", id="neither-recognised"),
+    ],
+)
+def test_rename_of_a_recognised_cluster_refuses_other_names(text: str) -> None:
+    claims = extract_prose_claims(make_doc(text), country=None)
+    assert [c for c in claims if c.attribute == "renamed_to"] == []

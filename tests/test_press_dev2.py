@@ -68,9 +68,9 @@ def dev2_report() -> PressReport:
 DEV2_FLOOR = {
     "start_date": (0.86, 1.00),
     "member_count": (0.52, 1.00),
-    "renamed_to": (0.60, 1.00),
+    "renamed_to": (0.80, 1.00),
     "cluster_count": (0.33, 1.00),
-    None: (0.68, 1.00),
+    None: (0.70, 1.00),
 }
 
 

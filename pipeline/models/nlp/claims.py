@@ -870,6 +870,10 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         if before is None and not inside and span.start == sent.start and ctx.section:
             # a directory entry under its heading: "Formerly Vilnius Machine Cluster; renamed in 2019"
             before = _Mention(span, ctx.section, "cluster")
+        if before is None and after_mention is not None:
+            # "Brainport Industries (formerly Brainport Suppliers Network)": the other side of a rename
+            # of a recognised cluster is the same organisation, even when its name has no cluster head
+            before = _name_before(ctx, open_i if inside else span.start, sent.start)
         if before is None:
             continue
         quote = (before.span.start_char, quote_end) if inside else (sent.start_char, sent.end_char)
@@ -891,6 +895,25 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         if after_mention is None:
             extra.append((_clean_name(after_name), before.subject_type, after_end))
     return extra
+
+
+def _name_before(ctx: _Ctx, i: int, floor: int) -> _Mention | None:
+    """The proper name right before token i (a comma between allowed): two or more name words,
+    or one CamelCase / upper-case brand; never an agency, university, company or country."""
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    end = i - 1 if i - 1 > floor and doc[i - 1].text == "," else i
+    start = _name_start(doc, end, floor)
+    if start == end or ctx.depth[start] != ctx.depth[end - 1]:
+        return None
+    span = doc[start:end]
+    if {t.lower_ for t in span} & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles):
+        return None
+    if span.text in pattern_countries() or (
+        len(span) == 1 and not (is_camelcase_name(span.text) or span.text.isupper())
+    ):
+        return None
+    return _Mention(span, _clean_name(span.text), "cluster")
 
 
 # ------------------------------------------------------------- description
