@@ -244,3 +244,28 @@ def test_rename_of_a_recognised_cluster_takes_a_headless_name(text: str, expecte
 def test_rename_of_a_recognised_cluster_refuses_other_names(text: str) -> None:
     claims = extract_prose_claims(make_doc(text), country=None)
     assert [c for c in claims if c.attribute == "renamed_to"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Thank you to our 300-strong community of members!", (300, None), id="n-strong-community"),
+        pytest.param("Today it is a network of 45 machinery firms.", (45, None), id="it-is-a-network-of"),
+    ],
+)
+def test_strong_counts_and_copula_references(text: str, expected: tuple[int, str | None]) -> None:
+    value, qualifier = expected
+    assert _counts(CONTEXT, text) == {("cluster", "Tisza Valley Cluster", "member_count", value, qualifier, None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The cluster has a 40-strong team.", id="strong-team"),
+        pytest.param("A 300-strong crowd attended the cluster fair.", id="strong-crowd"),
+        pytest.param("It is a pleasure to host 45 firms.", id="impersonal-it"),
+        pytest.param("It is important that 45 firms joined.", id="impersonal-it-important"),
+    ],
+)
+def test_strong_counts_and_copula_references_refused(text: str) -> None:
+    assert _counts(CONTEXT, text) == set()

@@ -1064,6 +1064,14 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             j += 1
         if j < sent.end and doc[j].lower_ not in rules.member_nouns:
             j = _member_noun_ahead(doc, j, min(i + 5, sent.end), rules) or j
+        strong = (
+            i + 3 < sent.end
+            and doc[i + 1].text == "-"
+            and doc[i + 2].lower_ == "strong"
+            and doc[i + 3].lower_ in rules.strong_heads
+        )  # "our 300-strong community": the count of the members
+        if strong:
+            j = i + 2
         total = _membership_total(doc, sent, i, rules)
         if j >= sent.end and not total:
             continue
@@ -1161,7 +1169,9 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             or (founding and not words & rules.present_cues)
         ):
             continue  # "set up in 2010 by eight firms", "when six firms joined": founders, not members
-        if doc[j].lower_ in rules.member_nouns and (words & rules.membership_cues or _network_of(doc, i, sent.start)):
+        if (strong or doc[j].lower_ in rules.member_nouns) and (
+            words & rules.membership_cues or _network_of(doc, i, sent.start)
+        ):
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
             coref: list[Evidence] = []
             if not candidates:

@@ -289,6 +289,7 @@ class CountRules:
     non_count_modifiers: frozenset[str] = frozenset()
     membership_heads: frozenset[str] = frozenset()
     total_prepositions: frozenset[str] = frozenset()
+    strong_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -325,6 +326,7 @@ def pattern_count_nouns() -> CountRules:
         non_count_modifiers=frozenset(data.get("non_count_modifiers", ())),
         membership_heads=frozenset(data.get("membership_heads", ())),
         total_prepositions=frozenset(data.get("total_prepositions", ())),
+        strong_heads=frozenset(data.get("strong_heads", ())),
     )
 
 
