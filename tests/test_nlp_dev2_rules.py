@@ -269,3 +269,16 @@ def test_strong_counts_and_copula_references(text: str, expected: tuple[int, str
 )
 def test_strong_counts_and_copula_references_refused(text: str) -> None:
     assert _counts(CONTEXT, text) == set()
+
+
+def test_a_definite_reference_resolves_to_a_name_with_its_head() -> None:
+    paragraphs = [
+        "The county co-founded the Danube Timber Initiative in 2015.",
+        "The initiative now unites 52 partners.",
+    ]
+    assert _counts(*paragraphs) == {("cluster", "Danube Timber Initiative", "member_count", 52, None, None)}
+
+
+def test_a_definite_reference_does_not_take_a_name_with_another_head() -> None:
+    paragraphs = ["The Danube Timber Network meets monthly.", "The initiative now unites 52 partners."]
+    assert _counts(*paragraphs) == set()

@@ -67,10 +67,10 @@ def dev2_report() -> PressReport:
 # (recall, precision) on dev2 after the generalisation work; a drop below them fails.
 DEV2_FLOOR = {
     "start_date": (0.86, 1.00),
-    "member_count": (0.64, 1.00),
+    "member_count": (0.70, 1.00),
     "renamed_to": (0.80, 1.00),
     "cluster_count": (0.33, 1.00),
-    None: (0.75, 1.00),
+    None: (0.77, 1.00),
 }
 
 

@@ -103,18 +103,29 @@ class _Discourse:
     successor: _Antecedent | None = None  # what a merger on the page formed ("the new organisation")
 
     def resolve(
-        self, kind: str, before: list[_Antecedent], *, plain: Callable[[_Antecedent], bool]
+        self,
+        kind: str,
+        before: list[_Antecedent],
+        *,
+        plain: Callable[[_Antecedent], bool],
+        head: str | None = None,
     ) -> _Antecedent | None:
         """The nearest compatible antecedent; "it" (kind "any") only within its block and only
-        when no other proper name stands between (`plain`), else the topic."""
+        when no other proper name stands between (`plain`), else the topic. A definite reference
+        is also compatible with a name that ends in its head noun ("the initiative" -> "Slovenian
+        Wood Initiative", whatever type the name was given)."""
+
+        def compatible(a: _Antecedent) -> bool:
+            return a.subject_type == kind or (head is not None and a.name.split()[-1].lower() == head)
+
         for antecedent in reversed(before):
             if kind == "any":
                 if plain(antecedent):
                     return antecedent
                 break
-            if antecedent.subject_type == kind:
+            if compatible(antecedent):
                 return antecedent
-        if self.topic is not None and (kind == "any" or self.topic.subject_type == kind):
+        if self.topic is not None and (kind == "any" or compatible(self.topic)):
             return self.topic
         return None
 
@@ -387,7 +398,10 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     ]
     seen = {(a.block, a.end) for a in earlier}
     before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
-    found = ctx.discourse.resolve(ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref))
+    head = ref.span[-1].lower_ if ref.ref in ("cluster", "policy") and len(ref.span) > 1 else None
+    found = ctx.discourse.resolve(
+        ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref), head=head
+    )
     if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
         after = [
             m
