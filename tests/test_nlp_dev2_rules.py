@@ -282,3 +282,20 @@ def test_a_definite_reference_resolves_to_a_name_with_its_head() -> None:
 def test_a_definite_reference_does_not_take_a_name_with_another_head() -> None:
     paragraphs = ["The Danube Timber Network meets monthly.", "The initiative now unites 52 partners."]
     assert _counts(*paragraphs) == set()
+
+
+def test_cluster_organisations_funded_by_a_policy_are_its_cluster_count() -> None:
+    paragraphs = ["The Cluster Support Scheme helps firms.", "The scheme has since funded 17 cluster organisations."]
+    claims = extract_prose_claims(make_doc(*paragraphs), country=None)
+    assert {f for f in facts(claims) if f[2] == "cluster_count"} == {
+        ("policy", "Cluster Support Scheme", "cluster_count", 17, None, None)
+    }
+
+
+def test_cluster_organisations_of_a_country_stay_the_countrys() -> None:
+    paragraphs = ["The Cluster Support Scheme helps firms.", "There are 46 cluster organisations in Slovakia."]
+    claims = extract_prose_claims(make_doc(*paragraphs), country=None)
+    assert [c for c in claims if c.attribute == "cluster_count"] == []
+    assert {(c.subject_name, c.value) for c in claims if c.attribute.startswith("cluster_organisations")} == {
+        ("Slovakia", 46)
+    }

@@ -69,8 +69,8 @@ DEV2_FLOOR = {
     "start_date": (0.86, 1.00),
     "member_count": (0.70, 1.00),
     "renamed_to": (0.80, 1.00),
-    "cluster_count": (0.33, 1.00),
-    None: (0.77, 1.00),
+    "cluster_count": (0.66, 1.00),
+    None: (0.79, 1.00),
 }
 
 

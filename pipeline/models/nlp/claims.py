@@ -1097,6 +1097,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         pair = (doc[j].lower_, doc[j + 1].lower_ if j + 1 < sent.end else "")
         if pair in rules.org_nouns:
             place = _place_after(doc, j + 2, stop)
+            if place is None and _policy_cluster_organisations(ctx, sent, mentions, value, qualifier):
+                continue  # "The scheme has since funded 17 cluster organisations": clusters under a policy
             if place is None:
                 named = [c for c in countries if re.search(rf"\b{re.escape(c)}\b", sent.text)]
                 if named:
@@ -1211,6 +1213,33 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _policy_cluster_organisations(
+    ctx: _Ctx, sent: Span, mentions: list[_Mention], value: int, qualifier: str | None
+) -> bool:
+    """A count of cluster organisations in a sentence whose subject is a policy (named, or a
+    policy reference such as 'the scheme') is the policy's cluster count; True when claimed."""
+    policies = [m for m in mentions if m.subject_type == "policy" and ctx.depth[m.span.start] == 0]
+    coref: list[Evidence] = []
+    if not policies:
+        refs = [r for r in _references(sent) if r.ref == "policy"]
+        antecedent = _resolve(ctx, refs[0]) if refs else None
+        if antecedent is None or antecedent.subject_type != "policy":
+            return False
+        policies, coref = [_Mention(refs[0].span, antecedent.name, "policy")], [antecedent.evidence]
+    _add(
+        ctx,
+        subject_type="policy",
+        subject_name=policies[0].name,
+        attribute="cluster_count",
+        value=value,
+        quote=(sent.start_char, sent.end_char),
+        family="count",
+        qualifier=qualifier,
+        extra_evidence=coref,
+    )
+    return True
 
 
 def _member_noun_ahead(doc: Doc, j: int, limit: int, rules: CountRules) -> int | None:
