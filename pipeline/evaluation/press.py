@@ -76,11 +76,14 @@ DEFAULT_SPLIT_SEED = "h7-press-eval-2026"
 DEFAULT_DEV_SHARE = 0.45
 DEFAULT_FUZZY_THRESHOLD = 90
 SPLITS: tuple[Literal["dev", "test"], ...] = ("dev", "test")
+# Extra development splits: folders of their own, not drawn by the seeded hash (their pages were
+# written after the dev/test split was fixed); loaded when the folder exists.
+EXTRA_SPLITS: tuple[Literal["dev2"], ...] = ("dev2",)
 RULES_FILE = Path(__file__).parent / "rules" / "press_match.json"
 PAGES_FILE = "pages.json"
 GOLD_SUFFIX = ".gold.json"
 
-Split = Literal["dev", "test"]
+Split = Literal["dev", "dev2", "test"]
 
 
 class PressEvalError(ValueError):
@@ -251,19 +254,27 @@ def load_gold(path: Path) -> list[GoldClaim]:
         raise PressEvalError(f"{path}: invalid gold claim: {exc}") from exc
 
 
+def present_splits(folder: Path) -> tuple[Split, ...]:
+    """The splits of the set: dev and test always, an extra split when its folder exists."""
+    extra = tuple(s for s in EXTRA_SPLITS if (folder / s).is_dir())
+    return (SPLITS[0], *extra, *SPLITS[1:])
+
+
 def load_set(
-    folder: Path, settings: PressSettings | None = None
+    folder: Path, settings: PressSettings | None = None, splits: Sequence[Split] | None = None
 ) -> list[tuple[PageEntry, Path, list[GoldClaim]]]:
-    """Every page of the set with its HTML path and gold claims, dev first, in id order.
+    """Every page of the set's dev and test splits (or of `splits`, e.g. with the extra "dev2") with its
+    HTML path and gold claims, dev first, in id order.
 
     Raises `PressEvalError` when the index, a page or a gold file is missing or malformed, when a
-    page's recorded split differs from its seeded hash, or when a page file has no index entry.
+    dev/test page's recorded split differs from its seeded hash, or when a page file has no index entry.
     """
     settings = settings or PressSettings()
     if not folder.is_dir():
         raise PressEvalError(f"evaluation set folder {folder} does not exist")
+    chosen: tuple[Split, ...] = tuple(splits) if splits is not None else SPLITS
     entries: list[PageEntry] = []
-    for split in SPLITS:
+    for split in chosen:
         index = folder / split / PAGES_FILE
         data = _read_json(index)
         if not isinstance(data, list):
@@ -283,7 +294,7 @@ def load_set(
             raise PressEvalError(f"page {entry.id} is listed twice")
         seen.add(entry.id)
         expected = split_of(entry.id, settings.split_seed, settings.dev_share)
-        if entry.split != expected:
+        if entry.split in SPLITS and entry.split != expected:
             raise PressEvalError(
                 f"page {entry.id} is recorded in {entry.split} but its seeded hash says {expected}"
             )
@@ -291,7 +302,7 @@ def load_set(
         if not html.is_file():
             raise PressEvalError(f"missing page: {html}")
         out.append((entry, html, load_gold(folder / entry.split / f"{entry.id}{GOLD_SUFFIX}")))
-    for split in SPLITS:
+    for split in chosen:
         for path in sorted((folder / split).glob("*.html")):
             if path.stem not in seen:
                 raise PressEvalError(f"{path} has no entry in {folder / split / PAGES_FILE}")
@@ -418,11 +429,16 @@ def run_page(folder: Path, page: PageEntry) -> DocumentResult:
     return process(load(SourceRef(uri=uri, path=str(folder / uri))))
 
 
-def evaluate_press(folder: Path, settings: PressSettings | None = None) -> PressReport:
-    """Run every page of the set and score it; one unreadable page is recorded, not fatal."""
+def evaluate_press(
+    folder: Path, settings: PressSettings | None = None, splits: Sequence[Split] | None = None
+) -> PressReport:
+    """Run every page of the set (or of `splits`) and score it; one unreadable page is recorded, not fatal."""
     settings = settings or PressSettings()
-    report = PressReport(splits={s: SplitReport(s) for s in SPLITS})
-    for page, _, gold in load_set(folder, settings):
+    if not folder.is_dir():
+        raise PressEvalError(f"evaluation set folder {folder} does not exist")
+    chosen = tuple(splits) if splits is not None else present_splits(folder)
+    report = PressReport(splits={s: SplitReport(s) for s in chosen})
+    for page, _, gold in load_set(folder, settings, chosen):
         try:
             result = run_page(folder, page)
         except OSError as exc:
@@ -502,7 +518,7 @@ def split_details(split: SplitReport) -> Text:
 
 def render_press(report: PressReport, *, details: bool = True) -> Group:
     parts: list[Table | Text] = []
-    for split in SPLITS:
+    for split in report.splits:
         parts.append(split_table(report.splits[split]))
         if details:
             parts.append(class_table(report.splits[split]))

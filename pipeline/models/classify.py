@@ -12,6 +12,9 @@ from pipeline.text.regions import count_countries, country_code
 
 _FACTSHEET_TITLE = re.compile(r"country\s+factsheet", re.IGNORECASE)
 _CLUSTER_WORD = re.compile(r"\bclusters?\b", re.IGNORECASE)
+# A press page may be short (a social-media post, a directory entry, a profile box); below this many
+# words an HTML page is navigation or an error page, not an article.
+DEFAULT_MIN_ARTICLE_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def classify(doc: Document) -> Classification:
     country = detect_country(doc)
     if doc.media_type == "html":
         words = len(doc.text.split())
-        if words >= 40 and (_CLUSTER_WORD.search(doc.text) or _cluster_like(doc.text)):
+        if words >= DEFAULT_MIN_ARTICLE_WORDS and (_CLUSTER_WORD.search(doc.text) or _cluster_like(doc.text)):
             return Classification(DocumentKind.PRESS_PAGE, country, f"HTML article, {words} words")
         return Classification(DocumentKind.OTHER, country, "HTML page without cluster content")
     labels = policy_label_count(doc)
@@ -66,11 +69,23 @@ def classify(doc: Document) -> Classification:
 
 
 def _cluster_like(text: str) -> bool:
-    """A page about a cluster that avoids the word: 'competitiveness pole', 'X Alliance', 'the network'
-    (cluster nouns and organisation heads of the NLP name lexicon)."""
+    """A page about a cluster that avoids the word: 'competitiveness pole', 'X Alliance', 'the network',
+    'X Partnership', 'the Maritime Centre of Expertise' (cluster nouns, organisation heads and the
+    cluster context heads of the NLP name lexicon).
+
+    >>> _cluster_like("Aqua Nordica Partnership links utilities and manufacturers")
+    True
+    >>> _cluster_like("the Maritime Centre of Expertise in Turku")
+    True
+    >>> _cluster_like("Our bakery sells bread since 1950")
+    False
+    """
     lex = pattern_name_lexicon()
     words = {w.lower() for w in re.findall(r"[\w’'-]+", text)}
-    return bool(words & (lex.cluster_nouns | lex.org_heads))
+    if words & (lex.cluster_nouns | lex.org_heads):
+        return True
+    low = " ".join(text.lower().split())
+    return any(f" {head} " in f" {low} " for label, head in lex.context_heads if label == "CLUSTER" and " " in head)
 
 
 def detect_country(doc: Document) -> str | None:

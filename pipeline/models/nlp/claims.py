@@ -39,6 +39,7 @@ from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
 from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.patterns import (
+    CountRules,
     DateExpr,
     find_dates,
     is_camelcase_name,
@@ -102,18 +103,29 @@ class _Discourse:
     successor: _Antecedent | None = None  # what a merger on the page formed ("the new organisation")
 
     def resolve(
-        self, kind: str, before: list[_Antecedent], *, plain: Callable[[_Antecedent], bool]
+        self,
+        kind: str,
+        before: list[_Antecedent],
+        *,
+        plain: Callable[[_Antecedent], bool],
+        head: str | None = None,
     ) -> _Antecedent | None:
         """The nearest compatible antecedent; "it" (kind "any") only within its block and only
-        when no other proper name stands between (`plain`), else the topic."""
+        when no other proper name stands between (`plain`), else the topic. A definite reference
+        is also compatible with a name that ends in its head noun ("the initiative" -> "Slovenian
+        Wood Initiative", whatever type the name was given)."""
+
+        def compatible(a: _Antecedent) -> bool:
+            return a.subject_type == kind or (head is not None and a.name.split()[-1].lower() == head)
+
         for antecedent in reversed(before):
             if kind == "any":
                 if plain(antecedent):
                     return antecedent
                 break
-            if antecedent.subject_type == kind:
+            if compatible(antecedent):
                 return antecedent
-        if self.topic is not None and (kind == "any" or self.topic.subject_type == kind):
+        if self.topic is not None and (kind == "any" or compatible(self.topic)):
             return self.topic
         return None
 
@@ -386,7 +398,10 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     ]
     seen = {(a.block, a.end) for a in earlier}
     before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
-    found = ctx.discourse.resolve(ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref))
+    head = ref.span[-1].lower_ if ref.ref in ("cluster", "policy") and len(ref.span) > 1 else None
+    found = ctx.discourse.resolve(
+        ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref), head=head
+    )
     if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
         after = [
             m
@@ -582,23 +597,24 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
             k -= 3
     end = k + 1
-    start = end
-    while start > trigger.sent.start and (
-        is_name_word(doc[start - 1].text)
-        or doc[start - 1].lower_ in lex.org_heads
-        or (
-            doc[start - 1].lower_ in ("of", "for", "&")
-            and start - 2 >= trigger.sent.start
-            and is_name_word(doc[start - 2].text)
-            and start < end
-        )
-    ):
-        start -= 1
+    start = _name_start(doc, end, trigger.sent.start)
+    if (
+        end - start <= 2
+        and start - 2 >= trigger.sent.start
+        and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+        and (is_name_word(doc[start - 2].text) or doc[start - 2].lower_ in lex.org_heads)
+    ):  # "The Maritime Centre of Expertise in Turku started in 1999": the name before its place
+        end = start - 1
+        start = _name_start(doc, end, trigger.sent.start)
     if start == end or ctx.depth[start] != ctx.depth[trigger.start]:
         return None
     span = doc[start:end]
     if start > 0 and doc[start - 1].lower_ in lex.non_cluster_descriptors:
         return None  # "the software company Nordsoft Systems was founded in 1998"
+    if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in lex.non_cluster_descriptors:
+        return None  # "Its funder, Skillnet Ireland, was set up in 1999": apposition to a non-cluster noun
+    if start > 0 and doc[start - 1].text in ("/", "\\", "&") and not doc[start - 1].whitespace_:
+        return None  # "Grundvand A/S": the tail of a legal form or a glued name, not a name
     words = [t.lower_ for t in span]
     if set(words) & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms):
         return None
@@ -609,6 +625,28 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     if start == trigger.sent.start and len(span) == 1 and not span.text.isupper():
         return None
     return _Mention(span, _clean_name(span.text), "cluster")
+
+
+_PLACE_PREPOSITIONS = ("in", "at")
+
+
+def _name_start(doc: Doc, end: int, floor: int) -> int:
+    """Where the name ending before token `end` starts (name words, organisation heads, 'of'/'for'/'&'
+    between name words)."""
+    lex = pattern_name_lexicon()
+    start = end
+    while start > floor and (
+        is_name_word(doc[start - 1].text)
+        or doc[start - 1].lower_ in lex.org_heads
+        or (
+            doc[start - 1].lower_ in ("of", "for", "&")
+            and start - 2 >= floor
+            and is_name_word(doc[start - 2].text)
+            and start < end
+        )
+    ):
+        start -= 1
+    return start
 
 
 def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
@@ -846,6 +884,10 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         if before is None and not inside and span.start == sent.start and ctx.section:
             # a directory entry under its heading: "Formerly Vilnius Machine Cluster; renamed in 2019"
             before = _Mention(span, ctx.section, "cluster")
+        if before is None and after_mention is not None:
+            # "Brainport Industries (formerly Brainport Suppliers Network)": the other side of a rename
+            # of a recognised cluster is the same organisation, even when its name has no cluster head
+            before = _name_before(ctx, open_i if inside else span.start, sent.start)
         if before is None:
             continue
         quote = (before.span.start_char, quote_end) if inside else (sent.start_char, sent.end_char)
@@ -867,6 +909,25 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         if after_mention is None:
             extra.append((_clean_name(after_name), before.subject_type, after_end))
     return extra
+
+
+def _name_before(ctx: _Ctx, i: int, floor: int) -> _Mention | None:
+    """The proper name right before token i (a comma between allowed): two or more name words,
+    or one CamelCase / upper-case brand; never an agency, university, company or country."""
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    end = i - 1 if i - 1 > floor and doc[i - 1].text == "," else i
+    start = _name_start(doc, end, floor)
+    if start == end or ctx.depth[start] != ctx.depth[end - 1]:
+        return None
+    span = doc[start:end]
+    if {t.lower_ for t in span} & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles):
+        return None
+    if span.text in pattern_countries() or (
+        len(span) == 1 and not (is_camelcase_name(span.text) or span.text.isupper())
+    ):
+        return None
+    return _Mention(span, _clean_name(span.text), "cluster")
 
 
 # ------------------------------------------------------------- description
@@ -1015,13 +1076,29 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             )
         ):
             j += 1
-        if j >= sent.end:
+        if j < sent.end and doc[j].lower_ not in rules.member_nouns:
+            j = _member_noun_ahead(doc, j, min(i + 5, sent.end), rules) or j
+        strong = (
+            i + 3 < sent.end
+            and doc[i + 1].text == "-"
+            and doc[i + 2].lower_ == "strong"
+            and doc[i + 3].lower_ in rules.strong_heads
+        )  # "our 300-strong community": the count of the members
+        if strong:
+            j = i + 2
+        total = _membership_total(doc, sent, i, rules)
+        if j >= sent.end and not total:
             continue
         qualifier = _approximator(doc, i, sent.start)
+        if total:
+            _membership_total_claim(ctx, sent, value, qualifier)
+            continue
         stop = number_positions[pos + 1] if pos + 1 < len(number_positions) else sent.end
         pair = (doc[j].lower_, doc[j + 1].lower_ if j + 1 < sent.end else "")
         if pair in rules.org_nouns:
             place = _place_after(doc, j + 2, stop)
+            if place is None and _policy_cluster_organisations(ctx, sent, mentions, value, qualifier):
+                continue  # "The scheme has since funded 17 cluster organisations": clusters under a policy
             if place is None:
                 named = [c for c in countries if re.search(rf"\b{re.escape(c)}\b", sent.text)]
                 if named:
@@ -1108,7 +1185,9 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             or (founding and not words & rules.present_cues)
         ):
             continue  # "set up in 2010 by eight firms", "when six firms joined": founders, not members
-        if doc[j].lower_ in rules.member_nouns and words & rules.membership_cues:
+        if (strong or doc[j].lower_ in rules.member_nouns) and (
+            words & rules.membership_cues or _network_of(doc, i, sent.start)
+        ):
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
             coref: list[Evidence] = []
             if not candidates:
@@ -1134,6 +1213,96 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _policy_cluster_organisations(
+    ctx: _Ctx, sent: Span, mentions: list[_Mention], value: int, qualifier: str | None
+) -> bool:
+    """A count of cluster organisations in a sentence whose subject is a policy (named, or a
+    policy reference such as 'the scheme') is the policy's cluster count; True when claimed."""
+    policies = [m for m in mentions if m.subject_type == "policy" and ctx.depth[m.span.start] == 0]
+    coref: list[Evidence] = []
+    if not policies:
+        refs = [r for r in _references(sent) if r.ref == "policy"]
+        antecedent = _resolve(ctx, refs[0]) if refs else None
+        if antecedent is None or antecedent.subject_type != "policy":
+            return False
+        policies, coref = [_Mention(refs[0].span, antecedent.name, "policy")], [antecedent.evidence]
+    _add(
+        ctx,
+        subject_type="policy",
+        subject_name=policies[0].name,
+        attribute="cluster_count",
+        value=value,
+        quote=(sent.start_char, sent.end_char),
+        family="count",
+        qualifier=qualifier,
+        extra_evidence=coref,
+    )
+    return True
+
+
+def _member_noun_ahead(doc: Doc, j: int, limit: int, rules: CountRules) -> int | None:
+    """The member noun after lower-case modifiers ('45 machinery firms', 'over 120 high-tech
+    suppliers'); None when a word between is a non-count modifier ('12 new members') or not a modifier.
+    """
+    for k in range(j, limit):
+        if doc[k].lower_ in rules.member_nouns:
+            return k if k > j else None
+        if doc[k].lower_ in rules.non_count_modifiers:
+            return None
+        if not (doc[k].text == "-" or (doc[k].is_alpha and doc[k].is_lower)):
+            return None
+        if doc[k].lower_ in rules.membership_cues or doc[k].lower_ in rules.founder_cues:
+            return None
+        if doc[k].lower_ in pattern_name_lexicon().cluster_nouns or doc[k].lower_ in rules.cluster_count_nouns:
+            return None  # "17 cluster organisations" are organisations of a count of their own
+    return None
+
+
+def _network_of(doc: Doc, i: int, sent_start: int) -> bool:
+    """'a network of (over) 120 firms', 'an alliance of 40 companies': an organisation head before 'of'."""
+    lex = pattern_name_lexicon()
+    approximator_words = {w for a in pattern_count_nouns().approximators for w in a.split()}
+    k = i - 1
+    while k > sent_start and doc[k].lower_ in approximator_words and doc[k].lower_ != "of":
+        k -= 1
+    if k <= sent_start or doc[k].lower_ != "of":
+        return False
+    return doc[k - 1].lower_ in lex.org_heads or doc[k - 1].lower_ in lex.cluster_nouns
+
+
+def _membership_total(doc: Doc, sent: Span, i: int, rules: CountRules) -> bool:
+    """'Membership has grown to 290 (organisations)', 'Membership rose from 58 ... to 81': the number
+    after a total preposition in a sentence whose subject is a membership noun."""
+    heads = [t.i for t in sent if t.lower_ in rules.membership_heads and t.i < i]
+    if not heads or i == sent.start or doc[i - 1].lower_ not in rules.total_prepositions:
+        return False
+    return heads[0] - sent.start <= 2  # "Membership ...", "Our membership ...", "The membership ..."
+
+
+def _membership_total_claim(ctx: _Ctx, sent: Span, value: int, qualifier: str | None) -> None:
+    names = [m for m in _mentions(sent) if ctx.depth[m.span.start] == 0 and m.subject_type == "cluster"]
+    coref: list[Evidence] = []
+    if names:
+        name, subject_type = names[0].name, names[0].subject_type
+    else:
+        head = next(t for t in sent if t.lower_ in pattern_count_nouns().membership_heads)
+        antecedent = _resolve(ctx, _Mention(sent.doc[head.i : head.i + 1], head.text, "cluster", ref="cluster"))
+        if antecedent is None:
+            return
+        name, subject_type, coref = antecedent.name, antecedent.subject_type, [antecedent.evidence]
+    _add(
+        ctx,
+        subject_type=subject_type,
+        subject_name=name,
+        attribute="member_count",
+        value=value,
+        quote=(sent.start_char, sent.end_char),
+        family="count",
+        qualifier=qualifier,
+        extra_evidence=coref,
+    )
 
 
 # -------------------------------------------------------------------- main

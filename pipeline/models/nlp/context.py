@@ -156,6 +156,24 @@ def find_context_names(text: str) -> list[ContextName]:
 _TOPIC_SPLIT = re.compile(r"\s+[|–—:·»]\s+|\s+-\s+|:\s+")
 
 
+def _generic_only(words: list[str]) -> bool:
+    """A headline name with a generic head, unless that head is an organisation head ('Partnership',
+    'Network', 'Hub') after a word of its own ('Aqua Nordica Partnership' is a name, 'Innovation
+    Network' and 'Cluster Programme' are not).
+
+    >>> _generic_only(["Aqua", "Nordica", "Partnership"]), _generic_only(["Innovation", "Network"])
+    (False, True)
+    """
+    lex = pattern_name_lexicon()
+    low = [w.lower() for w in words]
+    if not any(w in lex.generic_heads for w in low):
+        return False
+    if any(w in lex.generic_heads and w not in lex.org_heads for w in low):
+        return True
+    common = lex.generic_heads | lex.org_heads | lex.generic_modifiers | lex.cluster_nouns
+    return all(w in common or w in ("&", "and", "of", "for") for w in low)
+
+
 def topic_name(title: str, body: str) -> str | None:
     """The name a page is about: the headline's first segment when it is a short proper name
     that the body repeats ("Agrinova – the food cluster" -> "Agrinova"; "About Medilink" -> "Medilink").
@@ -174,7 +192,7 @@ def topic_name(title: str, body: str) -> str | None:
             continue
         if not all(is_name_word(w) or w.lower() in ("&", "and", "of", "for") for w in words):
             continue
-        if any(w.lower() in lex.role_titles or w.lower() in lex.generic_heads for w in words):
+        if any(w.lower() in lex.role_titles for w in words) or _generic_only(words):
             continue
         name = " ".join(words)
         if re.search(rf"\b{re.escape(name)}\b", body):

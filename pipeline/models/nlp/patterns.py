@@ -286,6 +286,10 @@ class CountRules:
     region_words: frozenset[str]
     present_cues: frozenset[str] = frozenset()
     founder_cues: frozenset[str] = frozenset()
+    non_count_modifiers: frozenset[str] = frozenset()
+    membership_heads: frozenset[str] = frozenset()
+    total_prepositions: frozenset[str] = frozenset()
+    strong_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -319,6 +323,10 @@ def pattern_count_nouns() -> CountRules:
         region_words=frozenset(data["region_words"]),
         present_cues=frozenset(data["present_cues"]),
         founder_cues=frozenset(data["founder_cues"]),
+        non_count_modifiers=frozenset(data.get("non_count_modifiers", ())),
+        membership_heads=frozenset(data.get("membership_heads", ())),
+        total_prepositions=frozenset(data.get("total_prepositions", ())),
+        strong_heads=frozenset(data.get("strong_heads", ())),
     )
 
 

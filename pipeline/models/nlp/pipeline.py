@@ -359,13 +359,27 @@ def _is_reference(span: Span) -> bool:
     if span.end < len(doc):
         nxt = doc[span.end]
         low = nxt.lower_
-        if low in rules.not_followed_by and (len(span) == 1 or low != "is"):
+        if low in rules.not_followed_by and (len(span) == 1 or low != "is") and not _copula_to_org(doc, span.end):
             return False  # "it is ..." is mostly impersonal; "the association is ..." is a reference
         if low in lex.generic_heads or low in lex.role_titles:
             return False
         if low in lex.policy_heads or low in lex.cluster_nouns or nxt.text[:1].isupper() and nxt.is_alpha:
             return False
     return True
+
+
+def _copula_to_org(doc: Doc, i: int) -> bool:
+    """'it is a network of 45 firms', 'it is the cluster of ...': a copula to an organisation noun
+    makes 'it' a reference, not an impersonal subject ('it is important', 'it is a pleasure')."""
+    lex = pattern_name_lexicon()
+    if i + 2 >= len(doc) or doc[i].lower_ != "is" or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return False
+    k = i + 2
+    while k < len(doc) and k <= i + 4 and doc[k].is_alpha and doc[k].is_lower:
+        if doc[k].lower_ in lex.org_heads or doc[k].lower_ in lex.cluster_nouns:
+            return True
+        k += 1
+    return False
 
 
 class ParserUnavailableError(RuntimeError):
