@@ -28,9 +28,10 @@ def sh(*args: str | os.PathLike[str]) -> None:
 def setup(extras: str) -> None:
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
-    stamp = VENV / f".installed-{extras}"
+    stamp = VENV / f".installed-{extras or 'base'}"
     if not stamp.exists() or stamp.stat().st_mtime < (ROOT / "pyproject.toml").stat().st_mtime:
-        sh(PY, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", f".[{extras}]")
+        target = f".[{extras}]" if extras else "."
+        sh(PY, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target)
         stamp.touch()
 
 
@@ -38,7 +39,7 @@ def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "help"
     rest = argv[2:]
     if command == "run":
-        setup("corpus")
+        setup("")  # the pipeline alone; the corpus renderers are only for rebuilding raw/
         sh(PY, "-m", "pipeline", "run", "--raw", "raw", "--out", "extracted", *rest)
     elif command == "test":
         setup("test")
