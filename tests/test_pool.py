@@ -28,32 +28,6 @@ FAST = [
 ]
 
 
-def pdf_file(objects: list[bytes]) -> bytes:
-    """A PDF with the given objects (1 = catalog) and a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def self_referencing_mediabox_pdf() -> bytes:
-    """A PDF that passes every pre-parse guard (a self-reference is refused by the guards, see
-    tests/test_hostile.py) yet keeps pdfminer busy for about 10 s: the worker deadline's case."""
-    return slow_under_caps_pdf()
-
-
-def flate_bomb_pdf() -> bytes:
-    """Streams each under the guards' decompression caps that pdfminer holds together (about
-    240 MiB above its baseline): the memory cap's case (a plain bomb is refused by the guards)."""
-    return heavy_under_caps_pdf()
-
-
 def _raw_with(tmp_path: Path, extra: dict[str, bytes]) -> Path:
     raw = tmp_path / "raw"
     for uri in FAST:
@@ -69,7 +43,7 @@ def _documents(out: Path) -> dict[str, bytes]:
 
 
 def test_a_hanging_pdf_is_quarantined_as_timeout_and_the_rest_of_the_run_is_intact(tmp_path: Path) -> None:
-    raw = _raw_with(tmp_path, {"hang.pdf": self_referencing_mediabox_pdf()})
+    raw = _raw_with(tmp_path, {"hang.pdf": slow_under_caps_pdf()})
     cache = ResultCache(tmp_path / "cache")
     started = time.monotonic()
     with DocumentPool(PoolSettings(workers=2, timeout_seconds=4), cache) as pool:
@@ -90,7 +64,7 @@ def test_the_good_documents_are_identical_to_a_run_without_the_hanging_one(tmp_p
 
     settings = PoolSettings(workers=2, timeout_seconds=4)
     clean = run_pipeline(_raw_with(tmp_path / "a", {}), tmp_path / "a" / "out", pool=settings)
-    hostile = _raw_with(tmp_path / "b", {"hang.pdf": self_referencing_mediabox_pdf()})
+    hostile = _raw_with(tmp_path / "b", {"hang.pdf": slow_under_caps_pdf()})
     summary = run_pipeline(hostile, tmp_path / "b" / "out", pool=settings)
     assert (clean.documents_quarantined, summary.documents_quarantined) == (0, 1)
     documents = _documents(tmp_path / "b" / "out")
@@ -104,7 +78,7 @@ def test_the_good_documents_are_identical_to_a_run_without_the_hanging_one(tmp_p
 
 
 def test_a_timeout_is_retried_on_the_next_run(tmp_path: Path) -> None:
-    raw = _raw_with(tmp_path, {"hang.pdf": self_referencing_mediabox_pdf()})
+    raw = _raw_with(tmp_path, {"hang.pdf": slow_under_caps_pdf()})
     cache = ResultCache(tmp_path / "cache")
     settings = PoolSettings(workers=1, timeout_seconds=3)
     first = process_in_pool(discover(raw), cache, settings)
@@ -117,7 +91,7 @@ def test_a_timeout_is_retried_on_the_next_run(tmp_path: Path) -> None:
 
 
 def test_a_flate_bomb_is_stopped_by_the_memory_cap(tmp_path: Path) -> None:
-    raw = _raw_with(tmp_path, {"bomb.pdf": flate_bomb_pdf()})
+    raw = _raw_with(tmp_path, {"bomb.pdf": heavy_under_caps_pdf()})
     cache = ResultCache(tmp_path / "cache")
     with DocumentPool(PoolSettings(workers=1, timeout_seconds=60, memory_limit_mib=250), cache) as pool:
         outcomes = {o.uri: o for o in pool.map(discover(raw))}
@@ -132,7 +106,7 @@ def test_the_address_space_backstop_turns_a_memory_error_into_memory_limit(tmp_p
     pdfminer raise MemoryError; that is recorded as memory_limit, not as a malformed PDF."""
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "bomb.pdf").write_bytes(flate_bomb_pdf())
+    (raw / "bomb.pdf").write_bytes(heavy_under_caps_pdf())
     settings = PoolSettings(
         workers=1, timeout_seconds=60, memory_limit_mib=200, address_space_headroom_mib=300, poll_seconds=5
     )
@@ -185,7 +159,7 @@ def test_sigterm_stops_a_run_with_no_orphan_workers_and_the_previous_output_inta
     command = [sys.executable, "-m", "pipeline", "run", "--no-prefect", "--raw", str(raw), "--out", str(out)]
     subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True, timeout=300)
     before = published_bytes(out)
-    (raw / "hang.pdf").write_bytes(self_referencing_mediabox_pdf())
+    (raw / "hang.pdf").write_bytes(slow_under_caps_pdf())
     run = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     main = psutil.Process(run.pid)
     descendants: set[int] = set()

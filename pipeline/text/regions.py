@@ -50,6 +50,15 @@ def count_countries(text: str) -> Counter[str]:
     return counts
 
 
+# ISO 3166-1 codes where the data (EU usage) keys a country by another code
+_EU_CODES = {"GR": "EL", "GB": "UK"}
+
+
+def _eccp_code(code: str | None) -> str:
+    """The key of a country in the data: its ISO code, or the EU's code where they differ."""
+    return _EU_CODES.get(code or "", code or "")
+
+
 def region_of(country: str | None, name: str) -> str | None:
     """The region a regional policy's name refers to.
 
@@ -59,8 +68,7 @@ def region_of(country: str | None, name: str) -> str | None:
     'Flanders'
     """
     regions: dict[str, dict[str, list[str]]] = _geo()["regions"]  # type: ignore[assignment]
-    reverse = {"GR": "EL", "GB": "UK"}
-    for region, names in regions.get(reverse.get(country or "", country or ""), {}).items():
+    for region, names in regions.get(_eccp_code(country), {}).items():
         if any(re.search(r"\b" + re.escape(n) + r"\b", name) for n in names):
             return region
     return None
@@ -68,8 +76,7 @@ def region_of(country: str | None, name: str) -> str | None:
 
 def region_names(country: str | None) -> dict[str, list[str]]:
     regions: dict[str, dict[str, list[str]]] = _geo()["regions"]  # type: ignore[assignment]
-    reverse = {"GR": "EL", "GB": "UK"}
-    return regions.get(reverse.get(country or "", country or ""), {})
+    return regions.get(_eccp_code(country), {})
 
 
 def country_name(code: str | None) -> str | None:
@@ -77,6 +84,5 @@ def country_name(code: str | None) -> str | None:
     if code is None:
         return None
     countries: dict[str, list[str]] = _geo()["countries"]  # type: ignore[assignment]
-    reverse = {"GR": "EL", "GB": "UK"}
-    names = countries.get(reverse.get(code, code))
+    names = countries.get(_eccp_code(code))
     return names[0] if names else None
