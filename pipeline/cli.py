@@ -397,6 +397,13 @@ def evaluate(
         Path | None,
         typer.Option(help="Factsheet × producer matrix: fixtures folder (gold from GOLD/factsheets)."),
     ] = None,
+    test_details: Annotated[
+        bool,
+        typer.Option(
+            "--test-details",
+            help="With --press: also print the held-out test split's misses (for the final report only).",
+        ),
+    ] = False,
 ) -> None:
     """Print precision and recall per field and claim type against the gold files."""
     if press is not None:
@@ -406,7 +413,7 @@ def evaluate(
             press_report = evaluate_press(press)
         except PressEvalError as exc:
             raise _fail(str(exc)) from exc
-        Console().print(render_press(press_report))
+        Console().print(render_press(press_report, test_details=test_details))
         return
     from pipeline.evaluate import EvaluationError, render
     from pipeline.evaluate import evaluate as run_evaluation

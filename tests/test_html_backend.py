@@ -46,8 +46,16 @@ def test_fixture_pages(name: str, title: str, published: str, published_quote: s
     assert len([b for b in doc.blocks if b.kind in ("paragraph", "heading", "list_item")]) == n_prose
     for block in doc.blocks:
         assert doc.text[block.start : block.end] == block.text
-        assert block.locator and block.locator.startswith("html/body/")
+        assert block.locator and block.locator.startswith(
+            "html/head/" if block.kind == "page_title" else "html/body/"
+        )
     assert doc.text == "\n\n".join(b.text for b in doc.blocks)
+    head = [(b.text, b.locator) for b in doc.blocks if b.kind == "page_title"]
+    assert head == PAGE_TITLES.get(name, [])
+
+
+# the <head> title is kept as a last block only when it is more than "<headline> | Site"
+PAGE_TITLES = {"fr_maritime_cluster.html": [("Cluster Maritime Français - Actualités", "html/head/title")]}
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,11 @@ class Table(StrictModel):
         return grid
 
 
-BlockKind = Literal["title", "heading", "paragraph", "list_item", "caption", "footnote", "furniture", "meta"]
+# "page_title": the page's own title from <head> (og:title, else <title>) when it differs from the
+# visible headline; kept after the body text so that a name it gives can be quoted.
+BlockKind = Literal[
+    "title", "heading", "paragraph", "list_item", "caption", "footnote", "furniture", "meta", "page_title"
+]
 
 
 class Block(StrictModel):

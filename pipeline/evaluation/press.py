@@ -516,11 +516,14 @@ def split_details(split: SplitReport) -> Text:
     return Text("\n".join(lines))
 
 
-def render_press(report: PressReport, *, details: bool = True) -> Group:
+def render_press(report: PressReport, *, details: bool = True, test_details: bool = False) -> Group:
+    """Score tables for every split; per-class tables, misses and false positives for the
+    development splits only, unless `test_details` (reading the held-out split's misses is how a
+    held-out set stops being held out)."""
     parts: list[Table | Text] = []
     for split in report.splits:
         parts.append(split_table(report.splits[split]))
-        if details:
+        if details and (split != "test" or test_details):
             parts.append(class_table(report.splits[split]))
             parts.append(split_details(report.splits[split]))
     return Group(*parts)

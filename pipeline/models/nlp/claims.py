@@ -62,7 +62,7 @@ __all__ = ["MAX_MENTION_NOTES", "SKIPPED_KINDS", "ProseResult", "extract_prose",
 
 MAX_MENTION_NOTES = 200  # the per-page mention list stays small
 
-SKIPPED_KINDS = frozenset({"furniture", "meta"})
+SKIPPED_KINDS = frozenset({"furniture", "meta", "page_title"})
 _QUOTE_CHARS = frozenset('“”"„«»')
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "new", "his", "her", "our"})
 _RELATIVES = frozenset({"which", "who", "that"})
@@ -101,6 +101,7 @@ class _Discourse:
     history: list[_Antecedent] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "FBA" -> "Forest Bioeconomy Alliance Finland"
     successor: _Antecedent | None = None  # what a merger on the page formed ("the new organisation")
+    fallback: _Antecedent | None = None  # the one cluster a page without a topic names, if any
 
     def resolve(
         self,
@@ -127,6 +128,8 @@ class _Discourse:
                 return antecedent
         if self.topic is not None and (kind == "any" or compatible(self.topic)):
             return self.topic
+        if self.fallback is not None and (kind == "any" or compatible(self.fallback)):
+            return self.fallback
         return None
 
 
@@ -388,8 +391,10 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     if ref.ref == "successor":
         return ctx.discourse.successor
     if ref.ref == "topic":  # "we": the page topic, else the first cluster the page names
-        return ctx.discourse.topic or next(
-            (a for a in ctx.discourse.history if a.subject_type == "cluster"), None
+        return (
+            ctx.discourse.topic
+            or next((a for a in ctx.discourse.history if a.subject_type == "cluster"), None)
+            or ctx.discourse.fallback
         )
     earlier = [
         a
@@ -1311,25 +1316,64 @@ def _membership_total_claim(ctx: _Ctx, sent: Span, value: int, qualifier: str | 
 def _topic(
     document: Document, selected: Sequence[Block], sdocs: list[Doc], prefix: str
 ) -> _Antecedent | None:
-    """The page's topic: a name in the headline (title block, else the document title) that
-    the page repeats, on a page that talks about clusters."""
+    """The page's topic: a name in the headline (title block, else the <head> title) that the page
+    repeats, on a page that talks about clusters. A page headed "About us" or "Our story" names
+    its subject only in <head> (og:title, <title>): that name is the topic when the page repeats
+    it or speaks of itself ("we", "the cluster")."""
     if document.media_type != "html":
         return None  # a web page's headline names what it is about; a PDF's title rarely a cluster
+    if not any(in_cluster_context(sent) for d in sdocs for sent in d.sents) and not _self_referring(sdocs):
+        return None
     title_block = next((b for b in selected if b.kind == "title"), None)
-    title = title_block.text if title_block is not None else (document.title or "")
+    head_block = next((b for b in document.blocks if b.kind == "page_title"), None)
     body = "\n".join(b.text for b in selected if b is not title_block)
-    if not title or not any(in_cluster_context(sent) for d in sdocs for sent in d.sents):
+    candidates: list[tuple[Block | None, str]] = [
+        (title_block, title_block.text if title_block is not None else (document.title or ""))
+    ]
+    if head_block is not None:
+        candidates.append((head_block, head_block.text))
+    for source, title in candidates:
+        if not title:
+            continue
+        from_head = source is not None and source is head_block
+        name = topic_name(title, body, repeated=not (from_head and _self_referring(sdocs)))
+        if name is None or not _clusterish(name, title, sdocs):
+            continue
+        block = source if source is not None and name in source.text else None
+        block = block or next((b for b in selected if b is not title_block and name in b.text), None)
+        if block is None:
+            continue
+        start = block.text.index(name)
+        ctx = _Ctx(document, block, sdocs[0], None, prefix, [], [], [])
+        return _Antecedent(name, "cluster", _evidence(ctx, start, start + len(name), "coreference"))
+    return None
+
+
+def _sole_cluster(
+    document: Document, selected: Sequence[Block], sdocs: list[Doc], prefix: str
+) -> _Antecedent | None:
+    """A page with a generic headline ("Frequently asked questions") that names one cluster
+    organisation and no other cluster or policy is about that organisation."""
+    names: dict[str, tuple[int, int, int]] = {}
+    for index, sdoc in enumerate(sdocs):
+        for ent in sdoc.ents:
+            if ent.label_ not in ("CLUSTER", "POLICY"):
+                continue
+            name = _clean_name(ent.text)
+            if ent.label_ == "POLICY" or not name:
+                return None
+            names.setdefault(name, (index, ent.start_char, ent.end_char))
+    if len(names) != 1:
         return None
-    name = topic_name(title, body)
-    if name is None or not _clusterish(name, title, sdocs):
-        return None
-    block = title_block if title_block is not None and name in title_block.text else None
-    block = block or next((b for b in selected if b is not title_block and name in b.text), None)
-    if block is None:
-        return None
-    start = block.text.index(name)
-    ctx = _Ctx(document, block, sdocs[0], None, prefix, [], [], [])
-    return _Antecedent(name, "cluster", _evidence(ctx, start, start + len(name), "coreference"))
+    (name, (index, start, end)), = names.items()
+    ctx = _Ctx(document, selected[index], sdocs[index], None, prefix, [], [], [])
+    offset = selected[index].text.index(name, start) if name in selected[index].text[start:] else start
+    return _Antecedent(name, "cluster", _evidence(ctx, offset, offset + len(name), "coreference"))
+
+
+def _self_referring(sdocs: list[Doc]) -> bool:
+    """The page speaks of its subject without naming it: first person or a bare cluster reference."""
+    return any(r.ref == "topic" or r.ref == "cluster" for sdoc in sdocs for sent in sdoc.sents for r in _references(sent))
 
 
 def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
@@ -1476,6 +1520,8 @@ def extract_prose(
     for name, label in (known_names or {}).items():
         names.setdefault(name, label)
     discourse = _Discourse(topic=topic, acronyms=_acronyms(sdocs))
+    if topic is None and sdocs and doc.media_type == "html" and _self_referring(sdocs):
+        discourse.fallback = _sole_cluster(doc, selected, sdocs, method_prefix)
     notes: dict[tuple[str, bool, str | None], MentionNote] = {}
     for index, (block, sdoc) in enumerate(zip(selected, sdocs, strict=True)):
         _apply_gazetteer(sdoc, names, topic.name if topic else None)

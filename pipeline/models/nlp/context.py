@@ -174,9 +174,9 @@ def _generic_only(words: list[str]) -> bool:
     return all(w in common or w in ("&", "and", "of", "for") for w in low)
 
 
-def topic_name(title: str, body: str) -> str | None:
+def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
     """The name a page is about: the headline's first segment when it is a short proper name
-    that the body repeats ("Agrinova – the food cluster" -> "Agrinova"; "About Medilink" -> "Medilink").
+    that the body repeats (or any short proper name when not `repeated`) ("Agrinova – the food cluster" -> "Agrinova"; "About Medilink" -> "Medilink").
 
     >>> topic_name("Agrinova | Food cluster of the West", "Agrinova gathers 120 firms.")
     'Agrinova'
@@ -195,6 +195,6 @@ def topic_name(title: str, body: str) -> str | None:
         if any(w.lower() in lex.role_titles for w in words) or _generic_only(words):
             continue
         name = " ".join(words)
-        if re.search(rf"\b{re.escape(name)}\b", body):
+        if not repeated or re.search(rf"\b{re.escape(name)}\b", body):
             return name
     return None

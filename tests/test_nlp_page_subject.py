@@ -1,0 +1,113 @@
+"""Whom a page is about when its headline does not say (issue 7, discourse): the <head> title
+(og:title, else <title>) behind a generic headline, and the one cluster a page names.
+
+Every page here was written for these tests; the constructions are paraphrases of ones seen on
+cluster organisations' "About us", "Our story" and FAQ pages, never copies.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from pipeline.backend.html import parse_html
+from pipeline.models.nlp.claims import extract_prose_claims
+
+Fact = tuple[str, str, object]
+
+
+def page(h1: str, *paragraphs: str, og_title: str | None = None, title: str | None = None) -> bytes:
+    head = f"<title>{html.escape(title or og_title or h1)}</title>"
+    if og_title:
+        head += f'<meta property="og:title" content="{html.escape(og_title)}">'
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return (
+        f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav><main><article>"
+        f"<h1>{html.escape(h1)}</h1>{body}</article></main><footer><p>Imprint</p></footer></body></html>"
+    ).encode()
+
+
+def extracted(data: bytes) -> set[Fact]:
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    claims = extract_prose_claims(doc, country=None)
+    for claim in claims:  # evidence is sacred: every quote, the antecedent's included, is in the page
+        for evidence in (claim.evidence, *claim.extra_evidence):
+            assert evidence.quote in doc.text
+    return {(c.subject_name, c.attribute, c.value) for c in claims if c.attribute != "mentioned"}
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(
+            page(
+                "About us",
+                "In 2011 the regional government set up Agrovalley to connect farmers and food processors.",
+                "Today Agrovalley has 85 members.",
+                og_title="Agrovalley – the agri-food cluster of Zealand",
+            ),
+            {("Agrovalley", "created_year", 2011), ("Agrovalley", "member_count", 85)},
+            id="og-title-behind-about-us",
+        ),
+        pytest.param(
+            page(
+                "Our story",
+                "We were founded in 2009 by a group of sawmills.",
+                "Since then we have grown to 64 members.",
+                og_title="Baltic Wood Network",
+            ),
+            {("Baltic Wood Network", "created_year", 2009), ("Baltic Wood Network", "member_count", 64)},
+            id="first-person-name-only-in-og-title",
+        ),
+        pytest.param(
+            page(
+                "About us",
+                "The hub was established in 2016 by eight energy companies.",
+                "It has 81 members today.",
+                title="Hydrogen Hub Vestland",
+            ),
+            {("Hydrogen Hub Vestland", "created_year", 2016), ("Hydrogen Hub Vestland", "member_count", 81)},
+            id="reference-name-only-in-title",
+        ),
+        pytest.param(
+            page(
+                "Frequently asked questions",
+                "When was the network created?",
+                "The network was created in spring 2012 by eight component suppliers.",
+                "How many members does it have?",
+                "It has 64 members at the last count.",
+                "Contact: Adriatic Automotive Network, Rijeka.",
+            ),
+            {("Adriatic Automotive Network", "created_year", 2012), ("Adriatic Automotive Network", "member_count", 64)},
+            id="sole-cluster-named-after-the-references",
+        ),
+    ],
+)
+def test_page_subject(data: bytes, expected: set[Fact]) -> None:
+    assert extracted(data) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(
+            page("About us", "We were founded in 2009 by a group of sawmills.", title="About us | Home"),
+            id="no-name-anywhere",
+        ),
+        pytest.param(
+            page(
+                "News",
+                "The network was created in 2012.",
+                "Adriatic Automotive Network and Pannon Mechatronics Network met in Zagreb.",
+            ),
+            id="two-clusters-no-sole-subject",
+        ),
+        pytest.param(
+            page("Who we are", "We were founded in 2009 by a group of sawmills.", og_title="Ministry of Forestry"),
+            id="head-title-not-a-cluster",
+        ),
+    ],
+)
+def test_no_page_subject(data: bytes) -> None:
+    assert extracted(data) == set()
