@@ -51,6 +51,7 @@ from pipeline.models.nlp.patterns import (
     pattern_event_triggers,
     pattern_name_lexicon,
     pattern_rename_cues,
+    pattern_syntax,
 )
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 from pipeline.models.nlp.structured import find_fields, section_subject
@@ -64,16 +65,19 @@ MAX_MENTION_NOTES = 200  # the per-page mention list stays small
 
 SKIPPED_KINDS = frozenset({"furniture", "meta", "page_title"})
 _QUOTE_CHARS = frozenset('“”"„«»')
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "new", "his", "her", "our"})
-_RELATIVES = frozenset({"which", "who", "that"})
+_SYNTAX = pattern_syntax()
+_DETERMINERS = _SYNTAX.determiners
+_RELATIVES = _SYNTAX.relatives
 _NAME_AFTER = re.compile(
     r"\s*(?:the\s+|a\s+)?(?P<name>[A-Z][\w&'’\-]*(?:\s+(?:(?:&|and|of|for|-)\s+)?[A-Z][\w&'’\-]*)*)"
 )
 
 
 _WEAK_FAMILIES = frozenset({"x_org_head", "ner_org"})
-_PAST_IRREGULAR = frozenset({"set", "born", "began", "begun", "came", "kicked", "founded", "inaugurated"})
-_APPOSITION = re.compile(r"^\s*,\s*(?:the|a|an|one|which|who|that|its|their)\b[^;:()]*,\s*$")
+_PAST_IRREGULAR = _SYNTAX.past_irregular
+_APPOSITION = re.compile(
+    rf"^\s*,\s*(?:{'|'.join(sorted(map(re.escape, _SYNTAX.apposition_openers)))})\b[^;:()]*,\s*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -269,13 +273,37 @@ def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) 
     return max(before, key=lambda m: m.span.end) if before else None
 
 
+def _apposition_end(ctx: _Ctx, mention: _Mention, i: int) -> int:
+    """Index of the comma closing an apposition right after `mention` and before token i, else -1."""
+    doc = ctx.doc
+    start = mention.span.end
+    if start >= i or doc[start].text != ",":
+        return -1
+    close = next((k for k in range(start + 1, i) if doc[k].text == ","), None)
+    if close is None:
+        return -1
+    between = ctx.block.text[doc[start].idx - ctx.doc[0].idx : doc[close].idx - ctx.doc[0].idx + 1]
+    return close if _APPOSITION.match(between) else -1
+
+
+def _before_apposition(ctx: _Ctx, found: _Mention, mentions: list[_Mention], i: int) -> _Mention:
+    """'X, previously known as Y, was founded': the name before the apposition Y stands in."""
+    for m in mentions:
+        if m.span.end < found.span.start and _apposition_end(ctx, m, i) >= found.span.end:
+            return m
+    return found
+
+
 def _blocked(ctx: _Ctx, mention: _Mention, i: int) -> bool:
     """A proper name or an unrelated relative clause between a mention and its trigger."""
     lex = pattern_name_lexicon()
     doc = ctx.doc
     base = ctx.depth[mention.span.start]
     heads = lex.cluster_nouns | lex.policy_heads | {"organisation", "organization", "programme"}
+    skip_to = _apposition_end(ctx, mention, i)
     for j in range(mention.span.end, i):
+        if j <= skip_to:
+            continue  # "X, the Romanian cluster association, was set up": an apposition, not a name
         token = doc[j]
         if ctx.depth[j] > base or ctx.quoted[j] or token.text in _QUOTE_CHARS:
             continue
@@ -632,7 +660,7 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     return _Mention(span, _clean_name(span.text), "cluster")
 
 
-_PLACE_PREPOSITIONS = ("in", "at")
+_PLACE_PREPOSITIONS = _SYNTAX.place_prepositions
 
 
 def _name_start(doc: Doc, end: int, floor: int) -> int:
@@ -679,6 +707,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     prev = doc[k] if k >= 0 else None
     if prev is not None and prev.lower_ in rules.passive_aux:
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
+        if found is not None:
+            found = _before_apposition(ctx, found, mentions, trigger.start)
         if found is not None and not _blocked(ctx, found, trigger.start):
             return found
         return None
@@ -705,7 +735,30 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
     found = next((m for m in mentions if m.span.start == j), None)
-    return found if found is not None else _relative_antecedent(ctx, trigger, mentions)
+    if found is None:
+        found = _relative_antecedent(ctx, trigger, mentions)
+    return found if found is not None else _copula_subject(ctx, trigger, mentions)
+
+
+def _copula_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """'X is a private non-profit association created in 2008', 'X is the network founded by
+    ...': a participle qualifying the description that a copula gives its subject."""
+    doc = ctx.doc
+    sent = trigger.sent
+    word = trigger[0].lower_
+    if not (word.endswith("ed") or word in _PAST_IRREGULAR) or trigger.start == sent.start:
+        return None
+    for k in range(trigger.start - 1, max(sent.start, trigger.start - 9) - 1, -1):
+        token = doc[k]
+        if token.is_punct and token.text != "-":
+            return None
+        if token.text[:1].isupper() and not token.is_sent_start:
+            return None  # another name in the description: "X is a member of Y founded in ..."
+        if token.lower_ in _SYNTAX.copulas:
+            if k + 1 >= trigger.start or doc[k + 1].lower_ not in _DETERMINERS | {"one"}:
+                return None
+            return next((m for m in mentions if m.span.end == k and m.ref is None), None)
+    return None
 
 
 def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
@@ -1016,6 +1069,19 @@ def _number(token_text: str) -> int | None:
     return parse_int(token_text)  # '46¹' passes isdigit() but not int()
 
 
+_TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
+
+
+def _compound_number(doc: Doc, i: int, end: int) -> tuple[int, int] | None:
+    """A written tens word and its unit ("twenty-two", "thirty five") as (value, last token index)."""
+    tens = _number(doc[i].text)
+    if tens not in _TENS or not doc[i].is_alpha:
+        return None
+    k = i + 2 if i + 2 < end and doc[i + 1].text == "-" else i + 1
+    unit = _number(doc[k].text) if k < end and doc[k].is_alpha else None
+    return (tens + unit, k) if unit is not None and 1 <= unit <= 9 else None
+
+
 def _approximator(doc: Doc, i: int, floor: int) -> str | None:
     rules = pattern_count_nouns()
     for n in (3, 2, 1):
@@ -1061,9 +1127,14 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
     lowered = sent.text.lower()
     words = {t.lower_ for t in sent}
     sent_span = (sent.start_char, sent.end_char)
-    number_positions = [t.i for t in sent if _number(t.text) is not None]
-    for pos, i in enumerate(number_positions):
-        value = _number(doc[i].text)
+    compounds = {i: _compound_number(doc, i, sent.end) for i in range(sent.start, sent.end)}
+    inner = {k for i, c in compounds.items() if c is not None for k in range(i + 1, c[1] + 1)}
+    number_positions = [t.i for t in sent if _number(t.text) is not None and t.i not in inner]
+    for pos, first in enumerate(number_positions):
+        value = _number(doc[first].text)
+        i = first
+        if compounds[first] is not None:  # "Twenty-two clusters": the count ends at its last word
+            value, i = compounds[first]
         if value is None or (i + 1 < len(doc) and doc[i + 1].text in ("%", "percent")):
             continue
         if 1900 <= value <= 2099 and doc[i].text.isdigit() and len(doc[i].text) == 4:
@@ -1094,7 +1165,7 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         total = _membership_total(doc, sent, i, rules)
         if j >= sent.end and not total:
             continue
-        qualifier = _approximator(doc, i, sent.start)
+        qualifier = _approximator(doc, first, sent.start)
         if total:
             _membership_total_claim(ctx, sent, value, qualifier)
             continue
@@ -1207,6 +1278,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             subject = (
                 min(after, key=lambda m: m.span.start) if after else max(candidates, key=lambda m: m.span.end)
             )
+            if _counted_in(ctx, subject.name, sent):
+                continue  # "120 companies, 8 research institutes and 3 universities": the lead count only
             _add(
                 ctx,
                 subject_type=subject.subject_type,
@@ -1218,6 +1291,14 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _counted_in(ctx: _Ctx, name: str, sent: Span) -> bool:
+    """A member count of `name` was already read in this sentence (the first of an enumeration)."""
+    quote = sent.text.strip()
+    return any(
+        c.subject_name == name and c.attribute == "member_count" and c.evidence.quote == quote for c in ctx.claims
+    )
 
 
 def _policy_cluster_organisations(
@@ -1595,7 +1676,7 @@ def _is_name(text: str) -> bool:
     )
 
 
-_NAME_JOINERS = frozenset({"&", "and", "of", "for", "the", "de", "-"})
+_NAME_JOINERS = _SYNTAX.name_joiners
 
 
 def _field_claims(

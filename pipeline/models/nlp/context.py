@@ -190,7 +190,12 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
             words.pop(0)
         if not 1 <= len(words) <= 5:
             continue
-        if not all(is_name_word(w) or w.lower() in ("&", "and", "of", "for") for w in words):
+        if not all(
+            is_name_word(w)
+            or w.lower() in ("&", "and", "of", "for")
+            or (k == 0 and len(words) > 1 and w[:1].isupper() and w.lower() in lex.cluster_nouns)
+            for k, w in enumerate(words)
+        ):  # "Klaster Lodz Textiles", "Cluster Automotive Slovakia": a leading cluster noun
             continue
         if any(w.lower() in lex.role_titles for w in words) or _generic_only(words):
             continue

@@ -230,6 +230,38 @@ def pattern_anaphors() -> DiscourseRules:
     )
 
 
+@dataclass(frozen=True)
+class SyntaxRules:
+    determiners: frozenset[str]
+    relatives: frozenset[str]
+    past_irregular: frozenset[str]
+    name_joiners: frozenset[str]
+    place_prepositions: frozenset[str]
+    apposition_openers: frozenset[str]
+    copulas: frozenset[str]
+
+
+@cache
+def pattern_syntax() -> SyntaxRules:
+    """Function words the positional rules step over or stop at (rules/v1/syntax.json).
+
+    "launched the X Programme" (determiner), "X, which started in 2002" (relative), "X, the food
+    cluster of the region, was set up" and "X, previously known as Y, was founded" (apposition
+    openers: X is the subject).
+
+    >>> rules = pattern_syntax()
+    >>> "the" in rules.determiners, "which" in rules.relatives, "previously" in rules.apposition_openers
+    (True, True, True)
+    """
+    data = _load_json("syntax.json")
+    if not isinstance(data, dict):
+        raise RuleDataError("syntax.json must be an object")
+    try:
+        return SyntaxRules(**{k: frozenset(str(w) for w in data[k]) for k in SyntaxRules.__dataclass_fields__})
+    except KeyError as exc:
+        raise RuleDataError(f"syntax.json: missing list {exc}") from exc
+
+
 def matcher_patterns(sequences: tuple[tuple[str, ...], ...]) -> list[TokenPattern]:
     """Lower-case token sequences -> Matcher patterns.
 
