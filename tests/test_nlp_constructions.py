@@ -62,6 +62,26 @@ def extracted(*paragraphs: str) -> set[Fact]:
             {("Danube Wood Cluster", "created_year", 2010, "created")},
             id="copula-description-participle",
         ),
+        pytest.param(
+            ["In 2016 the Baltic Timber Forum became Woodlink Baltics."],
+            {("Baltic Timber Forum", "renamed_to", "Woodlink Baltics", "rename")},
+            id="became-a-name",
+        ),
+        pytest.param(
+            ["Baltic Timber Network was registered in 2011 in Riga."],
+            {("Baltic Timber Network", "created_year", 2011, "registered")},
+            id="registered-in",
+        ),
+        pytest.param(
+            ["Baltic Timber Network has been around since 2011 and links 75 companies across the Baltics."],
+            {("Baltic Timber Network", "created_year", 2011, "active since"), ("Baltic Timber Network", "member_count", 75, None)},
+            id="around-since-and-links-count",
+        ),
+        pytest.param(
+            ["Baltic Timber Network is made up of 75 companies and 4 research centres."],
+            {("Baltic Timber Network", "member_count", 75, None)},
+            id="made-up-of",
+        ),
     ],
 )
 def test_construction(paragraphs: list[str], expected: set[Fact]) -> None:
@@ -84,3 +104,15 @@ def test_construction(paragraphs: list[str], expected: set[Fact]) -> None:
 def test_no_start_date_for_the_copula_subject(paragraphs: list[str]) -> None:
     dated = {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")}
     assert not {f for f in dated if f[0] == "Danube Wood Cluster"}
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        pytest.param(["In 2016 the Baltic Timber Forum became part of Woodlink Baltics."], id="became-part-of"),
+        pytest.param(["In 2016 Woodlink Baltics became a registered association."], id="became-a-description"),
+        pytest.param(["In 2016 the Baltic Timber Forum became a member of Woodlink Baltics."], id="became-a-member"),
+    ],
+)
+def test_became_without_a_new_name_is_no_rename(paragraphs: list[str]) -> None:
+    assert not {f for f in extracted(*paragraphs) if f[1] == "renamed_to"}

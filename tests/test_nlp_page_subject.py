@@ -82,6 +82,35 @@ def extracted(data: bytes) -> set[Fact]:
             {("Adriatic Automotive Network", "created_year", 2012), ("Adriatic Automotive Network", "member_count", 64)},
             id="sole-cluster-named-after-the-references",
         ),
+        pytest.param(
+            page(
+                "Our history",
+                "Since our launch in 2014, we have advised the cluster members on more than 200 grid projects.",
+                og_title="GridLab Flanders",
+            ),
+            {("GridLab Flanders", "created_year", 2014)},
+            id="first-person-possessive-nominal",
+        ),
+        pytest.param(
+            page(
+                "About us",
+                "The food cluster links farmers, processors and retailers of the region in joint projects.",
+                "Established: 2007",
+                "Members: 90",
+                og_title="Agrinova",
+            ),
+            {("Agrinova", "created_year", 2007), ("Agrinova", "member_count", 90)},
+            id="structured-fields-name-only-in-og-title",
+        ),
+        pytest.param(
+            page(
+                "About",
+                "Klaster Podhale Wood has been active since 2009. The klaster links joiners, sawmills and designers.",
+                og_title="Klaster Podhale Wood",
+            ),
+            {("Klaster Podhale Wood", "created_year", 2009)},
+            id="leading-cluster-noun-in-another-language",
+        ),
     ],
 )
 def test_page_subject(data: bytes, expected: set[Fact]) -> None:

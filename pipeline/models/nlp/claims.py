@@ -480,6 +480,8 @@ def _possessive_ref(ctx: _Ctx, trigger: Span) -> _Mention | None:
         i -= 1  # "its 20th anniversary"
     if i >= 0 and ctx.doc[i].lower_ in pattern_anaphors().possessives:
         return _Mention(ctx.doc[i : i + 1], ctx.doc[i].text, "cluster", ref="any")
+    if i >= 0 and any(r.ref == "topic" and r.span.start == i for r in _references(trigger.sent)):
+        return _Mention(ctx.doc[i : i + 1], ctx.doc[i].text, "cluster", ref="topic")  # "since our launch in 2014"
     return None
 
 
@@ -1418,7 +1420,7 @@ def _topic(
             continue
         from_head = source is not None and source is head_block
         name = topic_name(title, body, repeated=not (from_head and _self_referring(sdocs)))
-        if name is None or not _clusterish(name, title, sdocs):
+        if name is None or not _clusterish(name, title, sdocs, referred=from_head and _cluster_referring(sdocs)):
             continue
         block = source if source is not None and name in source.text else None
         block = block or next((b for b in selected if b is not title_block and name in b.text), None)
@@ -1452,17 +1454,29 @@ def _sole_cluster(
     return _Antecedent(name, "cluster", _evidence(ctx, offset, offset + len(name), "coreference"))
 
 
+def _cluster_referring(sdocs: list[Doc]) -> bool:
+    """The page speaks of its subject as a cluster without naming it ("the food cluster", "our
+    network"), or speaks in the first person ("we", "our launch") on a page about clusters."""
+    refs = {r.ref for sdoc in sdocs for sent in sdoc.sents for r in _references(sent)}
+    if "cluster" in refs:
+        return True
+    return "topic" in refs and any(in_cluster_context(sent) for sdoc in sdocs for sent in sdoc.sents)
+
+
 def _self_referring(sdocs: list[Doc]) -> bool:
     """The page speaks of its subject without naming it: first person or a bare cluster reference."""
     return any(r.ref == "topic" or r.ref == "cluster" for sdoc in sdocs for sent in sdoc.sents for r in _references(sent))
 
 
-def _clusterish(name: str, title: str, sdocs: list[Doc]) -> bool:
+def _clusterish(name: str, title: str, sdocs: list[Doc], *, referred: bool = False) -> bool:
     """The page says its topic is a cluster: the headline has a cluster noun, a rule already
-    took the name as a cluster, or a sentence names it together with a cluster noun."""
+    took the name as a cluster, a sentence names it together with a cluster noun, or (`referred`)
+    the page names it only in <head> and calls its subject "the cluster", "the network"."""
     lex = pattern_name_lexicon()
     if any(w.lower() in lex.non_cluster_org_words for w in name.split()) or name in pattern_countries():
         return False
+    if referred:
+        return True
     if any(w.lower().strip(",.:;!?") in lex.cluster_nouns for w in title.split()):
         return True
     if (
