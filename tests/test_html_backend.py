@@ -54,8 +54,13 @@ def test_fixture_pages(name: str, title: str, published: str, published_quote: s
     assert head == PAGE_TITLES.get(name, [])
 
 
-# the <head> title is kept as a last block only when it is more than "<headline> | Site"
-PAGE_TITLES = {"fr_maritime_cluster.html": [("Cluster Maritime Français - Actualités", "html/head/title")]}
+# the <head> title is kept as a last block (kind page_title) whenever it is not the headline itself:
+# its site part often names the organisation ("Our history – Hellenic Semiconductor Alliance")
+PAGE_TITLES = {
+    "dk_sound_cluster.html": [("Ten years of sound innovation | Cluster Excellence Denmark", "html/head/title")],
+    "de_hydrogen_cluster.html": [("Hydrogen Cluster Bavaria starts work - Bavarian State Portal", "html/head/title")],
+    "fr_maritime_cluster.html": [("Cluster Maritime Français - Actualités", "html/head/title")],
+}
 
 
 @pytest.mark.parametrize(
@@ -94,8 +99,9 @@ PAGE_TITLES = {"fr_maritime_cluster.html": [("Cluster Maritime Français - Actua
 )
 def test_boilerplate_is_excluded(name: str, forbidden: list[str]) -> None:
     doc = _parse(name)
+    content = "\n\n".join(b.text for b in doc.blocks if b.kind != "page_title")
     for text in forbidden:
-        assert text not in doc.text, text
+        assert text not in content, text
 
 
 def test_locators_and_kinds() -> None:

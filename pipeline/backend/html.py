@@ -601,26 +601,23 @@ def _date_line(text: str) -> tuple[str, str] | None:
 # ------------------------------------------------------------------- parse
 
 
-_TITLE_PARTS = re.compile(r"\s+[|–—·»]\s+|\s+-\s+")
-
-
 def page_title_block(title_text: str, locator: str, blocks: list[Block], offset: int) -> Block | None:
     """The <head> title as a last block when it says more than the visible headline: a page headed
     "About us" whose og:title is "Agrovalley – the agri-food cluster" names its subject only there.
-    None when it is empty or repeats the headline or a block of the body.
+    None when it is empty or repeats the headline or a block of the body ("Our history – Hellenic
+    Semiconductor Alliance" is kept: its site part names the organisation).
 
     >>> page_title_block("Agrovalley", "html/head/title", [], 0).start
     0
     >>> headline = [Block(kind="title", text="About us", start=0, end=8)]
-    >>> page_title_block("About us | Agrovalley", "html/head/title", headline, 8) is None
+    >>> page_title_block("About us", "html/head/title", headline, 8) is None
     True
     """
     text = normalise_space(title_text)
     if not text:
         return None
-    seen = {b.text.casefold() for b in blocks}
-    if text.casefold() in seen or any(part.casefold() in seen for part in _TITLE_PARTS.split(text)):
-        return None  # "<headline> | Site name" says nothing the page does not
+    if text.casefold() in {b.text.casefold() for b in blocks}:
+        return None
     start = offset + 2 if blocks else 0
     return Block(kind="page_title", text=text, start=start, end=start + len(text), level=0, locator=locator)
 
@@ -642,9 +639,9 @@ def parse_html(data: bytes, *, doc_id: str, uri: str, sha256: str) -> Document:
     head_title = tree.css_first("head > title")
     og_title = tree.css_first('meta[property="og:title"]')
     # the page's headline: h1, else og:title (the article's own title), else <title> (often "X | Site")
-    title_text = normalise_space((og_title.attributes.get("content") or "") if og_title is not None else "")
-    title_locator = "html/head/meta[@property='og:title']" if title_text else "html/head/title"
-    title_text = title_text or (_node_text(head_title) if head_title is not None else "")
+    og_text = normalise_space((og_title.attributes.get("content") or "") if og_title is not None else "")
+    head_text = _node_text(head_title) if head_title is not None else ""
+    title_text = og_text or head_text
 
     _remove_boilerplate(body)
     h1 = body.css_first("h1")
@@ -694,10 +691,12 @@ def parse_html(data: bytes, *, doc_id: str, uri: str, sha256: str) -> Document:
         )
         pieces.append(raw.text)
         offset += len(raw.text)
-    page_title = page_title_block(title_text, title_locator, blocks, offset)
-    if page_title is not None:
-        blocks.append(page_title)
-        pieces.append(page_title.text)
+    for text, locator in ((og_text, "html/head/meta[@property='og:title']"), (head_text, "html/head/title")):
+        page_title = page_title_block(text, locator, blocks, offset)
+        if page_title is not None:
+            blocks.append(page_title)
+            pieces.append(page_title.text)
+            offset = page_title.end
     title = next((b.text for b in blocks if b.kind == "title"), None) or title_text or None
     return Document(
         doc_id=doc_id,

@@ -37,7 +37,7 @@ from pipeline.datamodel.attributes import cluster_organisations_attribute
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
-from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
+from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, topic_name
 from pipeline.models.nlp.patterns import (
     CountRules,
     DateExpr,
@@ -1202,9 +1202,9 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             coref_count: list[Evidence] = []
             if not policies:
                 # "In 2021, the programme served 44 clusters": the programme the reference stands for
-                refs = [r for r in _references(sent) if r.ref == "policy"]
+                refs = [r for r in _references(sent) if r.ref in ("policy", "any")]
                 antecedent = _resolve(ctx, refs[0]) if refs else None
-                if antecedent is not None:
+                if antecedent is not None and antecedent.subject_type == "policy":  # "... take part in it"
                     policies = [_Mention(refs[0].span, antecedent.name, "policy")]
                     coref_count = [antecedent.evidence]
             clusters_here = [
@@ -1364,7 +1364,11 @@ def _membership_total(doc: Doc, sent: Span, i: int, rules: CountRules) -> bool:
     """'Membership has grown to 290 (organisations)', 'Membership rose from 58 ... to 81': the number
     after a total preposition in a sentence whose subject is a membership noun."""
     heads = [t.i for t in sent if t.lower_ in rules.membership_heads and t.i < i]
-    if not heads or i == sent.start or doc[i - 1].lower_ not in rules.total_prepositions:
+    if not heads or i == sent.start:
+        return False
+    if doc[i - 1].lower_ == "of" and heads[-1] == i - 2:
+        return True  # "it has a membership of 85", "a current membership of 85 firms"
+    if doc[i - 1].lower_ not in rules.total_prepositions:
         return False
     return heads[0] - sent.start <= 2  # "Membership ...", "Our membership ...", "The membership ..."
 
@@ -1393,6 +1397,57 @@ def _membership_total_claim(ctx: _Ctx, sent: Span, value: int, qualifier: str | 
     )
 
 
+_LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\b")
+
+
+def _terse_count(ctx: _Ctx, sent: Span) -> None:
+    """A line that is only a member count, of the page's subject: "57 members", "2023 – 57
+    members", "Over 120 member companies". A line led by a year counts only when no other line
+    of the page is led by a later year (a timeline's last entry; earlier ones are history)."""
+    rules = pattern_count_nouns()
+    doc = ctx.doc
+    tokens = [t for t in sent if not t.is_punct or t.text in ("+",)]
+    if not 2 <= len(tokens) <= 7 or sent.start != 0 or sent.end != len(doc):
+        return
+    lead = _LEADING_YEAR.match(sent.text)
+    if lead is not None:
+        year = int(lead.group(1))
+        later = [
+            int(m.group(1))
+            for b in ctx.document.blocks
+            if (m := _LEADING_YEAR.match(b.text)) is not None and int(m.group(1)) > year
+        ]
+        if later:
+            return
+        tokens = tokens[1:]
+    approx = tokens[0].lower_ if tokens and tokens[0].lower_ in rules.approximators else None
+    if approx is not None:
+        tokens = tokens[1:]
+    if len(tokens) < 2 or tokens[0].like_num is False and _number(tokens[0].text) is None:
+        return
+    value = _number(tokens[0].text)
+    noun = tokens[-1].lower_
+    between = {t.lower_ for t in tokens[1:-1]}
+    if value is None or noun not in rules.member_nouns or between & rules.non_count_modifiers:
+        return
+    if any(c.attribute == "member_count" and c.evidence.quote == sent.text.strip() for c in ctx.claims):
+        return
+    subject = ctx.discourse.topic or ctx.discourse.fallback
+    if subject is None:
+        return
+    _add(
+        ctx,
+        subject_type=subject.subject_type,
+        subject_name=subject.name,
+        attribute="member_count",
+        value=value,
+        quote=(sent.start_char, sent.end_char),
+        family="count",
+        qualifier=rules.approximators.get(approx) if approx else None,
+        extra_evidence=[subject.evidence],
+    )
+
+
 # -------------------------------------------------------------------- main
 
 
@@ -1405,22 +1460,28 @@ def _topic(
     it or speaks of itself ("we", "the cluster")."""
     if document.media_type != "html":
         return None  # a web page's headline names what it is about; a PDF's title rarely a cluster
-    if not any(in_cluster_context(sent) for d in sdocs for sent in d.sents) and not _self_referring(sdocs):
-        return None
+    lex = pattern_name_lexicon()
+    talks = any(t.lower_ in lex.cluster_nouns or t.lower_ in lex.org_heads for d in sdocs for t in d)
+    if not talks and not _self_referring(sdocs):
+        return None  # a page about clusters, networks, alliances... or one speaking of itself
     title_block = next((b for b in selected if b.kind == "title"), None)
-    head_block = next((b for b in document.blocks if b.kind == "page_title"), None)
+    head_blocks = [b for b in document.blocks if b.kind == "page_title"]
     body = "\n".join(b.text for b in selected if b is not title_block)
     candidates: list[tuple[Block | None, str]] = [
         (title_block, title_block.text if title_block is not None else (document.title or ""))
     ]
-    if head_block is not None:
-        candidates.append((head_block, head_block.text))
+    candidates.extend((b, b.text) for b in head_blocks)
     for source, title in candidates:
         if not title:
             continue
-        from_head = source is not None and source is head_block
-        name = topic_name(title, body, repeated=not (from_head and _self_referring(sdocs)))
-        if name is None or not _clusterish(name, title, sdocs, referred=from_head and _cluster_referring(sdocs)):
+        from_head = source is not None and source in head_blocks
+        referred = _cluster_referring(sdocs)  # the page calls its subject "the cluster", "we"
+        # a whole title that is a name needs no repetition on a page that speaks of its subject;
+        # a part of "<headline> | <site>" does (the site may be an agency or a portal)
+        single = len(TOPIC_SPLIT.split(title.strip())) == 1
+        relaxed = single and (referred or (from_head and _self_referring(sdocs)))
+        name = topic_name(title, body, repeated=not relaxed)
+        if name is None or not _clusterish(name, title, sdocs, referred=referred):
             continue
         block = source if source is not None and name in source.text else None
         block = block or next((b for b in selected if b is not title_block and name in b.text), None)
@@ -1471,7 +1532,7 @@ def _self_referring(sdocs: list[Doc]) -> bool:
 def _clusterish(name: str, title: str, sdocs: list[Doc], *, referred: bool = False) -> bool:
     """The page says its topic is a cluster: the headline has a cluster noun, a rule already
     took the name as a cluster, a sentence names it together with a cluster noun, or (`referred`)
-    the page names it only in <head> and calls its subject "the cluster", "the network"."""
+    the page calls its unnamed subject "the cluster", "the network" or "we"."""
     lex = pattern_name_lexicon()
     if any(w.lower() in lex.non_cluster_org_words for w in name.split()) or name in pattern_countries():
         return False
@@ -1653,6 +1714,7 @@ def extract_prose(
             _descriptions(ctx, mentions)
             _abbreviations(ctx, mentions)
             _counts(ctx, sent, mentions)
+            _terse_count(ctx, sent)
             prev_sent = sent
         mention_claims: list[Claim] = []
         claimed = {c.subject_name for c in ctx.claims}

@@ -153,7 +153,7 @@ def find_context_names(text: str) -> list[ContextName]:
     return out
 
 
-_TOPIC_SPLIT = re.compile(r"\s+[|–—:·»]\s+|\s+-\s+|:\s+")
+TOPIC_SPLIT = re.compile(r"\s+[|–—:·»]\s+|\s+-\s+|:\s+")
 
 
 def _generic_only(words: list[str]) -> bool:
@@ -184,7 +184,7 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
     True
     """
     lex = pattern_name_lexicon()
-    for part in _TOPIC_SPLIT.split(title.strip())[:2]:
+    for part in TOPIC_SPLIT.split(title.strip())[:2]:
         words = part.split()
         while words and (words[0].lower() in ("about", "welcome", "to", "history", "of", "the") or not words):
             words.pop(0)
@@ -199,6 +199,8 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
             continue
         if any(w.lower() in lex.role_titles for w in words) or _generic_only(words):
             continue
+        if all(w.lower() in lex.headline_words or w.lower() in ("&", "and", "of", "for") for w in words):
+            continue  # "News", "About Us", "Frequently Asked Questions": a generic headline
         name = " ".join(words)
         if not repeated or re.search(rf"\b{re.escape(name)}\b", body):
             return name

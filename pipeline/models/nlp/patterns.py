@@ -62,6 +62,7 @@ class NameLexicon:
     non_cluster_org_words: frozenset[str]
     org_heads: frozenset[str]
     non_cluster_descriptors: frozenset[str]
+    headline_words: frozenset[str] = frozenset()
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
 
