@@ -132,7 +132,8 @@ class GoldClaim(BaseModel):
         default=None, description="how a value not written as such is read (relative date, number word)"
     )
     classes: tuple[str, ...] = Field(
-        default=(), description="the constructions this claim exercises (dev3 onwards), for reading misses by class"
+        default=(),
+        description="the constructions this claim exercises (dev3 onwards), for reading misses by class",
     )
 
     @field_validator("attribute")
