@@ -78,12 +78,12 @@ DEFAULT_FUZZY_THRESHOLD = 90
 SPLITS: tuple[Literal["dev", "test"], ...] = ("dev", "test")
 # Extra development splits: folders of their own, not drawn by the seeded hash (their pages were
 # written after the dev/test split was fixed); loaded when the folder exists.
-EXTRA_SPLITS: tuple[Literal["dev2"], ...] = ("dev2",)
+EXTRA_SPLITS: tuple[Literal["dev2", "dev3"], ...] = ("dev2", "dev3")
 RULES_FILE = Path(__file__).parent / "rules" / "press_match.json"
 PAGES_FILE = "pages.json"
 GOLD_SUFFIX = ".gold.json"
 
-Split = Literal["dev", "dev2", "test"]
+Split = Literal["dev", "dev2", "dev3", "test"]
 
 
 class PressEvalError(ValueError):
@@ -130,6 +130,10 @@ class GoldClaim(BaseModel):
     aliases: tuple[str, ...] = ()
     derivation: str | None = Field(
         default=None, description="how a value not written as such is read (relative date, number word)"
+    )
+    classes: tuple[str, ...] = Field(
+        default=(),
+        description="the constructions this claim exercises (dev3 onwards), for reading misses by class",
     )
 
     @field_validator("attribute")
@@ -263,7 +267,7 @@ def present_splits(folder: Path) -> tuple[Split, ...]:
 def load_set(
     folder: Path, settings: PressSettings | None = None, splits: Sequence[Split] | None = None
 ) -> list[tuple[PageEntry, Path, list[GoldClaim]]]:
-    """Every page of the set's dev and test splits (or of `splits`, e.g. with the extra "dev2") with its
+    """Every page of the set's dev and test splits (or of `splits`, e.g. with the extra "dev2"/"dev3") with its
     HTML path and gold claims, dev first, in id order.
 
     Raises `PressEvalError` when the index, a page or a gold file is missing or malformed, when a
@@ -505,6 +509,8 @@ def split_details(split: SplitReport) -> Text:
     for o in split.outcomes:
         for g in o.misses:
             note = "" if o.kind == "press_page" else f"  [page {o.status}, kind {o.kind}]"
+            if g.classes:
+                note += f"  ({', '.join(g.classes)})"
             lines.append(f"  {o.page.id}: {g.subject_name} {g.attribute} = {_describe(g.value)}{note}")
     lines.append(f"{split.split}: false positives")
     for o in split.outcomes:
