@@ -41,8 +41,13 @@ def extracted(*paragraphs: str) -> set[Fact]:
                 "Fjordlink, the regional aquaculture cluster, was set up in 2008.",
                 "The cluster brings together 70 companies, 6 research institutes and 2 universities.",
             ],
-            {("Fjordlink", "created_year", 2008, "set up"), ("Fjordlink", "member_count", 70, None)},
-            id="enumerated-counts-lead-count-only",
+            {("Fjordlink", "created_year", 2008, "set up"), ("Fjordlink", "member_count", 78, None)},
+            id="enumerated-counts-summed",
+        ),
+        pytest.param(
+            ["Fjordlink, the regional aquaculture cluster, has 70 members and 4 staff."],
+            {("Fjordlink", "member_count", 70, None)},
+            id="enumeration-stops-at-non-members",
         ),
         pytest.param(
             ["MARLINK, the Croatian cluster association, was set up in 2013 and represents around 30 clusters."],
@@ -79,7 +84,7 @@ def extracted(*paragraphs: str) -> set[Fact]:
         ),
         pytest.param(
             ["Baltic Timber Network is made up of 75 companies and 4 research centres."],
-            {("Baltic Timber Network", "member_count", 75, None)},
+            {("Baltic Timber Network", "member_count", 79, None)},
             id="made-up-of",
         ),
     ],

@@ -84,6 +84,8 @@ def _cluster_like(text: str) -> bool:
     words = {w.lower() for w in re.findall(r"[\w’'-]+", text)}
     if words & (lex.cluster_nouns | lex.org_heads):
         return True
+    if words & lex.membership_words and words & {"we", "our"}:
+        return True  # an organisation that speaks of its members: "we were created ...", "our members"
     low = " ".join(text.lower().split())
     return any(f" {head} " in f" {low} " for label, head in lex.context_heads if label == "CLUSTER" and " " in head)
 

@@ -1281,18 +1281,45 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 min(after, key=lambda m: m.span.start) if after else max(candidates, key=lambda m: m.span.end)
             )
             if _counted_in(ctx, subject.name, sent):
-                continue  # "120 companies, 8 research institutes and 3 universities": the lead count only
+                continue  # a later part of an enumeration already summed
+            parts = _enumerated_counts(doc, j, sent.end)
             _add(
                 ctx,
                 subject_type=subject.subject_type,
                 subject_name=subject.name,
                 attribute="member_count",
-                value=value,
+                value=value + sum(parts),
                 quote=sent_span,
-                family="count",
+                family="count_sum" if parts else "count",  # "60 companies, 8 institutes and 3 universities": 71
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:
+    """The further counts of an enumeration of member kinds after the member noun at `noun`:
+    "60 companies, 8 research institutes and 3 universities" -> [8, 3]. Each part is a number
+    followed by one to three lower-case words, joined by a comma or "and"."""
+    parts: list[int] = []
+    k = noun + 1
+    while k < end:
+        while k < end and (doc[k].text == "," or doc[k].lower_ in ("and", "plus")):
+            k += 1
+        if k == noun + 1 or k >= end:
+            return parts  # no joiner: the enumeration ended
+        value = _number(doc[k].text)
+        if value is None or (1900 <= value <= 2099 and len(doc[k].text) == 4):
+            return parts
+        words = 0
+        k += 1
+        while k < end and words < 3 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in ("and", "plus"):
+            words += 1
+            k += 1
+        if words == 0 or doc[k - 1].lower_ not in pattern_count_nouns().member_kinds:
+            return parts  # "120 members and 4 staff": staff are not members
+        parts.append(value)
+        noun = k - 1
+    return parts
 
 
 def _counted_in(ctx: _Ctx, name: str, sent: Span) -> bool:
@@ -1461,7 +1488,8 @@ def _topic(
     if document.media_type != "html":
         return None  # a web page's headline names what it is about; a PDF's title rarely a cluster
     lex = pattern_name_lexicon()
-    talks = any(t.lower_ in lex.cluster_nouns or t.lower_ in lex.org_heads for d in sdocs for t in d)
+    signals = lex.cluster_nouns | lex.org_heads
+    talks = any(t.lower_ in signals for d in sdocs for t in d)
     if not talks and not _self_referring(sdocs):
         return None  # a page about clusters, networks, alliances... or one speaking of itself
     title_block = next((b for b in selected if b.kind == "title"), None)
@@ -1521,7 +1549,9 @@ def _cluster_referring(sdocs: list[Doc]) -> bool:
     refs = {r.ref for sdoc in sdocs for sent in sdoc.sents for r in _references(sent)}
     if "cluster" in refs:
         return True
-    return "topic" in refs and any(in_cluster_context(sent) for sdoc in sdocs for sent in sdoc.sents)
+    lex = pattern_name_lexicon()
+    signals = lex.cluster_nouns | lex.org_heads | lex.membership_words  # "our members", "a network of 100 firms"
+    return "topic" in refs and any(t.lower_ in signals for sdoc in sdocs for t in sdoc)
 
 
 def _self_referring(sdocs: list[Doc]) -> bool:

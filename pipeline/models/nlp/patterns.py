@@ -63,6 +63,7 @@ class NameLexicon:
     org_heads: frozenset[str]
     non_cluster_descriptors: frozenset[str]
     headline_words: frozenset[str] = frozenset()
+    membership_words: frozenset[str] = frozenset()
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
 
@@ -323,6 +324,7 @@ class CountRules:
     membership_heads: frozenset[str] = frozenset()
     total_prepositions: frozenset[str] = frozenset()
     strong_heads: frozenset[str] = frozenset()
+    member_kinds: frozenset[str] = frozenset()
 
 
 @cache
@@ -360,6 +362,7 @@ def pattern_count_nouns() -> CountRules:
         membership_heads=frozenset(data.get("membership_heads", ())),
         total_prepositions=frozenset(data.get("total_prepositions", ())),
         strong_heads=frozenset(data.get("strong_heads", ())),
+        member_kinds=frozenset(data.get("member_kinds", ())),
     )
 
 
