@@ -81,7 +81,7 @@ def _cluster_like(text: str) -> bool:
     False
     """
     lex = pattern_name_lexicon()
-    words = {w.lower() for w in re.findall(r"[\w’'-]+", text)}
+    words = {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w’'-]+", text)}  # "the klynge's"
     if words & (lex.cluster_nouns | lex.org_heads):
         return True
     if words & lex.membership_words and words & {"we", "our"}:

@@ -106,6 +106,7 @@ class _Discourse:
     acronyms: dict[str, str] = field(default_factory=dict)  # "FBA" -> "Forest Bioeconomy Alliance Finland"
     successor: _Antecedent | None = None  # what a merger on the page formed ("the new organisation")
     fallback: _Antecedent | None = None  # the one cluster a page without a topic names, if any
+    renamed: dict[str, _Antecedent] = field(default_factory=dict)  # old name -> the new one
 
     def resolve(
         self,
@@ -242,6 +243,13 @@ def _references(sent: Span) -> list[_Mention]:
         _Mention(s, s.text, "policy" if s.label_ == "policy" else "cluster", ref=s.label_)
         for s in _in_sent(sent, "anaphors")
     ]
+
+
+def _subject_references(sent: Span) -> list[_Mention]:
+    """References that can be the subject of an event: not a possessive "our" ("our training
+    calendar was established") or an object "us"; "our launch" is read by `_possessive_ref`."""
+    possessive = pattern_anaphors().possessive_topic
+    return [r for r in _references(sent) if not (r.ref == "topic" and r.span.text.lower() in possessive)]
 
 
 def _mentions(sent: Span) -> list[_Mention]:
@@ -442,6 +450,8 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
             if m.span.start >= ref.span.end and (ref.ref == "any" or m.subject_type == ref.ref)
         ]
         found = _antecedent_of(ctx, after[0]) if after else None
+    if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
+        return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
 
 
@@ -771,7 +781,7 @@ def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     rel = next(
         (
             i
-            for i in range(trigger.start - 1, max(sent.start, trigger.start - 8) - 1, -1)
+            for i in range(trigger.start - 1, max(sent.start, trigger.start - 16) - 1, -1)
             if doc[i].lower_ in _RELATIVES
         ),
         None,
@@ -781,7 +791,32 @@ def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     i = rel - 1
     if i >= sent.start and doc[i].text == ",":
         i -= 1
-    return next((m for m in mentions if m.span.end == i + 1 and m.ref is None), None)
+    found = next((m for m in mentions if m.span.end == i + 1 and m.ref is None), None)
+    if found is None and doc[rel - 1].text == ",":
+        # "RoboKlynge Fyn, which the municipality set up in 2015, ...": a name no rule typed yet
+        found = _unnamed_name_ending(ctx, i + 1, sent.start)
+    return found
+
+
+def _unnamed_name_ending(ctx: _Ctx, end: int, floor: int) -> _Mention | None:
+    """A proper name ending before token `end` that no rule has typed: two or more name words or
+    one CamelCase / upper-case brand word, without agency, university or company words."""
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    start = _name_start(doc, end, floor)
+    if start >= end:
+        return None
+    span = doc[start:end]
+    words = {t.lower_ for t in span}
+    if words & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms):
+        return None
+    if span.text in pattern_countries():
+        return None
+    if len(span) == 1 and not (is_camelcase_name(span.text) or span.text.isupper()):
+        return None
+    if start > 0 and doc[start - 1].lower_ in lex.non_cluster_descriptors:
+        return None
+    return _Mention(span, _clean_name(span.text), "cluster")
 
 
 def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _DateTok | None:
@@ -839,7 +874,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
-    candidates = sorted([*mentions, *_references(sent)], key=lambda m: m.span.start)
+    candidates = sorted([*mentions, *_subject_references(sent)], key=lambda m: m.span.start)
     for trigger in triggers:
         subjects = _trigger_subject(ctx, trigger, candidates)
         if not subjects and ctx.discourse.topic is not None and re.match(rules.structured_label, sent.text):
@@ -866,6 +901,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
                 ctx.discourse.history.append(_antecedent_of(ctx, subject))  # a name typed by its event
+                mentions.append(subject)  # ... is a mention for the rest of the sentence (its counts)
             if trigger.label_ == "merged" and subject.ref is None:
                 ctx.discourse.successor = _antecedent_of(ctx, subject)
         if date is not None:
@@ -941,6 +977,9 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             if antecedent is not None and antecedent.name != _clean_name(after_name):
                 before = _Mention(refs[-1].span, antecedent.name, antecedent.subject_type)
                 coref = [antecedent.evidence]
+        if before is None and not inside and span.start == sent.start and cue.direction == "backward":
+            # "Formerly known as the Shannon Food Forum, the network changed its name in 2016"
+            before, coref = _fronted_rename_subject(ctx, sent, span.end)
         if before is None and not inside and span.start == sent.start and ctx.section:
             # a directory entry under its heading: "Formerly Vilnius Machine Cluster; renamed in 2019"
             before = _Mention(span, ctx.section, "cluster")
@@ -968,7 +1007,31 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         )
         if after_mention is None:
             extra.append((_clean_name(after_name), before.subject_type, after_end))
+        # later references to the organisation mean its current name
+        renamed = _Antecedent(_clean_name(new), before.subject_type, _evidence(ctx, *quote, "coreference"))
+        ctx.discourse.renamed[_clean_name(old)] = renamed
     return extra
+
+
+def _fronted_rename_subject(ctx: _Ctx, sent: Span, after_cue: int) -> tuple[_Mention | None, list[Evidence]]:
+    """The subject after the comma that closes a fronted "Formerly known as Y," phrase."""
+    doc = ctx.doc
+    comma = next((k for k in range(after_cue, sent.end) if doc[k].text == ","), None)
+    if comma is None:
+        return None, []
+    names = [m for m in _mentions(sent) if m.span.start == comma + 1]
+    if names:
+        return names[0], []
+    k = comma + 1
+    refs = [r for r in _subject_references(sent) if r.span.start == k]
+    if not refs:
+        return None, []
+    earlier = [a for a in ctx.discourse.history if a.block < ctx.block_index]  # not the former name itself
+    kind = refs[0].ref or "any"
+    antecedent = ctx.discourse.resolve(kind, earlier, plain=lambda a: True) if kind != "topic" else ctx.discourse.topic
+    if antecedent is None:
+        return None, []
+    return _Mention(refs[0].span, antecedent.name, antecedent.subject_type), [antecedent.evidence]
 
 
 def _name_before(ctx: _Ctx, i: int, floor: int) -> _Mention | None:
@@ -1204,6 +1267,17 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 # "In 2021, the programme served 44 clusters": the programme the reference stands for
                 refs = [r for r in _references(sent) if r.ref in ("policy", "any")]
                 antecedent = _resolve(ctx, refs[0]) if refs else None
+                if (
+                    antecedent is None
+                    and not refs
+                    and not _mentions(sent)
+                    and not any(t.lower_ in pattern_name_lexicon().policy_heads for t in sent)
+                ):
+                    # "Twenty-two clusters have been certified.": the programme the text is about
+                    antecedent = next(
+                        (a for a in reversed(ctx.discourse.history) if a.subject_type == "policy"), None
+                    )
+                    refs = [_Mention(sent[0:1], sent[0].text, "policy", ref="policy")]
                 if antecedent is not None and antecedent.subject_type == "policy":  # "... take part in it"
                     policies = [_Mention(refs[0].span, antecedent.name, "policy")]
                     coref_count = [antecedent.evidence]

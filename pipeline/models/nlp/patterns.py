@@ -211,6 +211,7 @@ class DiscourseRules:
     not_followed_by: frozenset[str]
     possessives: frozenset[str]
     blocked_modifiers: frozenset[str] = frozenset()
+    possessive_topic: frozenset[str] = frozenset()  # "our", "us": never the subject of an event
 
 
 @cache
@@ -229,6 +230,7 @@ def pattern_anaphors() -> DiscourseRules:
         not_followed_by=frozenset(data["not_followed_by"]),
         possessives=frozenset(data["possessives"]),
         blocked_modifiers=frozenset(data["blocked_modifiers"]),
+        possessive_topic=frozenset(data.get("possessive_topic", ())),
     )
 
 
