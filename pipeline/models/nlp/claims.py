@@ -37,7 +37,7 @@ from pipeline.datamodel.attributes import cluster_organisations_attribute
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
-from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, topic_name
+from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.patterns import (
     CountRules,
     DateExpr,
@@ -728,6 +728,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
     obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
+    if obj is None and prev is not None and prev.text not in (",", "("):
+        obj = _created_object(ctx, j, trigger.sent.end)
     if obj is not None and prev is not None and prev.text not in (",", "("):
         return obj  # "In 2004 we launched the X Programme": the object is what was launched
     if prev is not None and prev.text not in (",", "(") and _has_object(doc, trigger):
@@ -796,6 +798,51 @@ def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         # "RoboKlynge Fyn, which the municipality set up in 2015, ...": a name no rule typed yet
         found = _unnamed_name_ending(ctx, i + 1, sent.start)
     return found
+
+
+def _name_end(doc: Doc, start: int, stop: int) -> int:
+    """Where the name starting at token `start` ends (name words, organisation heads and legal
+    forms, 'of'/'for'/'&'/'-' between name words)."""
+    lex = pattern_name_lexicon()
+    end = start
+    while end < stop and (
+        is_name_word(doc[end].text)
+        or (end > start and (doc[end].lower_ in lex.org_heads or doc[end].lower_ in lex.legal_forms))
+        or (
+            doc[end].lower_ in ("of", "for", "&", "-")
+            and end > start
+            and end + 1 < stop
+            and is_name_word(doc[end + 1].text)
+        )
+    ):
+        end += 1
+    return end
+
+
+def _created_object(ctx: _Ctx, start: int, stop: int) -> _Mention | None:
+    """The organisation an active creation verb makes, named right after it although no rule typed
+    it ("the county and the university set up Agrovalley", "fourteen moulders formed
+    Kunststoff-Netzwerk Franken e.V."): a proper name that the page puts in its title or repeats,
+    without agency, university or company words (a legal form such as 'e.V.' is dropped)."""
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    end = _name_end(doc, start, stop)
+    while end > start and doc[end - 1].lower_ in lex.legal_forms:
+        end -= 1
+    if end <= start:
+        return None
+    span = doc[start:end]
+    words = {t.lower_ for t in span}
+    if words & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.headline_words):
+        return None
+    if span.text in pattern_countries() or (len(span) == 1 and span.text.lower() in lex.generic_heads):
+        return None
+    name = _clean_name(span.text)
+    titles = [b.text for b in ctx.document.blocks if b.kind in ("title", "page_title", "heading")]
+    topic = ctx.discourse.topic.name if ctx.discourse.topic is not None else None
+    if not (name == topic or any(name in t for t in titles) or ctx.document.text.count(name) >= 2):
+        return None
+    return _Mention(span, name, "cluster")
 
 
 def _unnamed_name_ending(ctx: _Ctx, end: int, floor: int) -> _Mention | None:
@@ -1578,10 +1625,9 @@ def _topic(
             continue
         from_head = source is not None and source in head_blocks
         referred = _cluster_referring(sdocs)  # the page calls its subject "the cluster", "we"
-        # a whole title that is a name needs no repetition on a page that speaks of its subject;
-        # a part of "<headline> | <site>" does (the site may be an agency or a portal)
-        single = len(TOPIC_SPLIT.split(title.strip())) == 1
-        relaxed = single and (referred or (from_head and _self_referring(sdocs)))
+        # a title that starts with a name needs no repetition on a page that speaks of its subject;
+        # the site part of "<headline> | <site>" does (the site may be an agency or a portal)
+        relaxed = referred or (from_head and _self_referring(sdocs))
         name = topic_name(title, body, repeated=not relaxed)
         if name is None or not _clusterish(name, title, sdocs, referred=referred):
             continue
@@ -1849,7 +1895,7 @@ def _is_name(text: str) -> bool:
     words = text.split()
     return (
         bool(words)
-        and is_name_word(words[0])
+        and (is_name_word(words[0]) or (len(words) > 1 and words[0][:1].isupper()))
         and all(
             is_name_word(w) or w.lower() in _NAME_JOINERS or w.lower() in lex.cluster_nouns for w in words
         )

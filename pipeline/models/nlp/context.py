@@ -176,7 +176,7 @@ def _generic_only(words: list[str]) -> bool:
 
 def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
     """The name a page is about: the headline's first segment when it is a short proper name
-    that the body repeats (or any short proper name when not `repeated`) ("Agrinova – the food cluster" -> "Agrinova"; "About Medilink" -> "Medilink").
+    that the body repeats (or, when not `repeated`, a first segment that is a short proper name) ("Agrinova – the food cluster" -> "Agrinova"; "About Medilink" -> "Medilink").
 
     >>> topic_name("Agrinova | Food cluster of the West", "Agrinova gathers 120 firms.")
     'Agrinova'
@@ -184,7 +184,7 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
     True
     """
     lex = pattern_name_lexicon()
-    for part in TOPIC_SPLIT.split(title.strip())[:2]:
+    for k, part in enumerate(TOPIC_SPLIT.split(title.strip())[:2]):
         words = part.split()
         while words and (words[0].lower() in ("about", "welcome", "to", "history", "of", "the") or not words):
             words.pop(0)
@@ -193,15 +193,15 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
         if not all(
             is_name_word(w)
             or w.lower() in ("&", "and", "of", "for")
-            or (k == 0 and len(words) > 1 and w[:1].isupper() and w.lower() in lex.cluster_nouns)
-            for k, w in enumerate(words)
-        ):  # "Klaster Lodz Textiles", "Cluster Automotive Slovakia": a leading cluster noun
+            or (len(words) > 1 and w[:1].isupper() and w.lower() in lex.cluster_nouns)
+            for w in words
+        ):  # "Klaster Lodz Textiles", "Ocean Autonomy Cluster": a capitalised cluster noun inside a name
             continue
         if any(w.lower() in lex.role_titles for w in words) or _generic_only(words):
             continue
         if all(w.lower() in lex.headline_words or w.lower() in ("&", "and", "of", "for") for w in words):
             continue  # "News", "About Us", "Frequently Asked Questions": a generic headline
         name = " ".join(words)
-        if not repeated or re.search(rf"\b{re.escape(name)}\b", body):
-            return name
+        if (not repeated and k == 0) or re.search(rf"\b{re.escape(name)}\b", body):
+            return name  # the title's first part needs no repetition when not `repeated`; a site part does
     return None

@@ -232,6 +232,9 @@ def cluster_mentions(doc: Doc) -> Doc:
         if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.non_cluster_org_words:
             rejected.append(Span(doc, ent.start, ent.end, label="agency or institution"))
             continue
+        if ent.label_ == "POLICY" and {t.lower_ for t in ent[:-1]} & lex.role_titles:
+            rejected.append(Span(doc, ent.start, ent.end, label="role title in a programme name"))
+            continue  # "the Cluster Manager programme": a training for managers
         reason = _generic_or_person(ent)
         if reason is not None:
             rejected.append(Span(doc, ent.start, ent.end, label=reason))

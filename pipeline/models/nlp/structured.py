@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.datamodel.document import Block
-from pipeline.models.nlp.patterns import _load_json, is_camelcase_name, is_name_word, pattern_name_lexicon
+from pipeline.models.nlp.patterns import (
+    _load_json,
+    is_camelcase_name,
+    is_name_word,
+    pattern_count_nouns,
+    pattern_name_lexicon,
+)
 from pipeline.text.dates import find_dates
 
 __all__ = ["Field", "StructuredRules", "find_fields", "pattern_structured_fields"]
@@ -91,13 +97,47 @@ def _attribute(label: str) -> str | None:
     return None
 
 
+_BARE_COUNT = re.compile(
+    r"^\s*(?:(?:over|more than|about|some|around|approx\.?)\s+)?(?P<n>\d[\d,.]*)\s+(?P<noun>[a-z][a-z-]*)"
+    r"(?P<rest>(?:\s*(?:,|and)\s*\d[\d,.]*\s+[a-z][a-z -]*?)*)\s*$"
+)
+
+
+def _bare_field(index: int, offset: int, text: str, published: str | None) -> Field | None:
+    """A field without a colon in a line of fields: "Active since 2011", "est. 2019", "18 members",
+    "29 companies, 2 faculties" (one member count, the sum)."""
+    rules = pattern_structured_fields()
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    low = stripped.lower()
+    for label in sorted(rules.start_labels, key=len, reverse=True):
+        if low.startswith(label + " ") and len(stripped.split()) <= len(label.split()) + 4:
+            found = _value("start", stripped[len(label) :], published)
+            if found:
+                return Field(index, offset + lead, offset + lead + len(stripped), "start", found[0], found[1], None)
+            return None
+    m = _BARE_COUNT.match(stripped)
+    if m is None:
+        return None
+    kinds = pattern_count_nouns().member_kinds
+    parts = [(m.group("n"), m.group("noun"))] + re.findall(r"(\d[\d,.]*)\s+([a-z][a-z-]*)", m.group("rest"))
+    if m.group("noun") not in pattern_count_nouns().member_nouns or any(noun not in kinds for _, noun in parts[1:]):
+        return None
+    total = sum(int(re.sub(r"[,.]", "", n)) for n, _ in parts)
+    return Field(index, offset + lead, offset + lead + len(stripped), "member_count", total, None, None)
+
+
 def _inline_fields(index: int, block: Block, published: str | None) -> list[Field]:
     rules = pattern_structured_fields()
     seps = "|".join(re.escape(s) for s in rules.separators)
     out = []
-    for part in re.finditer(rf"[^{''.join(rules.separators)}\n]+", block.text):
+    parts = list(re.finditer(rf"[^{''.join(rules.separators)}\n]+", block.text))
+    for part in parts:
         m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part.group(0))
         if m is None:
+            if len(parts) >= 2:  # a field line: "Active since 2011 · 29 companies, 2 faculties · ..."
+                bare = _bare_field(index, part.start(), part.group(0), published)
+                out.extend([bare] if bare is not None else [])
             continue
         attribute = _attribute(_label(m.group("label")))
         found = _value(attribute, m.group("value"), published) if attribute else None
@@ -176,20 +216,19 @@ def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     return sorted(fields, key=lambda f: (f.block, f.start))
 
 
+_ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.\-]{1,9}\s*\)\s*$")
+
+
 def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str], bool]) -> str | None:
     """The nearest heading above block `index` that names an organisation."""
     lex = pattern_name_lexicon()
     for block in reversed(blocks[:index]):
         if block.kind in ("heading", "title"):
-            words = block.text.split()
+            text = _ACRONYM_TAIL.sub("", block.text).strip()  # "Tehnološki grozd Savinja (TGS)"
+            words = text.split()
             # "Hollow Wood Cluster", "Lindby Food Network", "ABT"; not "History", "Programme", "Results"
-            named = len(words) >= 2 or block.text.isupper() or is_camelcase_name(block.text)
-            if (
-                named
-                and len(words) <= 8
-                and is_name(block.text)
-                and not all(w.lower() in lex.generic_heads for w in words)
-            ):
-                return block.text.strip()
+            named = len(words) >= 2 or text.isupper() or is_camelcase_name(text)
+            if named and len(words) <= 8 and is_name(text) and not all(w.lower() in lex.generic_heads for w in words):
+                return text
             return None
     return None
