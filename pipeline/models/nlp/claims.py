@@ -697,6 +697,11 @@ def _name_start(doc: Doc, end: int, floor: int) -> int:
 def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
     rules = pattern_event_triggers()
     doc = ctx.doc
+    pronoun = next((t for t in trigger[1:] if t.lower_ in _SYNTAX.pronoun_objects), None)
+    if pronoun is not None:  # "eleven companies set it up in 2012": what "it" stands for was created
+        ref = _Mention(doc[pronoun.i : pronoun.i + 1], pronoun.text, "cluster", ref="topic" if pronoun.lower_ == "us" else "any")
+        antecedent = _resolve(ctx, ref)
+        return _Mention(ref.span, antecedent.name, antecedent.subject_type, ref=ref.ref) if antecedent else None
     level = ctx.depth[trigger.start]
     if trigger[0].lower_ in rules.nominal:
         j = trigger.end
@@ -805,14 +810,18 @@ def _name_end(doc: Doc, start: int, stop: int) -> int:
     forms, 'of'/'for'/'&'/'-' between name words)."""
     lex = pattern_name_lexicon()
     end = start
+
+    def name_like(token: Token) -> bool:
+        return is_name_word(token.text) or (token.text[:1].isupper() and token.lower_ in lex.cluster_nouns)
+
     while end < stop and (
-        is_name_word(doc[end].text)
+        name_like(doc[end])
         or (end > start and (doc[end].lower_ in lex.org_heads or doc[end].lower_ in lex.legal_forms))
         or (
-            doc[end].lower_ in ("of", "for", "&", "-")
+            doc[end].lower_ in _NAME_JOINERS
             and end > start
-            and end + 1 < stop
-            and is_name_word(doc[end + 1].text)
+            and doc[end].lower_ not in ("and", "the")
+            and any(name_like(doc[k]) for k in range(end + 1, min(end + 3, stop)))
         )
     ):
         end += 1
@@ -840,8 +849,11 @@ def _created_object(ctx: _Ctx, start: int, stop: int) -> _Mention | None:
     name = _clean_name(span.text)
     titles = [b.text for b in ctx.document.blocks if b.kind in ("title", "page_title", "heading")]
     topic = ctx.discourse.topic.name if ctx.discourse.topic is not None else None
-    if not (name == topic or any(name in t for t in titles) or ctx.document.text.count(name) >= 2):
-        return None
+    if topic is not None and is_acronym_of(name, topic):
+        return _Mention(span, topic, "cluster")  # "... signed the papers that created SAM"
+    introduced = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text.isupper() and doc[end + 2].text == ")"
+    if not (introduced or name == topic or any(name in t for t in titles) or ctx.document.text.count(name) >= 2):
+        return None  # neither "X (ABBR)", the page's title nor repeated: maybe not an organisation
     return _Mention(span, name, "cluster")
 
 
@@ -1136,11 +1148,18 @@ def is_acronym_of(short: str, name: str) -> bool:
     True
     >>> is_acronym_of("ICT", "Cluster for Logistics")
     False
+    >>> is_acronym_of("SAM", "Silesia Automotive & Advanced Manufacturing")
+    True
     """
     if not (2 <= len(short) <= 8 and short.isupper() and short.isalpha()):
         return False
-    initials = "".join(w[0] for w in re.split(r"[\s\-/]+", name) if w[:1].isupper())
-    return initials.upper() == short
+    initials = "".join(w[0] for w in re.split(r"[\s\-/]+", name) if w[:1].isupper()).upper()
+    if initials == short:
+        return True
+    # one initial left out ("SAM" for "Silesia Automotive & Advanced Manufacturing")
+    if len(initials) != len(short) + 1 or initials[0] != short[0] or initials[-1] != short[-1]:
+        return False
+    return any(initials[:k] + initials[k + 1 :] == short for k in range(1, len(initials) - 1))
 
 
 def _abbreviations(ctx: _Ctx, mentions: list[_Mention]) -> None:

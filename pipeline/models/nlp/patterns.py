@@ -243,6 +243,7 @@ class SyntaxRules:
     place_prepositions: frozenset[str]
     apposition_openers: frozenset[str]
     copulas: frozenset[str]
+    pronoun_objects: frozenset[str]
 
 
 @cache
