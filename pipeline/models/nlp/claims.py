@@ -619,6 +619,36 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
     return True
 
 
+def _acronym_expansion(text: str, short: str) -> str | None:
+    """What "(SHORT)" abbreviates in `text`: the words before it whose initials it is
+    ("the Galician Innovation Agency (GAIN)" -> "Galician Innovation Agency")."""
+    for m in re.finditer(rf"\(\s*{re.escape(short)}\s*\)", text):
+        words = re.findall(r"[\w'’&-]+", text[max(0, m.start() - 120) : m.start()])
+        for n in range(1, min(len(words), 8) + 1):
+            candidate = " ".join(words[-n:])
+            if is_acronym_of(short, candidate) or (n >= 2 and _letters_in_order(short, words[-n:])):
+                return candidate
+    return None
+
+
+def _letters_in_order(short: str, words: list[str]) -> bool:
+    """'GAIN' from 'Galician Innovation Agency': the first word's initial, then the other letters in order."""
+    if not words[0][:1].isupper() or words[0][0].lower() != short[0].lower():
+        return False
+    rest = iter("".join(words).lower()[1:])
+    return all(ch in rest for ch in short[1:].lower())
+
+
+def _non_cluster_name(ctx: _Ctx, name: str) -> bool:
+    """The name is, or abbreviates, an agency, ministry, university or company."""
+    lex = pattern_name_lexicon()
+    words = {w.lower() for w in name.split()}
+    if name.isupper():
+        expansion = _acronym_expansion(ctx.document.text, name)
+        words |= {w.lower() for w in expansion.split()} if expansion else set()
+    return bool(words & lex.non_cluster_org_words)
+
+
 def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     """On a cluster page, a proper name no rule has typed yet as the subject right before a
     passive or intransitive trigger ("Odense Robotics kicked off in 2015", "Neogames Finland was
@@ -630,7 +660,11 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     if trigger[0].lower_ in rules.nominal:
         return None
     k = trigger.start - 1
-    while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
+    while k >= 0 and (
+        doc[k].lower_ in rules.adverbs
+        or doc[k].lower_ in rules.passive_aux
+        or (doc[k].lower_ in _SYNTAX.perfect_aux and k + 1 < trigger.start and doc[k + 1].lower_ == "been")
+    ):
         k -= 1
     passive = k + 1 < trigger.start and any(
         doc[i].lower_ in rules.passive_aux for i in range(k + 1, trigger.start)
@@ -669,6 +703,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         return None
     if start == trigger.sent.start and len(span) == 1 and not span.text.isupper():
         return None
+    if _non_cluster_name(ctx, span.text):
+        return None  # "GAIN, created in 2012, ..." where GAIN is "the Galician Innovation Agency (GAIN)"
     return _Mention(span, _clean_name(span.text), "cluster")
 
 
@@ -735,6 +771,12 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
     if obj is None and prev is not None and prev.text not in (",", "("):
         obj = _created_object(ctx, j, trigger.sent.end)
+    if obj is None and prev is not None and prev.text not in (",", "("):
+        # "19 shipyards and suppliers founded the klaster in September 2013": a reference as object
+        ref = next((m for m in mentions if m.ref == "cluster" and m.span.start == trigger.end), None)
+        antecedent = _resolve(ctx, ref) if ref is not None else None
+        if antecedent is not None:
+            obj = _Mention(ref.span, antecedent.name, antecedent.subject_type, ref=ref.ref)
     if obj is not None and prev is not None and prev.text not in (",", "("):
         return obj  # "In 2004 we launched the X Programme": the object is what was launched
     if prev is not None and prev.text not in (",", "(") and _has_object(doc, trigger):
@@ -769,6 +811,10 @@ def _copula_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Ment
         return None
     for k in range(trigger.start - 1, max(sent.start, trigger.start - 9) - 1, -1):
         token = doc[k]
+        if token.text == "," and k + 1 < trigger.start and doc[k + 1].lower_ in ("a", "an", "one"):
+            # "SkogsKraft, a bioeconomy cluster started by forestry firms in 1999, ...": the apposition's name
+            named = next((m for m in mentions if m.span.end == k and m.ref is None), None)
+            return named or _unnamed_name_ending(ctx, k, sent.start)
         if token.is_punct and token.text != "-":
             return None
         if token.text[:1].isupper() and not token.is_sent_start:
@@ -852,7 +898,8 @@ def _created_object(ctx: _Ctx, start: int, stop: int) -> _Mention | None:
     if topic is not None and is_acronym_of(name, topic):
         return _Mention(span, topic, "cluster")  # "... signed the papers that created SAM"
     introduced = end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text.isupper() and doc[end + 2].text == ")"
-    if not (introduced or name == topic or any(name in t for t in titles) or ctx.document.text.count(name) >= 2):
+    headed = bool(words & (lex.cluster_nouns | lex.org_heads))  # "the Klastr MoraviaTech", "X Network"
+    if not (introduced or headed or name == topic or any(name in t for t in titles) or ctx.document.text.count(name) >= 2):
         return None  # neither "X (ABBR)", the page's title nor repeated: maybe not an organisation
     return _Mention(span, name, "cluster")
 
@@ -878,9 +925,22 @@ def _unnamed_name_ending(ctx: _Ctx, end: int, floor: int) -> _Mention | None:
     return _Mention(span, _clean_name(span.text), "cluster")
 
 
+def _skipped_apposition(trigger: Span, date: _DateTok) -> int:
+    """Tokens of an apposition between a trigger's object and its date ("began the X programme,
+    the AEI programme as you all call it, in 2007"): not counted in the distance."""
+    doc = trigger.doc
+    commas = [k for k in range(trigger.end, date.start) if doc[k].text == ","]
+    if len(commas) < 2:
+        return 0
+    between = doc[commas[0] : commas[1] + 1].text
+    return commas[1] - commas[0] + 1 if _APPOSITION.match(between) else 0
+
+
 def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _DateTok | None:
     free = [d for d in dates if id(d) not in used]
-    after = [d for d in free if d.start >= trigger.end and d.start - trigger.end <= 12]
+    after = [
+        d for d in free if d.start >= trigger.end and d.start - trigger.end - _skipped_apposition(trigger, d) <= 12
+    ]
     if after:
         return min(after, key=lambda d: d.start)
     before = [d for d in free if d.end <= trigger.start]

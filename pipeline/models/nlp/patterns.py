@@ -244,6 +244,7 @@ class SyntaxRules:
     apposition_openers: frozenset[str]
     copulas: frozenset[str]
     pronoun_objects: frozenset[str]
+    perfect_aux: frozenset[str]
 
 
 @cache
