@@ -1398,10 +1398,13 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                     and not refs
                     and not _mentions(sent)
                     and not any(t.lower_ in pattern_name_lexicon().policy_heads for t in sent)
+                    and words & rules.present_cues  # "Twenty-one clusters currently hold recognition"
                 ):
                     # "Twenty-two clusters have been certified.": the programme the text is about
+                    topic = ctx.discourse.topic
                     antecedent = next(
-                        (a for a in reversed(ctx.discourse.history) if a.subject_type == "policy"), None
+                        (a for a in reversed(ctx.discourse.history) if a.subject_type == "policy"),
+                        topic if topic is not None and topic.subject_type == "policy" else None,
                     )
                     refs = [_Mention(sent[0:1], sent[0].text, "policy", ref="policy")]
                 if antecedent is not None and antecedent.subject_type == "policy":  # "... take part in it"
@@ -1716,8 +1719,16 @@ def _topic(
             continue
         start = block.text.index(name)
         ctx = _Ctx(document, block, sdocs[0], None, prefix, [], [], [])
-        return _Antecedent(name, "cluster", _evidence(ctx, start, start + len(name), "coreference"))
+        subject_type: SubjectType = "policy" if _policy_name(name) else "cluster"
+        return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
     return None
+
+
+def _policy_name(name: str) -> bool:
+    """'Cluster Support Scheme', 'Accredited Innovation Cluster status', 'National Technology
+    Clusters': a programme's name, not a cluster organisation's."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in pattern_name_lexicon().policy_topic_words
 
 
 def _sole_cluster(

@@ -190,6 +190,11 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
             words.pop(0)
         if not 1 <= len(words) <= 5:
             continue
+        if len(words) > 2 and words[-1].lower() in lex.policy_topic_words and words[-1].islower():
+            words = [*words[:-1], words[-1].capitalize()]  # "Accredited Innovation Cluster status"
+            tail = words.pop()
+        else:
+            tail = ""
         if not all(
             is_name_word(w)
             or w.lower() in ("&", "and", "of", "for")
@@ -201,7 +206,7 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
             continue
         if all(w.lower() in lex.headline_words or w.lower() in ("&", "and", "of", "for") for w in words):
             continue  # "News", "About Us", "Frequently Asked Questions": a generic headline
-        name = " ".join(words)
+        name = " ".join(words) + (f" {tail.lower()}" if tail else "")
         if (not repeated and k == 0) or re.search(rf"\b{re.escape(name)}\b", body):
             return name  # the title's first part needs no repetition when not `repeated`; a site part does
     return None
