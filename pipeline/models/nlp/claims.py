@@ -107,6 +107,7 @@ class _Discourse:
     successor: _Antecedent | None = None  # what a merger on the page formed ("the new organisation")
     fallback: _Antecedent | None = None  # the one cluster a page without a topic names, if any
     renamed: dict[str, _Antecedent] = field(default_factory=dict)  # old name -> the new one
+    typed: dict[str, str] = field(default_factory=dict)  # names an event typed -> label, for later blocks
 
     def resolve(
         self,
@@ -746,7 +747,12 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
             start = j
             while j < len(doc) and doc[j].lower_ in _DETERMINERS:
                 j += 1
-            return next((m for m in mentions if m.span.start in (j, start)), None)
+            found = next((m for m in mentions if m.span.start in (j, start)), None)
+            lex = pattern_name_lexicon()
+            if found is None and j + 1 < len(doc) and (doc[j].lower_ in lex.org_heads or doc[j].lower_ in lex.cluster_nouns):
+                # "Founding of the association MetalTec Steiermark": the name its noun introduces
+                found = next((m for m in mentions if m.span.start == j + 1), None) or _named_after_noun(ctx, j + 1)
+            return found
         fronted = _fronted_subject(ctx, trigger, mentions)
         if fronted is not None:
             return fronted
@@ -872,6 +878,21 @@ def _name_end(doc: Doc, start: int, stop: int) -> int:
     ):
         end += 1
     return end
+
+
+def _named_after_noun(ctx: _Ctx, start: int) -> _Mention | None:
+    """The proper name right after an organisation noun ("the association MetalTec Steiermark")."""
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    end = _name_end(doc, start, doc[start].sent.end)
+    while end > start and doc[end - 1].lower_ in lex.legal_forms:
+        end -= 1
+    if end <= start:
+        return None
+    span = doc[start:end]
+    if {t.lower_ for t in span} & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles):
+        return None
+    return _Mention(span, _clean_name(span.text), "cluster")
 
 
 def _created_object(ctx: _Ctx, start: int, stop: int) -> _Mention | None:
@@ -1021,6 +1042,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
                 ctx.discourse.history.append(_antecedent_of(ctx, subject))  # a name typed by its event
                 mentions.append(subject)  # ... is a mention for the rest of the sentence (its counts)
+                ctx.discourse.typed.setdefault(subject.name, "POLICY" if subject.subject_type == "policy" else "CLUSTER")
             if trigger.label_ == "merged" and subject.ref is None:
                 ctx.discourse.successor = _antecedent_of(ctx, subject)
         if date is not None:
@@ -1099,6 +1121,20 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         if before is None and not inside and span.start == sent.start and cue.direction == "backward":
             # "Formerly known as the Shannon Food Forum, the network changed its name in 2016"
             before, coref = _fronted_rename_subject(ctx, sent, span.end)
+        if (
+            before is None
+            and not inside
+            and cue.direction == "forward"
+            and (span.start == sent.start or (span.start == sent.start + 1 and _LEADING_YEAR.match(sent.text)))
+        ):
+            # a timeline entry "2010 Renamed Steel & Metal Styria": the organisation the page last named
+            new_name = _clean_name(after_name)
+            last = next(
+                (a for a in reversed(ctx.discourse.history) if a.subject_type == "cluster" and a.name != new_name),
+                None,
+            )
+            if last is not None:
+                before, coref = _Mention(span, last.name, "cluster"), [last.evidence]
         if before is None and not inside and span.start == sent.start and ctx.section:
             # a directory entry under its heading: "Formerly Vilnius Machine Cluster; renamed in 2019"
             before = _Mention(span, ctx.section, "cluster")
@@ -1637,6 +1673,17 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
     rules = pattern_count_nouns()
     doc = ctx.doc
     tokens = [t for t in sent if not t.is_punct or t.text in ("+",)]
+    if tokens and tokens[0].lower_ in rules.present_cues and tokens[0].text[:1].isupper():
+        tokens = tokens[1:]  # "Today: 73 members, 9 working groups and one shared test lab"
+    cut = next((k for k, t in enumerate(tokens) if k >= 1 and t.lower_ in rules.member_nouns), None)
+    if cut is not None and cut + 2 < len(tokens) and tokens[cut + 1].lower_ == "and" or (
+        cut is not None
+        and cut + 1 < len(tokens)
+        and tokens[cut + 1].i == tokens[cut].i + 2
+        and doc[tokens[cut].i + 1].text == ","
+        and _number(tokens[cut + 1].text) is not None
+    ):
+        tokens = tokens[: cut + 1]  # "73 members, 9 working groups and ...": the member count leads
     if not 2 <= len(tokens) <= 7 or sent.start != 0 or sent.end != len(doc):
         return
     lead = _LEADING_YEAR.match(sent.text)
@@ -1656,6 +1703,11 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
     if len(tokens) < 2 or tokens[0].like_num is False and _number(tokens[0].text) is None:
         return
     value = _number(tokens[0].text)
+    compound = _compound_number(doc, tokens[0].i, sent.end)
+    if compound is not None:  # "Forty-eight members"
+        value = compound[0]
+        tokens = [t for t in tokens if t.i > compound[1]]
+        tokens.insert(0, doc[compound[1]])
     noun = tokens[-1].lower_
     between = {t.lower_ for t in tokens[1:-1]}
     if value is None or noun not in rules.member_nouns or between & rules.non_count_modifiers:
@@ -1761,7 +1813,11 @@ def _cluster_referring(sdocs: list[Doc]) -> bool:
         return True
     lex = pattern_name_lexicon()
     signals = lex.cluster_nouns | lex.org_heads | lex.membership_words  # "our members", "a network of 100 firms"
-    return "topic" in refs and any(t.lower_ in signals for sdoc in sdocs for t in sdoc)
+    tokens = {t.lower_ for sdoc in sdocs for t in sdoc}
+    if "topic" in refs and tokens & signals:
+        return True
+    # a page about a network or cluster that counts its members ("The 100th member joins")
+    return bool(tokens & lex.membership_words and tokens & (lex.cluster_nouns | lex.org_heads))
 
 
 def _self_referring(sdocs: list[Doc]) -> bool:
@@ -1920,6 +1976,8 @@ def extract_prose(
         discourse.fallback = _sole_cluster(doc, selected, sdocs, method_prefix)
     notes: dict[tuple[str, bool, str | None], MentionNote] = {}
     for index, (block, sdoc) in enumerate(zip(selected, sdocs, strict=True)):
+        for name, label in discourse.typed.items():
+            names.setdefault(name, label)  # "Twelve firms founded NordPort in 2008." then "NordPort is ..."
         _apply_gazetteer(sdoc, names, topic.name if topic else None)
         _mention_notes(block, sdoc, notes)
         depth, quoted = _markers(sdoc)
