@@ -1135,6 +1135,11 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             )
             if last is not None:
                 before, coref = _Mention(span, last.name, "cluster"), [last.evidence]
+        if before is None and inside and span.start == (_open_paren_before(ctx, span.start) or -2) + 1:
+            # a field value "2016 (as Trondheim Marine Robotics Forum)": the section's or page's organisation
+            subject = ctx.section or (ctx.discourse.topic.name if ctx.discourse.topic is not None else None)
+            if subject is not None and subject != _clean_name(after_name):
+                before = _Mention(span, subject, "cluster")
         if before is None and not inside and span.start == sent.start and ctx.section:
             # a directory entry under its heading: "Formerly Vilnius Machine Cluster; renamed in 2019"
             before = _Mention(span, ctx.section, "cluster")
@@ -2006,7 +2011,8 @@ def extract_prose(
                     mention.name, (mention.subject_type, (sent.start_char, sent.end_char), qualifier)
                 )
             _events(ctx, sent, mentions, prev_sent)
-            discourse.history.extend(_antecedent_of(ctx, m) for m in mentions)
+            # names in parentheses are aliases ("X (Hungarian: Y)"), not what "it" later stands for
+            discourse.history.extend(_antecedent_of(ctx, m) for m in mentions if ctx.depth[m.span.start] == 0)
             for name, subject_type, _ in _renames(ctx, sent, mentions):
                 seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char), None))
             _descriptions(ctx, mentions)
