@@ -108,6 +108,7 @@ class _Discourse:
     fallback: _Antecedent | None = None  # the one cluster a page without a topic names, if any
     renamed: dict[str, _Antecedent] = field(default_factory=dict)  # old name -> the new one
     typed: dict[str, str] = field(default_factory=dict)  # names an event typed -> label, for later blocks
+    pending: list[Claim] = field(default_factory=list)  # start dates used only when nothing better is said
 
     def resolve(
         self,
@@ -337,19 +338,19 @@ class _DateTok:
     end: int
 
 
-def _sentence_dates(ctx: _Ctx, sent: Span) -> list[_DateTok]:
+def _sentence_dates(ctx: _Ctx, sent: Span, *, blockers: bool = True) -> list[_DateTok]:
     rules = pattern_event_triggers()
     out = []
     for expr in find_dates(sent.text, published=ctx.document.published):
-        if expr.anchor == "other":
-            continue
+        if expr.anchor == "other" and blockers:
+            continue  # without blockers (after "dates back to") "to 2010" is the date itself
         span = ctx.doc.char_span(
             sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
         )
         if span is None or expr.precision == "range":
             continue
         prev = ctx.doc[span.start - 1] if span.start > sent.start else None
-        if prev is not None and prev.lower_ in rules.date_blockers:
+        if blockers and prev is not None and prev.lower_ in rules.date_blockers:
             continue
         out.append(_DateTok(expr, span.start, span.end))
     return out
@@ -734,6 +735,11 @@ def _name_start(doc: Doc, end: int, floor: int) -> int:
 def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
     rules = pattern_event_triggers()
     doc = ctx.doc
+    inner = [t for t in trigger[1:-1] if t.is_title]
+    if inner:  # "brought Cyber Östergötland into being": the name inside the trigger was created
+        span = doc[inner[0].i : inner[-1].i + 1]
+        named = next((m for m in mentions if m.span.start == span.start), None)
+        return named or _Mention(span, _clean_name(span.text), "cluster")
     pronoun = next((t for t in trigger[1:] if t.lower_ in _SYNTAX.pronoun_objects), None)
     if pronoun is not None:  # "eleven companies set it up in 2012": what "it" stands for was created
         ref = _Mention(doc[pronoun.i : pronoun.i + 1], pronoun.text, "cluster", ref="topic" if pronoun.lower_ == "us" else "any")
@@ -985,11 +991,20 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
     # 1. lineage cues: "has cluster policies dating back to the late 1980s" -> lineage, never a start
     for cue in _in_sent(sent, "lineage"):
         after = [d for d in dates if d.start >= cue.end]
+        if not after and cue.end + 1 < sent.end and doc[cue.end].lower_ == "to":
+            # "dates back to 2010": "to" blocks end dates elsewhere, not after a lineage cue
+            after = [d for d in _sentence_dates(ctx, sent, blockers=False) if d.start == cue.end + 1]
         subject = _nearest_before(ctx, mentions, cue.start, level=ctx.depth[cue.start])
+        own = next(  # "Our association dates back to 2010": an organisation's own beginning
+            (m for m in [*mentions, *_subject_references(sent)] if m.span.end == cue.start and m.subject_type == "cluster"),
+            None,
+        )
         if after:
             used.add(id(after[0]))
-            if subject is not None:
-                value, precision = _value(after[0].expr)
+            value, precision = _value(after[0].expr)
+            if own is not None and cue[0].lower_.startswith("dat") and precision in ("year", "month", "day"):
+                _add_event(ctx, own, value, precision, quote=sent_span, qualifier="dates back to")
+            elif subject is not None:
                 _add_event(ctx, subject, value, precision, quote=sent_span, qualifier="lineage")
 
     # 2. "InfoComm (2002, then renamed ICT)" after an event in this or the previous sentence
@@ -1011,6 +1026,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         value, precision = _value(date.expr)
         quote = (mention.span.start_char, doc[close].idx + 1)
         _add_event(ctx, mention, value, precision, quote=quote, qualifier=qualifier)
+
+    _since_opening(ctx, sent, mentions, dates)
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
@@ -1053,6 +1070,47 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 used.add(id(other_date))
                 value, precision = _value(other_date.expr)
                 _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+_SINCE = re.compile(r"^\s*Since\s+(?:19|20)\d\d\b")
+
+
+def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
+    """"Since 2011 DWI has turned questions into pilots": the organisation has been active since
+    that year. Kept apart (`discourse.pending`) and used only when the page gives the organisation
+    no other start date."""
+    doc = ctx.doc
+    if not _SINCE.match(sent.text) or not dates or dates[0].start != sent.start + 1:
+        return
+    j = dates[0].end + (1 if dates[0].end < sent.end and doc[dates[0].end].text == "," else 0)
+    subject = next((m for m in [*mentions, *_subject_references(sent)] if m.span.start == j), None)
+    if subject is None and j < sent.end:
+        subject = _known_name_at(ctx, j, sent.end)  # "Since 2011 DWI has ...": DWI as the page introduced it
+    if subject is None or subject.subject_type != "cluster" or subject.span.end >= sent.end:
+        return
+    if doc[subject.span.end].lower_ not in _SYNTAX.perfect_aux:
+        return
+    value, precision = _value(dates[0].expr)
+    before = len(ctx.claims)
+    _add_event(ctx, subject, value, precision, quote=(sent.start_char, sent.end_char), qualifier="since")
+    ctx.discourse.pending.extend(ctx.claims[before:])
+    del ctx.claims[before:]
+
+
+def _known_name_at(ctx: _Ctx, start: int, stop: int) -> _Mention | None:
+    """A name at token `start` that the page already used for an organisation, or the acronym
+    the page introduced for one ("Delta Water Innovators (DWI)" ... "DWI")."""
+    doc = ctx.doc
+    end = _name_end(doc, start, stop)
+    if end <= start:
+        return None
+    text = _clean_name(doc[start:end].text)
+    known = {a.name: a for a in ctx.discourse.history}
+    if text in known:
+        return _Mention(doc[start:end], text, known[text].subject_type)
+    expansion = _acronym_expansion(ctx.document.text, text) if text.isupper() else None
+    full = next((name for name in known if expansion and (name == expansion or name.endswith(expansion))), None)
+    return _Mention(doc[start:end], full, known[full].subject_type) if full else None
 
 
 def _gapped(
@@ -2041,6 +2099,8 @@ def extract_prose(
         claims.extend(mention_claims)
         claims.extend(ctx.claims)
     claims.extend(_field_claims(doc, selected, sdocs, discourse, country, method_prefix, claims))
+    dated = {c.subject_name for c in claims if c.attribute in ("created_year", "starting_year")}
+    claims.extend(c for c in discourse.pending if c.subject_name not in dated)
     return ProseResult(claims, list(notes.values())[:MAX_MENTION_NOTES])
 
 

@@ -269,13 +269,28 @@ def pattern_syntax() -> SyntaxRules:
         raise RuleDataError(f"syntax.json: missing list {exc}") from exc
 
 
+WILDCARD_WORD = "*"  # one optional lower-case word: "came into * existence" ("came into legal existence")
+WILDCARD_NAME = "<name>"  # one to five capitalised words: "brought <name> into being"
+
+
+def _token_pattern(word: str) -> dict[str, object]:
+    if word == WILDCARD_WORD:
+        return {"IS_ALPHA": True, "IS_LOWER": True, "OP": "?"}
+    if word == WILDCARD_NAME:
+        return {"IS_TITLE": True, "OP": "{1,5}"}
+    return {"LOWER": word}
+
+
 def matcher_patterns(sequences: tuple[tuple[str, ...], ...]) -> list[TokenPattern]:
-    """Lower-case token sequences -> Matcher patterns.
+    """Lower-case token sequences -> Matcher patterns; "*" is one optional lower-case word and
+    "<name>" one to five capitalised words.
 
     >>> matcher_patterns((("set", "up"),))
     [[{'LOWER': 'set'}, {'LOWER': 'up'}]]
+    >>> matcher_patterns((("into", "*", "existence"),))[0][1]
+    {'IS_ALPHA': True, 'IS_LOWER': True, 'OP': '?'}
     """
-    return [[{"LOWER": word} for word in seq] for seq in sequences]
+    return [[_token_pattern(word) for word in seq] for seq in sequences]
 
 
 # ----------------------------------------------------------- rename rules
