@@ -87,6 +87,54 @@ def extracted(*paragraphs: str) -> set[Fact]:
             {("Baltic Timber Network", "member_count", 79, None)},
             id="made-up-of",
         ),
+        pytest.param(
+            ["The Baltic Timber Network came into legal existence on 4 May 2016."],
+            {("Baltic Timber Network", "created_year", 2016, "created")},
+            id="trigger-with-a-word-inside",
+        ),
+        pytest.param(
+            ["It was the county, together with two universities, that brought Nordic Wood Network into being in 2015."],
+            {("Nordic Wood Network", "created_year", 2015, "created")},
+            id="trigger-with-the-name-inside",
+        ),
+        pytest.param(
+            ["Fjordlink, the regional aquaculture cluster, was set up in 2008.", "Since 2011 Fjordlink has run a shared hatchery."],
+            {("Fjordlink", "created_year", 2008, "set up")},
+            id="since-opening-yields-to-a-founding",
+        ),
+        pytest.param(
+            ["Fjordlink, the regional aquaculture cluster, runs a shared hatchery.", "Since 2011 Fjordlink has trained 300 divers."],
+            {("Fjordlink", "created_year", 2011, "since")},
+            id="since-opening-as-last-resort",
+        ),
+        pytest.param(
+            ["Polo Nautico Ligure, the yacht cluster of Liguria, grew out of a harbour forum.", "Our association dates back to 2004."],
+            {("Polo Nautico Ligure", "created_year", 2004, "dates back to")},
+            id="organisation-dates-back-to",
+        ),
+        pytest.param(
+            ["The region has cluster policies dating back to the late 1980s."],
+            set(),
+            id="policy-lineage-is-no-start",
+        ),
+        pytest.param(
+            ["In 2009 twelve shipyards set up Klaster Jadran Marine.", "The klaster now has 52 members."],
+            {("Klaster Jadran Marine", "created_year", 2009, "set up"), ("Klaster Jadran Marine", "member_count", 52, None)},
+            id="leading-foreign-head-and-reference",
+        ),
+        pytest.param(
+            ["The Cooperation – Clusters programme was introduced in 2004.", "The programme supports 31 clusters at present."],
+            {
+                ("Cooperation – Clusters programme", "starting_year", 2004, "introduced"),
+                ("Cooperation – Clusters programme", "cluster_count", 31, None),
+            },
+            id="programme-name-with-a-dash",
+        ),
+        pytest.param(
+            ["The Galician Innovation Agency (GAIN) runs the cluster line.", "GAIN, created in 2012, manages the programme."],
+            set(),
+            id="agency-acronym-is-no-cluster",
+        ),
     ],
 )
 def test_construction(paragraphs: list[str], expected: set[Fact]) -> None:

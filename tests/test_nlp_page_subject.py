@@ -111,6 +111,33 @@ def extracted(data: bytes) -> set[Fact]:
             {("Klaster Podhale Wood", "created_year", 2009)},
             id="leading-cluster-noun-in-another-language",
         ),
+        pytest.param(
+            page(
+                "Milestones",
+                "From an apprentice scheme to a regional network for wood processing: the main steps.",
+                "2001 Founding of the association Holzforum Kärnten in Villach",
+                "2012 Renamed Carinthian Timber Network",
+                "2019 The 80th member joins",
+                "Today 96 member companies",
+                og_title="Carinthian Timber Network",
+            ),
+            {
+                ("Holzforum Kärnten", "created_year", 2001),
+                ("Holzforum Kärnten", "renamed_to", "Carinthian Timber Network"),
+                ("Carinthian Timber Network", "member_count", 96),
+            },
+            id="timeline-entries",
+        ),
+        pytest.param(
+            page(
+                "Cluster Development Scheme",
+                "The ministry runs the scheme and funds joint projects of firms and research bodies.",
+                "Launched: 2012",
+                "Clusters supported: 17",
+            ),
+            {("Cluster Development Scheme", "starting_year", 2012), ("Cluster Development Scheme", "cluster_count", 17)},
+            id="programme-fields",
+        ),
     ],
 )
 def test_page_subject(data: bytes, expected: set[Fact]) -> None:
@@ -140,3 +167,22 @@ def test_page_subject(data: bytes, expected: set[Fact]) -> None:
 )
 def test_no_page_subject(data: bytes) -> None:
     assert extracted(data) == set()
+
+
+TABLE_PAGE = (
+    b"<html><head><title>Fact sheet</title><meta property='og:title' content='Fjord Robotics Cluster - fact sheet'>"
+    b"</head><body><main><article><h1>Fact sheet</h1><table><tr><th>Founded</th><td>14.06.2016 (as Trondheim "
+    b"Robot Forum)</td></tr><tr><th>Members</th><td>85</td></tr></table><p>The cluster connects makers of "
+    b"underwater drones and their customers.</p></article></main></body></html>"
+)
+
+
+def test_date_in_a_table_cell_is_a_field_value() -> None:
+    doc = parse_html(TABLE_PAGE, doc_id="d", uri="d.html", sha256="0")
+    assert doc.published is None
+    assert [b.kind for b in doc.blocks if "2016" in b.text] == ["paragraph"]
+    assert extracted(TABLE_PAGE) == {
+        ("Fjord Robotics Cluster", "created_year", 2016),
+        ("Fjord Robotics Cluster", "member_count", 85),
+        ("Trondheim Robot Forum", "renamed_to", "Fjord Robotics Cluster"),
+    }

@@ -59,6 +59,8 @@ _FACTSHEET_PROSE = frozenset({"paragraph", "list_item", "heading"})
 def prose(doc: Document, country: str | None) -> Extraction:
     """Dated events, renames, descriptions and counts from running text (spaCy rules), with the
     page's mention list (names taken as clusters or policies, and those that were not, and why)."""
+    if doc.kind == DocumentKind.OTHER and doc.media_type != "html":
+        return Extraction([], [], [])  # an unclassified PDF: no running text about clusters to read
     blocks = [b for b in doc.blocks if b.kind in _FACTSHEET_PROSE] if doc.kind == DocumentKind.FACTSHEET else None
     result = extract_prose(doc, country=country, blocks=blocks)
     return Extraction(result.claims, [], result.mentions)
@@ -72,7 +74,9 @@ register_backend("pdf", parse_pdf_profiled, errors=(PdfParseError, ProfileError)
 register_backend("html", parse_html, errors=(HtmlParseError,), code="html_unreadable")
 register_extractor(Extractor.POLICY_TABLE, [DocumentKind.FACTSHEET], factsheet_policy_tables)
 register_extractor(Extractor.FACTSHEET_FIGURES, [DocumentKind.FACTSHEET], factsheet_figures)
-register_extractor(Extractor.PROSE, [DocumentKind.FACTSHEET, DocumentKind.PRESS_PAGE], prose)
+# a web page not recognised as cluster news may still present a cluster organisation that never
+# says "cluster" ("Who we are ... our members"); its rules decide what is a cluster
+register_extractor(Extractor.PROSE, [DocumentKind.FACTSHEET, DocumentKind.PRESS_PAGE, DocumentKind.OTHER], prose)
 register_extractor(Extractor.SLIDES, [DocumentKind.PRESENTATION], presentation)
 
 

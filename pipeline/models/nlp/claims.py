@@ -2147,6 +2147,8 @@ def _field_claims(
         attribute = f.attribute
         if attribute == "start":
             attribute = "starting_year" if subject_type == "policy" else "created_year"
+        if attribute == "cluster_count" and subject_type != "policy":
+            continue  # "Clusters supported: 17" counts a programme's clusters, not an organisation's
         if (name, attribute, _key(f.value)) in have:
             continue
         have.add((name, attribute, _key(f.value)))
@@ -2170,4 +2172,4 @@ def _key(value: object) -> str:
 
 def _type_of_name(name: str) -> SubjectType:
     lex = pattern_name_lexicon()
-    return "policy" if name.split()[-1].lower() in lex.policy_heads else "cluster"
+    return "policy" if name.split()[-1].lower() in lex.policy_heads or _policy_name(name) else "cluster"

@@ -38,6 +38,7 @@ from pipeline.models.nlp.patterns import (
     pattern_name_lexicon,
     pattern_policy_names,
     pattern_rename_cues,
+    pattern_syntax,
 )
 from pipeline.models.nlp.settings import NlpSettings
 
@@ -191,6 +192,19 @@ def _role_titles(doc: Doc) -> list[Span]:
     return out
 
 
+_SYNTAX_PAST = pattern_syntax().past_irregular
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """First words of event triggers and rename cues ("renamed", "founded", "launched"): a
+    capitalised one at the start of a list item is a verb, never the first word of a name."""
+    words = {seq[0] for _, seq in pattern_event_triggers().triggers}
+    words |= {cue.tokens[0] for cue in pattern_rename_cues()}
+    past = _SYNTAX_PAST | {"became"}
+    return frozenset(w for w in words if w.isalpha() and (w.endswith("ed") or w in past))
+
+
 @Language.component("cluster_mentions")
 def cluster_mentions(doc: Doc) -> Doc:
     """Refine ruler mentions and add context-dependent ones (see module docstring)."""
@@ -198,10 +212,16 @@ def cluster_mentions(doc: Doc) -> Doc:
     spans: list[Span] = []
     rejected: list[Span] = _role_titles(doc)
     doc.spans["ner"] = [e for e in doc.ents if e.label_ not in ("CLUSTER", "POLICY")]
+    verbs = _cue_words()
     for ent in doc.ents:
         if ent.label_ not in ("CLUSTER", "POLICY"):
             continue
         family = ent.ent_id_
+        lead = ent.start
+        while lead < ent.end - 1 and doc[lead].lower_ in verbs:
+            lead += 1  # "2012 Renamed Carinthian Timber Network": the cue is not part of the name
+        if lead > ent.start:
+            ent = Span(doc, lead, ent.end, label=ent.label_, span_id=family)
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if family in ("x_cluster", "x_lower_cluster", "x_cluster_y") and nxt is not None:
             if nxt.lower_ in lex.generic_heads or nxt.lower_ in lex.policy_heads:

@@ -33,6 +33,7 @@ __all__ = ["Field", "StructuredRules", "find_fields", "pattern_structured_fields
 class StructuredRules:
     start_labels: frozenset[str]
     member_labels: frozenset[str]
+    cluster_count_labels: frozenset[str]
     name_labels: frozenset[str]
     separators: tuple[str, ...]
 
@@ -50,6 +51,7 @@ def pattern_structured_fields() -> StructuredRules:
     return StructuredRules(
         start_labels=frozenset(data["start_labels"]),
         member_labels=frozenset(data["member_labels"]),
+        cluster_count_labels=frozenset(data.get("cluster_count_labels", ())),
         name_labels=frozenset(data["name_labels"]),
         separators=tuple(data["separators"]),
     )
@@ -94,6 +96,8 @@ def _attribute(label: str) -> str | None:
         return "start"
     if label in rules.member_labels:
         return "member_count"
+    if label in rules.cluster_count_labels:
+        return "cluster_count"
     return None
 
 
