@@ -52,6 +52,7 @@ def factsheet_figures(doc: Document, country: str | None) -> Extraction:
     return Extraction(result.claims, result.warnings)
 
 
+NOT_CLASSIFIED = "not a factsheet, press page or presentation: no claims extracted"
 # a factsheet's prose is its running text; its tables belong to the table extractors
 _FACTSHEET_PROSE = frozenset({"paragraph", "list_item", "heading"})
 
@@ -60,10 +61,18 @@ def prose(doc: Document, country: str | None) -> Extraction:
     """Dated events, renames, descriptions and counts from running text (spaCy rules), with the
     page's mention list (names taken as clusters or policies, and those that were not, and why)."""
     if doc.kind == DocumentKind.OTHER and doc.media_type != "html":
-        return Extraction([], [], [])  # an unclassified PDF: no running text about clusters to read
+        return _unclassified(doc)  # an unclassified PDF: no running text about clusters to read
     blocks = [b for b in doc.blocks if b.kind in _FACTSHEET_PROSE] if doc.kind == DocumentKind.FACTSHEET else None
     result = extract_prose(doc, country=country, blocks=blocks)
+    if doc.kind == DocumentKind.OTHER and not result.claims:
+        return Extraction([], _unclassified(doc).warnings, result.mentions)
     return Extraction(result.claims, [], result.mentions)
+
+
+def _unclassified(doc: Document) -> Extraction:
+    if not doc.text.strip():
+        return Extraction([], ["no extractable text (a scanned or image-only document?)"])
+    return Extraction([], [NOT_CLASSIFIED])
 
 
 def presentation(doc: Document, country: str | None) -> list[Claim]:
@@ -110,7 +119,7 @@ def extract_claims(doc: Document, country: str | None) -> Extraction:
     if not entries:
         if not doc.text.strip():
             return Extraction([], ["no extractable text (a scanned or image-only document?)"])
-        return Extraction([], ["not a factsheet, press page or presentation: no claims extracted"])
+        return Extraction([], [NOT_CLASSIFIED])
     claims: list[Claim] = []
     warnings: list[str] = []
     mentions: list[MentionNote] = []
