@@ -171,7 +171,9 @@ def _is_plain_word(word: str) -> bool:
     return word.isalpha() and word[:1].isupper() and word[1:].islower()
 
 
-def acceptable_name(name: str, family: str, rules: GazetteerRules | None = None) -> bool:
+def acceptable_name(
+    name: str, family: str, rules: GazetteerRules | None = None, *, label: Label = "CLUSTER"
+) -> bool:
     """Whether a name may enter the gazetteer: not a person, a role, a country, a generic phrase
     or an agency, and not a single plain word unless the text said it is a cluster.
 
@@ -193,7 +195,7 @@ def acceptable_name(name: str, family: str, rules: GazetteerRules | None = None)
         return False
     if lower[0] in lex.person_titles or any(w in lex.role_titles for w in lower):
         return False  # "Dr Anna Berg", "Cluster Manager", "Head of the Wood Cluster"
-    if any(w in lex.non_cluster_org_words for w in lower):
+    if label == "CLUSTER" and any(w in lex.non_cluster_org_words for w in lower):
         return False  # ministries, agencies, federations are not clusters
     generic = lex.generic_modifiers | lex.cluster_nouns | lex.generic_heads | lex.policy_heads | rules.joiners
     if all(w in generic for w in lower):
@@ -245,14 +247,13 @@ def summarise(result: DocumentResult, rules: GazetteerRules | None = None) -> Do
         if rule is None or not _quote_holds(claim, name):
             continue
         family = rule.rsplit(".", 1)[-1] if claim.evidence.method not in rules.structured_methods else "structured"
-        if family != "structured" and not acceptable_name(name, family, rules):
+        # a table or a list names it as such: a plain word is fine there, a person is not
+        if not acceptable_name(name, "apposition" if family == "structured" else family, rules, label=label):
             continue
-        if family == "structured" and not acceptable_name(name, "apposition", rules):
-            continue  # a table or list names it as such: a plain word is fine, a person is not
         source = GazetteerSource(doc_id=result.doc_id, uri=result.uri, rule=rule, evidence=claim.evidence)
         offer(Candidate(name=name, label=label, country=country, source=source))
         alias = claim.value if claim.attribute == "abbreviation" and isinstance(claim.value, str) else None
-        if alias and acceptable_name(alias, "acronym", rules) and alias in claim.evidence.quote:
+        if alias and acceptable_name(alias, "acronym", rules, label=label) and alias in claim.evidence.quote:
             offer(Candidate(name=alias, label=label, country=country, source=source, alias_of=name))
     candidates = sorted(best.values(), key=lambda c: (c.name, c.label, c.alias_of or ""))
     return DocumentSummary(
@@ -295,6 +296,15 @@ def build_gazetteer(summaries: Iterable[DocumentSummary]) -> Gazetteer:
             continue
         for candidate in summary.candidates:
             grouped.setdefault((candidate.country, candidate.name), []).append(candidate)
+    countries: dict[str, set[str]] = {}
+    for country, name in grouped:
+        if country is not None:
+            countries.setdefault(name, set()).add(country)
+    for country, name in [k for k in grouped if k[0] is None and len(countries.get(k[1], ())) == 1]:
+        # a document of no known country joins the one country that knows the name
+        (only,) = countries[name]
+        moved = [c.model_copy(update={"country": only}) for c in grouped.pop((country, name))]
+        grouped[(only, name)].extend(moved)
     # a name some document gives as another's abbreviation is listed under that name
     alias_names = {(c.country, c.name) for cs in grouped.values() for c in cs if c.alias_of is not None}
     full_names = {key for key, cs in grouped.items() if key not in alias_names}
