@@ -17,7 +17,6 @@ from pipeline.stages.cache import ResultCache
 from pipeline.stages.discover import discover, load
 from pipeline.stages.gazetteer import (
     Gazetteer,
-    acceptable_name,
     build_gazetteer,
     names_for,
     second_pass,
@@ -60,7 +59,9 @@ def make_factsheet(doc_id: str, *paragraphs: str, country: str = "AT") -> Docume
     """A factsheet's first-pass result: its prose run through the real extractors."""
     blocks, offset = [], 0
     for i, text in enumerate(paragraphs):
-        blocks.append(Block(kind="paragraph", text=text, start=offset, end=offset + len(text), page=2, locator=f"p{i}"))
+        blocks.append(
+            Block(kind="paragraph", text=text, start=offset, end=offset + len(text), page=2, locator=f"p{i}")
+        )
         offset += len(text) + 2
     doc = Document(
         doc_id=doc_id,
@@ -178,7 +179,9 @@ def test_gazetteer_of_a_factsheet() -> None:
     ]
 
 
-def claim_about(name: str, quote: str, *, subject_type: str = "cluster", method: str = "nlp.mention") -> Claim:
+def claim_about(
+    name: str, quote: str, *, subject_type: str = "cluster", method: str = "nlp.mention"
+) -> Claim:
     evidence = Evidence(doc_id="doc-src", uri="src.html", quote=quote, method=method)
     return Claim.create(
         subject_type=subject_type,  # type: ignore[arg-type]
@@ -193,7 +196,11 @@ def claim_about(name: str, quote: str, *, subject_type: str = "cluster", method:
 
 def source_result(name: str, family: str, *, method: str = "nlp.mention") -> DocumentResult:
     quote = f"In the valley, {name} works with growers."
-    notes = [MentionNote(text=name, label="CLUSTER", taken=True, family=family)] if method == "nlp.mention" else []
+    notes = (
+        [MentionNote(text=name, label="CLUSTER", taken=True, family=family)]
+        if method == "nlp.mention"
+        else []
+    )
     return DocumentResult(
         uri="src.html",
         doc_id="doc-src",
@@ -242,7 +249,9 @@ def test_names_that_enter(name: str, family: str, rule: str) -> None:
 
 def test_a_structured_source_enters_with_its_method() -> None:
     result = source_result("Agri-Food Growth Programme", "", method="factsheet.policy_table")
-    result = result.model_copy(update={"claims": [c.model_copy(update={"subject_type": "policy"}) for c in result.claims]})
+    result = result.model_copy(
+        update={"claims": [c.model_copy(update={"subject_type": "policy"}) for c in result.claims]}
+    )
     entries = build_gazetteer([summarise(result)]).entries
     assert [(e.name, e.label, [s.rule for s in e.sources]) for e in entries] == [
         ("Agri-Food Growth Programme", "POLICY", ["factsheet.policy_table"])
@@ -253,8 +262,15 @@ def test_a_structured_source_enters_with_its_method() -> None:
 def test_names_stay_in_their_country(country: str | None, expected: list[str]) -> None:
     gazetteer = build_gazetteer([summarise(make_factsheet("doc-at", FACTSHEET_TEXT[0]))])
     summary = summarise(
-        DocumentResult(uri="p.html", doc_id="doc-p", sha256="p", media_type="html", status=Status.OK,
-                       kind=DocumentKind.PRESS_PAGE, country=country)
+        DocumentResult(
+            uri="p.html",
+            doc_id="doc-p",
+            sha256="p",
+            media_type="html",
+            status=Status.OK,
+            kind=DocumentKind.PRESS_PAGE,
+            country=country,
+        )
     )
     assert [u.name for u in names_for(gazetteer, summary, SENTENCE)] == expected
 
@@ -262,17 +278,32 @@ def test_names_stay_in_their_country(country: str | None, expected: list[str]) -
 def test_a_name_inside_a_taken_name_is_not_a_new_use() -> None:
     gazetteer = build_gazetteer([summarise(make_factsheet("doc-at", FACTSHEET_TEXT[0]))])
     summary = summarise(
-        DocumentResult(uri="p.html", doc_id="doc-p", sha256="p", media_type="html", status=Status.OK,
-                       kind=DocumentKind.PRESS_PAGE, claims=[claim_about("Agrinova Cluster", "The Agrinova Cluster grew.")])
+        DocumentResult(
+            uri="p.html",
+            doc_id="doc-p",
+            sha256="p",
+            media_type="html",
+            status=Status.OK,
+            kind=DocumentKind.PRESS_PAGE,
+            claims=[claim_about("Agrinova Cluster", "The Agrinova Cluster grew.")],
+        )
     )
     assert names_for(gazetteer, summary, "The Agrinova Cluster grew.") == []
-    assert [u.name for u in names_for(gazetteer, summary, "The Agrinova Cluster grew. Agrinova hired.")] == ["Agrinova"]
+    assert [u.name for u in names_for(gazetteer, summary, "The Agrinova Cluster grew. Agrinova hired.")] == [
+        "Agrinova"
+    ]
 
 
 def uses_for(gazetteer: Gazetteer, text: str) -> list[gz.NameUse]:
     summary = summarise(
-        DocumentResult(uri="p.html", doc_id="doc-p", sha256="p", media_type="html", status=Status.OK,
-                       kind=DocumentKind.PRESS_PAGE)
+        DocumentResult(
+            uri="p.html",
+            doc_id="doc-p",
+            sha256="p",
+            media_type="html",
+            status=Status.OK,
+            kind=DocumentKind.PRESS_PAGE,
+        )
     )
     return names_for(gazetteer, summary, text)
 
@@ -281,12 +312,16 @@ def test_second_pass_key_follows_the_names_used_only() -> None:
     text = "Agrinova and Vitalis bought two lorries."
     small = build_gazetteer([summarise(make_factsheet("doc-a", FACTSHEET_TEXT[0]))])
     unrelated = build_gazetteer(
-        [summarise(make_factsheet("doc-a", FACTSHEET_TEXT[0])),
-         summarise(make_factsheet("doc-b", "Portwell, the maritime cluster of the coast, grew."))]
+        [
+            summarise(make_factsheet("doc-a", FACTSHEET_TEXT[0])),
+            summarise(make_factsheet("doc-b", "Portwell, the maritime cluster of the coast, grew.")),
+        ]
     )
     wider = build_gazetteer(
-        [summarise(make_factsheet("doc-a", FACTSHEET_TEXT[0])),
-         summarise(make_factsheet("doc-c", "Vitalis, the health cluster of the valley, grew."))]
+        [
+            summarise(make_factsheet("doc-a", FACTSHEET_TEXT[0])),
+            summarise(make_factsheet("doc-c", "Vitalis, the health cluster of the valley, grew.")),
+        ]
     )
     key = second_pass_key(uses_for(small, text), "fp")
     assert second_pass_key(uses_for(unrelated, text), "fp") == key  # a name the page lacks
@@ -340,7 +375,12 @@ def test_run_pipeline_publishes_the_gazetteer_claim(raw: Path, tmp_path: Path, i
     run_pipeline(raw, out, in_process=in_process)
     claims = [json.loads(line) for line in (out / "datasets" / "claims.jsonl").read_text().splitlines()]
     dated = [
-        (c["evidence"]["uri"], c["value"], c["evidence"]["quote"], [e["method"] for e in c.get("extra_evidence", [])])
+        (
+            c["evidence"]["uri"],
+            c["value"],
+            c["evidence"]["quote"],
+            [e["method"] for e in c.get("extra_evidence", [])],
+        )
         for c in claims
         if c["subject_name"] == "Agrinova" and c["attribute"] == "created_year"
     ]

@@ -45,19 +45,19 @@ from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.claims import Claim, Evidence
 from pipeline.datamodel.document import DocumentKind
 from pipeline.datamodel.results import DocumentResult, LoadedSource, MentionNote, SourceRef, Status
-from pipeline.models.nlp.patterns import is_camelcase_name, pattern_countries, pattern_name_lexicon
+from pipeline.models.nlp.patterns import pattern_countries, pattern_name_lexicon
 from pipeline.stages.cache import ResultCache, extractor_fingerprint
 from pipeline.stages.discover import load
-from pipeline.stages.process import parse_source, process
-from pipeline.stages.registry import extractors
+from pipeline.stages.process import UnsupportedMediaError, parse_source, process
+from pipeline.stages.registry import backends, extractors
 from pipeline.storage import atomic_write, to_json
 
 __all__ = [
+    "DocumentSummary",
     "Gazetteer",
     "GazetteerEntry",
     "GazetteerRules",
     "GazetteerSource",
-    "DocumentSummary",
     "SecondPassResults",
     "build_gazetteer",
     "names_for",
@@ -200,9 +200,8 @@ def acceptable_name(
     generic = lex.generic_modifiers | lex.cluster_nouns | lex.generic_heads | lex.policy_heads | rules.joiners
     if all(w in generic for w in lower):
         return False  # "Business Cluster", "Regional Cluster Initiative": a description, not a name
-    if len(words) == 1 and _is_plain_word(name) and family not in rules.bare_name_families:
-        return False  # "Wood" from a list: too easily a common noun elsewhere
-    return True
+    # "Wood" from a list is too easily a common noun elsewhere
+    return not (len(words) == 1 and _is_plain_word(name) and family not in rules.bare_name_families)
 
 
 def _label(claim: Claim) -> Label | None:
@@ -246,7 +245,9 @@ def summarise(result: DocumentResult, rules: GazetteerRules | None = None) -> Do
         rule = _rule_of(claim, families.get(name, []), rules)
         if rule is None or not _quote_holds(claim, name):
             continue
-        family = rule.rsplit(".", 1)[-1] if claim.evidence.method not in rules.structured_methods else "structured"
+        family = (
+            rule.rsplit(".", 1)[-1] if claim.evidence.method not in rules.structured_methods else "structured"
+        )
         # a table or a list names it as such: a plain word is fine there, a person is not
         if not acceptable_name(name, "apposition" if family == "structured" else family, rules, label=label):
             continue
@@ -279,7 +280,7 @@ def _rule_of(claim: Claim, families: list[str], rules: GazetteerRules) -> str | 
         strong.append(claim.qualifier)
     if not strong:
         return None
-    family = sorted(strong, key=lambda f: (f not in rules.bare_name_families, f))[0]
+    family = min(strong, key=lambda f: (f not in rules.bare_name_families, f))
     return f"{claim.extractor or 'prose'}.{family}"
 
 
@@ -314,12 +315,7 @@ def build_gazetteer(summaries: Iterable[DocumentSummary]) -> Gazetteer:
             continue  # an alias is listed under its full name
         labels = sorted({c.label for c in found}, key=lambda lb: (-sum(c.label == lb for c in found), lb))
         aliases = sorted(
-            {
-                c.name
-                for cs in grouped.values()
-                for c in cs
-                if c.alias_of == name and c.country == country
-            }
+            {c.name for cs in grouped.values() for c in cs if c.alias_of == name and c.country == country}
         )
         sources = sorted({_source_key(c.source): c.source for c in found if c.alias_of is None}.items())
         entries.append(
@@ -458,7 +454,9 @@ class SecondPassCache:
 
 def second_pass_cache(cache: ResultCache | None) -> SecondPassCache | None:
     """The second pass's cache beside the first pass's (`.cache/gazetteer`), or none."""
-    return SecondPassCache(cache.folder.parent / "gazetteer", cache.fingerprint) if cache is not None else None
+    return (
+        SecondPassCache(cache.folder.parent / "gazetteer", cache.fingerprint) if cache is not None else None
+    )
 
 
 @dataclass(frozen=True)
@@ -578,7 +576,7 @@ def _redo(
         try:
             source = _reload(ref, summary)
             text = prose_text(source)
-        except Exception as exc:  # a document that parsed once and fails now: kept, recorded
+        except _read_errors() as exc:  # a document that parsed once and fails now: kept, recorded
             return f"gazetteer second pass skipped: {type(exc).__name__}: {exc}"
         if store is not None:
             store.put_text(summary.doc_id, summary.sha256, text)
@@ -592,12 +590,17 @@ def _redo(
         return _Redo(index, key, tuple(uses), from_cache=True), None
     try:
         source = source or _reload(ref, summary)
-    except Exception as exc:  # as above: the first pass stands, recorded
+    except _read_errors() as exc:  # as above: the first pass stands, recorded
         return f"gazetteer second pass skipped: {type(exc).__name__}: {exc}"
     result = process(source, known_names={u.name: u.label for u in uses})
     if results is not None:
         results.put(result)
     return redo, result
+
+
+def _read_errors() -> tuple[type[Exception], ...]:
+    """What reading and parsing a source again may raise: I/O, and every backend's own errors."""
+    return (OSError, UnsupportedMediaError, *(e for b in backends() for e in b.errors))
 
 
 def _reload(ref: SourceRef, summary: DocumentSummary) -> LoadedSource:
