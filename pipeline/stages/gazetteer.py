@@ -342,11 +342,11 @@ def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
 
 
-def names_for(gazetteer: Gazetteer, summary: DocumentSummary, text: str) -> list[NameUse]:
-    """The gazetteer names (and aliases) of the document's country that occur in its text outside
-    every name its own first pass took, sorted by name (one use per name)."""
+def candidate_names(gazetteer: Gazetteer, summary: DocumentSummary) -> list[NameUse]:
+    """The gazetteer names (and aliases) that may concern a document: of its country (or of any,
+    when either has none), named by another document, and not taken by its own first pass;
+    sorted by name, one use per name."""
     taken = set(summary.taken)
-    covered = sorted(span for name in taken for span in _occurrences(name, text))
     found: dict[str, NameUse] = {}
     for entry in gazetteer.entries:
         if summary.country is not None and entry.country is not None and entry.country != summary.country:
@@ -354,12 +354,20 @@ def names_for(gazetteer: Gazetteer, summary: DocumentSummary, text: str) -> list
         if all(s.doc_id == summary.doc_id for s in entry.sources):
             continue  # the document's own names are its first pass's business
         for name in (entry.name, *entry.aliases):
-            if name in taken or name in found:
-                continue
-            spans = _occurrences(name, text)
-            if any(not any(a <= s and e <= b for a, b in covered) for s, e in spans):
+            if name not in taken and name not in found:
                 found[name] = NameUse(name, entry.label, entry)
     return [found[n] for n in sorted(found)]
+
+
+def names_for(gazetteer: Gazetteer, summary: DocumentSummary, text: str) -> list[NameUse]:
+    """The candidate names that occur in the document's text outside every name its own first
+    pass took ("Agrinova" inside a taken "Agrinova Cluster" is not a new use)."""
+    covered = [span for name in summary.taken for span in _occurrences(name, text)]
+    return [
+        use
+        for use in candidate_names(gazetteer, summary)
+        if any(not any(a <= s and e <= b for a, b in covered) for s, e in _occurrences(use.name, text))
+    ]
 
 
 def second_pass_key(names: Sequence[NameUse], fingerprint: str | None = None) -> str:
@@ -570,6 +578,8 @@ def _redo(
 ) -> tuple[_Redo, DocumentResult | None] | str | None:
     """One document's second pass: None when no gazetteer name concerns it, else its key and
     (when computed now) its result; a message when the source cannot be read again."""
+    if not candidate_names(gazetteer, summary):
+        return None  # nothing to look for: the text is not even read
     source: LoadedSource | None = None
     text = store.text(summary.doc_id, summary.sha256) if store is not None and read_cache else None
     if text is None:
