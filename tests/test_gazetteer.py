@@ -385,3 +385,41 @@ def test_run_pipeline_publishes_the_gazetteer_claim(raw: Path, tmp_path: Path, i
         if c["subject_name"] == "Agrinova" and c["attribute"] == "created_year"
     ]
     assert dated == [(BARE, 2007, SENTENCE, ["gazetteer.prose.apposition"])]
+
+
+@pytest.mark.parametrize(
+    ("kind", "method"),
+    [
+        (DocumentKind.PRESS_PAGE, "nlp.event"),
+        (DocumentKind.FACTSHEET, "nlp.event"),  # its prose blocks
+        (DocumentKind.PRESENTATION, "slides.nlp.event"),  # the slides' prose rules
+    ],
+)
+def test_every_prose_extractor_takes_the_names(kind: DocumentKind, method: str) -> None:
+    heading = "Food clusters"
+    blocks = [
+        Block(kind="heading", text=heading, start=0, end=len(heading), page=1),
+        Block(
+            kind="paragraph",
+            text=SENTENCE,
+            start=len(heading) + 2,
+            end=len(heading) + 2 + len(SENTENCE),
+            page=1,
+        ),
+    ]
+    doc = Document(
+        doc_id="doc-k",
+        uri="k",
+        sha256="0",
+        media_type="pdf",
+        kind=kind,
+        blocks=blocks,
+        text=f"{heading}\n\n{SENTENCE}",
+    )
+    assert extract_claims(doc, None).claims == []
+    dated = [
+        (c.subject_name, c.value, c.evidence.method)
+        for c in extract_claims(doc, None, {"Agrinova": "CLUSTER"}).claims
+        if c.attribute == "created_year"
+    ]
+    assert dated == [("Agrinova", 2007, method)]
