@@ -335,13 +335,15 @@ def test_warm_runs_stay_warm_and_a_changed_gazetteer_redoes_only_what_it_must(
     refs, results = first_pass(raw)
     cache = ResultCache(tmp_path / "cache" / "documents", "fp-test")
     calls: list[str] = []
-    real = gz.process
+    import pipeline.stages.process as stage
+
+    real = stage.process
 
     def counting(source, known_names=None):  # type: ignore[no-untyped-def]
         calls.append(f"{source.uri} {sorted(known_names or {})}")
         return real(source, known_names)
 
-    monkeypatch.setattr(gz, "process", counting)
+    monkeypatch.setattr(stage, "process", counting)
     factsheet = make_factsheet("doc-a", FACTSHEET_TEXT[0])
     cold = second_pass(refs, [factsheet, *results], cache)
     assert calls == [f"{BARE} ['Agrinova']"]

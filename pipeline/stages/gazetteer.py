@@ -48,7 +48,6 @@ from pipeline.datamodel.results import DocumentResult, LoadedSource, MentionNote
 from pipeline.models.nlp.patterns import pattern_countries, pattern_name_lexicon
 from pipeline.stages.cache import ResultCache, extractor_fingerprint
 from pipeline.stages.discover import load
-from pipeline.stages.process import UnsupportedMediaError, parse_source, process
 from pipeline.stages.registry import backends, extractors
 from pipeline.storage import atomic_write, to_json
 
@@ -424,12 +423,18 @@ class _TextEntry(StrictModel):
 
 
 def names_aware_kinds() -> frozenset[DocumentKind]:
-    """Kinds of document that an extractor registered `with_names` reads."""
+    """Kinds of document that an extractor registered `with_names` reads (the built-ins are
+    registered when `pipeline.stages.process` is imported: only here, so that a run whose
+    second pass is all cached never loads the parsers and spaCy into this process)."""
+    import pipeline.stages.process  # noqa: F401  (registers the built-in extractors)
+
     return frozenset(k for e in extractors() if e.with_names is not None for k in e.kinds)
 
 
 def prose_text(source: LoadedSource) -> str:
     """The text the names are looked for in: every block the prose extractors may read."""
+    from pipeline.stages.process import parse_source
+
     doc = parse_source(source)
     return "\n".join(b.text for b in doc.blocks if b.kind not in _SKIPPED_BLOCKS)
 
@@ -545,13 +550,12 @@ def second_pass(
     gazetteer = build_gazetteer(summaries)
     store = second_pass_cache(cache)
     by_uri = {ref.uri: ref for ref in refs}
-    kinds = names_aware_kinds()
     redone: dict[int, _Redo] = {}
     kept: dict[int, DocumentResult] = {}
     warnings: dict[int, str] = {}
     if gazetteer.entries:
         for index, summary in enumerate(summaries):
-            if summary.status != Status.OK or summary.kind not in kinds or summary.uri not in by_uri:
+            if summary.status != Status.OK or summary.uri not in by_uri:
                 continue
             outcome = _redo(index, summary, by_uri[summary.uri], gazetteer, store, read_cache)
             if isinstance(outcome, str):
@@ -582,7 +586,9 @@ def _redo(
         return None  # nothing to look for: the text is not even read
     source: LoadedSource | None = None
     text = store.text(summary.doc_id, summary.sha256) if store is not None and read_cache else None
-    if text is None:
+    if text is None and summary.kind not in names_aware_kinds():
+        text = ""  # no extractor of this kind takes names: nothing to look for
+    elif text is None:
         try:
             source = _reload(ref, summary)
             text = prose_text(source)
@@ -602,6 +608,8 @@ def _redo(
         source = source or _reload(ref, summary)
     except _read_errors() as exc:  # as above: the first pass stands, recorded
         return f"gazetteer second pass skipped: {type(exc).__name__}: {exc}"
+    from pipeline.stages.process import process
+
     result = process(source, known_names={u.name: u.label for u in uses})
     if results is not None:
         results.put(result)
@@ -610,6 +618,8 @@ def _redo(
 
 def _read_errors() -> tuple[type[Exception], ...]:
     """What reading and parsing a source again may raise: I/O, and every backend's own errors."""
+    from pipeline.stages.process import UnsupportedMediaError
+
     return (OSError, UnsupportedMediaError, *(e for b in backends() for e in b.errors))
 
 
