@@ -189,6 +189,8 @@ def extract_presentation_claims(
             claims.extend(_cluster_list_claims(doc, block, country, item, status))
     rest = [b for b in blocks if id(b) not in consumed]
     claims.extend(
-        extract_prose_claims(doc, country=country, blocks=rest, method_prefix="slides.nlp", known_names=known_names)
+        extract_prose_claims(
+            doc, country=country, blocks=rest, method_prefix="slides.nlp", known_names=known_names
+        )
     )
     return claims

@@ -64,7 +64,8 @@ def prose(doc: Document, country: str | None) -> Extraction:
 
 def prose_with_names(doc: Document, country: str | None, known_names: Mapping[str, str]) -> Extraction:
     """`prose`, with names known from other documents (the gazetteer's second pass)."""
-    blocks = [b for b in doc.blocks if b.kind in _FACTSHEET_PROSE] if doc.kind == DocumentKind.FACTSHEET else None
+    factsheet = doc.kind == DocumentKind.FACTSHEET
+    blocks = [b for b in doc.blocks if b.kind in _FACTSHEET_PROSE] if factsheet else None
     result = extract_prose(doc, country=country, blocks=blocks, known_names=known_names or None)
     return Extraction(result.claims, [], result.mentions)
 
@@ -73,7 +74,9 @@ def presentation(doc: Document, country: str | None) -> list[Claim]:
     return extract_presentation_claims(doc, country=country)
 
 
-def presentation_with_names(doc: Document, country: str | None, known_names: Mapping[str, str]) -> list[Claim]:
+def presentation_with_names(
+    doc: Document, country: str | None, known_names: Mapping[str, str]
+) -> list[Claim]:
     return extract_presentation_claims(doc, country=country, known_names=known_names or None)
 
 
@@ -84,7 +87,9 @@ register_extractor(Extractor.FACTSHEET_FIGURES, [DocumentKind.FACTSHEET], factsh
 register_extractor(
     Extractor.PROSE, [DocumentKind.FACTSHEET, DocumentKind.PRESS_PAGE], prose, with_names=prose_with_names
 )
-register_extractor(Extractor.SLIDES, [DocumentKind.PRESENTATION], presentation, with_names=presentation_with_names)
+register_extractor(
+    Extractor.SLIDES, [DocumentKind.PRESENTATION], presentation, with_names=presentation_with_names
+)
 
 
 # ------------------------------------------------------------------ parse and extract
