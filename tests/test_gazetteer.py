@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from pipeline.stages.gazetteer import (
     summarise,
 )
 from pipeline.stages.process import extract_claims, process
+from tests.conftest import published_bytes
 
 # a page that names the organisation only by its bare name: no rule of its own makes it a cluster
 BARE_PAGE = (
@@ -425,3 +427,17 @@ def test_every_prose_extractor_takes_the_names(kind: DocumentKind, method: str) 
         if c.attribute == "created_year"
     ]
     assert dated == [("Agrinova", 2007, method)]
+
+
+def test_prefect_flow_publishes_the_same_bytes_as_the_library(raw: Path, tmp_path: Path) -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from pipeline.flows import run_flow
+
+    (raw / "press" / "regional-clusters.html").write_text(NAMING_PAGE, encoding="utf-8")
+    run_flow(str(raw), str(tmp_path / "flow"))
+    run_pipeline(raw, tmp_path / "library")
+    flow = published_bytes(tmp_path / "flow")
+    assert flow == published_bytes(tmp_path / "library")
+    assert b"gazetteer.prose.apposition" in flow["datasets/claims.jsonl"]  # the second pass ran in both
