@@ -22,6 +22,7 @@ from pipeline.reconcile.review import read_decisions
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
 from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import discover, load, load_failed
+from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
 from pipeline.stages.pool import DocumentOutcome, PoolSettings, process_in_pool
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
@@ -108,9 +109,9 @@ def _run_locked(
             progress.document_done(progress.DocumentDone.of(done[-1]))
         results = done
     else:
-        results = process_in_pool(
-            refs, default_cache(out_dir), pool, read_cache=use_cache, on_outcome=_report
-        )
+        cache = default_cache(out_dir)
+        results = process_in_pool(refs, cache, pool, read_cache=use_cache, on_outcome=_report)
+    results = second_pass(refs, results, cache, read_cache=use_cache)  # the corpus gazetteer
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
     reconciled = reconcile_results(results, decisions_file)

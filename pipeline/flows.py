@@ -44,6 +44,7 @@ from pipeline.publish.summary import run_markdown
 from pipeline.settings import PipelineSettings
 from pipeline.stages.cache import ResultCache, default_cache
 from pipeline.stages.discover import discover, load, load_failed
+from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
 from pipeline.stages.pool import (
     DocumentOutcome,
@@ -106,6 +107,14 @@ def process_task(
     limit = PoolSettings().memory_limit_mib
     cache = ResultCache(cache_dir, fingerprint)  # the flow's key, which reads the results back
     return run_job(job_for(item), cache, read_cache=read_cache, limit_mib=limit)
+
+
+@task(name="gazetteer", task_run_name="gazetteer second pass", cache_policy=NO_CACHE)
+def gazetteer_task(
+    refs: list[SourceRef], results: Sequence[DocumentResult], cache: ResultCache, read_cache: bool
+) -> Sequence[DocumentResult]:
+    """Names known from other documents, and the pages re-extracted with them."""
+    return second_pass(refs, results, cache, read_cache=read_cache)
 
 
 @task(name="reconcile", task_run_name="reconcile", cache_policy=NO_CACHE)
@@ -213,6 +222,7 @@ def run_flow(
         logger.info("%d document(s) in %s", len(refs), raw_dir)
         progress.documents_found(len(refs))
         results = _processed(refs, default_cache(out), use_cache)
+        results = gazetteer_task(refs, results, default_cache(out), use_cache)
         extracted = time.perf_counter()
         decisions_file = Path(decisions) if decisions else raw / "decisions.json"
         reconciled = reconcile_task(results, decisions_file)

@@ -46,7 +46,9 @@ class MentionNote(StrictModel):
     """A name-shaped phrase of a page and whether it was taken as a cluster/policy mention.
 
     `family` is the rule that made it a mention (e.g. "x_cluster", "apposition", "page_topic",
-    "gazetteer"); `reason` says why a phrase was not taken ("role title", "generic head", "person").
+    "gazetteer"); `reason` says why a phrase was not taken ("role title", "generic head", "person");
+    `source` says, for a name known from another document of the run (the cross-document
+    gazetteer, `pipeline.stages.gazetteer`), which document and rule named it (`<doc_id> <rule>`).
     """
 
     text: str
@@ -55,6 +57,7 @@ class MentionNote(StrictModel):
     family: str | None = None
     reason: str | None = None
     locator: str | None = None
+    source: str | None = None
 
 
 class DocumentResult(StrictModel):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -133,8 +134,11 @@ def _heading_mentions(text: str) -> list[tuple[str, SubjectType]]:
     ]
 
 
-def extract_presentation_claims(doc: Document, *, country: str | None) -> list[Claim]:
-    """Claims from a slide deck: dated headings, cluster lists with status, then prose rules."""
+def extract_presentation_claims(
+    doc: Document, *, country: str | None, known_names: Mapping[str, str] | None = None
+) -> list[Claim]:
+    """Claims from a slide deck: dated headings, cluster lists with status, then prose rules
+    (`known_names`: names from other documents, see `extract_prose`)."""
     rules = pattern_slide_rules()
     claims: list[Claim] = []
     consumed: set[int] = set()
@@ -184,5 +188,9 @@ def extract_presentation_claims(doc: Document, *, country: str | None) -> list[C
             consumed.add(id(block))
             claims.extend(_cluster_list_claims(doc, block, country, item, status))
     rest = [b for b in blocks if id(b) not in consumed]
-    claims.extend(extract_prose_claims(doc, country=country, blocks=rest, method_prefix="slides.nlp"))
+    claims.extend(
+        extract_prose_claims(
+            doc, country=country, blocks=rest, method_prefix="slides.nlp", known_names=known_names
+        )
+    )
     return claims

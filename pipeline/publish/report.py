@@ -274,6 +274,8 @@ def mention_view(item: object) -> MentionView | None:
     label, reason, where, rule = (
         _first_field(data, f) for f in (_LABEL_FIELDS, _REASON_FIELDS, _WHERE_FIELDS, _RULE_FIELDS)
     )
+    if rule is not None and data.get("source"):  # a name from another document (the gazetteer)
+        rule = f"{rule} from {data['source']}"
     return MentionView(
         text=str(text),
         label=str(label) if label is not None else None,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pipeline.backend.html import HtmlParseError, parse_html
 from pipeline.backend.pdf import PdfParseError
@@ -60,10 +60,16 @@ _FACTSHEET_PROSE = frozenset({"paragraph", "list_item", "heading"})
 def prose(doc: Document, country: str | None) -> Extraction:
     """Dated events, renames, descriptions and counts from running text (spaCy rules), with the
     page's mention list (names taken as clusters or policies, and those that were not, and why)."""
+    return prose_with_names(doc, country, {})
+
+
+def prose_with_names(doc: Document, country: str | None, known_names: Mapping[str, str]) -> Extraction:
+    """`prose`, with names known from other documents (the gazetteer's second pass)."""
     if doc.kind == DocumentKind.OTHER and doc.media_type != "html":
         return _unclassified(doc)  # an unclassified PDF: no running text about clusters to read
-    blocks = [b for b in doc.blocks if b.kind in _FACTSHEET_PROSE] if doc.kind == DocumentKind.FACTSHEET else None
-    result = extract_prose(doc, country=country, blocks=blocks)
+    factsheet = doc.kind == DocumentKind.FACTSHEET
+    blocks = [b for b in doc.blocks if b.kind in _FACTSHEET_PROSE] if factsheet else None
+    result = extract_prose(doc, country=country, blocks=blocks, known_names=known_names or None)
     if doc.kind == DocumentKind.OTHER and not result.claims:
         return Extraction([], _unclassified(doc).warnings, result.mentions)
     return Extraction(result.claims, [], result.mentions)
@@ -79,14 +85,27 @@ def presentation(doc: Document, country: str | None) -> list[Claim]:
     return extract_presentation_claims(doc, country=country)
 
 
+def presentation_with_names(
+    doc: Document, country: str | None, known_names: Mapping[str, str]
+) -> list[Claim]:
+    return extract_presentation_claims(doc, country=country, known_names=known_names or None)
+
+
 register_backend("pdf", parse_pdf_profiled, errors=(PdfParseError, ProfileError))
 register_backend("html", parse_html, errors=(HtmlParseError,), code="html_unreadable")
 register_extractor(Extractor.POLICY_TABLE, [DocumentKind.FACTSHEET], factsheet_policy_tables)
 register_extractor(Extractor.FACTSHEET_FIGURES, [DocumentKind.FACTSHEET], factsheet_figures)
 # a web page not recognised as cluster news may still present a cluster organisation that never
 # says "cluster" ("Who we are ... our members"); its rules decide what is a cluster
-register_extractor(Extractor.PROSE, [DocumentKind.FACTSHEET, DocumentKind.PRESS_PAGE, DocumentKind.OTHER], prose)
-register_extractor(Extractor.SLIDES, [DocumentKind.PRESENTATION], presentation)
+register_extractor(
+    Extractor.PROSE,
+    [DocumentKind.FACTSHEET, DocumentKind.PRESS_PAGE, DocumentKind.OTHER],
+    prose,
+    with_names=prose_with_names,
+)
+register_extractor(
+    Extractor.SLIDES, [DocumentKind.PRESENTATION], presentation, with_names=presentation_with_names
+)
 
 
 # ------------------------------------------------------------------ parse and extract
@@ -101,10 +120,19 @@ def parse_source(source: LoadedSource) -> Document:
     return backend.parse(source.data, doc_id=source.doc_id, uri=source.uri, sha256=source.sha256)
 
 
-def run_extractor(entry: RegisteredExtractor, doc: Document, country: str | None) -> Extraction:
-    """Run one extractor in isolation: its exception becomes a warning, never the document's end."""
+def run_extractor(
+    entry: RegisteredExtractor,
+    doc: Document,
+    country: str | None,
+    known_names: Mapping[str, str] | None = None,
+) -> Extraction:
+    """Run one extractor in isolation: its exception becomes a warning, never the document's end.
+    With `known_names` (a gazetteer's names), an extractor that takes them gets them."""
     try:
-        out = entry.run(doc, country)
+        if known_names and entry.with_names is not None:
+            out = entry.with_names(doc, country, known_names)
+        else:
+            out = entry.run(doc, country)
     except Exception as exc:  # an extractor bug loses that extractor's claims only; recorded
         return Extraction([], [f"extractor {entry.name} failed: {type(exc).__name__}: {exc}"])
     extraction = out if isinstance(out, Extraction) else Extraction(list(out))
@@ -112,9 +140,11 @@ def run_extractor(entry: RegisteredExtractor, doc: Document, country: str | None
     return Extraction(stamped, list(extraction.warnings), list(extraction.mentions))
 
 
-def extract_claims(doc: Document, country: str | None) -> Extraction:
+def extract_claims(
+    doc: Document, country: str | None, known_names: Mapping[str, str] | None = None
+) -> Extraction:
     """Run every extractor registered for the document's kind; their claims (one per fact),
-    warnings and mention lists together."""
+    warnings and mention lists together (`known_names`: see `run_extractor`)."""
     entries = extractors_for(doc.kind)
     if not entries:
         if not doc.text.strip():
@@ -124,7 +154,7 @@ def extract_claims(doc: Document, country: str | None) -> Extraction:
     warnings: list[str] = []
     mentions: list[MentionNote] = []
     for entry in entries:
-        extraction = run_extractor(entry, doc, country)
+        extraction = run_extractor(entry, doc, country, known_names)
         claims.extend(extraction.claims)
         warnings.extend(extraction.warnings)
         mentions.extend(extraction.mentions)
@@ -178,7 +208,9 @@ def verify_quotes(doc: Document, claims: list[Claim]) -> tuple[list[Claim], list
     return kept, [f"claim dropped, quote not in source: {c.evidence.quote[:80]!r}" for c in dropped]
 
 
-def process(source: LoadedSource) -> DocumentResult:
+def process(source: LoadedSource, known_names: Mapping[str, str] | None = None) -> DocumentResult:
+    """Parse, classify, extract and verify one source (`known_names`: a gazetteer's names from
+    other documents, for the extractors that take them; see `pipeline.stages.gazetteer`)."""
     started = time.perf_counter()
     base = DocumentResult(
         uri=source.uri,
@@ -195,7 +227,7 @@ def process(source: LoadedSource) -> DocumentResult:
         return _quarantine(base, "parse", _error_code(source, exc), str(exc), started)
     classification, classify_warnings = classify_safely(doc)
     doc = doc.model_copy(update={"kind": classification.kind})
-    extraction = extract_claims(doc, classification.country)
+    extraction = extract_claims(doc, classification.country, known_names)
     claims, warnings = extraction.claims, [*classify_warnings, *extraction.warnings]
     claims, dropped = verify_quotes(doc, claims)
     return base.model_copy(

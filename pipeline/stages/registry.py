@@ -15,7 +15,7 @@ extractors state the same fact from the same words, the first one's claim is kep
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -34,6 +34,9 @@ class Extraction:
 
 
 ExtractFn = Callable[[Document, str | None], "list[Claim] | Extraction"]
+# the same extractor given names known from other documents (name -> CLUSTER | POLICY), for the
+# gazetteer's second pass (`pipeline.stages.gazetteer`)
+NamesExtractFn = Callable[[Document, str | None, Mapping[str, str]], "list[Claim] | Extraction"]
 
 
 class BackendFn(Protocol):
@@ -55,6 +58,7 @@ class RegisteredExtractor:
     name: str
     kinds: frozenset[DocumentKind]
     run: ExtractFn
+    with_names: NamesExtractFn | None = None  # None: the extractor takes no outside names
 
 
 class RegistryError(ValueError):
@@ -89,11 +93,14 @@ def backends() -> list[Backend]:
     return list(_BACKENDS.values())
 
 
-def register_extractor(name: str, kinds: Iterable[DocumentKind], run: ExtractFn) -> RegisteredExtractor:
-    """Register an extractor for some document kinds; its claims are stamped with `name`."""
+def register_extractor(
+    name: str, kinds: Iterable[DocumentKind], run: ExtractFn, *, with_names: NamesExtractFn | None = None
+) -> RegisteredExtractor:
+    """Register an extractor for some document kinds; its claims are stamped with `name`.
+    `with_names` is its variant that also takes a gazetteer from other documents (optional)."""
     if any(e.name == name for e in _EXTRACTORS):
         raise RegistryError(f"an extractor named {name!r} is already registered")
-    entry = RegisteredExtractor(name, frozenset(kinds), run)
+    entry = RegisteredExtractor(name, frozenset(kinds), run, with_names)
     _EXTRACTORS.append(entry)
     return entry
 

@@ -1998,13 +1998,16 @@ def extract_prose_claims(
     country: str | None,
     blocks: Sequence[Block] | None = None,
     method_prefix: str = "nlp",
+    known_names: Mapping[str, str] | None = None,
 ) -> list[Claim]:
     """Claims from the prose blocks of `doc` (kinds "furniture" and "meta" are skipped).
 
     Methods: `<prefix>.mention`, `.event`, `.rename`, `.description`, `.count`, and
     `.coreference` on the extra evidence of a claim made through a reference.
     """
-    return extract_prose(doc, country=country, blocks=blocks, method_prefix=method_prefix).claims
+    return extract_prose(
+        doc, country=country, blocks=blocks, method_prefix=method_prefix, known_names=known_names
+    ).claims
 
 
 def extract_prose(
