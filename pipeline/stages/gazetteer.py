@@ -157,6 +157,7 @@ class DocumentSummary(StrictModel):
     sha256: str
     status: Status
     kind: DocumentKind
+    media_type: str | None = None
     country: str | None
     taken: list[str]  # names the document's own first pass took as a cluster or policy (sorted)
     candidates: list[Candidate]
@@ -262,6 +263,7 @@ def summarise(result: DocumentResult, rules: GazetteerRules | None = None) -> Do
         sha256=result.sha256,
         status=result.status,
         kind=result.kind,
+        media_type=result.media_type,
         country=result.country,
         taken=sorted(taken),
         candidates=candidates,
@@ -586,8 +588,11 @@ def _redo(
         return None  # nothing to look for: the text is not even read
     source: LoadedSource | None = None
     text = store.text(summary.doc_id, summary.sha256) if store is not None and read_cache else None
-    if text is None and summary.kind not in names_aware_kinds():
-        text = ""  # no extractor of this kind takes names: nothing to look for
+    if text is None and (
+        summary.kind not in names_aware_kinds()
+        or (summary.kind == DocumentKind.OTHER and summary.media_type != "html")
+    ):
+        text = ""  # no extractor of this kind takes names (prose reads unclassified web pages only)
     elif text is None:
         try:
             source = _reload(ref, summary)
