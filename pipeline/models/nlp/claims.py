@@ -309,7 +309,7 @@ def _blocked(ctx: _Ctx, mention: _Mention, i: int) -> bool:
     lex = pattern_name_lexicon()
     doc = ctx.doc
     base = ctx.depth[mention.span.start]
-    heads = lex.cluster_nouns | lex.policy_heads | {"organisation", "organization", "programme"}
+    heads = lex.cluster_nouns | lex.policy_heads | _SYNTAX.reference_heads
     skip_to = _apposition_end(ctx, mention, i)
     for j in range(mention.span.end, i):
         if j <= skip_to:
@@ -411,7 +411,7 @@ def _plain_between(ctx: _Ctx, antecedent: _Antecedent, ref: _Mention) -> bool:
             if (
                 token.text in pattern_countries()
                 or token.lower_ in pattern_dates().months
-                or (token.i > 0 and doc[token.i - 1].lower_ in ("of", "in"))
+                or (token.i > 0 and doc[token.i - 1].lower_ in _SYNTAX.place_or_origin_prepositions)
             ):
                 continue  # "... the cluster programme of Norway. It was ...": a place, not a referent
             return False
@@ -614,7 +614,7 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
         return False
     nxt = doc[trigger.end]
     if nxt.like_num or nxt.lower_ in rules.intransitive_followers:
-        if nxt.lower_ in ("its", "their"):
+        if nxt.lower_ in _SYNTAX.possessive_determiners:
             after = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
             return after is None or after.lower_ not in rules.possessed_activities
         return False
@@ -722,7 +722,7 @@ def _name_start(doc: Doc, end: int, floor: int) -> int:
         is_name_word(doc[start - 1].text)
         or doc[start - 1].lower_ in lex.org_heads
         or (
-            doc[start - 1].lower_ in ("of", "for", "&")
+            doc[start - 1].lower_ in _SYNTAX.name_prepositions
             and start - 2 >= floor
             and is_name_word(doc[start - 2].text)
             and start < end
@@ -823,7 +823,7 @@ def _copula_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Ment
         return None
     for k in range(trigger.start - 1, max(sent.start, trigger.start - 9) - 1, -1):
         token = doc[k]
-        if token.text == "," and k + 1 < trigger.start and doc[k + 1].lower_ in ("a", "an", "one"):
+        if token.text == "," and k + 1 < trigger.start and doc[k + 1].lower_ in _SYNTAX.indefinite_openers:
             # "SkogsKraft, a bioeconomy cluster started by forestry firms in 1999, ...": the apposition's name
             named = next((m for m in mentions if m.span.end == k and m.ref is None), None)
             return named or _unnamed_name_ending(ctx, k, sent.start)
@@ -878,7 +878,7 @@ def _name_end(doc: Doc, start: int, stop: int) -> int:
         or (
             doc[end].lower_ in _NAME_JOINERS
             and end > start
-            and doc[end].lower_ not in ("and", "the")
+            and doc[end].lower_ not in _SYNTAX.coordinators | _SYNTAX.articles
             and any(name_like(doc[k]) for k in range(end + 1, min(end + 3, stop)))
         )
     ):
@@ -1124,7 +1124,7 @@ def _gapped(
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
     other = next((m for m in mentions if m.span.start == j and m.ref is None), None)
-    if other is None or other.span.end >= len(doc) or doc[other.span.end].lower_ not in ("in", "on"):
+    if other is None or other.span.end >= len(doc) or doc[other.span.end].lower_ not in _SYNTAX.date_prepositions:
         return None
     nxt = next((d for d in dates if d.start == other.span.end + 1 and id(d) not in used), None)
     return (other, nxt) if nxt is not None else None
@@ -1144,7 +1144,7 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             continue
         # the name after the cue: a mention if one starts there, else a capitalised phrase
         j = span.end
-        while j < len(doc) and doc[j].lower_ in ("the", "a", "as", "to"):
+        while j < len(doc) and doc[j].lower_ in _SYNTAX.rename_fillers:
             j += 1
         after_mention = next((m for m in mentions if m.span.start == j), None)
         if after_mention is not None:
@@ -1389,7 +1389,7 @@ def _place_after(doc: Doc, j: int, stop: int) -> tuple[str, bool] | None:
     countries = pattern_countries()
     k = j
     while k < stop:
-        if doc[k].lower_ in ("in", "from") and k + 1 < stop:
+        if doc[k].lower_ in _SYNTAX.period_openers and k + 1 < stop:
             a = k + 1
             if doc[a].lower_ == "the":
                 a += 1
@@ -1605,7 +1605,7 @@ def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:
     parts: list[int] = []
     k = noun + 1
     while k < end:
-        while k < end and (doc[k].text == "," or doc[k].lower_ in ("and", "plus")):
+        while k < end and (doc[k].text == "," or doc[k].lower_ in _SYNTAX.coordinators):
             k += 1
         if k == noun + 1 or k >= end:
             return parts  # no joiner: the enumeration ended
@@ -1614,7 +1614,7 @@ def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:
             return parts
         words = 0
         k += 1
-        while k < end and words < 3 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in ("and", "plus"):
+        while k < end and words < 3 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _SYNTAX.coordinators:
             words += 1
             k += 1
         if words == 0 or doc[k - 1].lower_ not in pattern_count_nouns().member_kinds:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.models.nlp.patterns import UPPER, is_name_word, pattern_name_lexicon
+from pipeline.models.nlp.patterns import UPPER, is_name_word, pattern_name_lexicon, pattern_syntax
 
 __all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "topic_name"]
 
@@ -77,7 +77,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if not text[: start + words[0].start()].strip():
         # at the start of the sentence the first capital proves nothing: "Members of Agrinova (...)"
-        connectors = [i for i, w in enumerate(words) if w.group(0) in ("of", "for", "de", "du", "des")]
+        connectors = [i for i, w in enumerate(words) if w.group(0) in pattern_syntax().name_connectors]
         if connectors:
             words = words[connectors[-1] + 1 :]
             if not words:
@@ -90,7 +90,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if all(w.lower() in lex.generic_modifiers or not is_name_word(w) for w in body):
         return None
-    if body[-1].lower() in ("and", "of", "for", "&", "de", "du", "des", "la", "le"):
+    if body[-1].lower() in pattern_syntax().name_tail_words:
         return None
     if re.fullmatch(r"\d+", body[0]):
         return None
@@ -186,7 +186,7 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
     lex = pattern_name_lexicon()
     for k, part in enumerate(TOPIC_SPLIT.split(title.strip())[:2]):
         words = part.split()
-        while words and (words[0].lower() in ("about", "welcome", "to", "history", "of", "the") or not words):
+        while words and words[0].lower() in pattern_syntax().headline_openers:
             words.pop(0)
         if not 1 <= len(words) <= 5:
             continue

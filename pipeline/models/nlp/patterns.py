@@ -246,6 +246,22 @@ class SyntaxRules:
     copulas: frozenset[str]
     pronoun_objects: frozenset[str]
     perfect_aux: frozenset[str]
+    articles: frozenset[str]
+    indefinite_openers: frozenset[str]
+    possessive_determiners: frozenset[str]
+    reference_determiners: frozenset[str]
+    coordinators: frozenset[str]
+    name_prepositions: frozenset[str]
+    name_connectors: frozenset[str]
+    name_tail_words: frozenset[str]
+    place_or_origin_prepositions: frozenset[str]
+    date_prepositions: frozenset[str]
+    period_openers: frozenset[str]
+    rename_fillers: frozenset[str]
+    headline_openers: frozenset[str]
+    clause_followers: frozenset[str]
+    stop_after_for: frozenset[str]
+    reference_heads: frozenset[str]
 
 
 @cache

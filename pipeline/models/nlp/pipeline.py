@@ -44,34 +44,7 @@ from pipeline.models.nlp.settings import NlpSettings
 
 __all__ = ["ParserUnavailableError", "build_nlp", "in_cluster_context"]
 
-_STOP_AFTER_FOR = frozenset(
-    {
-        "years",
-        "year",
-        "example",
-        "instance",
-        "the",
-        "a",
-        "which",
-        "this",
-        "that",
-        "its",
-        "their",
-        "each",
-        "all",
-        "more",
-        "further",
-        "in",
-        "to",
-        "with",
-        "of",
-        "and",
-        "or",
-        "now",
-        "some",
-        "many",
-    }
-)
+_STOP_AFTER_FOR = pattern_syntax().stop_after_for  # "a cluster for the ...": the description ends
 
 
 def _register_extensions() -> None:
@@ -90,9 +63,11 @@ def in_cluster_context(sent: Span) -> bool:
     """True when the sentence or the one before it (same text) talks about clusters."""
     lex = pattern_name_lexicon()
 
+    cluster_stems = tuple(sorted(w for w in lex.cluster_nouns if w.isalpha()))  # "clustering", "clusters'"
+
     def talks(span: Span) -> bool:
         return any(
-            t.lower_ in lex.cluster_nouns or t.lower_.startswith(("cluster", "eurocluster")) for t in span
+            t.lower_ in lex.cluster_nouns or t.lower_.startswith(cluster_stems) for t in span
         )
 
     if talks(sent):
@@ -147,7 +122,8 @@ def _generic_or_person(ent: Span) -> str | None:
         return None
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     words = [t.lower_ for t in ent if t.lower_ not in lex.cluster_nouns and t.lower_ not in ("&", "and", "-")]
-    determined = before in ("the", "a", "an", "this", "our", "their", "its") or ent[0].lower_ in ("the", "a")
+    syntax = pattern_syntax()
+    determined = before in syntax.reference_determiners or ent[0].lower_ in syntax.articles
     if determined and all(w in lex.generic_modifiers or w in lex.non_name_words for w in words):
         return "generic head"
     return None
@@ -230,23 +206,7 @@ def cluster_mentions(doc: Doc) -> Doc:
                 family == "x_lower_cluster"
                 and nxt.is_alpha
                 and nxt.is_lower
-                and nxt.lower_
-                not in (
-                    "was",
-                    "is",
-                    "has",
-                    "had",
-                    "were",
-                    "will",
-                    "and",
-                    "in",
-                    "of",
-                    "for",
-                    "which",
-                    "that",
-                    "to",
-                    "with",
-                )
+                and nxt.lower_ not in pattern_syntax().clause_followers
             ):
                 continue
         if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.non_cluster_org_words:
@@ -395,7 +355,7 @@ def _copula_to_org(doc: Doc, i: int) -> bool:
     """'it is a network of 45 firms', 'it is the cluster of ...': a copula to an organisation noun
     makes 'it' a reference, not an impersonal subject ('it is important', 'it is a pleasure')."""
     lex = pattern_name_lexicon()
-    if i + 2 >= len(doc) or doc[i].lower_ != "is" or doc[i + 1].lower_ not in ("a", "an", "the"):
+    if i + 2 >= len(doc) or doc[i].lower_ != "is" or doc[i + 1].lower_ not in pattern_syntax().articles:
         return False
     k = i + 2
     while k < len(doc) and k <= i + 4 and doc[k].is_alpha and doc[k].is_lower:
