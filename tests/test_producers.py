@@ -30,12 +30,6 @@ GOLD = load_factsheet_gold(ROOT / "tests" / "gold" / "factsheets")
 MATRIX = producer_fixtures(FIXTURES, list(GOLD), ROOT / "raw")
 PRODUCERS = sorted({producer for _, producer, _, _ in MATRIX})
 SAMPLE_FAMILIES = ("eccp-factsheet-lu-2022", "eccp-factsheet-be-2023")
-# prose claims are the NLP extractor's (issue 7): its rules do not know these phrasings yet
-NLP_GAPS = {
-    "eccp-factsheet-es-2023": "'The \"Innovative Business Groupings Programme\" was launched in 2007 by ...'",
-    "eccp-factsheet-at-2023": "'The \"Upper Austria Cluster Programme\" started in 1998 with ...'",
-}
-
 _CELLS: dict[tuple[str, str], ProducerCell] = {}
 
 
@@ -65,9 +59,7 @@ def test_fields_per_producer(family: str, producer: str, group: str) -> None:
 
 
 @pytest.mark.parametrize(("family", "producer"), CASES)
-def test_claims_per_producer(family: str, producer: str, request: pytest.FixtureRequest) -> None:
-    if family in NLP_GAPS:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=f"NLP rule gap: {NLP_GAPS[family]}"))
+def test_claims_per_producer(family: str, producer: str) -> None:
     score = cell(family, producer).report.total("claims")
     assert min(score.precision, score.recall) >= DEFAULT_MIN_SCORE, cell(family, producer).report.misses
 

@@ -767,8 +767,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if fronted is not None:
         return fronted
     k = trigger.start - 1
-    while k >= 0 and doc[k].lower_ in rules.adverbs:
-        k -= 1
+    while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].text in _QUOTE_CHARS):
+        k -= 1  # 'The "Upper Austria Cluster Programme" started': the closing quote is not a word
     prev = doc[k] if k >= 0 else None
     if prev is not None and prev.lower_ in rules.passive_aux:
         found = _nearest_before(ctx, mentions, trigger.start, level=level)

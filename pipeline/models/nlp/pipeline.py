@@ -238,6 +238,7 @@ def cluster_mentions(doc: Doc) -> Doc:
                 a, b = sent.start_char + found.end, sent.start_char + found.description_end
                 spans = [x for x in spans if not (a <= x.start_char and x.end_char <= b)]
         spans.extend(_org_mentions(doc, sent))
+        spans.extend(_quoted_programmes(doc, sent))
         if not in_cluster_context(sent):
             continue
         for token in sent:
@@ -349,6 +350,31 @@ def _is_reference(span: Span) -> bool:
         if low in lex.policy_heads or low in lex.cluster_nouns or nxt.text[:1].isupper() and nxt.is_alpha:
             return False
     return True
+
+
+_QUOTES = frozenset('"“”„«»')
+
+
+def _quoted_programmes(doc: Doc, sent: Span) -> list[Span]:
+    """'The "Innovative Business Groupings Programme" was launched in 2007': a capitalised name in
+    quotes whose last word is a programme head is a policy (family quoted_name)."""
+    lex = pattern_name_lexicon()
+    out: list[Span] = []
+    i = sent.start
+    while i < sent.end:
+        if doc[i].text in _QUOTES:
+            close = next((k for k in range(i + 1, min(i + 10, sent.end)) if doc[k].text in _QUOTES), None)
+            if close is not None and close - i >= 3:
+                words = doc[i + 1 : close]
+                if (
+                    words[-1].lower_ in lex.policy_heads
+                    and words[-1].text[:1].isupper()
+                    and all(t.text[:1].isupper() or t.lower_ in pattern_syntax().name_joiners for t in words)
+                ):
+                    out.append(Span(doc, i + 1, close, label="POLICY", span_id="quoted_name"))
+                i = close
+        i += 1
+    return out
 
 
 def _copula_to_org(doc: Doc, i: int) -> bool:
