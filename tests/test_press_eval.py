@@ -265,6 +265,10 @@ def test_evaluate_command_prints_both_splits() -> None:
     assert result.exit_code == 0, result.output
     assert "press evaluation: dev (25 pages" in result.output
     assert "press evaluation: test (32 pages" in result.output
+    # the held-out split's misses stay hidden unless asked for (reading them is tuning on them)
+    assert "dev: misses" in result.output and "test: misses" not in result.output
+    shown = CliRunner().invoke(app, ["evaluate", "--press", str(PRESS), "--test-details"])
+    assert shown.exit_code == 0 and "test: misses" in shown.output
 
 
 def test_evaluate_command_on_a_missing_set_is_a_clean_error(tmp_path: Path) -> None:
