@@ -169,3 +169,15 @@ def test_no_start_date_for_the_copula_subject(paragraphs: list[str]) -> None:
 )
 def test_became_without_a_new_name_is_no_rename(paragraphs: list[str]) -> None:
     assert not {f for f in extracted(*paragraphs) if f[1] == "renamed_to"}
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        pytest.param(["In 2019 the work plan of the Fjordlink Cluster was established."], id="plan-of-the-cluster"),
+        pytest.param(["The strategy of the Fjordlink Cluster was launched in 2018."], id="strategy-of-the-cluster"),
+        pytest.param(["The Fjordlink Cluster's new strategy was launched in 2018."], id="possessive-strategy"),
+    ],
+)
+def test_the_complement_of_another_noun_is_not_the_event_subject(paragraphs: list[str]) -> None:
+    assert not {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")}

@@ -283,6 +283,23 @@ def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) 
     return max(before, key=lambda m: m.span.end) if before else None
 
 
+def _complement_of_noun(doc: Doc, mention: _Mention) -> bool:
+    """The mention is the complement of a lower-case noun ("the strategy of the cluster") or
+    the possessor of one ("the cluster's new strategy")."""
+    if mention.span.end < len(doc) and doc[mention.span.end].lower_ in _SYNTAX.possessive_markers:
+        return True
+    i = mention.span.start
+    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
+        i -= 1
+    return (
+        i >= 2
+        and doc[i - 1].lower_ in _SYNTAX.complement_prepositions
+        and doc[i - 2].is_alpha
+        and doc[i - 2].is_lower
+        and doc[i - 2].lower_ not in _SYNTAX.articles
+    )
+
+
 def _apposition_end(ctx: _Ctx, mention: _Mention, i: int) -> int:
     """Index of the comma closing an apposition right after `mention` and before token i, else -1."""
     doc = ctx.doc
@@ -774,6 +791,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
         if found is not None:
             found = _before_apposition(ctx, found, mentions, trigger.start)
+        if found is not None and _complement_of_noun(doc, found):
+            return None  # "the work plan of our cluster was established in 2019": the plan was
         if found is not None and not _blocked(ctx, found, trigger.start):
             return found
         return None

@@ -261,6 +261,8 @@ class SyntaxRules:
     headline_openers: frozenset[str]
     clause_followers: frozenset[str]
     stop_after_for: frozenset[str]
+    complement_prepositions: frozenset[str]
+    possessive_markers: frozenset[str]
     reference_heads: frozenset[str]
 
 
