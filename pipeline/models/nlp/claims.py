@@ -791,7 +791,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
         if found is not None:
             found = _before_apposition(ctx, found, mentions, trigger.start)
-        if found is not None and _complement_of_noun(doc, found):
+        relative = found is not None and any(doc[x].lower_ in _RELATIVES for x in range(found.span.end, trigger.start))
+        if found is not None and not relative and _complement_of_noun(doc, found):
             return None  # "the work plan of our cluster was established in 2019": the plan was
         if found is not None and not _blocked(ctx, found, trigger.start):
             return found
