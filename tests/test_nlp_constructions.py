@@ -135,6 +135,24 @@ def extracted(*paragraphs: str) -> set[Fact]:
             set(),
             id="agency-acronym-is-no-cluster",
         ),
+        pytest.param(
+            ["The Fjord Aquaculture Cluster was the first cluster in Norway, founded in 1997 by twelve fish farms."],
+            {("Fjord Aquaculture Cluster", "created_year", 1997, "founded")},
+            id="copula-description-then-participle",
+        ),
+        pytest.param(
+            ["The Fjord Aquaculture Cluster – founded in 2007 – links the fish farms of the west coast."],
+            {("Fjord Aquaculture Cluster", "created_year", 2007, "founded")},
+            id="dash-inserted-participle",
+        ),
+        pytest.param(
+            [
+                "Fjordlink, the aquaculture cluster of the region, grew out of a fish farmers' forum.",
+                "The origins of Fjordlink go back to 2003, but the association was only registered in 2006.",
+            ],
+            {("Fjordlink", "created_year", 2006, "registered")},
+            id="lineage-does-not-take-a-later-clause-date",
+        ),
     ],
 )
 def test_construction(paragraphs: list[str], expected: set[Fact]) -> None:

@@ -728,6 +728,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
 
 
 _PLACE_PREPOSITIONS = _SYNTAX.place_prepositions
+# what opens an inserted participle clause: "X, founded in ...", "X (founded 2007)", "X – founded in 2007 –"
+_OPENERS = frozenset({",", "(", "–", "—"})
 
 
 def _name_start(doc: Doc, end: int, floor: int) -> int:
@@ -801,21 +803,21 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
     obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
-    if obj is None and prev is not None and prev.text not in (",", "("):
+    if obj is None and prev is not None and prev.text not in _OPENERS:
         obj = _created_object(ctx, j, trigger.sent.end)
-    if obj is None and prev is not None and prev.text not in (",", "("):
+    if obj is None and prev is not None and prev.text not in _OPENERS:
         # "19 shipyards and suppliers founded the klaster in September 2013": a reference as object
         ref = next((m for m in mentions if m.ref == "cluster" and m.span.start == trigger.end), None)
         antecedent = _resolve(ctx, ref) if ref is not None else None
         if antecedent is not None:
             obj = _Mention(ref.span, antecedent.name, antecedent.subject_type, ref=ref.ref)
-    if obj is not None and prev is not None and prev.text not in (",", "("):
+    if obj is not None and prev is not None and prev.text not in _OPENERS:
         return obj  # "In 2004 we launched the X Programme": the object is what was launched
-    if prev is not None and prev.text not in (",", "(") and _has_object(doc, trigger):
+    if prev is not None and prev.text not in _OPENERS and _has_object(doc, trigger):
         return None  # "X launched a call in 2019": X launched something, it was not created
-    if prev is not None and (prev.text in (",", "(") or any(m.span.end == k + 1 for m in mentions)):
+    if prev is not None and (prev.text in _OPENERS or any(m.span.end == k + 1 for m in mentions)):
         # "X, established in ...", "X (founded in 2007)", "X started in ..."
-        end = k if prev.text in (",", "(") else k + 1
+        end = k if prev.text in _OPENERS else k + 1
         found = next((m for m in mentions if m.span.end == end), None)
         if found is None and prev.text == ",":
             # "X, the game cluster of Kokkola, started ...": step back over the apposition
@@ -823,6 +825,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
             between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
             if not _APPOSITION.match(between):
                 found = None
+        if found is None and prev.text == ",":
+            found = _copula_subject(ctx, trigger, mentions)  # "X was the first ... cluster, founded in 1997"
         return found
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
@@ -841,15 +845,17 @@ def _copula_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Ment
     word = trigger[0].lower_
     if not (word.endswith("ed") or word in _PAST_IRREGULAR) or trigger.start == sent.start:
         return None
-    for k in range(trigger.start - 1, max(sent.start, trigger.start - 9) - 1, -1):
+    for k in range(trigger.start - 1, max(sent.start, trigger.start - 12) - 1, -1):
         token = doc[k]
+        if token.text == "," and k == trigger.start - 1:
+            continue  # "X was the first food cluster in the country, founded in 1997 by ..."
         if token.text == "," and k + 1 < trigger.start and doc[k + 1].lower_ in _SYNTAX.indefinite_openers:
             # "SkogsKraft, a bioeconomy cluster started by forestry firms in 1999, ...": the apposition's name
             named = next((m for m in mentions if m.span.end == k and m.ref is None), None)
             return named or _unnamed_name_ending(ctx, k, sent.start)
         if token.is_punct and token.text != "-":
             return None
-        if token.text[:1].isupper() and not token.is_sent_start:
+        if token.text[:1].isupper() and not token.is_sent_start and token.text not in pattern_countries():
             return None  # another name in the description: "X is a member of Y founded in ..."
         if token.lower_ in _SYNTAX.copulas:
             if k + 1 >= trigger.start or doc[k + 1].lower_ not in _DETERMINERS | {"one"}:
@@ -1010,7 +1016,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
 
     # 1. lineage cues: "has cluster policies dating back to the late 1980s" -> lineage, never a start
     for cue in _in_sent(sent, "lineage"):
-        after = [d for d in dates if d.start >= cue.end]
+        # the lineage's own date follows the cue closely; a later date belongs to another clause
+        after = [d for d in dates if cue.end <= d.start <= cue.end + 6]
         if not after and cue.end + 1 < sent.end and doc[cue.end].lower_ == "to":
             # "dates back to 2010": "to" blocks end dates elsewhere, not after a lineage cue
             after = [d for d in _sentence_dates(ctx, sent, blockers=False) if d.start == cue.end + 1]
