@@ -153,6 +153,31 @@ def extracted(*paragraphs: str) -> set[Fact]:
             {("Fjordlink", "created_year", 2006, "registered")},
             id="lineage-does-not-take-a-later-clause-date",
         ),
+        pytest.param(
+            ["The Fjord Aquaculture Cluster had 40 members in 2015; today it has 120."],
+            {("Fjord Aquaculture Cluster", "member_count", 120, None)},
+            id="past-count-then-elliptic-present-count",
+        ),
+        pytest.param(
+            ["The Fjord Aquaculture Cluster started with 12 members and now has 120."],
+            {("Fjord Aquaculture Cluster", "member_count", 120, None)},
+            id="founding-count-then-present-count",
+        ),
+        pytest.param(
+            ["Some 30 companies took part in the Fjord Aquaculture Cluster study trip."],
+            set(),
+            id="participants-of-an-event-are-no-members",
+        ),
+        pytest.param(
+            ["The Fjord Aquaculture Cluster's team of 8 people supports the members."],
+            set(),
+            id="staff-are-no-members",
+        ),
+        pytest.param(
+            ["Fjordlink, the aquaculture cluster of the west coast, was known as the Fjord Fish Forum until 2015."],
+            {("Fjord Fish Forum", "renamed_to", "Fjordlink", "rename")},
+            id="known-as-until",
+        ),
     ],
 )
 def test_construction(paragraphs: list[str], expected: set[Fact]) -> None:

@@ -1480,6 +1480,15 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         if strong:
             j = i + 2
         total = _membership_total(doc, sent, i, rules)
+        # "... had 40 members; today it has 120": the member noun is understood from earlier
+        elliptic = (
+            (j >= sent.end or doc[j].is_punct)
+            and first > sent.start
+            and doc[first - 1].lower_ in rules.elliptic_verbs
+            and any(t.lower_ in rules.member_nouns for t in doc[sent.start : first])
+        )
+        if elliptic:
+            j, strong = first, True
         if j >= sent.end and not total:
             continue
         qualifier = _approximator(doc, first, sent.start)
@@ -1592,6 +1601,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             or (founding and not words & rules.present_cues)
         ):
             continue  # "set up in 2010 by eight firms", "when six firms joined": founders, not members
+        if (strong or doc[j].lower_ in rules.member_nouns) and _past_clause(doc, sent, first, rules):
+            continue  # "In 2015 it had 40 members", "30 companies took part in the trip": not today's count
         if (strong or doc[j].lower_ in rules.member_nouns) and (
             words & rules.membership_cues or _network_of(doc, i, sent.start)
         ):
@@ -1651,6 +1662,29 @@ def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:
     return parts
 
 
+def _clause_start(doc: Doc, sent: Span, i: int) -> int:
+    """First token of the clause holding token i (after the last ';', ':' or ', and'/'and' before it)."""
+    for k in range(i - 1, sent.start - 1, -1):
+        if doc[k].text in (";", ":") or (doc[k].lower_ in _SYNTAX.coordinators and k < i - 1):
+            return k + 1
+    return sent.start
+
+
+def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules) -> bool:
+    """The count at token i is told in the past: its clause holds a past cue ('had', 'took', a
+    year) and no present cue ('today', 'now', 'has')."""
+    start = max(_clause_start(doc, sent, i), i - 6)  # the count's own clause, not a fronted founding
+    end = next(
+        (k for k in range(i + 1, sent.end) if doc[k].text in (";", ":", ",") or doc[k].lower_ in _SYNTAX.coordinators),
+        sent.end,
+    )
+    words = {doc[k].lower_ for k in range(start, end)}
+    if words & rules.present_cues:
+        return False
+    year = any(_LEADING_YEAR.match(doc[k].text) and len(doc[k].text) == 4 for k in range(start, i))
+    return bool(words & rules.past_cues) or year
+
+
 def _counted_in(ctx: _Ctx, name: str, sent: Span) -> bool:
     """A member count of `name` was already read in this sentence (the first of an enumeration)."""
     quote = sent.text.strip()
@@ -1699,6 +1733,8 @@ def _member_noun_ahead(doc: Doc, j: int, limit: int, rules: CountRules) -> int |
             return None
         if doc[k].lower_ in rules.membership_cues or doc[k].lower_ in rules.founder_cues:
             return None
+        if doc[k].lower_ in _SYNTAX.articles or doc[k].lower_ in _SYNTAX.possessive_determiners:
+            return None  # "a team of 8 people supports the members": another phrase has begun
         if doc[k].lower_ in pattern_name_lexicon().cluster_nouns or doc[k].lower_ in rules.cluster_count_nouns:
             return None  # "17 cluster organisations" are organisations of a count of their own
     return None

@@ -363,6 +363,8 @@ class CountRules:
     total_prepositions: frozenset[str] = frozenset()
     strong_heads: frozenset[str] = frozenset()
     member_kinds: frozenset[str] = frozenset()
+    past_cues: frozenset[str] = frozenset()
+    elliptic_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -401,6 +403,8 @@ def pattern_count_nouns() -> CountRules:
         total_prepositions=frozenset(data.get("total_prepositions", ())),
         strong_heads=frozenset(data.get("strong_heads", ())),
         member_kinds=frozenset(data.get("member_kinds", ())),
+        past_cues=frozenset(data.get("past_cues", ())),
+        elliptic_verbs=frozenset(data.get("elliptic_verbs", ())),
     )
 
 
