@@ -2205,9 +2205,13 @@ def _field_claims(
             name, subject_type = f.subject, _type_of_name(f.subject)
         elif (section := section_subject(selected, f.block, _is_name)) is not None:
             name, subject_type = section, _type_of_name(section)
-        elif discourse.topic is not None:
-            name, subject_type = discourse.topic.name, discourse.topic.subject_type
-            extra = [discourse.topic.evidence]
+        elif (
+            subject := discourse.topic
+            # a page without a topic: its one cluster's member count, never a "Start date:" (a job's)
+            or ((discourse.fallback or _sole_named(discourse)) if f.attribute == "member_count" else None)
+        ) is not None:
+            name, subject_type = subject.name, subject.subject_type
+            extra = [subject.evidence]
         else:
             continue
         attribute = f.attribute
@@ -2230,6 +2234,12 @@ def _field_claims(
             extra_evidence=extra,
         )
     return out
+
+
+def _sole_named(discourse: _Discourse) -> _Antecedent | None:
+    """The one cluster organisation the page's text named, if it named exactly one."""
+    clusters = {a.name: a for a in discourse.history if a.subject_type == "cluster"}
+    return next(iter(clusters.values())) if len(clusters) == 1 else None
 
 
 def _key(value: object) -> str:

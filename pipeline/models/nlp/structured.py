@@ -131,11 +131,35 @@ def _bare_field(index: int, offset: int, text: str, published: str | None) -> Fi
     return Field(index, offset + lead, offset + lead + len(stripped), "member_count", total, None, None)
 
 
+class _Part:
+    """A piece of a block's text with its offset (the interface of a regex match that callers use)."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self._text, self._start = text, start
+
+    def group(self, index: int = 0) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+
+def _sentences_in(chunk: re.Match[str]) -> list[_Part]:
+    text, base = chunk.group(0), chunk.start()
+    cuts = [0, *(m.end() for m in re.finditer(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])", text)), len(text)]
+    return [_Part(text[a:b], base + a) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
 def _inline_fields(index: int, block: Block, published: str | None) -> list[Field]:
     rules = pattern_structured_fields()
     seps = "|".join(re.escape(s) for s in rules.separators)
     out = []
-    parts = list(re.finditer(rf"[^{''.join(rules.separators)}\n]+", block.text))
+    # fields are split by the separators, and a field may follow a sentence ("... guessed. Members: 120")
+    parts = [
+        m
+        for chunk in re.finditer(rf"[^{''.join(rules.separators)}\n]+", block.text)
+        for m in _sentences_in(chunk)
+    ]
     for part in parts:
         m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part.group(0))
         if m is None:
