@@ -178,6 +178,27 @@ def extracted(*paragraphs: str) -> set[Fact]:
             {("Fjord Fish Forum", "renamed_to", "Fjordlink", "rename")},
             id="known-as-until",
         ),
+        pytest.param(
+            ["The Green Cluster Programme was launched in 2019.", "The programme's 31 clusters employ 90,000 people."],
+            {
+                ("Green Cluster Programme", "starting_year", 2019, "launched"),
+                ("Green Cluster Programme", "cluster_count", 31, None),
+            },
+            id="the-programme's-clusters",
+        ),
+        pytest.param(
+            ["The Green Cluster Programme was launched in 2019.", "It currently funds 14 cluster organisations."],
+            {
+                ("Green Cluster Programme", "starting_year", 2019, "launched"),
+                ("Green Cluster Programme", "cluster_count", 14, None),
+            },
+            id="it-funds-cluster-organisations",
+        ),
+        pytest.param(
+            ["The Green Cluster Programme was set up in 2019 to support 20 clusters."],
+            {("Green Cluster Programme", "starting_year", 2019, "set up")},
+            id="a-target-is-no-count",
+        ),
     ],
 )
 def test_construction(paragraphs: list[str], expected: set[Fact]) -> None:

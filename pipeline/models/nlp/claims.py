@@ -1522,8 +1522,15 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 )
             continue
         if doc[j].lower_ in rules.cluster_count_nouns:
+            if first >= 2 and doc[first - 2].lower_ in rules.purpose_markers:
+                continue  # "set up in 2012 to support 20 clusters": a target, not a count
             policies = [m for m in mentions if m.subject_type == "policy" and ctx.depth[m.span.start] == 0]
             coref_count: list[Evidence] = []
+            if not policies:
+                # "The programme's 31 clusters ...", "The number of supported clusters rose to 25"
+                owner = _possessing_policy(ctx, sent, first, rules)
+                if owner is not None:
+                    policies, coref_count = [owner[0]], [owner[1].evidence]
             if not policies:
                 # "In 2021, the programme served 44 clusters": the programme the reference stands for
                 refs = [r for r in _references(sent) if r.ref in ("policy", "any")]
@@ -1693,6 +1700,31 @@ def _counted_in(ctx: _Ctx, name: str, sent: Span) -> bool:
     )
 
 
+def _possessing_policy(
+    ctx: _Ctx, sent: Span, i: int, rules: CountRules
+) -> tuple[_Mention, _Antecedent] | None:
+    """The programme a count of clusters belongs to when the sentence says so without naming it:
+    "the programme's 31 clusters" (a possessed policy noun) or "the number of supported clusters
+    rose to 25" (a total of the programme in discussion)."""
+    doc = ctx.doc
+    lex = pattern_name_lexicon()
+    possessed = (
+        i >= 2 and doc[i - 1].lower_ in _SYNTAX.possessive_markers and doc[i - 2].lower_ in lex.policy_heads
+    )
+    total = (
+        i > sent.start
+        and doc[i - 1].lower_ in rules.total_prepositions
+        and any(t.lower_ in rules.number_heads for t in doc[sent.start : i])
+    )
+    if not (possessed or total):
+        return None
+    span = doc[i - 2 : i - 1] if possessed else doc[i - 1 : i]
+    antecedent = _resolve(ctx, _Mention(span, span.text, "policy", ref="policy"))
+    if antecedent is None or antecedent.subject_type != "policy":
+        return None
+    return _Mention(span, antecedent.name, "policy"), antecedent
+
+
 def _policy_cluster_organisations(
     ctx: _Ctx, sent: Span, mentions: list[_Mention], value: int, qualifier: str | None
 ) -> bool:
@@ -1701,7 +1733,7 @@ def _policy_cluster_organisations(
     policies = [m for m in mentions if m.subject_type == "policy" and ctx.depth[m.span.start] == 0]
     coref: list[Evidence] = []
     if not policies:
-        refs = [r for r in _references(sent) if r.ref == "policy"]
+        refs = [r for r in _references(sent) if r.ref in ("policy", "any")]  # "the scheme", "it"
         antecedent = _resolve(ctx, refs[0]) if refs else None
         if antecedent is None or antecedent.subject_type != "policy":
             return False

@@ -365,6 +365,8 @@ class CountRules:
     member_kinds: frozenset[str] = frozenset()
     past_cues: frozenset[str] = frozenset()
     elliptic_verbs: frozenset[str] = frozenset()
+    purpose_markers: frozenset[str] = frozenset()
+    number_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -405,6 +407,8 @@ def pattern_count_nouns() -> CountRules:
         member_kinds=frozenset(data.get("member_kinds", ())),
         past_cues=frozenset(data.get("past_cues", ())),
         elliptic_verbs=frozenset(data.get("elliptic_verbs", ())),
+        purpose_markers=frozenset(data.get("purpose_markers", ())),
+        number_heads=frozenset(data.get("number_heads", ())),
     )
 
 
