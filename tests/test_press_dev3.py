@@ -59,7 +59,7 @@ def test_dev3_loads_apart_from_the_hashed_splits() -> None:
     # dev3 pages are not drawn by the seeded hash, and the default set is still dev + test only
     assert {split_of(e.id) for e, _, _ in DEV3} == {"dev", "test"}
     assert {e.split for e, _, _ in load_set(PRESS)} == {"dev", "test"}
-    assert present_splits(PRESS) == ("dev", "dev2", "dev3", "test")
+    assert present_splits(PRESS) == ("dev", "dev2", "dev3", "dev4", "test")
 
 
 def _page_text(html: Path) -> str:
