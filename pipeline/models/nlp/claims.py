@@ -690,7 +690,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     )
     if not passive and _has_object(doc, trigger):
         return None  # "Innovation Norway launched the programme": the launcher, not a new cluster
-    if k > trigger.sent.start and doc[k].text == ",":  # "X (NCE), introduced in 2006"
+    apposed = k > trigger.sent.start and doc[k].text == ","
+    if apposed:  # "X (NCE), introduced in 2006"
         k -= 1
         if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
             k -= 3
@@ -724,7 +725,20 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         return None
     if _non_cluster_name(ctx, span.text):
         return None  # "GAIN, created in 2012, ..." where GAIN is "the Galician Innovation Agency (GAIN)"
+    if apposed and not _page_subject_like(ctx, _clean_name(span.text)):
+        return None  # "Bayern Innovativ, founded in 1995, coordinates ...": a name the page only passes by
     return _Mention(span, _clean_name(span.text), "cluster")
+
+
+def _page_subject_like(ctx: _Ctx, name: str) -> bool:
+    """A name no rule typed is taken as a cluster only when the page is about it: in a title or
+    heading, named again, or headed by a cluster or organisation noun."""
+    lex = pattern_name_lexicon()
+    if {w.lower() for w in name.split()} & (lex.cluster_nouns | lex.org_heads):
+        return True
+    titles = [b.text for b in ctx.document.blocks if b.kind in ("title", "page_title", "heading")]
+    introduced = re.search(rf"{re.escape(name)}\s*\(\s*[A-Z][A-Z0-9]+\s*\)", ctx.document.text)  # "X (NCE)"
+    return bool(introduced) or any(name in t for t in titles) or ctx.document.text.count(name) >= 2
 
 
 _PLACE_PREPOSITIONS = _SYNTAX.place_prepositions
@@ -886,6 +900,8 @@ def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if found is None and doc[rel - 1].text == ",":
         # "RoboKlynge Fyn, which the municipality set up in 2015, ...": a name no rule typed yet
         found = _unnamed_name_ending(ctx, i + 1, sent.start)
+        if found is not None and not _page_subject_like(ctx, found.name):
+            found = None  # "... depend on the Malta Freeport, which opened in 1988": passed by
     return found
 
 
@@ -1786,7 +1802,10 @@ def _network_of(doc: Doc, i: int, sent_start: int) -> bool:
 
 def _membership_total(doc: Doc, sent: Span, i: int, rules: CountRules) -> bool:
     """'Membership has grown to 290 (organisations)', 'Membership rose from 58 ... to 81': the number
-    after a total preposition in a sentence whose subject is a membership noun."""
+    after a total preposition in a sentence whose subject is a membership noun (never a day of a
+    date: 'Membership at 31 December 2024: 64')."""
+    if i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in pattern_dates().months:
+        return False
     heads = [t.i for t in sent if t.lower_ in rules.membership_heads and t.i < i]
     if not heads or i == sent.start:
         return False

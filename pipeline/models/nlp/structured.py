@@ -34,6 +34,7 @@ class StructuredRules:
     start_labels: frozenset[str]
     member_labels: frozenset[str]
     cluster_count_labels: frozenset[str]
+    non_member_words: frozenset[str]
     name_labels: frozenset[str]
     separators: tuple[str, ...]
 
@@ -52,6 +53,7 @@ def pattern_structured_fields() -> StructuredRules:
         start_labels=frozenset(data["start_labels"]),
         member_labels=frozenset(data["member_labels"]),
         cluster_count_labels=frozenset(data.get("cluster_count_labels", ())),
+        non_member_words=frozenset(data.get("non_member_words", ())),
         name_labels=frozenset(data["name_labels"]),
         separators=tuple(data["separators"]),
     )
@@ -91,7 +93,25 @@ def _value(attribute: str, text: str, published: str | None) -> tuple[int | str,
 
 
 def _attribute(label: str) -> str | None:
+    """The attribute a field label gives: an exact label, else a label that opens or closes a
+    longer one ("Membership at 31 December 2024", "Clusters holding the status", "Programme
+    start"), unless the label speaks of a board, staff or team."""
     rules = pattern_structured_fields()
+    exact = _exact_attribute(label, rules)
+    if exact is not None or not label:
+        return exact
+    words = label.split()
+    if len(words) > 6 or set(words) & rules.non_member_words:
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:n]), " ".join(words[-n:])
+        found = _exact_attribute(head, rules) or _exact_attribute(tail, rules)
+        if found is not None:
+            return found
+    return None
+
+
+def _exact_attribute(label: str, rules: StructuredRules) -> str | None:
     if label in rules.start_labels:
         return "start"
     if label in rules.member_labels:
@@ -102,7 +122,7 @@ def _attribute(label: str) -> str | None:
 
 
 _BARE_COUNT = re.compile(
-    r"^\s*(?:(?:over|more than|about|some|around|approx\.?)\s+)?(?P<n>\d[\d,.]*)\s+(?P<noun>[a-z][a-z-]*)"
+    r"^\s*(?:(?:over|more than|about|some|around|approx\.?)\s+)?(?P<n>\d[\d,.]*)\+?\s+(?P<noun>[a-z][a-z-]*)"
     r"(?P<rest>(?:\s*(?:,|and)\s*\d[\d,.]*\s+[a-z][a-z -]*?)*)\s*$"
 )
 
@@ -150,6 +170,29 @@ def _sentences_in(chunk: re.Match[str]) -> list[_Part]:
     return [_Part(text[a:b], base + a) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
+def _line_subject(text: str) -> str | None:
+    """The organisation a field line starts with: 'Transylvania Textile Cluster (TTFC)' ->
+    'Transylvania Textile Cluster'; 'ROSENC — Romanian Sustainable Energy Cluster' -> the long name."""
+    text = _ACRONYM_TAIL.sub("", text).strip()
+    pieces = [p.strip() for p in re.split(r"\s+[—–-]\s+", text) if p.strip()]
+    if not pieces:
+        return None
+    name = max(pieces, key=len)
+    words = name.split()
+    lex = pattern_name_lexicon()
+    if not 2 <= len(words) <= 8 or not all(w[:1].isupper() or w.lower() in ("&", "of", "de", "and") for w in words):
+        return None
+    return name if words[-1].lower() in lex.cluster_nouns | lex.org_heads or any(
+        w.lower() in lex.cluster_nouns for w in words
+    ) else None
+
+
+def _with_subject(field: Field, subject: str | None) -> Field:
+    return field if subject is None else Field(
+        field.block, field.start, field.end, field.attribute, field.value, field.precision, subject
+    )
+
+
 def _inline_fields(index: int, block: Block, published: str | None) -> list[Field]:
     rules = pattern_structured_fields()
     seps = "|".join(re.escape(s) for s in rules.separators)
@@ -160,19 +203,21 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
         for chunk in re.finditer(rf"[^{''.join(rules.separators)}\n]+", block.text)
         for m in _sentences_in(chunk)
     ]
+    # a directory line "Transylvania Textile Cluster (TTFC) · Cluj · est. 2012 · 54 members" names its subject first
+    subject = _line_subject(parts[0].group(0)) if len(parts) >= 2 and ":" not in parts[0].group(0) else None
     for part in parts:
         m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part.group(0))
         if m is None:
             if len(parts) >= 2:  # a field line: "Active since 2011 · 29 companies, 2 faculties · ..."
                 bare = _bare_field(index, part.start(), part.group(0), published)
-                out.extend([bare] if bare is not None else [])
+                out.extend([_with_subject(bare, subject)] if bare is not None else [])
             continue
         attribute = _attribute(_label(m.group("label")))
         found = _value(attribute, m.group("value"), published) if attribute else None
         if attribute and found:
             start = part.start() + m.start("label")
             end = part.start() + m.end("value")
-            out.append(Field(index, start, end, attribute, found[0], found[1], None))
+            out.append(Field(index, start, end, attribute, found[0], found[1], subject))
     del seps
     return out
 
@@ -238,8 +283,9 @@ def _pair_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
 def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """Every structured start date and member count of the page's blocks."""
     fields = _table_fields(blocks, published) + _pair_fields(blocks, published)
+    separators = pattern_structured_fields().separators
     for i, block in enumerate(blocks):
-        if ":" in block.text:
+        if ":" in block.text or any(sep in block.text for sep in separators):
             fields.extend(_inline_fields(i, block, published))
     return sorted(fields, key=lambda f: (f.block, f.start))
 
