@@ -159,7 +159,12 @@ class _Ctx:
 
 
 def _subject_type(span: Span) -> SubjectType:
-    return "policy" if span.label_ == "POLICY" else "cluster"
+    """POLICY mentions, and names ending in a plural cluster noun ("Croatian Competitiveness
+    Clusters", "Norwegian Innovation Clusters"): a programme of clusters, not one organisation."""
+    if span.label_ == "POLICY":
+        return "policy"
+    last = span[-1].lower_ if len(span) > 1 else ""
+    return "policy" if last in pattern_name_lexicon().policy_topic_words and last.endswith("s") else "cluster"
 
 
 def _clean_name(text: str) -> str:
@@ -497,6 +502,10 @@ def _fronted_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Men
         while j < sent.end and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in rules.adverbs):
             j += 1
         found = next((m for m in mentions if m.span.start in (j, comma + 1)), None)
+        if found is None and j < sent.end:
+            # "Founded in 2016 in Santarém, AgroTejo brings together ...": the name no rule typed
+            named = _named_after_noun(ctx, j)
+            found = named if named is not None and _page_subject_like(ctx, named.name) else None
         if found is not None:
             return found
     return None
@@ -1540,6 +1549,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         if doc[j].lower_ in rules.cluster_count_nouns:
             if first >= 2 and doc[first - 2].lower_ in rules.purpose_markers:
                 continue  # "set up in 2012 to support 20 clusters": a target, not a count
+            if _past_clause(doc, sent, first, rules, years=False):
+                continue  # "under which 19 clusters had been recognised for 2009-2014": history
             policies = [m for m in mentions if m.subject_type == "policy" and ctx.depth[m.span.start] == 0]
             coref_count: list[Evidence] = []
             if not policies:
@@ -1675,9 +1686,12 @@ def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:
             return parts
         words = 0
         k += 1
+        kinds = pattern_count_nouns().member_kinds
         while k < end and words < 3 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _SYNTAX.coordinators:
             words += 1
             k += 1
+            if doc[k - 1].lower_ in kinds:
+                break  # "2 polytechnics of the valley": the kind noun ends the part
         if words == 0 or doc[k - 1].lower_ not in pattern_count_nouns().member_kinds:
             return parts  # "120 members and 4 staff": staff are not members
         parts.append(value)
@@ -1693,10 +1707,13 @@ def _clause_start(doc: Doc, sent: Span, i: int) -> int:
     return sent.start
 
 
-def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules) -> bool:
+def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules, *, years: bool = True) -> bool:
     """The count at token i is told in the past: its clause holds a past cue ('had', 'took', a
     year) and no present cue ('today', 'now', 'has')."""
     start = max(_clause_start(doc, sent, i), i - 6)  # the count's own clause, not a fronted founding
+    clause = doc[_clause_start(doc, sent, i) : i].text.lower()
+    if any(opener in clause for opener in rules.present_openers):
+        return False  # "As of 2024 it had 120 members": the latest count
     end = next(
         (k for k in range(i + 1, sent.end) if doc[k].text in (";", ":", ",") or doc[k].lower_ in _SYNTAX.coordinators),
         sent.end,
@@ -1704,7 +1721,7 @@ def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules) -> bool:
     words = {doc[k].lower_ for k in range(start, end)}
     if words & rules.present_cues:
         return False
-    year = any(_LEADING_YEAR.match(doc[k].text) and len(doc[k].text) == 4 for k in range(start, i))
+    year = years and any(_LEADING_YEAR.match(doc[k].text) and len(doc[k].text) == 4 for k in range(start, i))
     return bool(words & rules.past_cues) or year
 
 
@@ -1726,7 +1743,7 @@ def _possessing_policy(
     lex = pattern_name_lexicon()
     possessed = (
         i >= 2 and doc[i - 1].lower_ in _SYNTAX.possessive_markers and doc[i - 2].lower_ in lex.policy_heads
-    )
+    ) or (i >= 1 and doc[i - 1].lower_ in _SYNTAX.possessive_determiners)  # "its 13 clusters"
     total = (
         i > sent.start
         and doc[i - 1].lower_ in rules.total_prepositions
@@ -1734,8 +1751,9 @@ def _possessing_policy(
     )
     if not (possessed or total):
         return None
-    span = doc[i - 2 : i - 1] if possessed else doc[i - 1 : i]
-    antecedent = _resolve(ctx, _Mention(span, span.text, "policy", ref="policy"))
+    its = doc[i - 1].lower_ in _SYNTAX.possessive_determiners
+    span = doc[i - 1 : i] if its or not possessed else doc[i - 2 : i - 1]
+    antecedent = _resolve(ctx, _Mention(span, span.text, "policy", ref="any" if its else "policy"))
     if antecedent is None or antecedent.subject_type != "policy":
         return None
     return _Mention(span, antecedent.name, "policy"), antecedent
@@ -1853,7 +1871,9 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
     if tokens and tokens[0].lower_ in rules.present_cues and tokens[0].text[:1].isupper():
         tokens = tokens[1:]  # "Today: 73 members, 9 working groups and one shared test lab"
     cut = next((k for k, t in enumerate(tokens) if k >= 1 and t.lower_ in rules.member_nouns), None)
-    if cut is not None and cut + 2 < len(tokens) and tokens[cut + 1].lower_ == "and" or (
+    if cut is not None and cut + 1 < len(tokens) and tokens[cut + 1].lower_ in _SYNTAX.place_or_origin_prepositions:
+        tokens = tokens[: cut + 1]  # "210 member companies in the cantons of Jura and Bern"
+    elif cut is not None and cut + 2 < len(tokens) and tokens[cut + 1].lower_ == "and" or (
         cut is not None
         and cut + 1 < len(tokens)
         and tokens[cut + 1].i == tokens[cut].i + 2

@@ -367,6 +367,7 @@ class CountRules:
     elliptic_verbs: frozenset[str] = frozenset()
     purpose_markers: frozenset[str] = frozenset()
     number_heads: frozenset[str] = frozenset()
+    present_openers: tuple[str, ...] = ()
 
 
 @cache
@@ -409,6 +410,7 @@ def pattern_count_nouns() -> CountRules:
         elliptic_verbs=frozenset(data.get("elliptic_verbs", ())),
         purpose_markers=frozenset(data.get("purpose_markers", ())),
         number_heads=frozenset(data.get("number_heads", ())),
+        present_openers=tuple(data.get("present_openers", ())),
     )
 
 
