@@ -1642,6 +1642,11 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         ):
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
             coref: list[Evidence] = []
+            if not candidates and first > sent.start and doc[first - 1].lower_ in _SYNTAX.possessive_determiners:
+                # "Its 36 members include bus operators ...": whose members the possessive says
+                owner = _resolve(ctx, _Mention(doc[first - 1 : first], doc[first - 1].text, "cluster", ref="any"))
+                if owner is not None and owner.subject_type == "cluster":
+                    candidates, coref = [_Mention(doc[first - 1 : first], owner.name, "cluster")], [owner.evidence]
             if not candidates:
                 # "Today the cluster counts more than 80 members": the reference's antecedent
                 refs = [r for r in _references(sent) if ctx.depth[r.span.start] == 0]
@@ -1871,6 +1876,8 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
     if tokens and tokens[0].lower_ in rules.present_cues and tokens[0].text[:1].isupper():
         tokens = tokens[1:]  # "Today: 73 members, 9 working groups and one shared test lab"
     cut = next((k for k, t in enumerate(tokens) if k >= 1 and t.lower_ in rules.member_nouns), None)
+    while cut is not None and cut + 1 < len(tokens) and tokens[cut + 1].lower_ in rules.member_nouns:
+        cut += 1  # "210 member companies": the noun phrase ends at its last member noun
     if cut is not None and cut + 1 < len(tokens) and tokens[cut + 1].lower_ in _SYNTAX.place_or_origin_prepositions:
         tokens = tokens[: cut + 1]  # "210 member companies in the cantons of Jura and Bern"
     elif cut is not None and cut + 2 < len(tokens) and tokens[cut + 1].lower_ == "and" or (
