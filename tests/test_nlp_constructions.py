@@ -199,6 +199,27 @@ def extracted(*paragraphs: str) -> set[Fact]:
             {("Green Cluster Programme", "starting_year", 2019, "set up")},
             id="a-target-is-no-count",
         ),
+        pytest.param(
+            ["The Fjord Aquaculture Cluster links 40 fish farms.", "Its 36 members include two hatcheries."],
+            {("Fjord Aquaculture Cluster", "member_count", 36, None)},
+            id="its-members",
+        ),
+        pytest.param(
+            ["In 2010 the Fjord Aquaculture Cluster had 45 members. As of 2024 it had 120 members."],
+            {("Fjord Aquaculture Cluster", "member_count", 120, None)},
+            id="as-of-the-latest-count",
+        ),
+        pytest.param(
+            [
+                "The Adriatic Competitiveness Clusters initiative was set up by the Government in 2012.",
+                "Since then its 13 clusters have prepared joint proposals.",
+            ],
+            {
+                ("Adriatic Competitiveness Clusters initiative", "starting_year", 2012, "set up"),
+                ("Adriatic Competitiveness Clusters initiative", "cluster_count", 13, None),
+            },
+            id="its-clusters",
+        ),
     ],
 )
 def test_construction(paragraphs: list[str], expected: set[Fact]) -> None:

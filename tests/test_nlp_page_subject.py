@@ -138,6 +138,41 @@ def extracted(data: bytes) -> set[Fact]:
             {("Cluster Development Scheme", "starting_year", 2012), ("Cluster Development Scheme", "cluster_count", 17)},
             id="programme-fields",
         ),
+        pytest.param(
+            page(
+                "Member directory",
+                "Our association groups 60 cluster organisations. Selected entries:",
+                "Danube Textile Cluster (DTC) · Ruse · est. 2012 · 54 members",
+                "Black Sea Energy Cluster · Varna · since 2008 · 40+ members",
+                og_title="Member directory | Bulgarian Cluster Association",
+            ),
+            {
+                ("Danube Textile Cluster", "abbreviation", "DTC"),
+                ("Danube Textile Cluster", "created_year", 2012),
+                ("Danube Textile Cluster", "member_count", 54),
+                ("Black Sea Energy Cluster", "created_year", 2008),
+                ("Black Sea Energy Cluster", "member_count", 40),
+            },
+            id="directory-lines",
+        ),
+        pytest.param(
+            page(
+                "Annual report 2024",
+                "The Vistula IT Klaster connects software firms of the region.",
+                "Membership at 31 December 2024: 64 (2023: 58).",
+            ),
+            {("Vistula IT Klaster", "member_count", 64)},
+            id="membership-field-with-a-date-in-its-label",
+        ),
+        pytest.param(
+            page(
+                "Vacancy: project officer",
+                "Founded in 2016 in Évora, AgroAlentejo brings together more than 70 companies, 6 research centres and 2 polytechnics.",
+                title="Vacancy: project officer | AgroAlentejo",
+            ),
+            {("AgroAlentejo", "created_year", 2016), ("AgroAlentejo", "member_count", 78)},
+            id="fronted-participle-before-an-untyped-name",
+        ),
     ],
 )
 def test_page_subject(data: bytes, expected: set[Fact]) -> None:
