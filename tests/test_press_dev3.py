@@ -117,10 +117,12 @@ def dev3_report() -> PressReport:
 
 # (recall, precision) on dev3 measured once its gold was committed (commit 8b17d75), without the
 # optional parser, rounded down; a drop below them fails. Raise them after better extraction.
-DEV3_FLOOR = {
-    "start_date": (0.11, 0.66),
-    "member_count": (0.07, 0.33),
-    None: (0.07, 0.50),
+DEV3_FLOOR = {  # measured when the set was written: start 0.11/0.66, members 0.07/0.33, overall 0.07/0.50
+    "start_date": (0.91, 0.96),
+    "renamed_to": (1.00, 1.00),
+    "member_count": (0.82, 1.00),
+    "cluster_count": (0.85, 1.00),
+    None: (0.88, 0.98),
 }
 
 
