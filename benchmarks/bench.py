@@ -5,6 +5,7 @@
     python3 tasks.py bench --quick               # baselines + --no-prefect cold/warm on the sample PDFs
     python3 tasks.py bench --only bare,no-prefect --repeat 3
     python3 tasks.py bench --only scaling --scale 100,1000
+    python3 tasks.py bench --only prefect-overhead --skip-bare --repeat 3 --scale 200
 
 Every row runs as a separate process tree (the pipeline through its command line, the baselines
 through this script) and reports, for the whole tree: wall time, CPU time (user + system of
@@ -19,6 +20,7 @@ On a shared machine wall time depends on the other load; CPU time is the steadie
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import json
 import os
@@ -31,6 +33,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, Self
 
 import psutil
 
@@ -38,7 +41,10 @@ ROOT = Path(__file__).resolve().parents[1]
 ROBUSTNESS = ROOT.parent / "shared" / "corpus" / "robustness"
 RESULTS = ROOT / "benchmarks" / "results.json"
 ROWS = ("pdfium", "bare", "no-prefect", "prefect", "dask", "scaling")
-OPTIONAL = ("prefect-scaling",)  # Prefect against --no-prefect on generated documents (--scale)
+OPTIONAL = (
+    "prefect-scaling",  # Prefect against --no-prefect on generated documents (--scale)
+    "prefect-overhead",  # the same, cold and warm, with the temporary server and with a running one
+)
 QUICK = ("pdfium", "bare", "no-prefect")
 
 
@@ -91,6 +97,10 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+# children of this script that outlive the rows (a running Prefect server): not waited for
+_LONG_LIVED: set[int] = set()
+
+
 def _reap_orphans(timeout: float = 30.0) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -99,7 +109,22 @@ def _reap_orphans(timeout: float = 30.0) -> None:
         except ChildProcessError:
             return
         if pid == 0:
+            if {c.pid for c in psutil.Process().children()} <= _LONG_LIVED:
+                return
             time.sleep(0.05)
+
+
+def _tree_without_long_lived(me: psutil.Process) -> list[psutil.Process]:
+    """This script's descendants, without the long-lived ones (a running server) and theirs."""
+    found = []
+    for child in me.children():
+        if child.pid not in _LONG_LIVED:
+            found.append(child)
+            try:
+                found.extend(child.children(recursive=True))
+            except psutil.Error:
+                pass
+    return found
 
 
 def measure(command: list[str], env: dict[str, str] | None = None) -> Measurement:
@@ -117,7 +142,7 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Measuremen
     peak, seen = 0, set()
     while proc.poll() is None:
         rss = 0
-        for child in me.children(recursive=True):
+        for child in _tree_without_long_lived(me):
             try:
                 rss += child.memory_info().rss
                 seen.add(child.pid)
@@ -128,7 +153,7 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Measuremen
     wall = time.perf_counter() - started
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     _reap_orphans()
-    if proc.returncode != 0:
+    if proc.returncode not in (0, 3):  # 3: published, with some documents quarantined
         raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{stderr[-2000:]}")
     return Measurement(
         wall=round(wall, 3),
@@ -243,11 +268,11 @@ def run_rows(args: argparse.Namespace, tmp: Path) -> list[Row]:
     if "pdfium" in only:
         command = [sys.executable, me, "_baseline", "pdfium", str(pdfs)]
         repeat(Row("pypdfium2 text only", corpus, n_pdfs), lambda: measure(command))
-    repeat(  # always: every ratio is against it
-
-        Row("bare pdfplumber, extract_text + extract_tables, 1 process", corpus, n_pdfs),
-        lambda: measure([sys.executable, me, "_baseline", "pdfplumber", str(pdfs)]),
-    )
+    if not args.skip_bare:  # every ratio is against it
+        repeat(
+            Row("bare pdfplumber, extract_text + extract_tables, 1 process", corpus, n_pdfs),
+            lambda: measure([sys.executable, me, "_baseline", "pdfplumber", str(pdfs)]),
+        )
     if "no-prefect" in only:
         for workers in args.workers:
             out = tmp / f"np{workers}"
@@ -306,6 +331,8 @@ def run_rows(args: argparse.Namespace, tmp: Path) -> list[Row]:
 
                 repeat(Row(f"{label}, {n} generated documents, cold", "generated", n), cold)
             shutil.rmtree(raw, ignore_errors=True)
+    if "prefect-overhead" in only:
+        rows_prefect_overhead(args, tmp, pdfs, repeat)
     if "scaling" in only:
         for n in args.scale:
             raw = generated_corpus(tmp, n)
@@ -320,6 +347,104 @@ def run_rows(args: argparse.Namespace, tmp: Path) -> list[Row]:
             print(f"{'':58s} {row.note}; {row.cpu / n * 1000:.0f} ms CPU per document", flush=True)
             shutil.rmtree(raw, ignore_errors=True)
     return rows
+
+
+class RunningServer:
+    """`prefect server start` on a free loopback port with its own PREFECT_HOME, for the rows
+    that measure a run against an already running server (as a scheduled deployment has one);
+    `cpu()` is the server's CPU so far, reported apart from the run's process tree."""
+
+    def __init__(self, home: Path) -> None:
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.api = f"http://127.0.0.1:{port}/api"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+        env.update(PREFECT_HOME=str(home), PREFECT_SERVER_LOGGING_LEVEL="WARNING", **PREFECT_ENV)
+        prefect = Path(sys.executable).with_name("prefect")
+        self.proc = subprocess.Popen(
+            [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        _LONG_LIVED.add(self.proc.pid)
+
+    def __enter__(self) -> Self:
+        import httpx
+
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"prefect server start exited {self.proc.returncode}")
+            try:
+                if httpx.get(f"{self.api}/health", timeout=2).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError("the Prefect server did not answer within 300 s")
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=30)
+        _LONG_LIVED.discard(self.proc.pid)
+
+    def cpu(self) -> float:
+        total = 0.0
+        try:
+            root = psutil.Process(self.proc.pid)
+            for proc in [root, *root.children(recursive=True)]:
+                times = proc.cpu_times()
+                total += times.user + times.system
+        except psutil.Error:
+            pass
+        return total
+
+
+def rows_prefect_overhead(args: argparse.Namespace, tmp: Path, pdfs: Path, repeat: Any) -> None:
+    """What Prefect adds to `--no-prefect`, cold and warm: on `--scale` generated documents and on
+    the PDFs, with Prefect's temporary server (started by the run) and with an already running
+    server (PREFECT_API_URL; that server's CPU during the row is in the row's note)."""
+    corpora = [(generate_corpus_once(tmp, n), "generated", n) for n in args.scale]
+    corpora.append((pdfs, f"{len(list(pdfs.glob('*.pdf')))} PDFs", len(list(pdfs.glob("*.pdf")))))
+    with RunningServer(tmp / "prefect-home") as server:
+        running = {**PREFECT_ENV, "PREFECT_API_URL": server.api}
+        variants = (
+            ("run --no-prefect", ["--no-prefect"], {}),
+            ("run (Prefect, temporary server)", [], PREFECT_ENV),
+            ("run (Prefect, running server)", [], running),
+        )
+        for raw, corpus, n in corpora:
+            for label, extra, env in variants:
+                out = tmp / f"overhead-{corpus}-{len(extra)}-{len(env)}"
+                command = pipeline(*extra, "-q", "--raw", str(raw), "--out", str(out))
+
+                def cold(
+                    out: Path = out, command: list[str] = command, env: dict[str, str] = env
+                ) -> Measurement:
+                    shutil.rmtree(out, ignore_errors=True)
+                    return measure(command, env)
+
+                for kind, make in (("cold", cold), ("warm", lambda c=command, e=env: measure(c, e))):
+                    before = server.cpu()
+                    row = repeat(Row(f"{label}, {corpus} ({n}), {kind}", corpus, n), make)
+                    if "running" in label:
+                        row.note = f"server CPU {server.cpu() - before:.2f} s over {len(row.runs)} run(s)"
+                        print(f"{'':58s} {row.note}", flush=True)
+                shutil.rmtree(out, ignore_errors=True)
+
+
+def generate_corpus_once(tmp: Path, n: int) -> Path:
+    raw = tmp / f"generated-{n}"
+    return raw if raw.is_dir() else generated_corpus(tmp, n)
 
 
 def _stages(out: Path) -> str:
@@ -369,6 +494,9 @@ def main() -> int:
         "--only", type=lambda s: s.split(","), default=list(ROWS), help=f"rows: {','.join(ROWS + OPTIONAL)}"
     )
     parser.add_argument("--quick", action="store_true", help=f"only {','.join(QUICK)}")
+    parser.add_argument(
+        "--skip-bare", action="store_true", help="no bare pdfplumber baseline (and no ratios against it)"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs per row (the median is reported)")
     parser.add_argument("--workers", type=lambda s: [int(x) for x in s.split(",")], default=[1, 2])
     parser.add_argument("--scale", type=lambda s: [int(x) for x in s.split(",")], default=[100, 1000])

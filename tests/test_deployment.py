@@ -178,8 +178,8 @@ def test_deployment_run_completes_every_task_and_writes_the_output(deployed_run:
     tasks = _filter(client, "task_runs", run["id"])
     names = sorted(t["name"] for t in tasks)
     docs = ["be.pdf", *sorted(f"press/{p.name}" for p in (RAW / "press").glob("*.html"))]
-    stages = ["artifacts", "gazetteer second pass", "publish", "reconcile"]
-    assert names == sorted([*stages, *(f"process {d}" for d in docs)])  # files: no load task
+    batch = f"process {docs[0]} … {docs[-1]} (3 documents)"  # one batch; files: no load task
+    assert names == sorted(["artifacts", "gazetteer second pass", "publish", "reconcile", batch])
     assert {t["state_type"] for t in tasks} == {"COMPLETED"}
     out = work / "out"
     summary = json.loads((out / "run.json").read_text())

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import RAW
+from tests.conftest import RAW, published_bytes
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -60,3 +61,54 @@ def test_flow_and_library_give_the_same_records(flow_out: Path, tmp_path: Path) 
         a = {p.name: p.read_bytes() for p in (flow_out / folder).glob("*.json")}
         b = {p.name: p.read_bytes() for p in (tmp_path / "out" / folder).glob("*.json")}
         assert a == b, folder
+
+
+def _task_run_names(state: object, expected: int) -> list[str]:
+    """The names of a flow run's task runs, as the API has them (task runs reach it as events,
+    so it is asked until all `expected` are there)."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    run_id = state.state_details.flow_run_id  # type: ignore[attr-defined]
+    flow_runs = FlowRunFilter(id=FlowRunFilterId(any_=[run_id]))
+    names: list[str] = []
+    deadline = time.monotonic() + 60
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline:
+            names = sorted(r.name for r in client.read_task_runs(flow_run_filter=flow_runs))
+            if len(names) >= expected:
+                break
+            time.sleep(0.5)
+    return names
+
+
+def _press_and_be(raw: Path) -> Path:
+    shutil.copytree(RAW / "press", raw / "press")
+    shutil.copy(RAW / "factsheets" / "eccp-factsheet-be-2023-reportlab.pdf", raw / "be.pdf")
+    return raw
+
+
+def test_documents_are_processed_in_batches_of_documents_per_task(tmp_path: Path) -> None:
+    from pipeline.flows import run_flow
+
+    raw = _press_and_be(tmp_path / "raw")
+    state = run_flow(str(raw), str(tmp_path / "out"), documents_per_task=2, return_state=True)
+    docs = ["be.pdf", *sorted(f"press/{p.name}" for p in (RAW / "press").glob("*.html"))]
+    names = _task_run_names(state, 5)
+    batches = [f"process {docs[0]} … {docs[1]} (2 documents)", f"process {docs[2]}"]
+    assert names == sorted(["artifacts", "gazetteer second pass", "publish", "reconcile", *batches])
+    documents = sorted(p.name for p in (tmp_path / "out" / "documents").glob("*.json"))
+    assert len(documents) == 3  # one record per document, whatever the batch
+
+
+def test_a_warm_run_makes_no_processing_task(tmp_path: Path) -> None:
+    from pipeline.flows import run_flow
+
+    raw = _press_and_be(tmp_path / "raw")
+    run_flow(str(raw), str(tmp_path / "out"))
+    first = published_bytes(tmp_path / "out")
+    state = run_flow(str(raw), str(tmp_path / "out"), return_state=True)
+    summary = state.result()  # type: ignore[union-attr]
+    assert (summary.documents_seen, summary.documents_from_cache) == (3, 3)
+    assert _task_run_names(state, 3) == ["artifacts", "gazetteer second pass", "publish", "reconcile"]
+    assert published_bytes(tmp_path / "out") == first

@@ -179,6 +179,25 @@ def outcome_of(result: DocumentResult, *, stored: bool) -> DocumentOutcome:
     )
 
 
+def cached_outcome(item: SourceRef | LoadedSource, cache: ResultCache | None) -> DocumentOutcome | None:
+    """The outcome of a document whose bytes and extractor are unchanged, read from the cache;
+    None on a miss, for a URL not yet fetched (looked up once loaded), or a file that cannot be
+    read (its worker records the error)."""
+    if cache is None:
+        return None
+    if isinstance(item, SourceRef):
+        if item.path is None:
+            return None
+        from pipeline.stages.discover import load
+
+        try:
+            item = load(item)
+        except OSError:
+            return None
+    hit = cache.get(item)
+    return None if hit is None else outcome_of(hit.model_copy(update={"cached": True}), stored=True)
+
+
 def run_job(job: Job, cache: ResultCache | None, *, read_cache: bool, limit_mib: int) -> DocumentOutcome:
     """Load (unless loaded), take from the cache or process, store: one document, in this process."""
     from pipeline.stages.discover import load, load_failed
@@ -400,19 +419,7 @@ class DocumentPool:
     def _cached(self, item: SourceRef | LoadedSource) -> DocumentOutcome | None:
         """A file whose bytes and extractor are unchanged is answered here, from the cache,
         without a worker (the worker reads the file again on a miss: bytes are not queued)."""
-        if self.cache is None or not self._config.read_cache:
-            return None
-        if isinstance(item, SourceRef):
-            if item.path is None:
-                return None  # a URL: fetched (and looked up) by a worker
-            from pipeline.stages.discover import load
-
-            try:
-                item = load(item)
-            except OSError:
-                return None  # recorded by the worker
-        hit = self.cache.get(item)
-        return None if hit is None else outcome_of(hit.model_copy(update={"cached": True}), stored=True)
+        return cached_outcome(item, self.cache if self._config.read_cache else None)
 
     def map(self, items: Iterable[SourceRef | LoadedSource]) -> list[DocumentOutcome]:
         """Every item's outcome, in the items' order."""
