@@ -1,7 +1,8 @@
 """The PDF backend's fast paths give exactly what the slow ones give.
 
 - `pdfobjects.page_objects` against pdfplumber's own `Page.parse_objects` (same dicts, same key
-  order), page by page;
+  order), page by page; the backend's slim characters (`word_char`) against those dicts, and the
+  words, text and tables pdfplumber extracts from either;
 - `wordindex.words_in_box` against a scan of every word, for every cell of every ruled table.
 
 On the robustness corpus (../shared/corpus/robustness, read in place, skipped when absent) and
@@ -17,8 +18,15 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from pipeline.backend.pdf import PdfParseSettings, page_break_edges, page_to_words
-from pipeline.backend.pdfobjects import colour_space_name, load_objects, page_objects, resolved
+from pipeline.backend.pdf import DEFAULT_TABLE_SETTINGS, PdfParseSettings, page_break_edges, page_to_words
+from pipeline.backend.pdfobjects import (
+    WORD_CHAR_KEYS,
+    colour_space_name,
+    load_objects,
+    page_objects,
+    resolved,
+    word_char,
+)
 from pipeline.backend.wordindex import centre_inside, index_words, words_in_box
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,28 +41,44 @@ def _id(path: Path) -> str:
     return path.name
 
 
-def _pages_objects(path: Path) -> list[tuple[dict, dict]]:
-    """(fast, pdfplumber's) objects of every page of one PDF."""
-    out = []
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            page.layout  # the pdfminer pass both conversions share
-            out.append((page_objects(page), page.parse_objects()))
-            page.close()
-    return out
+UNRULED = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+
+
+def _extracted(page: pdfplumber.page.Page) -> tuple[object, ...]:
+    """What the backend and pdfplumber read from a page's characters and rules."""
+    return (
+        page_to_words(page),
+        page.extract_text(),
+        [t.cells for t in page.find_tables(DEFAULT_TABLE_SETTINGS)],
+        [t.cells for t in page.find_tables(UNRULED)],
+    )
 
 
 def _assert_same_objects(path: Path) -> int:
-    """Compare the two page by page; the number of characters."""
-    pages = _pages_objects(path)
-    for number, (fast, slow) in enumerate(pages, start=1):
-        assert list(fast) == list(slow), f"page {number}: kinds"
-        for kind in slow:
-            assert len(fast[kind]) == len(slow[kind]), f"page {number}: {kind} count"
-            for i, (a, b) in enumerate(zip(fast[kind], slow[kind], strict=True)):
-                assert list(a) == list(b), f"page {number}: {kind} {i} keys"
-                assert a == b, f"page {number}: {kind} {i}"
-    return sum(len(fast.get("char", [])) for fast, _ in pages)
+    """Page by page: the fast objects equal pdfplumber's, the slim characters are the fast ones
+    cut to `WORD_CHAR_KEYS`, and what is extracted from them is the same. The number of characters."""
+    chars = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            number = page.page_number
+            fast = page_objects(page)
+            slim = page_objects(page, word_char)
+            slow = page.parse_objects()
+            assert list(fast) == list(slow) == list(slim), f"page {number}: kinds"
+            for kind in slow:
+                assert len(fast[kind]) == len(slow[kind]), f"page {number}: {kind} count"
+                for i, (a, b) in enumerate(zip(fast[kind], slow[kind], strict=True)):
+                    assert list(a) == list(b), f"page {number}: {kind} {i} keys"
+                    assert a == b, f"page {number}: {kind} {i}"
+            for i, (a, b) in enumerate(zip(slim.get("char", []), fast.get("char", []), strict=True)):
+                assert a == {k: b[k] for k in WORD_CHAR_KEYS}, f"page {number}: slim char {i}"
+            page._objects = slow
+            full = _extracted(page)
+            page._objects = slim
+            assert _extracted(page) == full, f"page {number}: words, text or tables differ"
+            chars += len(slow.get("char", []))
+            page.close()
+    return chars
 
 
 @needs_corpus
