@@ -62,7 +62,7 @@ def resolved(value: object) -> object:
     kind = type(value)
     if kind in _PLAIN:
         return value
-    if kind is tuple and all(type(v) in _PLAIN for v in value):  # type: ignore[attr-defined]
+    if kind is tuple and _PLAIN.issuperset(map(type, value)):  # type: ignore[call-overload]
         return value
     return resolve_all(value)
 
@@ -122,7 +122,7 @@ def word_char(frame: PageFrame, obj: LTChar) -> PlumberObject:
     it: enough for `extract_words`, `extract_text` and the tables' text strategy, at a third
     of the cost. (A reader of another key, such as a colour, gets a KeyError, never a guess.)"""
     text = obj.get_text()
-    fontname = resolved(obj.fontname)
+    fontname = obj.fontname if type(obj.fontname) is str else resolved(obj.fontname)
     top = (frame.height - obj.y1) + frame.mb_top
     x0, x1 = (obj.x0 + frame.mb_x0, obj.x1 + frame.mb_x0) if frame.mb_x0 != 0 else (obj.x0, obj.x1)
     return {
