@@ -2,8 +2,12 @@
 
 The chain, like pdfplumber's own `table.py`, is a sequence of small pure steps:
 
-    page ─► words_with_fonts ─► (tables, cell words, free words)
+    page ─► load_objects ─► words_with_fonts ─► (tables, cell words, free words)
          ─► words_to_lines ─► lines_to_blocks ─► mark_furniture ─► blocks_to_text
+
+`load_objects` (pdfobjects.py) fills pdfplumber's object cache with characters that carry
+only what word extraction reads; a table's cells take their words from a word index
+(wordindex.py) instead of scanning the page's words once per cell.
 
 Each page is read exactly once; extractors only ever see the resulting
 `Document`. Errors from the PDF library are mapped to `PdfParseError` with a
