@@ -32,7 +32,9 @@ from pipeline.backend.wordindex import centre_inside, index_words, words_in_box
 ROOT = Path(__file__).resolve().parents[1]
 ROBUSTNESS = ROOT.parent / "shared" / "corpus" / "robustness"
 UNREADABLE = {"empty.pdf", "password-example.pdf"}  # pdfplumber cannot open them (test_robustness)
-CORPUS = sorted(p for p in ROBUSTNESS.glob("*.pdf") if p.name not in UNREADABLE) if ROBUSTNESS.is_dir() else []
+CORPUS = (
+    sorted(p for p in ROBUSTNESS.glob("*.pdf") if p.name not in UNREADABLE) if ROBUSTNESS.is_dir() else []
+)
 SAMPLES = sorted((ROOT / "raw").rglob("*.pdf"))
 needs_corpus = pytest.mark.skipif(not CORPUS, reason=f"robustness corpus not found at {ROBUSTNESS}")
 

@@ -11,6 +11,7 @@ robustness corpus), so the lines built from them are the same.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ def index_words(words: Sequence[W]) -> WordIndex[W]:
     [1, 0]
     """
     centres = (((w.top + w.bottom) / 2, i) for i, w in enumerate(words))
-    keyed = sorted((cy, i) for cy, i in centres if cy == cy)  # a NaN centre is in no box
+    keyed = sorted((cy, i) for cy, i in centres if not math.isnan(cy))  # a NaN centre is in no box
     return WordIndex(words, [cy for cy, _ in keyed], [i for _, i in keyed])
 
 
