@@ -127,6 +127,9 @@ def _tree_without_long_lived(me: psutil.Process) -> list[psutil.Process]:
     return found
 
 
+COMPLETED = (0, 3)  # 3: the run completed with some documents quarantined (the corpus has broken PDFs)
+
+
 def measure(command: list[str], env: dict[str, str] | None = None) -> Measurement:
     """Run a command to completion; wall, CPU and peak RSS of its whole process tree."""
     me = psutil.Process()
@@ -153,7 +156,7 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Measuremen
     wall = time.perf_counter() - started
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     _reap_orphans()
-    if proc.returncode not in (0, 3):  # 3: published, with some documents quarantined
+    if proc.returncode not in COMPLETED:
         raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{stderr[-2000:]}")
     return Measurement(
         wall=round(wall, 3),

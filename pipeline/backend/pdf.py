@@ -2,8 +2,12 @@
 
 The chain, like pdfplumber's own `table.py`, is a sequence of small pure steps:
 
-    page ─► words_with_fonts ─► (tables, cell words, free words)
+    page ─► load_objects ─► words_with_fonts ─► (tables, cell words, free words)
          ─► words_to_lines ─► lines_to_blocks ─► mark_furniture ─► blocks_to_text
+
+`load_objects` (pdfobjects.py) fills pdfplumber's object cache with characters that carry
+only what word extraction reads; a table's cells take their words from a word index
+(wordindex.py) instead of scanning the page's words once per cell.
 
 Each page is read exactly once; extractors only ever see the resulting
 `Document`. Errors from the PDF library are mapped to `PdfParseError` with a
@@ -25,6 +29,8 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from pipeline.backend.guards import guard_pdf
+from pipeline.backend.pdfobjects import load_objects
+from pipeline.backend.wordindex import WordIndex, index_words, words_in_box
 from pipeline.datamodel.document import BBox, Block, Document, Page, Table, TableCell, TextLine
 from pipeline.text.bullets import BULLETS, is_bullet, strip_bullet
 
@@ -180,6 +186,7 @@ def _metadata_text(metadata: dict[str, object], key: str) -> str | None:
 
 def page_to_page(plumber_page: pdfplumber.page.Page, number: int, settings: PdfParseSettings) -> Page:
     """Read one page: words with fonts, ruled tables with their cells, free lines."""
+    load_objects(plumber_page)
     words = page_to_words(plumber_page)
     table_settings = dict(settings.table_settings)
     closing = page_break_edges(plumber_page)
@@ -188,8 +195,9 @@ def page_to_page(plumber_page: pdfplumber.page.Page, number: int, settings: PdfP
     found = plumber_page.find_tables(table_settings=table_settings)
     tables: list[Table] = []
     table_boxes: list[tuple[float, float, float, float]] = []
+    placed = index_words(words) if found else None
     for index, plumber_table in enumerate(found):
-        table = table_to_table(plumber_table, words, number, index, settings)
+        table = table_to_table(plumber_table, placed or words, number, index, settings)
         if table is not None:
             tables.append(table)
             table_boxes.append(plumber_table.bbox)
@@ -328,12 +336,15 @@ def _inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
 
 def table_to_table(
     plumber_table: pdfplumber.table.Table,
-    words: Sequence[_Word],
+    words: Sequence[_Word] | WordIndex[_Word],
     page: int,
     index: int,
     settings: PdfParseSettings,
 ) -> Table | None:
-    """Turn a pdfplumber table into cells that carry their own lines (with bold flags)."""
+    """Turn a pdfplumber table into cells that carry their own lines (with bold flags).
+
+    `words` is the page's words, best given indexed (`index_words`) once per page."""
+    placed = words if isinstance(words, WordIndex) else index_words(words)
     rows = plumber_table.rows
     if not rows:
         return None
@@ -344,7 +355,7 @@ def table_to_table(
         for c, box in enumerate(row.cells):
             if box is None:
                 continue
-            inside = [w for w in words if _inside(w, box)]
+            inside = words_in_box(placed, box)
             lines = words_to_lines(inside, settings.line_tolerance)
             cells.append(
                 TableCell(
