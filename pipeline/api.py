@@ -7,6 +7,7 @@ Extension points (see ARCHITECTURE.md): `register_backend` (a parser for a media
 from __future__ import annotations
 
 import time
+from itertools import chain
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -62,8 +63,9 @@ def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | 
     read = read_decisions(decisions_file)  # malformed entries become warnings, not a failed run
     reconciled = reconcile(claims, read.decisions)
     del claims
-    for claim in reconciled.claims:  # resolved claims are copies: their sets are new
-        sets.share(claim)
+    records = (reconciled.policies, reconciled.clusters, reconciled.countries, reconciled.conflicts)
+    for record in chain(reconciled.claims, *records):  # resolved claims are copies: new sets
+        sets.share(record)
     return replace(reconciled, warnings=[*read.warnings, *reconciled.warnings])
 
 

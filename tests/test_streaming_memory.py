@@ -198,3 +198,23 @@ def test_field_sets_refuse_a_model_that_is_not_frozen() -> None:
 
     with pytest.raises(TypeError, match="not frozen"):
         FieldSets().share(Loose(a=1))
+
+
+def test_field_sets_leave_a_held_model_that_is_not_frozen_alone() -> None:
+    from pydantic import BaseModel, ConfigDict
+
+    class Loose(BaseModel):
+        a: int
+
+    class Frozen(BaseModel):
+        model_config = ConfigDict(frozen=True)
+        loose: list[Loose]
+        n: int = 0
+
+    one, two = Frozen(loose=[Loose(a=1)]), Frozen(loose=[Loose(a=2)])
+    sets = FieldSets()
+    sets.share(one), sets.share(two)
+    assert one.__pydantic_fields_set__ is two.__pydantic_fields_set__
+    assert one.loose[0].__pydantic_fields_set__ is not two.loose[0].__pydantic_fields_set__
+    one.loose[0].a = 3  # its own set grows, the other's does not
+    assert two.loose[0].__pydantic_fields_set__ == {"a"}

@@ -47,6 +47,7 @@ def arrow_table(dataset: Dataset, batch_rows: int = DEFAULT_BATCH_ROWS) -> pa.Ta
 
 def write(dataset: Dataset, path: Path) -> None:
     pq.write_table(arrow_table(dataset), path, compression="zstd")
+    pa.default_memory_pool().release_unused()  # the table is gone: give its memory back now
 
 
 WRITER = Writer(suffix=".parquet", write=write)
