@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.datamodel.claims import Claim
+from pipeline.datamodel.compact import FieldSets
 from pipeline.datamodel.records import (
     ClusterRecord,
     ConflictRecord,
@@ -101,6 +102,9 @@ def publish(
         reconciled.warnings,
         elapsed=sum(t.seconds for t in timings),
     )
+    sets = FieldSets()  # one print per claim, kept until the run record is written
+    for claim_print in step.claims:
+        sets.share(claim_print)
     staging = new_staging(out_dir)
     try:
         counts = {
