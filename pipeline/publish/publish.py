@@ -27,7 +27,6 @@ from pipeline.publish.manifest import write_manifest
 from pipeline.publish.output import fault_point, new_staging, swap_in
 from pipeline.publish.report import report_chunks, report_extras
 from pipeline.publish.writer import (
-    atomic_write,
     read_previous_documents,
     write_records,
     write_run_summary,
