@@ -135,12 +135,16 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Measuremen
     me = psutil.Process()
     cpu_before = _children_cpu()
     started = time.perf_counter()
+    # stderr goes to a file, not a pipe: nobody reads a pipe while the run goes on, and a run's
+    # progress lines (one per document) fill its 64 KiB buffer at about a thousand documents,
+    # after which the run blocks forever
+    errors = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         command,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=errors,
     )
     peak, seen = 0, set()
     while proc.poll() is None:
@@ -154,7 +158,9 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Measuremen
         peak = max(peak, rss)
         time.sleep(0.05)
     wall = time.perf_counter() - started
-    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    errors.seek(0)
+    stderr = errors.read().decode(errors="replace")
+    errors.close()
     _reap_orphans()
     if proc.returncode not in COMPLETED:
         raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{stderr[-2000:]}")

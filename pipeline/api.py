@@ -7,11 +7,13 @@ Extension points (see ARCHITECTURE.md): `register_backend` (a parser for a media
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from itertools import chain
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from pipeline import progress
+from pipeline.datamodel.compact import FieldSets
 from pipeline.datamodel.records import RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, Reconciled, SourceRef
 from pipeline.publish.guard import PublishOptions
@@ -24,7 +26,7 @@ from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import discover, load, load_failed
 from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
-from pipeline.stages.pool import DocumentOutcome, PoolSettings, process_in_pool
+from pipeline.stages.pool import DocumentOutcome, PoolSettings, StoredResults, process_in_pool
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
 
 __all__ = [
@@ -47,10 +49,24 @@ def load_and_process(ref: SourceRef, cache: ResultCache | None = None) -> Docume
     return process_cached(source, cache)
 
 
+def by_uri(results: Sequence[DocumentResult]) -> Iterable[DocumentResult]:
+    """The results in uri order; stored results are read back one at a time, in that order."""
+    if isinstance(results, StoredResults):
+        return results.sorted_by_uri()
+    return sorted(results, key=lambda r: r.uri)
+
+
 def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | None) -> Reconciled:
-    claims = [c for r in sorted(results, key=lambda r: r.uri) for c in r.claims]
+    """Reconcile the claims of every result; only the claims are kept, never every result whole,
+    and the claims share their field sets (`pipeline.datamodel.compact`)."""
+    sets = FieldSets()
+    claims = list(sets.share_all(c for r in by_uri(results) for c in r.claims))
     read = read_decisions(decisions_file)  # malformed entries become warnings, not a failed run
     reconciled = reconcile(claims, read.decisions)
+    del claims
+    records = (reconciled.policies, reconciled.clusters, reconciled.countries, reconciled.conflicts)
+    for record in chain(reconciled.claims, *records):  # resolved claims are copies: new sets
+        sets.share(record)
     return replace(reconciled, warnings=[*read.warnings, *reconciled.warnings])
 
 

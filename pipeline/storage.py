@@ -50,6 +50,24 @@ def to_jsonl(models: Iterable[StrictModel]) -> str:
     )
 
 
+def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """Write text given in pieces (e.g. a template's stream) via a temporary file and rename,
+    encoding one piece at a time, so the whole text is never held in memory."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, file_mode())
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def atomic_write(path: Path, text: str) -> bool:
     """Write via a temporary file and rename; skip when the bytes are already there.
 

@@ -137,3 +137,24 @@ def test_data_dictionary_is_current() -> None:
     assert (SCHEMAS / "README.md").read_text("utf-8") == data_dictionary(), (
         "schemas/README.md drifted: run `python -m pipeline export-schemas`"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "rows"),
+    [
+        ("clusters.csv", 'id,claims\nc1,"' + "x" * 300_000 + '"\nc2,"[]"\n', 2),
+        ("claims.jsonl", '{"a":1}\n\n{"a":"' + "y" * 300_000 + '"}\n', 2),
+    ],
+)
+def test_manifest_counts_rows_whose_cells_exceed_the_csv_default_limit(
+    tmp_path: Path, name: str, text: str, rows: int
+) -> None:
+    """A cluster cited by many documents has a cell far above csv's 128 KiB default field limit."""
+    from pipeline.publish.manifest import file_entry
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    entry = file_entry(tmp_path, path)
+    assert entry.rows == rows
+    assert entry.bytes == len(text.encode())
+    assert entry.sha256 == hashlib.sha256(text.encode()).hexdigest()

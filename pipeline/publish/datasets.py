@@ -7,7 +7,7 @@ available by one registration line in `formats/__init__.py`. Writers receive a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -30,7 +30,12 @@ class Dataset:
         return columns_of(self.model)
 
     def rows(self) -> list[dict[str, Scalar]]:
-        return [flat_row(r, self.columns) for r in self.records]
+        return list(self.iter_rows())
+
+    def iter_rows(self) -> Iterator[dict[str, Scalar]]:
+        """The flat rows one at a time, so that a writer never holds them all as dicts."""
+        for record in self.records:
+            yield flat_row(record, self.columns)
 
 
 @dataclass(frozen=True)

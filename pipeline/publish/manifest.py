@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,25 +54,51 @@ class Manifest(StrictModel):
     files: list[ManifestFile]
 
 
+CSV_FIELD_LIMIT = 2**31 - 1  # a cell holds a whole list as JSON: far above csv's 128 KiB default
+READ_CHUNK = 1 << 20
+
+
+@contextmanager
+def _csv_field_limit(limit: int) -> Iterator[None]:
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def row_count(path: Path) -> int | None:
+    """Records in a published file, read line by line (the file is never held whole)."""
     if path.suffix == ".jsonl":
-        return sum(1 for line in path.read_bytes().splitlines() if line.strip())
+        with path.open("rb") as lines:
+            return sum(1 for line in lines if line.strip())
     if path.suffix == ".parquet":
         return pq.read_metadata(path).num_rows
     if path.suffix == ".csv":
-        return sum(1 for _ in csv.reader(io.StringIO(path.read_text("utf-8")))) - 1
+        with path.open(encoding="utf-8", newline="") as text, _csv_field_limit(CSV_FIELD_LIMIT):
+            return sum(1 for _ in csv.reader(text)) - 1
     if path.suffix == ".json":
         return 1
     return None
 
 
+def _digest(path: Path) -> tuple[int, str]:
+    """Size and sha256 of a file, read in chunks."""
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as data:
+        while chunk := data.read(READ_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
+
+
 def file_entry(root: Path, path: Path) -> ManifestFile:
-    data = path.read_bytes()
+    size, sha256 = _digest(path)
     return ManifestFile(
         path=path.relative_to(root).as_posix(),
-        bytes=len(data),
+        bytes=size,
         rows=row_count(path),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
     )
 
 

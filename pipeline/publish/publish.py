@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.datamodel.claims import Claim
+from pipeline.datamodel.compact import FieldSets
 from pipeline.datamodel.records import (
     ClusterRecord,
     ConflictRecord,
@@ -24,14 +25,14 @@ from pipeline.publish.guard import PublishOptions, check_publishable
 from pipeline.publish.history import history_step, write_run_record
 from pipeline.publish.manifest import write_manifest
 from pipeline.publish.output import fault_point, new_staging, swap_in
-from pipeline.publish.report import render_report, report_extras
+from pipeline.publish.report import report_chunks, report_extras
 from pipeline.publish.writer import (
-    atomic_write,
     read_previous_documents,
     write_records,
     write_run_summary,
 )
 from pipeline.reconcile.records import Reconciled
+from pipeline.storage import atomic_write_chunks
 
 
 def document_record(result: DocumentResult) -> DocumentRecord:
@@ -72,7 +73,13 @@ def publish(
     `output_lock(out_dir)` around the run.
     """
     previous = read_previous_documents(out_dir)
-    documents = sorted((document_record(r) for r in results), key=lambda d: d.uri)
+    documents: list[DocumentRecord] = []
+    quarantined = from_cache = 0
+    for r in results:  # one pass: stored results are read back one at a time
+        documents.append(document_record(r))
+        quarantined += r.status == Status.QUARANTINED
+        from_cache += r.cached
+    documents.sort(key=lambda d: d.uri)
     datasets = [
         Dataset("documents", DocumentRecord, documents),
         Dataset("policies", PolicyRecord, reconciled.policies),
@@ -94,6 +101,9 @@ def publish(
         reconciled.warnings,
         elapsed=sum(t.seconds for t in timings),
     )
+    sets = FieldSets()  # one print per claim, kept until the run record is written
+    for claim_print in step.claims:
+        sets.share(claim_print)
     staging = new_staging(out_dir)
     try:
         counts = {
@@ -106,9 +116,9 @@ def publish(
         }
         fault_point("publish.records")
         write_datasets(staging / "datasets", datasets)
-        atomic_write(
+        atomic_write_chunks(
             staging / "report.html",
-            render_report(
+            report_chunks(
                 extras=report_extras(out_dir, raw_dir, results, step),
                 documents=documents,
                 policies=reconciled.policies,
@@ -124,8 +134,8 @@ def publish(
             documents_new=new,
             documents_changed=len(documents) - new - unchanged,
             documents_unchanged=unchanged,
-            documents_quarantined=sum(1 for r in results if r.status == Status.QUARANTINED),
-            documents_from_cache=sum(1 for r in results if r.cached),
+            documents_quarantined=quarantined,
+            documents_from_cache=from_cache,
             records_written=counts,
             conflicts_open=sum(1 for c in reconciled.conflicts if c.status == "open"),
             conflicts_resolved=sum(1 for c in reconciled.conflicts if c.status == "resolved"),

@@ -28,7 +28,7 @@ import base64
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -38,6 +38,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, NotAvailable
+from pipeline.datamodel.compact import FieldSets
 from pipeline.datamodel.records import (
     ClaimedValue,
     ClusterRecord,
@@ -51,7 +52,7 @@ from pipeline.publish.crops import EvidenceMedia, SourceFile, build_evidence_med
 from pipeline.publish.history import HistoryStep, RunDiff, display_value
 from pipeline.reconcile.review import value_text
 
-__all__ = ["ReportExtras", "render_report", "report_extras"]
+__all__ = ["ReportExtras", "render_report", "report_chunks", "report_extras"]
 
 TEMPLATE = "report.html.j2"
 SCRIPT = "report.js"
@@ -304,17 +305,23 @@ def document_extra(result: DocumentResult, link: str | None) -> DocumentExtra:
 def report_extras(
     out_dir: Path, raw_dir: Path | None, results: Sequence[DocumentResult], step: HistoryStep | None
 ) -> ReportExtras:
-    """Read the raw files for crops and contexts (at publish time) and gather the extras."""
-    sources = {r.doc_id: SourceFile(doc_id=r.doc_id, uri=r.uri, sha256=r.sha256) for r in results}
-    evidence = [c.evidence for r in results for c in r.claims]
+    """Read the raw files for crops and contexts (at publish time) and gather the extras.
+
+    The results are read once, one at a time (stored results come back from the cache), and
+    only what the report uses is kept of each."""
+    sources: dict[str, SourceFile] = {}
+    evidence: list[Evidence] = []
+    documents: dict[str, DocumentExtra] = {}
+    sets = FieldSets()
+    for r in results:
+        sources[r.doc_id] = SourceFile(doc_id=r.doc_id, uri=r.uri, sha256=r.sha256)
+        evidence.extend(sets.share_all(c.evidence for c in r.claims))
+        documents[r.doc_id] = document_extra(r, source_link(r.uri, raw_dir, out_dir))
     return ReportExtras(
         media=build_evidence_media(evidence, sources, raw_dir, out_dir),
         since=step.diff if step else None,
         warnings=list(step.warnings) if step else [],
-        documents={
-            r.doc_id: document_extra(r, source_link(r.uri, raw_dir, out_dir))
-            for r in sorted(results, key=lambda r: r.doc_id)
-        },
+        documents=dict(sorted(documents.items())),
     )
 
 
@@ -596,6 +603,31 @@ def render_report(
     extras: ReportExtras | None = None,
 ) -> str:
     """Render the review report; the same records (and extras) give byte-identical HTML."""
+    return "".join(
+        report_chunks(
+            documents=documents,
+            policies=policies,
+            countries=countries,
+            clusters=clusters,
+            conflicts=conflicts,
+            claims=claims,
+            extras=extras,
+        )
+    )
+
+
+def report_chunks(
+    *,
+    documents: Sequence[DocumentRecord],
+    policies: Sequence[PolicyRecord],
+    countries: Sequence[CountryRecord],
+    clusters: Sequence[ClusterRecord],
+    conflicts: Sequence[ConflictRecord],
+    claims: Sequence[Claim],
+    extras: ReportExtras | None = None,
+) -> Iterator[str]:
+    """The report's HTML in the template's pieces (joined, exactly `render_report`'s text), to be
+    written as they come: a large run's report is never held whole in memory."""
     context = build_context(
         documents=documents,
         policies=policies,
@@ -606,4 +638,4 @@ def render_report(
         extras=extras,
     )
     script, script_hash = _script()
-    return _environment().get_template(TEMPLATE).render(**context, script=script, script_hash=script_hash)
+    return _environment().get_template(TEMPLATE).generate(**context, script=script, script_hash=script_hash)

@@ -724,7 +724,7 @@ class StoredResults(Sequence[DocumentResult]):
         return result.model_copy(update={"cached": outcome.cached})
 
     def sorted_by_uri(self) -> StoredResults:
-        return StoredResults(sorted(self.outcomes, key=lambda o: o.uri), self.cache)
+        return type(self)(sorted(self.outcomes, key=lambda o: o.uri), self.cache)
 
 
 def process_in_pool(

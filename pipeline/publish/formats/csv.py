@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 
@@ -22,12 +21,12 @@ def cell(value: Scalar) -> str:
 
 
 def write(dataset: Dataset, path: Path) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.name for c in dataset.columns])
-    for row in dataset.rows():
-        writer.writerow([cell(v) for v in row.values()])
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+    """Row by row into the file (the dataset is never held as text)."""
+    with path.open("w", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([c.name for c in dataset.columns])
+        for row in dataset.iter_rows():
+            writer.writerow([cell(v) for v in row.values()])
 
 
 WRITER = Writer(suffix=".csv", write=write, applies=lambda dataset: dataset.name in FLAT_DATASETS)

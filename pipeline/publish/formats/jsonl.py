@@ -23,7 +23,10 @@ def jsonl_line(record: object) -> str:
 
 
 def write(dataset: Dataset, path: Path) -> None:
-    path.write_text("".join(jsonl_line(r) for r in dataset.records), encoding="utf-8")
+    """Line by line into the file (the dataset is never held as text)."""
+    with path.open("w", encoding="utf-8") as out:
+        for record in dataset.records:
+            out.write(jsonl_line(record))
 
 
 WRITER = Writer(suffix=".jsonl", write=write)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
@@ -17,6 +19,8 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "text_list": pa.list_(pa.string()),
     "json": pa.string(),
 }
+# rows turned into Arrow (compact columns) at a time, so the rows are never all held as dicts
+DEFAULT_BATCH_ROWS = 4096
 
 
 def arrow_schema(dataset: Dataset) -> pa.Schema:
@@ -28,9 +32,22 @@ def arrow_schema(dataset: Dataset) -> pa.Schema:
     )
 
 
+def record_batches(dataset: Dataset, schema: pa.Schema, size: int) -> Iterator[pa.RecordBatch]:
+    rows = dataset.iter_rows()
+    while batch := list(islice(rows, size)):
+        yield pa.RecordBatch.from_pylist(batch, schema=schema)
+
+
+def arrow_table(dataset: Dataset, batch_rows: int = DEFAULT_BATCH_ROWS) -> pa.Table:
+    """The dataset as one Arrow table, built `batch_rows` rows at a time; its columns are then
+    made contiguous, so the file's bytes do not depend on the batch size."""
+    schema = arrow_schema(dataset)
+    return pa.Table.from_batches(record_batches(dataset, schema, batch_rows), schema=schema).combine_chunks()
+
+
 def write(dataset: Dataset, path: Path) -> None:
-    table = pa.Table.from_pylist(dataset.rows(), schema=arrow_schema(dataset))
-    pq.write_table(table, path, compression="zstd")
+    pq.write_table(arrow_table(dataset), path, compression="zstd")
+    pa.default_memory_pool().release_unused()  # the table is gone: give its memory back now
 
 
 WRITER = Writer(suffix=".parquet", write=write)
