@@ -441,3 +441,29 @@ def test_prefect_flow_publishes_the_same_bytes_as_the_library(raw: Path, tmp_pat
     flow = published_bytes(tmp_path / "flow")
     assert flow == published_bytes(tmp_path / "library")
     assert b"gazetteer.prose.apposition" in flow["datasets/claims.jsonl"]  # the second pass ran in both
+
+
+def test_the_worker_keeps_the_text_so_the_second_pass_parses_nothing_again(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.stages.pool import Job, run_job
+
+    cache = ResultCache(tmp_path / ".cache" / "documents")
+    refs = discover(raw)
+    for ref in refs:
+        run_job(Job(ref=ref), cache, read_cache=False, limit_mib=1024)
+    store = gz.second_pass_cache(cache)
+    assert store is not None
+    page = next(r for r in refs if r.uri.endswith(".html"))
+    source = load(page)
+    assert store.text(source.doc_id, source.sha256) == gz.prose_text(source)
+
+    def no_parse(source: object) -> str:
+        raise AssertionError("the second pass parsed a document again")
+
+    monkeypatch.setattr(gz, "prose_text", no_parse)
+    results = [cache.get(load(r)) for r in refs]
+    assert all(r is not None for r in results)
+    factsheet = make_factsheet("doc-at-factsheet", *FACTSHEET_TEXT)
+    out = gz.second_pass(refs, [factsheet, *results], cache)  # type: ignore[list-item]
+    assert out.redone_uris == [BARE]  # the names were looked for in the kept text, not a new parse

@@ -43,7 +43,7 @@ from pydantic import ValidationError
 
 from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.claims import Claim, Evidence
-from pipeline.datamodel.document import DocumentKind
+from pipeline.datamodel.document import Document, DocumentKind
 from pipeline.datamodel.results import DocumentResult, LoadedSource, MentionNote, SourceRef, Status
 from pipeline.models.nlp.patterns import pattern_countries, pattern_name_lexicon
 from pipeline.stages.cache import ResultCache, extractor_fingerprint
@@ -437,9 +437,26 @@ def prose_text(source: LoadedSource) -> str:
     """The text the names are looked for in: every block the prose extractors may read."""
     from pipeline.stages.process import parse_source
 
-    doc = parse_source(source)
+    return document_text(parse_source(source))
+
+
+def document_text(doc: Document) -> str:
+    """The blocks the prose extractors may read, joined."""
     return "\n".join(b.text for b in doc.blocks if b.kind not in _SKIPPED_BLOCKS)
 
+
+def remember_text(cache: ResultCache, doc: Document) -> None:
+    """Keep a names-aware document's text for the second pass (called by the worker that parsed
+    it); a cache that cannot be written only means the second pass parses it again."""
+    if doc.kind not in names_aware_kinds() or (doc.kind == DocumentKind.OTHER and doc.media_type != "html"):
+        return
+    store = second_pass_cache(cache)
+    if store is None:
+        return
+    try:
+        store.put_text(doc.doc_id, doc.sha256, document_text(doc))
+    except OSError:
+        return  # recorded by its absence: `_redo` reads the source again
 
 class SecondPassCache:
     """`<root>/texts/<doc_id>.json` (a document's text) and `<root>/results/` (second-pass

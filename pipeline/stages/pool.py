@@ -211,8 +211,11 @@ def run_job(job: Job, cache: ResultCache | None, *, read_cache: bool, limit_mib:
             return outcome_of(load_failed(job.ref, exc), stored=False)
     if cache is not None and read_cache and (hit := cache.get(source)) is not None:
         return outcome_of(hit.model_copy(update={"cached": True}), stored=True)
+    from pipeline.stages.gazetteer import remember_text
+
+    keep = (lambda doc: remember_text(cache, doc)) if cache is not None else None
     try:
-        result = process(source)
+        result = process(source, on_document=keep)
     except MemoryError:
         result = resource_failure(Job(ref=job.ref, source=source), MEMORY_LIMIT, "MemoryError")
     if result.status == Status.QUARANTINED and records_memory_error(result):

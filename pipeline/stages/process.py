@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from pipeline.backend.html import HtmlParseError, parse_html
 from pipeline.backend.pdf import PdfParseError
@@ -208,9 +208,15 @@ def verify_quotes(doc: Document, claims: list[Claim]) -> tuple[list[Claim], list
     return kept, [f"claim dropped, quote not in source: {c.evidence.quote[:80]!r}" for c in dropped]
 
 
-def process(source: LoadedSource, known_names: Mapping[str, str] | None = None) -> DocumentResult:
+def process(
+    source: LoadedSource,
+    known_names: Mapping[str, str] | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> DocumentResult:
     """Parse, classify, extract and verify one source (`known_names`: a gazetteer's names from
-    other documents, for the extractors that take them; see `pipeline.stages.gazetteer`)."""
+    other documents, for the extractors that take them; see `pipeline.stages.gazetteer`).
+    `on_document` sees the parsed, classified document once (the pool keeps its text for the
+    gazetteer, so that the second pass never parses a document again)."""
     started = time.perf_counter()
     base = DocumentResult(
         uri=source.uri,
@@ -227,6 +233,8 @@ def process(source: LoadedSource, known_names: Mapping[str, str] | None = None) 
         return _quarantine(base, "parse", _error_code(source, exc), str(exc), started)
     classification, classify_warnings = classify_safely(doc)
     doc = doc.model_copy(update={"kind": classification.kind})
+    if on_document is not None:
+        on_document(doc)
     extraction = extract_claims(doc, classification.country, known_names)
     claims, warnings = extraction.claims, [*classify_warnings, *extraction.warnings]
     claims, dropped = verify_quotes(doc, claims)
