@@ -220,6 +220,19 @@ def extracted(*paragraphs: str) -> set[Fact]:
             },
             id="its-clusters",
         ),
+        pytest.param(
+            ["The Fjord Aquaculture Cluster (Norwegian: Fjordklyngen) is a non-profit association founded in 2004."],
+            {
+                ("Fjord Aquaculture Cluster", "created_year", 2004, "founded"),
+                ("Fjord Aquaculture Cluster", "description", "Norwegian: Fjordklyngen", None),
+            },
+            id="copula-after-a-parenthesis",
+        ),
+        pytest.param(
+            ["The Fjord Aquaculture Cluster has worked since 2007 to bring fish farms and researchers together."],
+            {("Fjord Aquaculture Cluster", "created_year", 2007, "active since")},
+            id="has-worked-since",
+        ),
     ],
 )
 def test_construction(paragraphs: list[str], expected: set[Fact]) -> None:

@@ -689,11 +689,9 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         return None
     k = trigger.start - 1
     while k >= 0 and (
-        doc[k].lower_ in rules.adverbs
-        or doc[k].lower_ in rules.passive_aux
-        or (doc[k].lower_ in _SYNTAX.perfect_aux and k + 1 < trigger.start and doc[k + 1].lower_ == "been")
+        doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux or doc[k].lower_ in _SYNTAX.perfect_aux
     ):
-        k -= 1
+        k -= 1  # "X had been set up", "Oslo Medtech has worked since 2007"
     passive = k + 1 < trigger.start and any(
         doc[i].lower_ in rules.passive_aux for i in range(k + 1, trigger.start)
     )
@@ -809,8 +807,12 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if fronted is not None:
         return fronted
     k = trigger.start - 1
-    while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].text in _QUOTE_CHARS):
-        k -= 1  # 'The "Upper Austria Cluster Programme" started': the closing quote is not a word
+    while k >= 0 and (
+        doc[k].lower_ in rules.adverbs
+        or doc[k].text in _QUOTE_CHARS
+        or (doc[k].lower_ in _SYNTAX.perfect_aux and k == trigger.start - 1)
+    ):
+        k -= 1  # 'The "Upper Austria Cluster Programme" started', 'X has worked since 2007'
     prev = doc[k] if k >= 0 else None
     if prev is not None and prev.lower_ in rules.passive_aux:
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
@@ -883,7 +885,10 @@ def _copula_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Ment
         if token.lower_ in _SYNTAX.copulas:
             if k + 1 >= trigger.start or doc[k + 1].lower_ not in _DETERMINERS | {"one"}:
                 return None
-            return next((m for m in mentions if m.span.end == k and m.ref is None), None)
+            end = k
+            if k > sent.start and doc[k - 1].text == ")":  # "X (Bulgarian: ...) is a ... association founded"
+                end = next((x for x in range(k - 2, sent.start - 1, -1) if doc[x].text == "("), k)
+            return next((m for m in mentions if m.span.end == end and m.ref is None), None)
     return None
 
 
