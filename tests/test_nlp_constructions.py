@@ -233,6 +233,18 @@ def extracted(*paragraphs: str) -> set[Fact]:
             {("Fjord Aquaculture Cluster", "created_year", 2007, "active since")},
             id="has-worked-since",
         ),
+        pytest.param(
+            [
+                "In 2019 the ministry launched the Green Cluster Programme.",
+                "Nine clusters were selected in the first call and six more in the second, so that the number "
+                "of funded clusters rose to 15.",
+            ],
+            {
+                ("Green Cluster Programme", "starting_year", 2019, "launched"),
+                ("Green Cluster Programme", "cluster_count", 15, None),
+            },
+            id="number-of-clusters-rose-to",
+        ),
     ],
 )
 def test_construction(paragraphs: list[str], expected: set[Fact]) -> None:

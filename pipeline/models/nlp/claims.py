@@ -1519,6 +1519,9 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         )
         if elliptic:
             j, strong = first, True
+        counted = _counted_noun_before(doc, sent, first, rules)
+        if counted is not None and (j >= sent.end or doc[j].lower_ not in rules.cluster_count_nouns):
+            j = counted  # "the number of funded clusters rose to 15": the noun counted comes first
         if j >= sent.end and not total:
             continue
         qualifier = _approximator(doc, first, sent.start)
@@ -1741,6 +1744,17 @@ def _counted_in(ctx: _Ctx, name: str, sent: Span) -> bool:
     return any(
         c.subject_name == name and c.attribute == "member_count" and c.evidence.quote == quote for c in ctx.claims
     )
+
+
+def _counted_noun_before(doc: Doc, sent: Span, i: int, rules: CountRules) -> int | None:
+    """'The number of funded clusters rose to 15': the cluster noun after a number head, when the
+    count follows a total preposition ('to', 'reached', 'at'); else None."""
+    if i == sent.start or doc[i - 1].lower_ not in rules.total_prepositions:
+        return None
+    heads = [t.i for t in doc[sent.start : i] if t.lower_ in rules.number_heads]
+    if not heads:
+        return None
+    return next((k for k in range(heads[-1] + 1, i) if doc[k].lower_ in rules.cluster_count_nouns), None)
 
 
 def _possessing_policy(
