@@ -4,12 +4,10 @@ dev3 is scored on its own (never with test)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -17,28 +15,16 @@ from pipeline.evaluation.press import (
     GoldClaim,
     PageEntry,
     PressReport,
-    SplitReport,
     evaluate_press,
     load_set,
     present_splits,
-    score_page,
-    split_details,
     split_of,
 )
+from tests.press_split_checks import assert_gold_written_in_page, missed_claim_listing, paragraph_count
 
 ROOT = Path(__file__).resolve().parent.parent
 PRESS = ROOT / "tests" / "eval" / "press"
 DEV3 = load_set(PRESS, splits=("dev3",))
-
-
-def _article(html: Path) -> LexborHTMLParser:
-    return LexborHTMLParser(html.read_text("utf-8"))
-
-
-def _paragraphs(html: Path) -> int:
-    article = _article(html).css_first("article")
-    assert article is not None
-    return len([n for n in article.css("p, li, dd, tr") if n.text(strip=True)])
 
 
 def test_dev3_loads_apart_from_the_hashed_splits() -> None:
@@ -47,7 +33,7 @@ def test_dev3_loads_apart_from_the_hashed_splits() -> None:
     assert len({e.style for e, _, _ in DEV3}) == 33
     countries = {e.country for e, _, _ in DEV3}
     assert len(countries) == 25 and not countries & {"LU", "BE"}
-    assert sum(_paragraphs(html) for _, html, _ in DEV3) == 178
+    assert sum(paragraph_count(html) for _, html, _ in DEV3) == 178
     attributes = Counter(c.attribute for _, _, gold in DEV3 for c in gold)
     assert attributes == {
         "created_year": 28,
@@ -62,52 +48,15 @@ def test_dev3_loads_apart_from_the_hashed_splits() -> None:
     assert present_splits(PRESS) == ("dev", "dev2", "dev3", "dev4", "test")
 
 
-def _page_text(html: Path) -> str:
-    """The article text plus <title> and og:title: several dev3 pages name their subject only there."""
-    tree = _article(html)
-    article = tree.css_first("article")
-    assert article is not None
-    parts = [article.text(separator=" ")]
-    title = tree.css_first("title")
-    og = tree.css_first('meta[property="og:title"]')
-    parts += [title.text() if title else "", (og.attributes.get("content") or "") if og else ""]
-    return " ".join(" ".join(parts).split()).casefold()
-
-
 @pytest.mark.parametrize(("entry", "html", "gold"), DEV3, ids=[e.id for e, _, _ in DEV3])
 def test_every_dev3_gold_claim_is_written_in_its_page(
     entry: PageEntry, html: Path, gold: list[GoldClaim]
 ) -> None:
-    text = _page_text(html)
-    article = " ".join(_article(html).css_first("article").text(separator=" ").split()).casefold()  # type: ignore[union-attr]
-    assert gold
-    for claim in gold:
-        assert claim.classes and set(claim.classes) <= set(entry.classes), claim.subject_name
-        assert any(" ".join(n.split()).casefold() in text for n in claim.names()), claim.subject_name
-        # "60 companies, 8 institutes and 3 universities" is golded as the sum, with the reading written down
-        if "split-count" in claim.classes:
-            assert claim.derivation is not None and claim.derivation.startswith("sum of "), claim.subject_name
-        if claim.derivation is not None:
-            continue  # a relative date, a number word or a sum: the reading is written down in the gold
-        if claim.attribute == "renamed_to":
-            assert str(claim.value).casefold() in text, claim.value
-        else:
-            assert re.search(rf"(?<!\d){claim.value}(?!\d)", article), (claim.subject_name, claim.value)
+    assert_gold_written_in_page(entry, html, gold)
 
 
 def test_a_missed_claim_is_listed_with_its_classes() -> None:
-    page = PageEntry(id="x", split="dev3", style="FAQ", country="CH", classes=("bare-number-answer",))
-    gold = GoldClaim(
-        subject_name="CleanAlp",
-        subject_type="cluster",
-        attribute="member_count",
-        value=85,
-        classes=("bare-number-answer", "question-answer"),
-    )
-    split = SplitReport("dev3", [score_page(page, [gold], [])])
-    assert (
-        "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in split_details(split).plain
-    )
+    assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing("dev3")
 
 
 @pytest.fixture(scope="module")
