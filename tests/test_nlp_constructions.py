@@ -284,7 +284,7 @@ def test_became_without_a_new_name_is_no_rename(paragraphs: list[str]) -> None:
 @pytest.mark.parametrize(
     "paragraphs",
     [
-        pytest.param(["In 2019 the work plan of the Fjordlink Cluster was established."], id="plan-of-the-cluster"),
+        pytest.param(["The yearly budget of the Fjordlink Cluster was set up in 2019."], id="budget-of-the-cluster"),
         pytest.param(["The strategy of the Fjordlink Cluster was launched in 2018."], id="strategy-of-the-cluster"),
         pytest.param(["The Fjordlink Cluster's new strategy was launched in 2018."], id="possessive-strategy"),
     ],

@@ -820,7 +820,7 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
             found = _before_apposition(ctx, found, mentions, trigger.start)
         relative = found is not None and any(doc[x].lower_ in _RELATIVES for x in range(found.span.end, trigger.start))
         if found is not None and not relative and _complement_of_noun(doc, found):
-            return None  # "the work plan of our cluster was established in 2019": the plan was
+            return None  # "the yearly budget of our cluster was set up in 2019": the budget was
         if found is not None and not _blocked(ctx, found, trigger.start):
             return found
         return None
@@ -1723,8 +1723,9 @@ def _clause_start(doc: Doc, sent: Span, i: int) -> int:
 def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules, *, years: bool = True) -> bool:
     """The count at token i is told in the past: its clause holds a past cue ('had', 'took', a
     year) and no present cue ('today', 'now', 'has')."""
-    start = max(_clause_start(doc, sent, i), i - 6)  # the count's own clause, not a fronted founding
-    clause = doc[_clause_start(doc, sent, i) : i].text.lower()
+    clause_start = _clause_start(doc, sent, i)
+    start = max(clause_start, i - 6)  # the count's own clause, not a fronted founding
+    clause = doc[clause_start:i].text.lower()
     if any(opener in clause for opener in rules.present_openers):
         return False  # "As of 2024 it had 120 members": the latest count
     end = next(

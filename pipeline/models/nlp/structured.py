@@ -151,23 +151,11 @@ def _bare_field(index: int, offset: int, text: str, published: str | None) -> Fi
     return Field(index, offset + lead, offset + lead + len(stripped), "member_count", total, None, None)
 
 
-class _Part:
-    """A piece of a block's text with its offset (the interface of a regex match that callers use)."""
-
-    def __init__(self, text: str, start: int) -> None:
-        self._text, self._start = text, start
-
-    def group(self, index: int = 0) -> str:
-        return self._text
-
-    def start(self) -> int:
-        return self._start
-
-
-def _sentences_in(chunk: re.Match[str]) -> list[_Part]:
+def _sentences_in(chunk: re.Match[str]) -> list[tuple[int, str]]:
+    """The sentences of a field chunk as (offset in the block, text)."""
     text, base = chunk.group(0), chunk.start()
     cuts = [0, *(m.end() for m in re.finditer(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])", text)), len(text)]
-    return [_Part(text[a:b], base + a) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return [(base + a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
 def _line_subject(text: str) -> str | None:
@@ -204,19 +192,19 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
         for m in _sentences_in(chunk)
     ]
     # a directory line "Transylvania Textile Cluster (TTFC) · Cluj · est. 2012 · 54 members" names its subject first
-    subject = _line_subject(parts[0].group(0)) if len(parts) >= 2 and ":" not in parts[0].group(0) else None
-    for part in parts:
-        m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part.group(0))
+    subject = _line_subject(parts[0][1]) if len(parts) >= 2 and ":" not in parts[0][1] else None
+    for offset, part in parts:
+        m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part)
         if m is None:
             if len(parts) >= 2:  # a field line: "Active since 2011 · 29 companies, 2 faculties · ..."
-                bare = _bare_field(index, part.start(), part.group(0), published)
+                bare = _bare_field(index, offset, part, published)
                 out.extend([_with_subject(bare, subject)] if bare is not None else [])
             continue
         attribute = _attribute(_label(m.group("label")))
         found = _value(attribute, m.group("value"), published) if attribute else None
         if attribute and found:
-            start = part.start() + m.start("label")
-            end = part.start() + m.end("value")
+            start = offset + m.start("label")
+            end = offset + m.end("value")
             out.append(Field(index, start, end, attribute, found[0], found[1], subject))
     del seps
     return out
