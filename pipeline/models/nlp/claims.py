@@ -1969,8 +1969,10 @@ def _topic(
     lex = pattern_name_lexicon()
     signals = lex.cluster_nouns | lex.org_heads
     talks = any(t.lower_ in signals for d in sdocs for t in d)
-    if not talks and not _self_referring(sdocs):
+    self_referring = _self_referring(sdocs)
+    if not talks and not self_referring:
         return None  # a page about clusters, networks, alliances... or one speaking of itself
+    referred = _cluster_referring(sdocs)  # the page calls its subject "the cluster", "we"
     title_block = next((b for b in selected if b.kind == "title"), None)
     head_blocks = [b for b in document.blocks if b.kind == "page_title"]
     body = "\n".join(b.text for b in selected if b is not title_block)
@@ -1982,10 +1984,9 @@ def _topic(
         if not title:
             continue
         from_head = source is not None and source in head_blocks
-        referred = _cluster_referring(sdocs)  # the page calls its subject "the cluster", "we"
         # a title that starts with a name needs no repetition on a page that speaks of its subject;
         # the site part of "<headline> | <site>" does (the site may be an agency or a portal)
-        relaxed = referred or (from_head and _self_referring(sdocs))
+        relaxed = referred or (from_head and self_referring)
         name = topic_name(title, body, repeated=not relaxed)
         if name is None or not _clusterish(name, title, sdocs, referred=referred):
             continue
