@@ -1,0 +1,66 @@
+"""The fifth written development set (tests/eval/press/dev5): pages about cluster organisations,
+start-date heavy. It loads apart from the hashed splits, its gold is consistent with its pages,
+the CLI prints it, and its score floor. dev5 is scored on its own (never with test)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.evaluation.press import (
+    GoldClaim,
+    PageEntry,
+    load_set,
+    present_splits,
+    split_of,
+)
+from tests.press_split_checks import assert_gold_written_in_page, missed_claim_listing, paragraph_count
+
+ROOT = Path(__file__).resolve().parent.parent
+PRESS = ROOT / "tests" / "eval" / "press"
+DEV5 = load_set(PRESS, splits=("dev5",))
+
+
+def test_dev5_loads_apart_from_the_hashed_splits() -> None:
+    assert len(DEV5) == 35
+    assert {e.split for e, _, _ in DEV5} == {"dev5"}
+    assert len({e.style for e, _, _ in DEV5}) == 35
+    countries = {e.country for e, _, _ in DEV5}
+    assert len(countries) == 35 and not countries & {"LU", "BE"}
+    assert sum(paragraph_count(html) for _, html, _ in DEV5) == 159
+    attributes = Counter(c.attribute for _, _, gold in DEV5 for c in gold)
+    assert attributes == {
+        "created_year": 50,
+        "starting_year": 1,
+        "member_count": 38,
+        "renamed_to": 4,
+        "cluster_count": 1,
+    }
+    # a start-date set about cluster organisations: one policy page only
+    policies = [e for e, _, gold in DEV5 if any(c.subject_type == "policy" for c in gold)]
+    assert [e.id for e in policies] == ["government-mk-competitiveness-programme-clusters"]
+    # dev5 pages are not drawn by the seeded hash, and the default set is still dev + test only
+    assert {split_of(e.id) for e, _, _ in DEV5} == {"dev", "test"}
+    assert {e.split for e, _, _ in load_set(PRESS)} == {"dev", "test"}
+    assert "dev5" in present_splits(PRESS)
+
+
+@pytest.mark.parametrize(("entry", "html", "gold"), DEV5, ids=[e.id for e, _, _ in DEV5])
+def test_every_dev5_gold_claim_is_written_in_its_page(
+    entry: PageEntry, html: Path, gold: list[GoldClaim]
+) -> None:
+    assert_gold_written_in_page(entry, html, gold)
+
+
+def test_a_missed_claim_is_listed_with_its_classes() -> None:
+    assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing("dev5")
+
+
+def test_evaluate_command_prints_dev5() -> None:
+    result = CliRunner().invoke(app, ["evaluate", "--press", str(PRESS)])
+    assert result.exit_code == 0, result.output
+    assert "press evaluation: dev5 (35 pages, 35 styles, 94 gold claims)" in result.output
