@@ -14,6 +14,8 @@ from pipeline.cli import app
 from pipeline.evaluation.press import (
     GoldClaim,
     PageEntry,
+    PressReport,
+    evaluate_press,
     load_set,
     present_splits,
     split_of,
@@ -58,6 +60,30 @@ def test_every_dev5_gold_claim_is_written_in_its_page(
 
 def test_a_missed_claim_is_listed_with_its_classes() -> None:
     assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing("dev5")
+
+
+@pytest.fixture(scope="module")
+def dev5_report() -> PressReport:
+    return evaluate_press(PRESS, splits=("dev5",))
+
+
+# (recall, precision) on dev5 measured after its gold was committed (commit 02188b1), without the
+# optional parser, rounded down; a drop below them fails. Raise them after better extraction.
+DEV5_FLOOR = {  # measured when the set was written: overall 0.52/0.84
+    "start_date": (0.49, 0.89),
+    "renamed_to": (0.25, 0.50),
+    "member_count": (0.60, 0.82),
+    "cluster_count": (0.00, 1.00),
+    None: (0.52, 0.84),
+}
+
+
+@pytest.mark.parametrize("group", list(DEV5_FLOOR), ids=[g or "overall" for g in DEV5_FLOOR])
+def test_dev5_scores_do_not_drop_below_the_floor(dev5_report: PressReport, group: str | None) -> None:
+    recall, precision = DEV5_FLOOR[group]
+    score = dev5_report.splits["dev5"].score(group)
+    assert score.recall >= recall
+    assert score.precision >= precision
 
 
 def test_evaluate_command_prints_dev5() -> None:
