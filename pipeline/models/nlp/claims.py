@@ -844,11 +844,14 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         # "X, established in ...", "X (founded in 2007)", "X started in ..."
         end = k if prev.text in _OPENERS else k + 1
         found = next((m for m in mentions if m.span.end == end), None)
-        if found is None and prev.text == ",":
+        if found is None and prev.text != "(":
+            # "X (ACS), founded in 2008", "X (Graz, AT) – set up in 2005": step back over the parenthesis
+            found = next((m for m in mentions if m.span.end == _parenthesis_start(ctx, end)), None)
+        if found is None and prev.text in _OPENERS and prev.text != "(":
             # "X, the game cluster of Kokkola, started ...": step back over the apposition
             found = _nearest_before(ctx, mentions, k, level=level)
             between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
-            if not _APPOSITION.match(between):
+            if not _APPOSITION.match(_dash_apposition(between)):
                 found = None
         if found is None and prev.text == ",":
             found = _copula_subject(ctx, trigger, mentions)  # "X was the first ... cluster, founded in 1997"
@@ -860,6 +863,27 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if found is None:
         found = _relative_antecedent(ctx, trigger, mentions)
     return found if found is not None else _copula_subject(ctx, trigger, mentions)
+
+
+def _parenthesis_start(ctx: _Ctx, end: int) -> int:
+    """The index of the "(" whose ")" is token end-1 (a place or acronym after a name), else `end`.
+
+    "Green Tech Cluster Styria (Graz, AT) – set up in 2005": the name ends where "(" starts."""
+    if end <= 0 or ctx.doc[end - 1].text != ")":
+        return end
+    level = ctx.depth[end - 1]
+    return next((j for j in range(end - 2, -1, -1) if ctx.doc[j].text == "(" and ctx.depth[j] == level), end)
+
+
+_LEADING_PARENTHESIS = re.compile(r"^\s*\([^()]*\)")
+_LEADING_DASH = re.compile(r"^\s*[–—]")
+
+
+def _dash_apposition(between: str) -> str:
+    """The text between a name and its participle read as a comma apposition: a parenthesis after
+    the name is skipped and a dash opens the apposition like a comma ("X (Rovereto, IT) – the
+    energy district of Trentino, established in 2012")."""
+    return _LEADING_DASH.sub(",", _LEADING_PARENTHESIS.sub("", between), count=1)
 
 
 def _copula_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
@@ -1204,6 +1228,8 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         while j < len(doc) and doc[j].lower_ in _SYNTAX.rename_fillers:
             j += 1
         after_mention = next((m for m in mentions if m.span.start == j), None)
+        if after_mention is not None and _longer_name_after(ctx, after_mention):
+            after_mention = None  # "under the name SloTech Mobility": the whole name, not the brand "SloTech"
         if after_mention is not None:
             after_name, after_end = after_mention.name, after_mention.span.end_char
         else:
@@ -1224,6 +1250,8 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             quote_end = doc[close].idx + 1
         else:
             before = _nearest_before(ctx, mentions, span.start, level=ctx.depth[span.start])
+            if before is not None and span[0].lower_ == "will" and _owned_noun_between(ctx, before.span.end, span.start):
+                before = None  # "X said that its spring fair will be called Y": the fair is renamed
             quote_end = sent.end_char
         coref: list[Evidence] = []
         if before is None and not inside:
@@ -1286,6 +1314,32 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         renamed = _Antecedent(_clean_name(new), before.subject_type, _evidence(ctx, *quote, "coreference"))
         ctx.discourse.renamed[_clean_name(old)] = renamed
     return extra
+
+
+def _owned_noun_between(ctx: _Ctx, start: int, stop: int) -> bool:
+    """A possessive determiner and a lower-case noun between a name and a rename cue ("X said
+    that its spring fair will be called Y"): the cue is about that noun, not about X."""
+    doc = ctx.doc
+    refs = {w for kind, tokens in pattern_anaphors().anaphors if kind != "policy" for w in tokens[1:]}
+    for j in range(start, stop - 1):
+        if doc[j].lower_ in _SYNTAX.possessive_determiners:
+            nouns = [t for t in doc[j + 1 : stop] if t.is_alpha and t.is_lower]
+            if nouns and nouns[-1].lower_ not in refs | {"name"}:
+                return True
+    return False
+
+
+def _longer_name_after(ctx: _Ctx, mention: _Mention) -> bool:
+    """A one-word brand mention followed by more capitalised name words ("SloTech Mobility")."""
+    doc = ctx.doc
+    end = mention.span.end
+    return (
+        len(mention.span) == 1
+        and end < len(doc)
+        and doc[end].is_alpha
+        and doc[end].text[:1].isupper()
+        and doc[end].lower_ not in pattern_name_lexicon().non_name_words
+    )
 
 
 def _fronted_rename_subject(ctx: _Ctx, sent: Span, after_cue: int) -> tuple[_Mention | None, list[Evidence]]:

@@ -1,0 +1,65 @@
+"""Constructions found missing on the dev5 press split (cluster organisations), one parametrized
+case each, on `spacy.blank("en")`, with traps. Every sentence was written for these tests (our own
+wording, not the dev5 pages' and not copied from elsewhere)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_constructions import Fact, extracted
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Tagus Robotics Network (Lisbon, PT) – set up in 2014 by six automation firms."],
+            {("Tagus Robotics Network", "created_year", 2014, "set up")},
+            id="dash-participle-after-parenthesis",
+        ),
+        pytest.param(
+            ["The Baltic Optics Cluster (BOC), founded in 2009 by nine lens makers, opened a lab in 2021."],
+            {("Baltic Optics Cluster", "created_year", 2009, "founded"), ("Baltic Optics Cluster", "abbreviation", "BOC", None)},
+            id="comma-participle-after-acronym",
+        ),
+        pytest.param(
+            ["Moselle Wood Cluster (Metz) – the timber cluster of Lorraine, established in 2011; 40 members."],
+            {
+                ("Moselle Wood Cluster", "created_year", 2011, "established"),
+                ("Moselle Wood Cluster", "member_count", 40, None),
+            },
+            id="dash-apposition-participle-after-parenthesis",
+        ),
+        pytest.param(
+            ["The Danube Ports Cluster (Vienna, AT) – its partner, the Port of Vienna, was opened in 1939."],
+            set(),
+            id="trap-dash-then-another-subject",
+        ),
+    ],
+)
+def test_participle_after_a_parenthesis(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert extracted(*paragraphs) - {f for f in extracted(*paragraphs) if f[1] == "description"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Adriatic Boat Cluster announced that it will operate under the name Blue Adriatic Yards from May."],
+            {("Adriatic Boat Cluster", "renamed_to", "Blue Adriatic Yards", "rename")},
+            id="will-operate-under-the-name",
+        ),
+        pytest.param(
+            ["From next year the Carpathian Wood Cluster will be known as Carpathia Timber."],
+            {("Carpathian Wood Cluster", "renamed_to", "Carpathia Timber", "rename")},
+            id="will-be-known-as",
+        ),
+        pytest.param(
+            ["The Adriatic Boat Cluster said that its spring fair will be called Boat Days Split."],
+            set(),
+            id="trap-an-event-will-be-called",
+        ),
+    ],
+)
+def test_announced_renames(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "renamed_to"} == expected
