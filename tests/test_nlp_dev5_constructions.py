@@ -63,3 +63,32 @@ def test_participle_after_a_parenthesis(paragraphs: list[str], expected: set[Fac
 )
 def test_announced_renames(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] == "renamed_to"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Tagus Robotics Cluster · Lisbon · set up in 2014 by nine automation firms and a university · 33 members"],
+            {("Tagus Robotics Cluster", "created_year", 2014, None), ("Tagus Robotics Cluster", "member_count", 33, None)},
+            id="directory-field-with-agent",
+        ),
+        pytest.param(
+            ["Tagus Robotics Cluster · Lisbon · Registered as an association in 2014 · 33 members"],
+            {("Tagus Robotics Cluster", "created_year", 2014, None), ("Tagus Robotics Cluster", "member_count", 33, None)},
+            id="directory-field-registered",
+        ),
+        pytest.param(
+            ["Tagus Robotics Cluster · Lisbon · set up a training centre for welders in 2014 · 33 members"],
+            {("Tagus Robotics Cluster", "member_count", 33, None)},
+            id="trap-directory-field-set-up-something",
+        ),
+        pytest.param(
+            ["Tagus Robotics Cluster · Registered office in Lisbon since 2014 · 33 members"],
+            {("Tagus Robotics Cluster", "member_count", 33, None)},
+            id="trap-directory-registered-office",
+        ),
+    ],
+)
+def test_directory_fields_with_a_longer_tail(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert extracted(*paragraphs) == expected

@@ -135,11 +135,16 @@ def _bare_field(index: int, offset: int, text: str, published: str | None) -> Fi
     lead = len(text) - len(text.lstrip())
     low = stripped.lower()
     for label in sorted(rules.start_labels, key=len, reverse=True):
-        if low.startswith(label + " ") and len(stripped.split()) <= len(label.split()) + 4:
-            found = _value("start", stripped[len(label) :], published)
-            if found:
-                return Field(index, offset + lead, offset + lead + len(stripped), "start", found[0], found[1], None)
-            return None
+        if not low.startswith(label + " "):
+            continue
+        rest = stripped[len(label) :]
+        if len(stripped.split()) > len(label.split()) + 4:
+            # "set up in 2012 by 18 furniture factories": a longer field whose date follows the label
+            rest = " ".join(rest.split()[:3])
+        found = _value("start", rest, published)
+        if found:
+            return Field(index, offset + lead, offset + lead + len(stripped), "start", found[0], found[1], None)
+        return None
     m = _BARE_COUNT.match(stripped)
     if m is None:
         return None
