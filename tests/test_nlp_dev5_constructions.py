@@ -92,3 +92,42 @@ def test_announced_renames(paragraphs: list[str], expected: set[Fact]) -> None:
 )
 def test_directory_fields_with_a_longer_tail(paragraphs: list[str], expected: set[Fact]) -> None:
     assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Since Marmara Rail Forum's establishment in 2013, exports by its firms have doubled."],
+            {("Marmara Rail Forum", "created_year", 2013, "established")},
+            id="possessor-of-nominal-trigger",
+        ),
+        pytest.param(
+            ["The Baltic Optics Cluster's official launch took place in Riga in 2010."],
+            {("Baltic Optics Cluster", "created_year", 2010, "launched")},
+            id="possessor-with-modifier",
+        ),
+        pytest.param(
+            ["In 2011 nine wineries signed the founding charter of the Tikves Wine Cluster."],
+            {("Tikves Wine Cluster", "created_year", 2011, "founded")},
+            id="founding-charter-of",
+        ),
+        pytest.param(
+            ["The founding assembly of Danube Hydro Network was held in Ruse on 4 May 2016."],
+            {("Danube Hydro Network", "created_year", 2016, "founded")},
+            id="founding-assembly-of",
+        ),
+        pytest.param(
+            ["Sweden's launch of its first cluster call came in 2003."],
+            set(),
+            id="trap-country-possessor",
+        ),
+        pytest.param(
+            ["The founding members of the Danube Hydro Network met again in 2019."],
+            set(),
+            id="trap-founding-members-meet",
+        ),
+    ],
+)
+def test_possessed_and_documented_foundings(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")} == expected

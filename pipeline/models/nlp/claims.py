@@ -787,7 +787,12 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         return _Mention(ref.span, antecedent.name, antecedent.subject_type, ref=ref.ref) if antecedent else None
     level = ctx.depth[trigger.start]
     if trigger[0].lower_ in rules.nominal:
+        owner = _possessor_of(ctx, trigger, mentions)
+        if owner is not None:  # "Since NorAqua Kyst's establishment in 2012"
+            return owner
         j = trigger.end
+        if j + 1 < len(doc) and doc[j].lower_ in rules.nominal_documents and doc[j + 1].lower_ == "of":
+            j += 1  # "the founding charter of X": the charter founded X
         if j < len(doc) and doc[j].lower_ == "of":
             j += 1
             start = j
@@ -863,6 +868,19 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if found is None:
         found = _relative_antecedent(ctx, trigger, mentions)
     return found if found is not None else _copula_subject(ctx, trigger, mentions)
+
+
+def _possessor_of(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """The name whose "'s" stands before a nominal trigger, one lower-case modifier allowed
+    between ("X's establishment in 2012", "X's official launch")."""
+    doc = ctx.doc
+    k = trigger.start - 1
+    if k >= 0 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _DETERMINERS:
+        k -= 1
+    if k < 1 or doc[k].lower_ not in _SYNTAX.possessive_markers:
+        return None
+    named = next((m for m in mentions if m.span.end == k and m.ref is None), None)
+    return named or _name_before(ctx, k, trigger.sent.start)  # a name the event itself types
 
 
 def _parenthesis_start(ctx: _Ctx, end: int) -> int:
