@@ -131,3 +131,37 @@ def test_directory_fields_with_a_longer_tail(paragraphs: list[str], expected: se
 )
 def test_possessed_and_documented_foundings(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The association behind the Loire Boat Cluster was registered at the prefecture in March 2007."],
+            {("Loire Boat Cluster", "created_year", 2007, "registered")},
+            id="registered-at",
+        ),
+        pytest.param(
+            ["Hafen Logistik Netzwerk was formally registered a year later, in 2012."],
+            {("Hafen Logistik Netzwerk", "created_year", 2012, "registered")},
+            id="registered-with-a-date-later",
+        ),
+        pytest.param(
+            ["Klaster Kamen Split started work in 2009 with six quarries."],
+            {("Klaster Kamen Split", "created_year", 2009, "started")},
+            id="started-work-in",
+        ),
+        pytest.param(
+            ["Klaster Kamen Split started work on a new test hall in 2019."],
+            set(),
+            id="trap-started-work-on-a-building",
+        ),
+        pytest.param(
+            ["In 2015 the Loire Boat Cluster registered a trademark for its members' boats."],
+            set(),
+            id="trap-registered-something",
+        ),
+    ],
+)
+def test_registered_and_started_work(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")} == expected
