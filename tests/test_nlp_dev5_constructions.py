@@ -165,3 +165,42 @@ def test_possessed_and_documented_foundings(paragraphs: list[str], expected: set
 )
 def test_registered_and_started_work(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")} == expected
+
+
+def extracted_on(published: str, *paragraphs: str) -> set[Fact]:
+    from pipeline.models.nlp.claims import extract_prose_claims
+    from tests.test_nlp_rules import make_doc
+
+    doc = make_doc(*paragraphs, published=published)
+    return {
+        (c.subject_name, c.attribute, c.value, c.qualifier)
+        for c in extract_prose_claims(doc, country=None)
+        if c.attribute in ("created_year", "starting_year")
+    }
+
+
+@pytest.mark.parametrize(
+    ("published", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "2025-03-14",
+            ["The Alpine Timber Cluster celebrated its tenth birthday last year with a pavilion."],
+            {("Alpine Timber Cluster", "created_year", 2014, "anniversary")},
+            id="anniversary-last-year",
+        ),
+        pytest.param(
+            "2025-03-14",
+            ["The Alpine Timber Cluster marked its 15th anniversary in 2023 with an open day."],
+            {("Alpine Timber Cluster", "created_year", 2008, "anniversary")},
+            id="anniversary-in-an-earlier-year",
+        ),
+        pytest.param(
+            "2025-03-14",
+            ["The Alpine Timber Cluster celebrates its 20th anniversary with an open day in June."],
+            {("Alpine Timber Cluster", "created_year", 2005, "anniversary")},
+            id="anniversary-this-year",
+        ),
+    ],
+)
+def test_anniversary_year(published: str, paragraphs: list[str], expected: set[Fact]) -> None:
+    assert extracted_on(published, *paragraphs) == expected

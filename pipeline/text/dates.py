@@ -62,6 +62,7 @@ class DateRules:
     range_openers: tuple[tuple[str, str], ...]
     anniversary_words: tuple[str, ...] = ()
     ordinal_words: dict[str, int] | None = None
+    anniversary_shifts: dict[str, int] | None = None
 
 
 class DateRuleError(ValueError):
@@ -97,6 +98,7 @@ def pattern_dates(path: Path = DEFAULT_RULES_PATH) -> DateRules:
         range_openers=tuple((str(a), str(b)) for a, b in data["range_openers"]),
         anniversary_words=tuple(data["anniversary_words"]),
         ordinal_words={str(k): int(v) for k, v in data["ordinal_words"].items()},
+        anniversary_shifts={str(k): int(v) for k, v in data.get("anniversary_shifts", {}).items()},
     )
 
 
@@ -153,6 +155,27 @@ def _regexes() -> _Regexes:
         ),
         year=re.compile(r"(?<![\d.,])\b(?P<y>\d{4})\b(?![.,]\d)"),
     )
+
+
+def _anniversary_year(text: str, end: int, published: int, rules: DateRules) -> int:
+    """The year an anniversary was (or will be) celebrated: the page's year, unless the rest of its
+    clause says otherwise ("its tenth birthday last year" -> the year before, "in 2024" -> 2024).
+
+    >>> _anniversary_year(" birthday last year with a party", 0, 2025, pattern_dates())
+    2024
+    >>> _anniversary_year(" anniversary in 2019, and", 0, 2025, pattern_dates())
+    2019
+    >>> _anniversary_year(" anniversary. Last year it", 0, 2025, pattern_dates())
+    2025
+    """
+    clause = re.split(r"[,.;:!?()]", text[end : end + 80], maxsplit=1)[0].lower()
+    explicit = re.search(rf"\b(?:in|during)\s+({_YEAR})\b", clause)
+    if explicit:
+        return int(explicit.group(1))
+    for phrase, shift in (rules.anniversary_shifts or {}).items():
+        if re.search(rf"\b{re.escape(phrase)}\b", clause):
+            return published + shift
+    return published
 
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
@@ -292,8 +315,9 @@ def find_dates(text: str, *, published: str | date | None = None) -> list[DateEx
         for m in rx.anniversary.finditer(text):  # "its 20th anniversary" on a page of 2019 -> 1999
             raw = m.group("n").lower()
             n = int(raw[:-2]) if raw[:-2].isdigit() else (rules.ordinal_words or {}).get(raw)
-            if n and free(m.start(), m.end()) and rules.year_min <= pub.year - n:
-                found.append(DateExpr(m.start(), m.end(), m.group(0), pub.year - n, "approximate"))
+            year = _anniversary_year(text, m.end(), pub.year, rules)
+            if n and free(m.start(), m.end()) and rules.year_min <= year - n:
+                found.append(DateExpr(m.start(), m.end(), m.group(0), year - n, "approximate"))
     for m in rx.year.finditer(text):
         if free(m.start(), m.end()) and rules.year_min <= int(m.group("y")) <= rules.year_max:
             add(DateExpr(m.start(), m.end(), m.group(0), int(m.group("y")), "year"))
