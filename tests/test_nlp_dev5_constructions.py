@@ -204,3 +204,32 @@ def extracted_on(published: str, *paragraphs: str) -> set[Fact]:
 )
 def test_anniversary_year(published: str, paragraphs: list[str], expected: set[Fact]) -> None:
     assert extracted_on(published, *paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Rhine Hydrogen Cluster was not formally registered as an association until 2014."],
+            {("Rhine Hydrogen Cluster", "created_year", 2014, "registered")},
+            id="not-until",
+        ),
+        pytest.param(
+            ["The Rhine Hydrogen Cluster ran its electrolyser pilot until 2014."],
+            set(),
+            id="trap-until-without-negation",
+        ),
+        pytest.param(
+            ["The Rhine Hydrogen Cluster was set up by the port authority, itself established in 1921, and three utilities in 2012."],
+            {("Rhine Hydrogen Cluster", "created_year", 2012, "set up")},
+            id="date-after-a-dated-aside",
+        ),
+        pytest.param(
+            ["The Rhine Hydrogen Cluster works with the port authority, itself established in 1921, on bunkering."],
+            set(),
+            id="trap-only-the-aside-is-dated",
+        ),
+    ],
+)
+def test_dates_around_negations_and_asides(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")} == expected

@@ -63,6 +63,8 @@ class DateRules:
     anniversary_words: tuple[str, ...] = ()
     ordinal_words: dict[str, int] | None = None
     anniversary_shifts: dict[str, int] | None = None
+    negated_until: tuple[str, ...] = ()
+    negations: frozenset[str] = frozenset()
 
 
 class DateRuleError(ValueError):
@@ -99,6 +101,8 @@ def pattern_dates(path: Path = DEFAULT_RULES_PATH) -> DateRules:
         anniversary_words=tuple(data["anniversary_words"]),
         ordinal_words={str(k): int(v) for k, v in data["ordinal_words"].items()},
         anniversary_shifts={str(k): int(v) for k, v in data.get("anniversary_shifts", {}).items()},
+        negated_until=tuple(data.get("negated_until", ())),
+        negations=frozenset(data.get("negations", ())),
     )
 
 
@@ -157,6 +161,23 @@ def _regexes() -> _Regexes:
     )
 
 
+def is_negated_until(text: str, start: int) -> bool:
+    """'until' after a negation in the same clause gives the event's own date: "it was not
+    constituted as an association until 2005" (constituted in 2005).
+
+    >>> is_negated_until("but it was not formally registered until 2005", 41)
+    True
+    >>> is_negated_until("the programme ran until 2005", 23)
+    False
+    """
+    rules = pattern_dates()
+    clause = re.split(r"[,.;:!?()]", text[:start])[-1].lower()
+    words = re.findall(r"[\w’']+", clause)
+    if not words or words[-1] not in rules.negated_until:
+        return False
+    return any(w in rules.negations or w.endswith(("n't", "n’t")) for w in words[:-1])
+
+
 def _anniversary_year(text: str, end: int, published: int, rules: DateRules) -> int:
     """The year an anniversary was (or will be) celebrated: the page's year, unless the rest of its
     clause says otherwise ("its tenth birthday last year" -> the year before, "in 2024" -> 2024).
@@ -197,6 +218,8 @@ def _anchor(text: str, expr: DateExpr) -> Literal["own", "other"]:
     rules = pattern_dates()
     before = _words_before(text, expr.start, 5)
     prefix = text[max(0, expr.start - 40) : expr.start].lower()
+    if is_negated_until(text, expr.start):
+        return "own"
     for cue in rules.other_event_cues:
         if re.search(rf"\b{re.escape(cue)}\s+(?:the\s+)?$", prefix):
             return "other"

@@ -56,6 +56,7 @@ from pipeline.models.nlp.patterns import (
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 from pipeline.models.nlp.structured import find_fields, section_subject
 from pipeline.text.regions import region_of
+from pipeline.text.dates import is_negated_until, pattern_dates
 from pipeline.text.evidence import block_evidence
 from pipeline.text.numbers import parse_int
 
@@ -372,7 +373,7 @@ def _sentence_dates(ctx: _Ctx, sent: Span, *, blockers: bool = True) -> list[_Da
         if span is None or expr.precision == "range":
             continue
         prev = ctx.doc[span.start - 1] if span.start > sent.start else None
-        if blockers and prev is not None and prev.lower_ in rules.date_blockers:
+        if blockers and prev is not None and prev.lower_ in rules.date_blockers and not is_negated_until(sent.text, expr.start):
             continue
         out.append(_DateTok(expr, span.start, span.end))
     return out
@@ -812,10 +813,13 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if fronted is not None:
         return fronted
     k = trigger.start - 1
+    until = pattern_dates().negated_until
+    negated_until = any(t.lower_ in until for t in doc[trigger.end : trigger.sent.end])
     while k >= 0 and (
         doc[k].lower_ in rules.adverbs
         or doc[k].text in _QUOTE_CHARS
         or (doc[k].lower_ in _SYNTAX.perfect_aux and k == trigger.start - 1)
+        or (negated_until and doc[k].lower_ in pattern_dates().negations)  # "was not registered until 2014"
     ):
         k -= 1  # 'The "Upper Austria Cluster Programme" started', 'X has worked since 2007'
     prev = doc[k] if k >= 0 else None
@@ -1058,13 +1062,33 @@ def _skipped_apposition(trigger: Span, date: _DateTok) -> int:
     if len(commas) < 2:
         return 0
     between = doc[commas[0] : commas[1] + 1].text
-    return commas[1] - commas[0] + 1 if _APPOSITION.match(between) else 0
+    # "..., itself founded in 1797, ...": an aside with an event of its own is skipped as well
+    aside = any(commas[0] < e.start < commas[1] for e in doc.spans["events"])
+    return commas[1] - commas[0] + 1 if _APPOSITION.match(between) or aside else 0
+
+
+def _dated_aside(trigger: Span, date: _DateTok) -> bool:
+    """The date sits in a comma-enclosed aside with an event of its own, between the trigger and
+    the trigger's date ("was launched by the chamber, itself founded in 1797, and four utilities
+    in 2016": 1797 dates the chamber)."""
+    doc = trigger.doc
+    commas = [k for k in range(trigger.end, date.start) if doc[k].text == ","]
+    if not commas:
+        return False
+    close = next((k for k in range(date.end, trigger.sent.end) if doc[k].text == ","), None)
+    return close is not None and any(
+        commas[-1] < e.start < date.start for e in doc.spans["events"] if e.start >= trigger.end
+    )
 
 
 def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _DateTok | None:
     free = [d for d in dates if id(d) not in used]
     after = [
-        d for d in free if d.start >= trigger.end and d.start - trigger.end - _skipped_apposition(trigger, d) <= 12
+        d
+        for d in free
+        if d.start >= trigger.end
+        and d.start - trigger.end - _skipped_apposition(trigger, d) <= 12
+        and not _dated_aside(trigger, d)
     ]
     if after:
         return min(after, key=lambda d: d.start)
