@@ -233,3 +233,32 @@ def test_anniversary_year(published: str, paragraphs: list[str], expected: set[F
 )
 def test_dates_around_negations_and_asides(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Tatra Food Network, created in 2016 on the initiative of a university and nine dairies, now has 31 members."],
+            {("Tatra Food Network", "member_count", 31, None)},
+            id="founders-in-a-participle-clause-today-count-after",
+        ),
+        pytest.param(
+            ["The Tatra Food Cluster, which nine dairies founded in 2016, wants to export cheese."],
+            set(),
+            id="founders-before-an-active-founding-verb",
+        ),
+        pytest.param(
+            ["How six firms built the Tatra Food Cluster"],
+            set(),
+            id="founders-built",
+        ),
+        pytest.param(
+            ["The Tatra Food Cluster has 31 members, and its members founded a school in 2019."],
+            {("Tatra Food Cluster", "member_count", 31, None)},
+            id="trap-members-found-something-else",
+        ),
+    ],
+)
+def test_founders_are_not_members(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected

@@ -1736,7 +1736,10 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         if doc[j].lower_ in rules.member_nouns and (
             (i > sent.start and doc[i - 1].lower_ in rules.founder_cues)
             or (j + 1 < sent.end and doc[j + 1].lower_ in rules.founder_cues)
+            or " ".join(t.lower_ for t in doc[j + 1 : min(j + 3, sent.end)]) in rules.founder_verbs
+            or (j + 1 < sent.end and doc[j + 1].lower_ in rules.founder_verbs)
             or (founding and not words & rules.present_cues)
+            or _founding_segment(doc, sent, i, j, rules)
         ):
             continue  # "set up in 2010 by eight firms", "when six firms joined": founders, not members
         if (strong or doc[j].lower_ in rules.member_nouns) and _past_clause(doc, sent, first, rules):
@@ -1777,6 +1780,20 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _founding_segment(doc: Doc, sent: Span, i: int, j: int, rules: CountRules) -> bool:
+    """The count stands in a comma-delimited part of the sentence that tells a past founding and
+    holds no present cue ("The network, created in 2017 by KTU and eleven food companies, now has
+    38 members": eleven founded it; 38 is today's count)."""
+    start = next((k + 1 for k in range(i - 1, sent.start - 1, -1) if doc[k].text in (",", ";")), sent.start)
+    end = next((k for k in range(j + 1, sent.end) if doc[k].text in (",", ";")), sent.end)
+    if any(t.lower_ in rules.present_cues for t in doc[start:end]):
+        return False
+    return any(
+        start <= e.start < i and (e[0].lower_.endswith("ed") or e[0].lower_ in _PAST_IRREGULAR)
+        for e in _in_sent(sent, "events")
+    )
 
 
 def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:

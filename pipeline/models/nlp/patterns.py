@@ -370,6 +370,7 @@ class CountRules:
     purpose_markers: frozenset[str] = frozenset()
     number_heads: frozenset[str] = frozenset()
     present_openers: tuple[str, ...] = ()
+    founder_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -413,6 +414,7 @@ def pattern_count_nouns() -> CountRules:
         purpose_markers=frozenset(data.get("purpose_markers", ())),
         number_heads=frozenset(data.get("number_heads", ())),
         present_openers=tuple(data.get("present_openers", ())),
+        founder_verbs=frozenset(data.get("founder_verbs", ())),
     )
 
 
