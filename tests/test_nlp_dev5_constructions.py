@@ -262,3 +262,34 @@ def test_dates_around_negations_and_asides(paragraphs: list[str], expected: set[
 )
 def test_founders_are_not_members(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected
+
+
+def fact_sheet(title: str, *pairs: tuple[str, str]) -> set[tuple[str, str, object]]:
+    from pipeline.backend.html import parse_html
+    from pipeline.models.nlp.claims import extract_prose_claims
+
+    fields = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in pairs)
+    data = (
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav><main><article>"
+        f"<h1>Facts and figures</h1><dl>{fields}</dl></article></main></body></html>"
+    ).encode()
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    return {(c.subject_name, c.attribute, c.value) for c in extract_prose_claims(doc, country=None) if c.attribute != "mentioned"}
+
+
+def test_a_fact_sheet_speaks_of_the_organisation_its_title_names() -> None:
+    assert fact_sheet(
+        "Facts and figures | Clúster del Mármol de Macael",
+        ("Founded", "2007"),
+        ("Members", "58"),
+        ("Jobs in member companies", "3,900"),
+    ) == {("Clúster del Mármol de Macael", "created_year", 2007), ("Clúster del Mármol de Macael", "member_count", 58)}
+
+
+def test_a_list_of_several_start_fields_is_not_one_organisations_sheet() -> None:
+    assert fact_sheet(
+        "Facts and figures | Clúster del Mármol de Macael",
+        ("Founded", "2007"),
+        ("Founded", "2011"),
+        ("Members", "58"),
+    ) == set()

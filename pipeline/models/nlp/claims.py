@@ -2082,7 +2082,8 @@ def _topic(
     lex = pattern_name_lexicon()
     signals = lex.cluster_nouns | lex.org_heads
     talks = any(t.lower_ in signals for d in sdocs for t in d)
-    self_referring = _self_referring(sdocs)
+    profile = _profile_page(document, selected)
+    self_referring = _self_referring(sdocs) or profile
     if not talks and not self_referring:
         return None  # a page about clusters, networks, alliances... or one speaking of itself
     referred = _cluster_referring(sdocs)  # the page calls its subject "the cluster", "we"
@@ -2100,7 +2101,7 @@ def _topic(
         # a title that starts with a name needs no repetition on a page that speaks of its subject;
         # the site part of "<headline> | <site>" does (the site may be an agency or a portal)
         relaxed = referred or (from_head and self_referring)
-        name = topic_name(title, body, repeated=not relaxed)
+        name = topic_name(title, body, repeated=not relaxed, site=profile and from_head)
         if name is None or not _clusterish(name, title, sdocs, referred=referred):
             continue
         block = source if source is not None and name in source.text else None
@@ -2112,6 +2113,17 @@ def _topic(
         subject_type: SubjectType = "policy" if _policy_name(name) else "cluster"
         return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
     return None
+
+
+def _profile_page(document: Document, selected: Sequence[Block]) -> bool:
+    """A fact sheet whose fields give a start date and a member count but no subject of their
+    own ("Founded / 2011", "Members / 96" under "Facts and figures"): the page speaks of the
+    organisation its <head> title names."""
+    fields = [f for f in find_fields(selected, document.published) if f.subject is None]
+    starts = [f for f in fields if f.attribute == "start"]
+    members = [f for f in fields if f.attribute == "member_count"]
+    # one organisation's sheet: one start and one member count (a directory has one per entry)
+    return len(starts) == 1 and len(members) == 1
 
 
 def _policy_name(name: str) -> bool:

@@ -174,7 +174,7 @@ def _generic_only(words: list[str]) -> bool:
     return all(w in common or w in ("&", "and", "of", "for") for w in low)
 
 
-def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
+def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = False) -> str | None:
     """The name a page is about: the headline's first segment when it is a short proper name
     that the body repeats (or, when not `repeated`, a first segment that is a short proper name) ("Agrinova – the food cluster" -> "Agrinova"; "About Medilink" -> "Medilink").
 
@@ -188,18 +188,20 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
         words = part.split()
         while words and words[0].lower() in pattern_syntax().headline_openers:
             words.pop(0)
-        if not 1 <= len(words) <= 5:
+        if not 1 <= len(words) <= 6:
             continue
         if len(words) > 2 and words[-1].lower() in lex.policy_topic_words and words[-1].islower():
             words = [*words[:-1], words[-1].capitalize()]  # "Accredited Innovation Cluster status"
             tail = words.pop()
         else:
             tail = ""
+        joiners = pattern_syntax().name_joiners
         if not all(
             is_name_word(w)
             or w.lower() in ("&", "and", "of", "for")
             or (len(words) > 1 and w[:1].isupper() and w.lower() in lex.cluster_nouns)
-            for w in words
+            or (0 < n < len(words) - 1 and w in joiners)  # "Clúster de la Energía de Extremadura"
+            for n, w in enumerate(words)
         ):  # "Klaster Lodz Textiles", "Ocean Autonomy Cluster": a capitalised cluster noun inside a name
             continue
         if any(w.lower() in lex.role_titles for w in words) or _generic_only(words):
@@ -207,6 +209,8 @@ def topic_name(title: str, body: str, *, repeated: bool = True) -> str | None:
         if all(w.lower() in lex.headline_words or w.lower() in ("&", "and", "of", "for") for w in words):
             continue  # "News", "About Us", "Frequently Asked Questions": a generic headline
         name = " ".join(words) + (f" {tail.lower()}" if tail else "")
-        if (not repeated and k == 0) or re.search(rf"\b{re.escape(name)}\b", body):
-            return name  # the title's first part needs no repetition when not `repeated`; a site part does
+        if (not repeated and (k == 0 or site)) or re.search(rf"\b{re.escape(name)}\b", body):
+            # the title's first part needs no repetition when not `repeated`; a site part does,
+            # unless `site` says the page is the site's own fact sheet
+            return name
     return None
