@@ -68,14 +68,14 @@ def dev6_report() -> PressReport:
     return evaluate_press(PRESS, splits=("dev6",))
 
 
-# (recall, precision) on dev6 measured after its gold was committed, without the optional parser,
-# rounded down; a drop below them fails. Raise them after better extraction.
-DEV6_FLOOR = {
-    "start_date": (0.0, 0.0),
-    "renamed_to": (0.0, 0.0),
-    "member_count": (0.0, 0.0),
-    "cluster_count": (0.0, 0.0),
-    None: (0.0, 0.0),
+# (recall, precision) on dev6 measured after its gold was committed (commit dc95f51), without the
+# optional parser, rounded down; a drop below them fails. Raise them after better extraction.
+DEV6_FLOOR = {  # measured when the set was written: overall 0.27/0.75
+    "start_date": (0.22, 0.66),
+    "renamed_to": (0.25, 1.00),
+    "member_count": (0.40, 0.76),
+    "cluster_count": (0.22, 1.00),
+    None: (0.27, 0.75),
 }
 
 
@@ -90,4 +90,5 @@ def test_dev6_scores_do_not_drop_below_the_floor(dev6_report: PressReport, group
 def test_evaluate_command_prints_dev6() -> None:
     result = CliRunner().invoke(app, ["evaluate", "--press", str(PRESS)])
     assert result.exit_code == 0, result.output
-    assert "press evaluation: dev6 (37 pages, 37 styles, 100 gold claims)" in result.output
+    # the table title may wrap at the console width
+    assert "press evaluation: dev6 (37 pages, 37 styles, 100 gold claims)" in " ".join(result.output.split())
