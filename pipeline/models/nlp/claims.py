@@ -283,6 +283,16 @@ def _close_paren_after(ctx: _Ctx, open_i: int) -> int:
     return len(ctx.doc) - 1
 
 
+def _before_parenthesis(doc: Doc, close: int) -> int:
+    """The token before the '(' that the ')' at `close` closes ('X (alias)' -> X's last token)."""
+    depth = 0
+    for j in range(close, -1, -1):
+        depth += {")": 1, "(": -1}.get(doc[j].text, 0)
+        if depth == 0:
+            return j - 1
+    return close
+
+
 def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) -> _Mention | None:
     before = [m for m in mentions if m.span.end <= i and ctx.depth[m.span.start] == level]
     return max(before, key=lambda m: m.span.end) if before else None
@@ -813,6 +823,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         or (doc[k].lower_ in _SYNTAX.perfect_aux and k == trigger.start - 1)
     ):
         k -= 1  # 'The "Upper Austria Cluster Programme" started', 'X has worked since 2007'
+    if k >= 0 and doc[k].text == ")" and any(m.span.end == _before_parenthesis(doc, k) + 1 for m in mentions):
+        k = _before_parenthesis(doc, k)  # "X (Clusterinitiative Saar) opens": the alias is X's
     prev = doc[k] if k >= 0 else None
     if prev is not None and prev.lower_ in rules.passive_aux:
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
@@ -841,8 +853,10 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if prev is not None and prev.text not in _OPENERS and _has_object(doc, trigger):
         return None  # "X launched a call in 2019": X launched something, it was not created
     if prev is not None and (prev.text in _OPENERS or any(m.span.end == k + 1 for m in mentions)):
-        # "X, established in ...", "X (founded in 2007)", "X started in ..."
+        # "X, established in ...", "X (founded in 2007)", "X started in ...", "X (alias), in force since ..."
         end = k if prev.text in _OPENERS else k + 1
+        if prev.text == "," and k > 0 and doc[k - 1].text == ")":
+            end = _before_parenthesis(doc, k - 1) + 1
         found = next((m for m in mentions if m.span.end == end), None)
         if found is None and prev.text == ",":
             # "X, the game cluster of Kokkola, started ...": step back over the apposition
@@ -1690,8 +1704,8 @@ def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:
     parts: list[int] = []
     k = noun + 1
     while k < end:
-        while k < end and (doc[k].text == "," or doc[k].lower_ in _SYNTAX.coordinators):
-            k += 1
+        while k < end and (doc[k].text == "," or doc[k].lower_ in _SYNTAX.coordinators or "\n" in doc[k].text):
+            k += 1  # a line break joins too: "52 companies<br>4 knowledge institutions"
         if k == noun + 1 or k >= end:
             return parts  # no joiner: the enumeration ended
         value = _number(doc[k].text)
@@ -1936,6 +1950,9 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
     between = {t.lower_ for t in tokens[1:-1]}
     if value is None or noun not in rules.member_nouns or between & rules.non_count_modifiers:
         return
+    if any("\n" in t.text for t in sent):  # "52 companies<br>4 knowledge institutions": lines of one count, the sum
+        first_noun = next(t.i for t in tokens[1:] if t.lower_ in rules.member_nouns)
+        value += sum(_enumerated_counts(doc, first_noun, sent.end))
     if any(c.attribute == "member_count" and c.evidence.quote == sent.text.strip() for c in ctx.claims):
         return
     subject = ctx.discourse.topic or ctx.discourse.fallback
