@@ -25,7 +25,7 @@ def extracted(*paragraphs: str) -> set[Fact]:
     claims = extract_prose_claims(doc, country=None)
     for claim in claims:
         assert claim.evidence.quote in doc.text
-    return {(c.subject_name, c.attribute, c.value) for c in claims if c.attribute not in ("mentioned", "description")}
+    return {(c.subject_name, c.attribute, c.value) for c in claims if c.attribute not in ("mentioned", "description", "abbreviation")}
 
 
 def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[Fact]:
@@ -41,7 +41,7 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
     for claim in claims:
         for evidence in (claim.evidence, *claim.extra_evidence):
             assert evidence.quote in doc.text
-    return {(c.subject_name, c.attribute, c.value) for c in claims if c.attribute not in ("mentioned", "description")}
+    return {(c.subject_name, c.attribute, c.value) for c in claims if c.attribute not in ("mentioned", "description", "abbreviation")}
 
 
 @pytest.mark.parametrize(
@@ -81,6 +81,41 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             ["2002 – The Fjord Cluster Programme (Fjordklyngeprogrammet) opens: firms may apply for network grants."],
             {("Fjord Cluster Programme", "starting_year", 2002)},
             id="alias-in-parentheses-then-trigger",
+        ),
+        pytest.param(
+            ["Its predecessor was the Lakeland Cluster Programme (LCP), which had run since 1997."],
+            {("Lakeland Cluster Programme", "starting_year", 1997)},
+            id="relative-clause-after-an-acronym",
+        ),
+        pytest.param(
+            ["Support grew out of the Growth Poles Programme (Növekedési Pólus Program), which the Government adopted in 2006."],
+            {("Growth Poles Programme", "starting_year", 2006)},
+            id="relative-object-after-an-alias",
+        ),
+        pytest.param(
+            [
+                "The agency announced the winners of the third round of the cluster excellence grant scheme (Schemat grantów klastrowych).",
+                "The scheme, adopted by the regional board in 2019 and paid from the regional budget, covers half of a cluster's costs.",
+            ],
+            {("cluster excellence grant scheme", "starting_year", 2019)},
+            id="lower-case-programme-named-in-parentheses-then-the-scheme",
+        ),
+        pytest.param(
+            [
+                "Grants go through the scheme for the development of cluster organisations (Program rozvoja klastrov).",
+                "Since its introduction in 2014 the scheme has funded joint marketing and training.",
+                "Together with the 9 clusters chosen last year, 21 clusters now receive money from the scheme.",
+            ],
+            {
+                ("scheme for the development of cluster organisations", "starting_year", 2014),
+                ("scheme for the development of cluster organisations", "cluster_count", 21),
+            },
+            id="shortest-programme-phrase-and-a-partial-count",
+        ),
+        pytest.param(
+            ["The agency reviewed the second round of the national innovation programme (Narodowy Program Innowacji) in 2021."],
+            set(),
+            id="trap-a-programme-phrase-without-clusters-is-no-name",
         ),
         pytest.param(
             ["The Fjord Cluster Programme (Fjordklyngeprogrammet) opens its call on 3 March; applications close on 30 April."],

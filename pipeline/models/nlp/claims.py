@@ -924,6 +924,8 @@ def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     i = rel - 1
     if i >= sent.start and doc[i].text == ",":
         i -= 1
+    if i >= sent.start and doc[i].text == ")":
+        i = _before_parenthesis(doc, i)  # "X (alias), which ...": the alias is X's
     found = next((m for m in mentions if m.span.end == i + 1 and m.ref is None), None)
     if found is None and doc[rel - 1].text == ",":
         # "RoboKlynge Fyn, which the municipality set up in 2015, ...": a name no rule typed yet
@@ -1500,6 +1502,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             continue
         if 1900 <= value <= 2099 and doc[i].text.isdigit() and len(doc[i].text) == 4:
             continue
+        if _after_partial_opener(doc, first, sent.start, rules):
+            continue  # "Together with the 16 clusters selected in 2023, 28 clusters ...": a part
         j = i + 1
         while (
             j < sent.end
@@ -1695,6 +1699,15 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _after_partial_opener(doc: Doc, first: int, floor: int, rules: CountRules) -> bool:
+    """The number at `first` follows "together with (the)", "in addition to (the)", ...: a part of a total."""
+    k = first - 1
+    if k >= floor and doc[k].lower_ in _SYNTAX.articles:
+        k -= 1
+    before = " ".join(t.lower_ for t in doc[max(floor, k - 2) : k + 1])
+    return any(before == o or before.endswith(" " + o) for o in rules.partial_openers)
 
 
 def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:

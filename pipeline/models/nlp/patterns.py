@@ -368,6 +368,7 @@ class CountRules:
     purpose_markers: frozenset[str] = frozenset()
     number_heads: frozenset[str] = frozenset()
     present_openers: tuple[str, ...] = ()
+    partial_openers: tuple[str, ...] = ()
 
 
 @cache
@@ -411,6 +412,7 @@ def pattern_count_nouns() -> CountRules:
         purpose_markers=frozenset(data.get("purpose_markers", ())),
         number_heads=frozenset(data.get("number_heads", ())),
         present_openers=tuple(data.get("present_openers", ())),
+        partial_openers=tuple(data.get("partial_openers", ())),
     )
 
 
