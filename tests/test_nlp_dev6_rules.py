@@ -118,6 +118,28 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="trap-a-programme-phrase-without-clusters-is-no-name",
         ),
         pytest.param(
+            ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
+            set(),
+            id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",
+        ),
+        pytest.param(
+            [
+                "The members of Lofoten Seafood Forum voted to change the network's name to Arctic Catch.",
+                "Established in 2012 by nine fishing firms around Svolvær, the forum has grown into the seafood cluster of the north and now has 41 members.",
+            ],
+            {
+                ("Lofoten Seafood Forum", "renamed_to", "Arctic Catch"),
+                ("Arctic Catch", "created_year", 2012),  # "the forum": the organisation, under its new name
+                ("Arctic Catch", "member_count", 41),
+            },
+            id="name-change-the-forum-and-no-place-name-apposition",
+        ),
+        pytest.param(
+            ["Lofoten Seafood Forum becomes Arctic Catch"],
+            {("Lofoten Seafood Forum", "renamed_to", "Arctic Catch")},
+            id="headline-becomes",
+        ),
+        pytest.param(
             ["The Fjord Cluster Programme (Fjordklyngeprogrammet) opens its call on 3 March; applications close on 30 April."],
             set(),
             id="trap-a-call-opening-date-is-no-start",

@@ -368,6 +368,9 @@ def _described_programmes(doc: Doc, sent: Span) -> list[Span]:
     for p in range(sent.start + 1, sent.end - 1):
         if doc[p].text != "(" or not doc[p + 1].text[:1].isupper():
             continue
+        close = next((k for k in range(p + 1, sent.end) if doc[k].text == ")"), None)
+        if close is None or any(t.like_num or any(c.isdigit() for c in t.text) for t in doc[p + 1 : close]):
+            continue  # "(Q3 2022)", "(2014-2020)": a date or a period, not a name
         start = p
         while start > sent.start and p - start < 10 and doc[start - 1].is_alpha and doc[start - 1].is_lower:
             start -= 1
@@ -375,6 +378,8 @@ def _described_programmes(doc: Doc, sent: Span) -> list[Span]:
             if doc[s - 1].lower_ not in syntax.reference_determiners or doc[s].lower_ in syntax.determiners:
                 continue
             words = {t.lower_ for t in doc[s:p]}
+            if any(t.is_stop and t.lower_ not in syntax.name_joiners for t in doc[s:p]):
+                continue  # "the cluster policy at the moment of data collection": a clause, not a name
             if words & lex.policy_heads and words & lex.cluster_nouns and doc[p - 1].lower_ not in syntax.name_joiners:
                 out.append(Span(doc, s, p, label="POLICY", span_id="described_programme"))
                 break
