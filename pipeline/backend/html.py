@@ -289,7 +289,7 @@ def _raw_text(node: LexborNode, *, skip_lists: bool = False) -> str:
     if not node.is_element_node:
         return ""
     if node.tag == "br":
-        return "\n"
+        return _LINE_BREAK
     if node.tag in _DROP_TAGS:
         return ""
     parts = []
@@ -321,8 +321,14 @@ def join_inline(parts: list[str]) -> str:
     return out
 
 
+_LINE_BREAK = "\u2028"  # a <br>: kept as a line break, unlike the source's own whitespace
+
+
 def _node_text(node: LexborNode, *, skip_lists: bool = False) -> str:
-    return normalise_space(_raw_text(node, skip_lists=skip_lists))
+    """The element's text with whitespace collapsed; a <br> stays a line break, so that
+    "Founded: 2009<br>Members: 132" keeps its fields apart."""
+    lines = (normalise_space(line) for line in _raw_text(node, skip_lists=skip_lists).split(_LINE_BREAK))
+    return "\n".join(line for line in lines if line)
 
 
 # ------------------------------------------------------------ main content

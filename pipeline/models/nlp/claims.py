@@ -284,6 +284,16 @@ def _close_paren_after(ctx: _Ctx, open_i: int) -> int:
     return len(ctx.doc) - 1
 
 
+def _before_parenthesis(doc: Doc, close: int) -> int:
+    """The token before the '(' that the ')' at `close` closes ('X (alias)' -> X's last token)."""
+    depth = 0
+    for j in range(close, -1, -1):
+        depth += {")": 1, "(": -1}.get(doc[j].text, 0)
+        if depth == 0:
+            return j - 1
+    return close
+
+
 def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) -> _Mention | None:
     before = [m for m in mentions if m.span.end <= i and ctx.depth[m.span.start] == level]
     return max(before, key=lambda m: m.span.end) if before else None
@@ -822,6 +832,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         or (negated_until and doc[k].lower_ in pattern_dates().negations)  # "was not registered until 2014"
     ):
         k -= 1  # 'The "Upper Austria Cluster Programme" started', 'X has worked since 2007'
+    if k >= 0 and doc[k].text == ")" and any(m.span.end == _before_parenthesis(doc, k) + 1 for m in mentions):
+        k = _before_parenthesis(doc, k)  # "X (Clusterinitiative Saar) opens": the alias is X's
     prev = doc[k] if k >= 0 else None
     if prev is not None and prev.lower_ in rules.passive_aux:
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
@@ -850,8 +862,10 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if prev is not None and prev.text not in _OPENERS and _has_object(doc, trigger):
         return None  # "X launched a call in 2019": X launched something, it was not created
     if prev is not None and (prev.text in _OPENERS or any(m.span.end == k + 1 for m in mentions)):
-        # "X, established in ...", "X (founded in 2007)", "X started in ..."
+        # "X, established in ...", "X (founded in 2007)", "X started in ...", "X (alias), in force since ..."
         end = k if prev.text in _OPENERS else k + 1
+        if prev.text == "," and k > 0 and doc[k - 1].text == ")":
+            end = _before_parenthesis(doc, k - 1) + 1
         found = next((m for m in mentions if m.span.end == end), None)
         if found is None and prev.text != "(":
             # "X (ACS), founded in 2008", "X (Graz, AT) – set up in 2005": step back over the parenthesis
@@ -956,6 +970,8 @@ def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     i = rel - 1
     if i >= sent.start and doc[i].text == ",":
         i -= 1
+    if i >= sent.start and doc[i].text == ")":
+        i = _before_parenthesis(doc, i)  # "X (alias), which ...": the alias is X's
     found = next((m for m in mentions if m.span.end == i + 1 and m.ref is None), None)
     if found is None and doc[rel - 1].text == ",":
         # "RoboKlynge Fyn, which the municipality set up in 2015, ...": a name no rule typed yet
@@ -1582,6 +1598,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             continue
         if 1900 <= value <= 2099 and doc[i].text.isdigit() and len(doc[i].text) == 4:
             continue
+        if _after_partial_opener(doc, first, sent.start, rules):
+            continue  # "Together with the 16 clusters selected in 2023, 28 clusters ...": a part
         j = i + 1
         while (
             j < sent.end
@@ -1794,6 +1812,13 @@ def _founding_segment(doc: Doc, sent: Span, i: int, j: int, rules: CountRules) -
         start <= e.start < i and (e[0].lower_.endswith("ed") or e[0].lower_ in _PAST_IRREGULAR)
         for e in _in_sent(sent, "events")
     )
+def _after_partial_opener(doc: Doc, first: int, floor: int, rules: CountRules) -> bool:
+    """The number at `first` follows "together with (the)", "in addition to (the)", ...: a part of a total."""
+    k = first - 1
+    if k >= floor and doc[k].lower_ in _SYNTAX.articles:
+        k -= 1
+    before = " ".join(t.lower_ for t in doc[max(floor, k - 2) : k + 1])
+    return any(before == o or before.endswith(" " + o) for o in rules.partial_openers)
 
 
 def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:
@@ -1803,8 +1828,8 @@ def _enumerated_counts(doc: Doc, noun: int, end: int) -> list[int]:
     parts: list[int] = []
     k = noun + 1
     while k < end:
-        while k < end and (doc[k].text == "," or doc[k].lower_ in _SYNTAX.coordinators):
-            k += 1
+        while k < end and (doc[k].text == "," or doc[k].lower_ in _SYNTAX.coordinators or "\n" in doc[k].text):
+            k += 1  # a line break joins too: "52 companies<br>4 knowledge institutions"
         if k == noun + 1 or k >= end:
             return parts  # no joiner: the enumeration ended
         value = _number(doc[k].text)
@@ -2049,6 +2074,9 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
     between = {t.lower_ for t in tokens[1:-1]}
     if value is None or noun not in rules.member_nouns or between & rules.non_count_modifiers:
         return
+    if any("\n" in t.text for t in sent):  # "52 companies<br>4 knowledge institutions": lines of one count, the sum
+        first_noun = next(t.i for t in tokens[1:] if t.lower_ in rules.member_nouns)
+        value += sum(_enumerated_counts(doc, first_noun, sent.end))
     if any(c.attribute == "member_count" and c.evidence.quote == sent.text.strip() for c in ctx.claims):
         return
     subject = ctx.discourse.topic or ctx.discourse.fallback

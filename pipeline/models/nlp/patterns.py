@@ -371,6 +371,7 @@ class CountRules:
     number_heads: frozenset[str] = frozenset()
     present_openers: tuple[str, ...] = ()
     founder_verbs: frozenset[str] = frozenset()
+    partial_openers: tuple[str, ...] = ()
 
 
 @cache
@@ -415,6 +416,7 @@ def pattern_count_nouns() -> CountRules:
         number_heads=frozenset(data.get("number_heads", ())),
         present_openers=tuple(data.get("present_openers", ())),
         founder_verbs=frozenset(data.get("founder_verbs", ())),
+        partial_openers=tuple(data.get("partial_openers", ())),
     )
 
 

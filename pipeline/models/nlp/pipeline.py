@@ -239,6 +239,7 @@ def cluster_mentions(doc: Doc) -> Doc:
                 spans = [x for x in spans if not (a <= x.start_char and x.end_char <= b)]
         spans.extend(_org_mentions(doc, sent))
         spans.extend(_quoted_programmes(doc, sent))
+        spans.extend(_described_programmes(doc, sent))
         if not in_cluster_context(sent):
             continue
         for token in sent:
@@ -353,6 +354,36 @@ def _is_reference(span: Span) -> bool:
 
 
 _QUOTES = frozenset('"“”„«»')
+
+
+def _described_programmes(doc: Doc, sent: Span) -> list[Span]:
+    """'the cluster development aid scheme (Schema de ajutor ...)', 'the scheme for the support of
+    cluster organisations (Schéma na podporu ...)': a lower-case phrase about clusters, headed by a
+    programme word and named in parentheses (in another language), is the programme's name (family
+    described_programme). The shortest such phrase after a determiner is taken ('the second round of
+    the cluster aid scheme (...)' names the scheme, not the round)."""
+    lex = pattern_name_lexicon()
+    syntax = pattern_syntax()
+    out: list[Span] = []
+    for p in range(sent.start + 1, sent.end - 1):
+        if doc[p].text != "(" or not doc[p + 1].text[:1].isupper():
+            continue
+        close = next((k for k in range(p + 1, sent.end) if doc[k].text == ")"), None)
+        if close is None or any(t.like_num or any(c.isdigit() for c in t.text) for t in doc[p + 1 : close]):
+            continue  # "(Q3 2022)", "(2014-2020)": a date or a period, not a name
+        start = p
+        while start > sent.start and p - start < 10 and doc[start - 1].is_alpha and doc[start - 1].is_lower:
+            start -= 1
+        for s in range(p - 2, start - 1, -1):  # shortest first
+            if doc[s - 1].lower_ not in syntax.reference_determiners or doc[s].lower_ in syntax.determiners:
+                continue
+            words = {t.lower_ for t in doc[s:p]}
+            if any(t.is_stop and t.lower_ not in syntax.name_joiners for t in doc[s:p]):
+                continue  # "the cluster policy at the moment of data collection": a clause, not a name
+            if words & lex.policy_heads and words & lex.cluster_nouns and doc[p - 1].lower_ not in syntax.name_joiners:
+                out.append(Span(doc, s, p, label="POLICY", span_id="described_programme"))
+                break
+    return out
 
 
 def _quoted_programmes(doc: Doc, sent: Span) -> list[Span]:

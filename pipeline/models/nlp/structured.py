@@ -85,6 +85,10 @@ def _value(attribute: str, text: str, published: str | None) -> tuple[int | str,
             d for d in find_dates(text, published=published) if d.anchor == "own" and d.precision != "range"
         ]
         return (dates[0].value, dates[0].precision) if dates else None
+    if attribute == "member_count" and "\n" in text.strip():
+        whole = _bare_field(0, 0, text, published)
+        if whole is not None:
+            return whole.value, None  # "74 companies<br>6 knowledge institutions": one count, the sum
     m = _NUMBER.search(text)
     if m is None:
         return None
@@ -122,8 +126,9 @@ def _exact_attribute(label: str, rules: StructuredRules) -> str | None:
 
 
 _BARE_COUNT = re.compile(
-    r"^\s*(?:(?:over|more than|about|some|around|approx\.?)\s+)?(?P<n>\d[\d,.]*)\+?\s+(?P<noun>[a-z][a-z-]*)"
-    r"(?P<rest>(?:\s*(?:,|and)\s*\d[\d,.]*\s+[a-z][a-z -]*?)*)\s*$"
+    r"^\s*(?:(?:over|more than|about|some|around|approx\.?)\s+)?(?P<n>\d[\d,.]*)\+?\s+"
+    r"(?:(?P<modifier>[a-z][a-z-]*)\s+(?=[a-z]))?(?P<noun>[a-z][a-z-]*)"
+    r"(?P<rest>(?:(?:\s*(?:,|and)\s*|\s*\n\s*)\d[\d,.]*\s+[a-z][a-z -]*?)*)\s*$"
 )
 
 
@@ -149,9 +154,12 @@ def _bare_field(index: int, offset: int, text: str, published: str | None) -> Fi
     if m is None:
         return None
     kinds = pattern_count_nouns().member_kinds
-    parts = [(m.group("n"), m.group("noun"))] + re.findall(r"(\d[\d,.]*)\s+([a-z][a-z-]*)", m.group("rest"))
+    rest = [(n, phrase.split()[-1]) for n, phrase in re.findall(r"(\d[\d,.]*)\s+([a-z][a-z -]*[a-z])", m.group("rest"))]
+    parts = [(m.group("n"), m.group("noun")), *rest]
     if m.group("noun") not in pattern_count_nouns().member_nouns or any(noun not in kinds for _, noun in parts[1:]):
         return None
+    if m.group("modifier") and m.group("modifier") not in pattern_count_nouns().member_modifiers:
+        return None  # "63 member companies", not "12 new companies"
     total = sum(int(re.sub(r"[,.]", "", n)) for n, _ in parts)
     return Field(index, offset + lead, offset + lead + len(stripped), "member_count", total, None, None)
 
@@ -180,6 +188,25 @@ def _line_subject(text: str) -> str | None:
     ) else None
 
 
+def _card_name(line: str) -> str | None:
+    """The first line of a card when it is a short proper name and nothing else ('Timmerdalen',
+    'Blekinge Ocean Tech'); not a field ('Founded: 2009'), a sentence or a generic heading.
+
+    >>> _card_name("Blekinge Ocean Tech"), _card_name("Founded: 2009"), _card_name("Our members")
+    ('Blekinge Ocean Tech', None, None)
+    """
+    text = _ACRONYM_TAIL.sub("", line).strip()
+    words = text.split()
+    lex = pattern_name_lexicon()
+    if not 1 <= len(words) <= 5 or any(c in text for c in ":·|;•.,"):
+        return None
+    if not is_name_word(words[0]) or not all(is_name_word(w) or w.lower() in ("&", "of", "and") for w in words):
+        return None
+    if all(w.lower() in lex.headline_words or w.lower() in lex.generic_heads for w in words):
+        return None
+    return text
+
+
 def _with_subject(field: Field, subject: str | None) -> Field:
     return field if subject is None else Field(
         field.block, field.start, field.end, field.attribute, field.value, field.precision, subject
@@ -190,14 +217,19 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
     rules = pattern_structured_fields()
     seps = "|".join(re.escape(s) for s in rules.separators)
     out = []
+    if ":" not in block.text and "\n" in block.text and _bare_field(index, 0, block.text, published) is not None:
+        return []  # lines that enumerate one count ("74 companies<br>6 institutions"): a value, read with its label
     # fields are split by the separators, and a field may follow a sentence ("... guessed. Members: 120")
     parts = [
         m
         for chunk in re.finditer(rf"[^{''.join(rules.separators)}\n]+", block.text)
         for m in _sentences_in(chunk)
     ]
-    # a directory line "Transylvania Textile Cluster (TTFC) · Cluj · est. 2012 · 54 members" names its subject first
+    # a directory line "Transylvania Textile Cluster (TTFC) · Cluj · est. 2012 · 54 members" names its subject first;
+    # so does a card whose first line is a name alone ("Timmerdalen<br>Jämtland · founded 2008 · 63 member companies")
     subject = _line_subject(parts[0][1]) if len(parts) >= 2 and ":" not in parts[0][1] else None
+    if subject is None and len(parts) >= 2 and "\n" in block.text:
+        subject = _card_name(block.text.split("\n", 1)[0])
     for offset, part in parts:
         m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part)
         if m is None:
@@ -260,6 +292,9 @@ def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]
     return out
 
 
+_LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}[./ ]\s?(?:\d{1,2}|[A-Z][a-z]+)[./ ]\s?)?(?:19|20)\d\d\b(?![-–/]\d)")
+
+
 def _pair_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """A short label block followed by its value block (dt/dd, profile boxes)."""
     out = []
@@ -268,7 +303,8 @@ def _pair_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
             continue
         attribute = _attribute(_label(label.text))
         found = _value(attribute, value.text, published) if attribute else None
-        if attribute and found and len(value.text.split()) <= 6:
+        # a short value, or a start value that opens with its date ("2011, by the regional farmers' union")
+        if attribute and found and (len(value.text.split()) <= 6 or (attribute == "start" and _LEADING_DATE.match(value.text))):
             out.append(Field(i + 1, 0, len(value.text), attribute, found[0], found[1], None))
     return out
 
@@ -278,7 +314,7 @@ def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     fields = _table_fields(blocks, published) + _pair_fields(blocks, published)
     separators = pattern_structured_fields().separators
     for i, block in enumerate(blocks):
-        if ":" in block.text or any(sep in block.text for sep in separators):
+        if ":" in block.text or "\n" in block.text or any(sep in block.text for sep in separators):
             fields.extend(_inline_fields(i, block, published))
     return sorted(fields, key=lambda f: (f.block, f.start))
 

@@ -1,0 +1,206 @@
+"""Rule families added while tuning on the dev6 press split (issue 7): programme starts told in the
+present tense or as a state ("opens", "takes effect", "in force since", "has run since", "piloted"),
+a parenthesised alias between a name and its event, and structured fields split by <br> (cards,
+address blocks, profile lines, enumerated counts in a definition).
+
+Every sentence and page here was written for these tests (paraphrases of constructions seen on
+agency, ministry and cluster pages), never copied; each case is checked on its own.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from pipeline.backend.html import parse_html
+from pipeline.models.nlp.claims import extract_prose_claims
+from tests.test_nlp_rules import make_doc
+
+Fact = tuple[str, str, object]
+
+
+def extracted(*paragraphs: str) -> set[Fact]:
+    doc = make_doc(*paragraphs)
+    claims = extract_prose_claims(doc, country=None)
+    for claim in claims:
+        assert claim.evidence.quote in doc.text
+    return {(c.subject_name, c.attribute, c.value) for c in claims if c.attribute not in ("mentioned", "description", "abbreviation")}
+
+
+def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[Fact]:
+    head = f"<title>{html.escape(og_title or h1)}</title>"
+    if og_title:
+        head += f'<meta property="og:title" content="{html.escape(og_title)}">'
+    data = (
+        f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav><main><article>"
+        f"<h1>{html.escape(h1)}</h1>{body_html}</article></main><footer><p>Imprint</p></footer></body></html>"
+    ).encode()
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    claims = extract_prose_claims(doc, country=None)
+    for claim in claims:
+        for evidence in (claim.evidence, *claim.extra_evidence):
+            assert evidence.quote in doc.text
+    return {(c.subject_name, c.attribute, c.value) for c in claims if c.attribute not in ("mentioned", "description", "abbreviation")}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["1996 – The Seaboard Network Programme opens for applications from small firms."],
+            {("Seaboard Network Programme", "starting_year", 1996)},
+            id="timeline-present-opens",
+        ),
+        pytest.param(
+            ["In 2019 the Cluster Excellence Programme takes effect and replaces the older grants."],
+            {("Cluster Excellence Programme", "starting_year", 2019)},
+            id="takes-effect",
+        ),
+        pytest.param(
+            ["The Tyrol Cluster Strategy has been in force since 2015."],
+            {("Tyrol Cluster Strategy", "starting_year", 2015)},
+            id="in-force-since",
+        ),
+        pytest.param(
+            ["The Lake District Cluster Programme, which has run since 2003, funds six clusters."],
+            {("Lake District Cluster Programme", "starting_year", 2003), ("Lake District Cluster Programme", "cluster_count", 6)},
+            id="has-run-since",
+        ),
+        pytest.param(
+            ["The Coastal Cluster Programme was piloted in two counties in 2010."],
+            {("Coastal Cluster Programme", "starting_year", 2010)},
+            id="piloted",
+        ),
+        pytest.param(
+            ["The Alpine Cluster Initiative (Alpenclusterinitiative), in force since 2011, funds cluster managers."],
+            {("Alpine Cluster Initiative", "starting_year", 2011)},
+            id="alias-in-parentheses-then-comma",
+        ),
+        pytest.param(
+            ["2002 – The Fjord Cluster Programme (Fjordklyngeprogrammet) opens: firms may apply for network grants."],
+            {("Fjord Cluster Programme", "starting_year", 2002)},
+            id="alias-in-parentheses-then-trigger",
+        ),
+        pytest.param(
+            ["Its predecessor was the Lakeland Cluster Programme (LCP), which had run since 1997."],
+            {("Lakeland Cluster Programme", "starting_year", 1997)},
+            id="relative-clause-after-an-acronym",
+        ),
+        pytest.param(
+            ["Support grew out of the Growth Poles Programme (Növekedési Pólus Program), which the Government adopted in 2006."],
+            {("Growth Poles Programme", "starting_year", 2006)},
+            id="relative-object-after-an-alias",
+        ),
+        pytest.param(
+            [
+                "The agency announced the winners of the third round of the cluster excellence grant scheme (Schemat grantów klastrowych).",
+                "The scheme, adopted by the regional board in 2019 and paid from the regional budget, covers half of a cluster's costs.",
+            ],
+            {("cluster excellence grant scheme", "starting_year", 2019)},
+            id="lower-case-programme-named-in-parentheses-then-the-scheme",
+        ),
+        pytest.param(
+            [
+                "Grants go through the scheme for the development of cluster organisations (Program rozvoja klastrov).",
+                "Since its introduction in 2014 the scheme has funded joint marketing and training.",
+                "Together with the 9 clusters chosen last year, 21 clusters now receive money from the scheme.",
+            ],
+            {
+                ("scheme for the development of cluster organisations", "starting_year", 2014),
+                ("scheme for the development of cluster organisations", "cluster_count", 21),
+            },
+            id="shortest-programme-phrase-and-a-partial-count",
+        ),
+        pytest.param(
+            ["The agency reviewed the second round of the national innovation programme (Narodowy Program Innowacji) in 2021."],
+            set(),
+            id="trap-a-programme-phrase-without-clusters-is-no-name",
+        ),
+        pytest.param(
+            ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
+            set(),
+            id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",
+        ),
+        pytest.param(
+            [
+                "The members of Lofoten Seafood Forum voted to change the network's name to Arctic Catch.",
+                "Established in 2012 by nine fishing firms around Svolvær, the forum has grown into the seafood cluster of the north and now has 41 members.",
+            ],
+            {
+                ("Lofoten Seafood Forum", "renamed_to", "Arctic Catch"),
+                ("Arctic Catch", "created_year", 2012),  # "the forum": the organisation, under its new name
+                ("Arctic Catch", "member_count", 41),
+            },
+            id="name-change-the-forum-and-no-place-name-apposition",
+        ),
+        pytest.param(
+            ["Lofoten Seafood Forum becomes Arctic Catch"],
+            {("Lofoten Seafood Forum", "renamed_to", "Arctic Catch")},
+            id="headline-becomes",
+        ),
+        pytest.param(
+            ["The Fjord Cluster Programme (Fjordklyngeprogrammet) opens its call on 3 March; applications close on 30 April."],
+            set(),
+            id="trap-a-call-opening-date-is-no-start",
+        ),
+    ],
+)
+def test_programme_start_constructions(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "body", "og_title", "expected"),
+    [
+        pytest.param(
+            "Our member clusters",
+            "<p>The association of the country's cluster organisations. Some of our members:</p>"
+            "<div><p><strong>Birchvale</strong><br>Dalarna · founded 2006 · 58 member companies<br>Sawmill technology.</p></div>"
+            "<div><p><strong>North Sea Robotics</strong><br>Halland · founded 2014 · 31 member companies<br>Field robots.</p></div>",
+            "Our member clusters | National Cluster Forum",
+            {
+                ("Birchvale", "created_year", 2006),
+                ("Birchvale", "member_count", 58),
+                ("North Sea Robotics", "created_year", 2014),
+                ("North Sea Robotics", "member_count", 31),
+            },
+            id="cards-whose-first-line-names-the-subject",
+        ),
+        pytest.param(
+            "Contact us",
+            "<p>Tidewater Network CLG<br>Unit 7, Harbour Park<br>Cork</p>"
+            "<p>Registered in Ireland, company no. 612304<br>Incorporated 3 May 2016<br>VAT IE 4409871KH</p>"
+            "<p>Tidewater Network is the marine cluster of the south coast, with 44 members.</p>",
+            "Contact | Tidewater Network",
+            {("Tidewater Network", "created_year", 2016), ("Tidewater Network", "member_count", 44)},
+            id="address-block-incorporated-line",
+        ),
+        pytest.param(
+            "Lusofoods – Agrifood Pole of the Tagus",
+            "<p><strong>Region:</strong> Centro<br><strong>Year founded:</strong> 2011<br>"
+            "<strong>Recognised as Competitiveness Cluster:</strong> 2017<br><strong>Associates:</strong> 88</p>"
+            "<p>Lusofoods links growers and processors of the Tagus valley; the pole runs a shared pilot plant.</p>",
+            "Lusofoods – Agrifood Pole of the Tagus",
+            {("Lusofoods", "created_year", 2011), ("Lusofoods", "member_count", 88)},
+            id="bold-labels-split-by-br",
+        ),
+        pytest.param(
+            "About us",
+            "<p>Polderfood is the agrifood network of Flevoland: growers, processors and two research stations.</p>"
+            "<dl><dt>Founded</dt><dd>2013, by the provincial farmers' union and the Province of Flevoland</dd>"
+            "<dt>Members</dt><dd>52 companies<br>4 knowledge institutions</dd><dt>Office</dt><dd>Lelystad (since 2018)</dd></dl>",
+            "Polderfood: about us",
+            {("Polderfood", "created_year", 2013), ("Polderfood", "member_count", 56)},
+            id="definition-starting-with-its-date-and-enumerated-lines",
+        ),
+    ],
+)
+def test_fields_split_by_line_breaks(h1: str, body: str, og_title: str, expected: set[Fact]) -> None:
+    assert page_facts(h1, body, og_title=og_title) == expected
+
+
+def test_a_line_break_stays_in_the_block_text() -> None:
+    data = b"<html><body><main><article><h1>X</h1><p>Founded: 2009<br>Members: 132</p></article></main></body></html>"
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    assert "Founded: 2009\nMembers: 132" in [b.text for b in doc.blocks]
