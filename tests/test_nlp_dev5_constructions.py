@@ -293,3 +293,42 @@ def test_a_list_of_several_start_fields_is_not_one_organisations_sheet() -> None
         ("Founded", "2011"),
         ("Members", "58"),
     ) == set()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Kareli Timber is a member of the Tatra Wood Cluster. Kareli Timber was founded in 1991 as a small family sawmill."],
+            set(),
+            id="trap-founded-as-a-company",
+        ),
+        pytest.param(
+            ["Tatra Cheese Network was set up in 2010 as a network of dairies."],
+            {("Tatra Cheese Network", "created_year", 2010, "set up")},
+            id="set-up-as-a-network",
+        ),
+        pytest.param(
+            [
+                "Kareli Timber joined the Tatra Wood Cluster in 2016.",
+                "That was three years after the network of sawmills and joiners in Upper Orava had been set up by the county in 2013.",
+            ],
+            {("Tatra Wood Cluster", "created_year", 2013, "set up")},
+            id="reference-with-a-description-as-passive-subject",
+        ),
+        pytest.param(
+            ["Three years after the sawmills in Upper Orava had been modernised in 2013, exports doubled."],
+            set(),
+            id="trap-a-place-after-a-noun-is-not-the-subject",
+        ),
+    ],
+)
+def test_companies_places_and_described_references(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")} == expected
+
+
+def test_a_member_spotlight_is_not_about_the_member_as_a_cluster() -> None:
+    from pipeline.models.nlp.context import topic_name
+
+    assert topic_name("Member spotlight: Kareli Timber | Tatra Wood Cluster", "Kareli Timber makes boards.") is None
+    assert topic_name("Tatra Wood Cluster | News", "The Tatra Wood Cluster met.") == "Tatra Wood Cluster"

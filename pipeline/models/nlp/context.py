@@ -184,7 +184,10 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
     True
     """
     lex = pattern_name_lexicon()
-    for k, part in enumerate(TOPIC_SPLIT.split(title.strip())[:2]):
+    parts = TOPIC_SPLIT.split(title.strip())
+    if parts and " ".join(parts[0].lower().split()) in lex.member_headlines:
+        return None  # "Member spotlight: Kuopion Kuitu": the page is about one of the members
+    for k, part in enumerate(parts[:2]):
         words = part.split()
         while words and words[0].lower() in pattern_syntax().headline_openers:
             words.pop(0)

@@ -64,6 +64,7 @@ class NameLexicon:
     non_cluster_descriptors: frozenset[str]
     headline_words: frozenset[str] = frozenset()
     membership_words: frozenset[str] = frozenset()
+    member_headlines: frozenset[str] = frozenset()
     policy_topic_words: frozenset[str] = frozenset()
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
