@@ -332,3 +332,32 @@ def test_a_member_spotlight_is_not_about_the_member_as_a_cluster() -> None:
 
     assert topic_name("Member spotlight: Kareli Timber | Tatra Wood Cluster", "Kareli Timber makes boards.") is None
     assert topic_name("Tatra Wood Cluster | News", "The Tatra Wood Cluster met.") == "Tatra Wood Cluster"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Alpsmed – the medical-technology cluster of Lucerne; active since 2009, with 70 member companies."],
+            {("Alpsmed", "created_year", 2009, "active since"), ("Alpsmed", "member_count", 70, None)},
+            id="dash-list-item-with-semicolon",
+        ),
+        pytest.param(
+            ["Lucerne Energy Forum – links utilities and installers; it became an association in 2015."],
+            {("Lucerne Energy Forum", "created_year", 2015, "established")},
+            id="became-an-association",
+        ),
+        pytest.param(
+            ["Alpsmed – the medical-technology cluster of Lucerne; founded a design school in 2019."],
+            set(),
+            id="trap-list-item-founded-something",
+        ),
+        pytest.param(
+            ["Alpsmed – the medical-technology cluster of Lucerne; in 2012, with 30 member companies, it opened an office."],
+            set(),
+            id="trap-a-plain-year-keeps-the-count-in-the-past",
+        ),
+    ],
+)
+def test_list_items_with_a_dash(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "member_count")} == expected

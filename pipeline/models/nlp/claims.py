@@ -887,6 +887,12 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         return obj  # "In 2004 we launched the X Programme": the object is what was launched
     if prev is not None and prev.text not in _OPENERS and _has_object(doc, trigger):
         return None  # "X launched a call in 2019": X launched something, it was not created
+    if prev is not None and prev.text == ";" and _dash_list_item(ctx, trigger.sent):
+        # "Medtech Bern – the canton's medical-technology cluster; active since 2006": a list item
+        found = _nearest_before(ctx, mentions, k, level=level)
+        between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
+        if found is not None and _APPOSITION.match(_dash_apposition(between[:-1] + ",")):
+            return found
     if prev is not None and (prev.text in _OPENERS or any(m.span.end == k + 1 for m in mentions)):
         # "X, established in ...", "X (founded in 2007)", "X started in ..."
         end = k if prev.text in _OPENERS else k + 1
@@ -937,6 +943,13 @@ def _parenthesis_start(ctx: _Ctx, end: int) -> int:
 
 _LEADING_PARENTHESIS = re.compile(r"^\s*\([^()]*\)")
 _LEADING_DASH = re.compile(r"^\s*[–—]")
+
+
+def _dash_list_item(ctx: _Ctx, sent: Span) -> bool:
+    """A sentence shaped like a list item: a name, a dash and a description ("Medtech Bern – the
+    canton's medical-technology cluster; active since 2006")."""
+    doc = ctx.doc
+    return any(doc[k].text in ("–", "—") for k in range(sent.start + 1, min(sent.start + 8, sent.end)))
 
 
 def _dash_apposition(between: str) -> str:
@@ -1904,7 +1917,12 @@ def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules, *, years: bool
     words = {doc[k].lower_ for k in range(start, end)}
     if words & rules.present_cues:
         return False
-    year = years and any(_LEADING_YEAR.match(doc[k].text) and len(doc[k].text) == 4 for k in range(start, i))
+    year = years and any(
+        _LEADING_YEAR.match(doc[k].text)
+        and len(doc[k].text) == 4
+        and not (k > sent.start and doc[k - 1].lower_ in rules.ongoing_openers)  # "active since 2006, with 160"
+        for k in range(start, i)
+    )
     return bool(words & rules.past_cues) or year
 
 

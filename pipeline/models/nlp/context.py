@@ -52,7 +52,7 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
     head = rf"(?P<head>{heads})(?P<plural>s)?\b"
     det = r"(?:the|a|an|our|one\s+of\s+the)"
     acronym = r"(?:\s*\([A-Z][A-Z0-9&-]{1,9}\))?"  # "Adriatic Blue Tech (ABT), the maritime cluster"
-    apposition = re.compile(rf"{_NAME}{acronym}\s*,\s*{det}\s+{_MID}{head}")
+    apposition = re.compile(rf"{_NAME}{acronym}\s*(?:,|\s[–—])\s*{det}\s+{_MID}{head}")
     copula = re.compile(
         rf"{_NAME}\s+(?:is|was|has\s+been|became|acts\s+as|serves\s+as|is\s+now)\s+{det}\s+{_MID}{head}"
     )

@@ -372,6 +372,7 @@ class CountRules:
     number_heads: frozenset[str] = frozenset()
     present_openers: tuple[str, ...] = ()
     founder_verbs: frozenset[str] = frozenset()
+    ongoing_openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -416,6 +417,7 @@ def pattern_count_nouns() -> CountRules:
         number_heads=frozenset(data.get("number_heads", ())),
         present_openers=tuple(data.get("present_openers", ())),
         founder_verbs=frozenset(data.get("founder_verbs", ())),
+        ongoing_openers=frozenset(data.get("ongoing_openers", ())),
     )
 
 
