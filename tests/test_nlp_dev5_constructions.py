@@ -361,3 +361,33 @@ def test_a_member_spotlight_is_not_about_the_member_as_a_cluster() -> None:
 )
 def test_list_items_with_a_dash(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "member_count")} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            [
+                "The Government adopted the Programme for Innovation, Export and Clusters for 2024.",
+                "The programme, first adopted in 2009, this year supports 11 clusters.",
+            ],
+            {
+                ("Programme for Innovation, Export and Clusters", "starting_year", 2009, "introduced"),
+                ("Programme for Innovation, Export and Clusters", "cluster_count", 11, None),
+            },
+            id="programme-for-name-and-reference",
+        ),
+        pytest.param(
+            ["The Programme for Cluster Development was launched in 2012."],
+            {("Programme for Cluster Development", "starting_year", 2012, "launched")},
+            id="programme-for-one-word-list",
+        ),
+        pytest.param(
+            ["The ministry extended the Programme for Cluster Development for 2026."],
+            set(),
+            id="trap-for-a-year-is-a-period",
+        ),
+    ],
+)
+def test_programme_for_names(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] in ("starting_year", "cluster_count", "created_year")} == expected
