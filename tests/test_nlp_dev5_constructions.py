@@ -293,3 +293,101 @@ def test_a_list_of_several_start_fields_is_not_one_organisations_sheet() -> None
         ("Founded", "2011"),
         ("Members", "58"),
     ) == set()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Kareli Timber is a member of the Tatra Wood Cluster. Kareli Timber was founded in 1991 as a small family sawmill."],
+            set(),
+            id="trap-founded-as-a-company",
+        ),
+        pytest.param(
+            ["Tatra Cheese Network was set up in 2010 as a network of dairies."],
+            {("Tatra Cheese Network", "created_year", 2010, "set up")},
+            id="set-up-as-a-network",
+        ),
+        pytest.param(
+            [
+                "Kareli Timber joined the Tatra Wood Cluster in 2016.",
+                "That was three years after the network of sawmills and joiners in Upper Orava had been set up by the county in 2013.",
+            ],
+            {("Tatra Wood Cluster", "created_year", 2013, "set up")},
+            id="reference-with-a-description-as-passive-subject",
+        ),
+        pytest.param(
+            ["Three years after the sawmills in Upper Orava had been modernised in 2013, exports doubled."],
+            set(),
+            id="trap-a-place-after-a-noun-is-not-the-subject",
+        ),
+    ],
+)
+def test_companies_places_and_described_references(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "starting_year")} == expected
+
+
+def test_a_member_spotlight_is_not_about_the_member_as_a_cluster() -> None:
+    from pipeline.models.nlp.context import topic_name
+
+    assert topic_name("Member spotlight: Kareli Timber | Tatra Wood Cluster", "Kareli Timber makes boards.") is None
+    assert topic_name("Tatra Wood Cluster | News", "The Tatra Wood Cluster met.") == "Tatra Wood Cluster"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Alpsmed – the medical-technology cluster of Lucerne; active since 2009, with 70 member companies."],
+            {("Alpsmed", "created_year", 2009, "active since"), ("Alpsmed", "member_count", 70, None)},
+            id="dash-list-item-with-semicolon",
+        ),
+        pytest.param(
+            ["Lucerne Energy Forum – links utilities and installers; it became an association in 2015."],
+            {("Lucerne Energy Forum", "created_year", 2015, "established")},
+            id="became-an-association",
+        ),
+        pytest.param(
+            ["Alpsmed – the medical-technology cluster of Lucerne; founded a design school in 2019."],
+            set(),
+            id="trap-list-item-founded-something",
+        ),
+        pytest.param(
+            ["Alpsmed – the medical-technology cluster of Lucerne; in 2012, with 30 member companies, it opened an office."],
+            set(),
+            id="trap-a-plain-year-keeps-the-count-in-the-past",
+        ),
+    ],
+)
+def test_list_items_with_a_dash(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] in ("created_year", "member_count")} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            [
+                "The Government adopted the Programme for Innovation, Export and Clusters for 2024.",
+                "The programme, first adopted in 2009, this year supports 11 clusters.",
+            ],
+            {
+                ("Programme for Innovation, Export and Clusters", "starting_year", 2009, "introduced"),
+                ("Programme for Innovation, Export and Clusters", "cluster_count", 11, None),
+            },
+            id="programme-for-name-and-reference",
+        ),
+        pytest.param(
+            ["The Programme for Cluster Development was launched in 2012."],
+            {("Programme for Cluster Development", "starting_year", 2012, "launched")},
+            id="programme-for-one-word-list",
+        ),
+        pytest.param(
+            ["The ministry extended the Programme for Cluster Development for 2026."],
+            set(),
+            id="trap-for-a-year-is-a-period",
+        ),
+    ],
+)
+def test_programme_for_names(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] in ("starting_year", "cluster_count", "created_year")} == expected

@@ -621,7 +621,11 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
     if trigger.label_ == "merged":  # "A and B merged in 2020 to form C": C is what was created
         merged = _merger_result(ctx, trigger, mentions)
         return [merged] if merged is not None else []
-    found = _trigger_subject_one(ctx, trigger, mentions) or _unnamed_subject(ctx, trigger)
+    found = (
+        _trigger_subject_one(ctx, trigger, mentions)
+        or _unnamed_subject(ctx, trigger)
+        or _described_reference(ctx, trigger)
+    )
     if found is None:
         return []
     return _coordinated(ctx, found, mentions) if found.ref is None else [found]
@@ -726,6 +730,13 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     if start == end or ctx.depth[start] != ctx.depth[trigger.start]:
         return None
     span = doc[start:end]
+    if (
+        start - 2 >= trigger.sent.start
+        and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+        and doc[start - 2].is_alpha
+        and doc[start - 2].is_lower
+    ):
+        return None  # "the network of firms in Northern Savonia had been set up": a place, not the subject
     if start > 0 and doc[start - 1].lower_ in lex.non_cluster_descriptors:
         return None  # "the software company Nordsoft Systems was founded in 1998"
     if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in lex.non_cluster_descriptors:
@@ -746,6 +757,33 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     if apposed and not _page_subject_like(ctx, _clean_name(span.text)):
         return None  # "Bayern Innovativ, founded in 1995, coordinates ...": a name the page only passes by
     return _Mention(span, _clean_name(span.text), "cluster")
+
+
+def _described_reference(ctx: _Ctx, trigger: Span) -> _Mention | None:
+    """A reference with a description after "of" as the subject of a passive ("two years after
+    the network of forest-industry firms and researchers in Northern Savonia had been set up"):
+    the reference stands for the organisation the page named before (`_resolve`)."""
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    k = trigger.start - 1
+    while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in _SYNTAX.perfect_aux):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in rules.passive_aux:
+        return None
+    while k > 0 and doc[k - 1].lower_ in rules.passive_aux | _SYNTAX.perfect_aux:
+        k -= 1
+    heads = {(seq[0], seq[1]) for kind, seq in pattern_anaphors().anaphors if kind == "cluster" and len(seq) == 2}
+    for of in range(k - 1, max(trigger.sent.start, k - 14), -1):
+        token = doc[of]
+        if token.lower_ == "of" and of >= 2 and (doc[of - 2].lower_, doc[of - 1].lower_) in heads:
+            span = doc[of - 2 : of]
+            antecedent = _resolve(ctx, _Mention(span, span.text, "cluster", ref="cluster"))
+            if antecedent is None or antecedent.subject_type != "cluster":
+                return None
+            return _Mention(span, antecedent.name, antecedent.subject_type, ref="cluster")
+        if token.is_punct and token.text != "-" or token.lower_ in _SYNTAX.articles or token.lower_ in _RELATIVES:
+            return None  # another phrase has begun before the description
+    return None
 
 
 def _page_subject_like(ctx: _Ctx, name: str) -> bool:
@@ -861,6 +899,12 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         return obj  # "In 2004 we launched the X Programme": the object is what was launched
     if prev is not None and prev.text not in _OPENERS and _has_object(doc, trigger):
         return None  # "X launched a call in 2019": X launched something, it was not created
+    if prev is not None and prev.text == ";" and _dash_list_item(ctx, trigger.sent):
+        # "Medtech Bern – the canton's medical-technology cluster; active since 2006": a list item
+        found = _nearest_before(ctx, mentions, k, level=level)
+        between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
+        if found is not None and _APPOSITION.match(_dash_apposition(between[:-1] + ",")):
+            return found
     if prev is not None and (prev.text in _OPENERS or any(m.span.end == k + 1 for m in mentions)):
         # "X, established in ...", "X (founded in 2007)", "X started in ...", "X (alias), in force since ..."
         end = k if prev.text in _OPENERS else k + 1
@@ -913,6 +957,13 @@ def _parenthesis_start(ctx: _Ctx, end: int) -> int:
 
 _LEADING_PARENTHESIS = re.compile(r"^\s*\([^()]*\)")
 _LEADING_DASH = re.compile(r"^\s*[–—]")
+
+
+def _dash_list_item(ctx: _Ctx, sent: Span) -> bool:
+    """A sentence shaped like a list item: a name, a dash and a description ("Medtech Bern – the
+    canton's medical-technology cluster; active since 2006")."""
+    doc = ctx.doc
+    return any(doc[k].text in ("–", "—") for k in range(sent.start + 1, min(sent.start + 8, sent.end)))
 
 
 def _dash_apposition(between: str) -> str:
@@ -1193,6 +1244,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             value, precision = int(ctx.document.published[:4]), "year"
         else:
             continue
+        if _founded_as_company(ctx, trigger, date):
+            continue  # "X was founded in 1987 as a small sawmill": a company's founding, not a cluster's
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
@@ -1209,6 +1262,22 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 used.add(id(other_date))
                 value, precision = _value(other_date.expr)
                 _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool:
+    """The event is followed by "as a(n) <up to three words> <company noun>" ("founded in 1987 as a
+    small sawmill", "set up as a family business"): what was founded is a company."""
+    doc = ctx.doc
+    lex = pattern_name_lexicon()
+    k = max(trigger.end, date.end if date is not None else 0)
+    if k + 2 >= trigger.sent.end or doc[k].lower_ != "as" or doc[k + 1].lower_ not in _SYNTAX.indefinite_openers:
+        return False
+    for t in doc[k + 2 : min(k + 6, trigger.sent.end)]:
+        if t.lower_ in lex.non_cluster_descriptors:
+            return True
+        if not (t.is_alpha or t.text == "-"):
+            return False
+    return False
 
 
 _SINCE = re.compile(r"^\s*Since\s+(?:19|20)\d\d\b")
@@ -1873,7 +1942,12 @@ def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules, *, years: bool
     words = {doc[k].lower_ for k in range(start, end)}
     if words & rules.present_cues:
         return False
-    year = years and any(_LEADING_YEAR.match(doc[k].text) and len(doc[k].text) == 4 for k in range(start, i))
+    year = years and any(
+        _LEADING_YEAR.match(doc[k].text)
+        and len(doc[k].text) == 4
+        and not (k > sent.start and doc[k - 1].lower_ in rules.ongoing_openers)  # "active since 2006, with 160"
+        for k in range(start, i)
+    )
     return bool(words & rules.past_cues) or year
 
 

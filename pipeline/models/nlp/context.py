@@ -52,7 +52,7 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
     head = rf"(?P<head>{heads})(?P<plural>s)?\b"
     det = r"(?:the|a|an|our|one\s+of\s+the)"
     acronym = r"(?:\s*\([A-Z][A-Z0-9&-]{1,9}\))?"  # "Adriatic Blue Tech (ABT), the maritime cluster"
-    apposition = re.compile(rf"{_NAME}{acronym}\s*,\s*{det}\s+{_MID}{head}")
+    apposition = re.compile(rf"{_NAME}{acronym}\s*(?:,|\s[–—])\s*{det}\s+{_MID}{head}")
     copula = re.compile(
         rf"{_NAME}\s+(?:is|was|has\s+been|became|acts\s+as|serves\s+as|is\s+now)\s+{det}\s+{_MID}{head}"
     )
@@ -184,7 +184,10 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
     True
     """
     lex = pattern_name_lexicon()
-    for k, part in enumerate(TOPIC_SPLIT.split(title.strip())[:2]):
+    parts = TOPIC_SPLIT.split(title.strip())
+    if parts and " ".join(parts[0].lower().split()) in lex.member_headlines:
+        return None  # "Member spotlight: Kuopion Kuitu": the page is about one of the members
+    for k, part in enumerate(parts[:2]):
         words = part.split()
         while words and words[0].lower() in pattern_syntax().headline_openers:
             words.pop(0)

@@ -64,6 +64,7 @@ class NameLexicon:
     non_cluster_descriptors: frozenset[str]
     headline_words: frozenset[str] = frozenset()
     membership_words: frozenset[str] = frozenset()
+    member_headlines: frozenset[str] = frozenset()
     policy_topic_words: frozenset[str] = frozenset()
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
@@ -372,6 +373,7 @@ class CountRules:
     present_openers: tuple[str, ...] = ()
     founder_verbs: frozenset[str] = frozenset()
     partial_openers: tuple[str, ...] = ()
+    ongoing_openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -417,6 +419,7 @@ def pattern_count_nouns() -> CountRules:
         present_openers=tuple(data.get("present_openers", ())),
         founder_verbs=frozenset(data.get("founder_verbs", ())),
         partial_openers=tuple(data.get("partial_openers", ())),
+        ongoing_openers=frozenset(data.get("ongoing_openers", ())),
     )
 
 
