@@ -118,6 +118,16 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="trap-a-programme-phrase-without-clusters-is-no-name",
         ),
         pytest.param(
+            ["2020 – The Norwegian cluster programme of the Norwegian Board of Regional Development takes effect."],
+            {("Norwegian cluster programme", "starting_year", 2020)},
+            id="subject-with-an-owner-complement",
+        ),
+        pytest.param(
+            ["The Seaboard Cluster Programme currently finances 11 initiatives, from forest materials to life science."],
+            {("Seaboard Cluster Programme", "cluster_count", 11)},
+            id="a-programme-counts-its-initiatives",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",
@@ -198,6 +208,16 @@ def test_programme_start_constructions(paragraphs: list[str], expected: set[Fact
 )
 def test_fields_split_by_line_breaks(h1: str, body: str, og_title: str, expected: set[Fact]) -> None:
     assert page_facts(h1, body, og_title=og_title) == expected
+
+
+def test_a_country_page_is_about_the_programme_its_headline_names() -> None:
+    body = (
+        "<table><tr><th>Country</th><td>Sweden</td></tr><tr><th>Policy type</th>"
+        "<td>Competitive programme for regional growth</td></tr></table>"
+        "<p>Bruksväxt – the name joins the mill towns with the Swedish word for growth – funds regional environments.</p>"
+        "<p>The scheme dates from 2004, when the agency opened its first call for proposals.</p>"
+    )
+    assert page_facts("Sweden – Bruksväxt", body, og_title="Sweden – Bruksväxt") == {("Bruksväxt", "starting_year", 2004)}
 
 
 def test_a_line_break_stays_in_the_block_text() -> None:

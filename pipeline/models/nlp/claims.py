@@ -39,6 +39,7 @@ from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
 from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.patterns import (
+    UPPER,
     CountRules,
     DateExpr,
     find_dates,
@@ -281,6 +282,23 @@ def _close_paren_after(ctx: _Ctx, open_i: int) -> int:
         if ctx.doc[j].text == ")" and ctx.depth[j] == ctx.depth[open_i]:
             return j
     return len(ctx.doc) - 1
+
+
+_OF_COMPLEMENT = re.compile(
+    rf"^\s+(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’&.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[{UPPER}][\w'’&.-]*){{0,6}}\s*$"
+)
+
+
+def _owner_before_complement(ctx: _Ctx, mentions: list[_Mention], k: int, level: int) -> _Mention | None:
+    """'X of the Danish Board of Business Development takes effect': the mention whose capitalised
+    'of'/'for' complement ends at token k is the subject (the complement names an owner, not the subject)."""
+    if k < 0 or not ctx.doc[k].text[:1].isupper() or any(m.span.end == k + 1 for m in mentions):
+        return None
+    found = _nearest_before(ctx, mentions, k + 1, level=level)
+    if found is None or found.ref is not None:
+        return None
+    between = ctx.block.text[found.span.end_char : ctx.doc[k].idx + len(ctx.doc[k].text)]
+    return found if _OF_COMPLEMENT.match(between) else None
 
 
 def _before_parenthesis(doc: Doc, close: int) -> int:
@@ -852,6 +870,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         return obj  # "In 2004 we launched the X Programme": the object is what was launched
     if prev is not None and prev.text not in _OPENERS and _has_object(doc, trigger):
         return None  # "X launched a call in 2019": X launched something, it was not created
+    owner = _owner_before_complement(ctx, mentions, k, level) if prev is not None and prev.text not in _OPENERS else None
+    if owner is not None:
+        return owner  # "The Danish cluster programme of the Board of Business Development takes effect"
     if prev is not None and (prev.text in _OPENERS or any(m.span.end == k + 1 for m in mentions)):
         # "X, established in ...", "X (founded in 2007)", "X started in ...", "X (alias), in force since ..."
         end = k if prev.text in _OPENERS else k + 1
@@ -2000,7 +2021,9 @@ def _topic(
     signals = lex.cluster_nouns | lex.org_heads
     talks = any(t.lower_ in signals for d in sdocs for t in d)
     self_referring = _self_referring(sdocs)
-    if not talks and not self_referring:
+    # a page that speaks of "the programme" / "the scheme" is about a programme its headline may name
+    policy_talk = any(r.ref == "policy" for sdoc in sdocs for sent in sdoc.sents for r in _references(sent))
+    if not talks and not self_referring and not policy_talk:
         return None  # a page about clusters, networks, alliances... or one speaking of itself
     referred = _cluster_referring(sdocs)  # the page calls its subject "the cluster", "we"
     title_block = next((b for b in selected if b.kind == "title"), None)
@@ -2018,7 +2041,13 @@ def _topic(
         # the site part of "<headline> | <site>" does (the site may be an agency or a portal)
         relaxed = referred or (from_head and self_referring)
         name = topic_name(title, body, repeated=not relaxed)
-        if name is None or not _clusterish(name, title, sdocs, referred=referred):
+        programme = (
+            name is not None
+            and policy_talk
+            and not _clusterish(name, title, sdocs, referred=referred)
+            and _programme_topic(name, sdocs)
+        )
+        if name is None or not (programme or _clusterish(name, title, sdocs, referred=referred)):
             continue
         block = source if source is not None and name in source.text else None
         block = block or next((b for b in selected if b is not title_block and name in b.text), None)
@@ -2026,9 +2055,20 @@ def _topic(
             continue
         start = block.text.index(name)
         ctx = _Ctx(document, block, sdocs[0], None, prefix, [], [], [])
-        subject_type: SubjectType = "policy" if _policy_name(name) else "cluster"
+        subject_type: SubjectType = "policy" if programme or _policy_name(name) else "cluster"
         return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
     return None
+
+
+def _programme_topic(name: str, sdocs: list[Doc]) -> bool:
+    """A headline name that the body repeats, on a page speaking of "the programme"/"the scheme",
+    that no rule took for anything else and that is no agency or institution ("Sweden – Vinnväxt")."""
+    lex = pattern_name_lexicon()
+    if any(w.lower() in lex.non_cluster_org_words for w in name.split()) or name in pattern_countries():
+        return False
+    if any(e.text == name and e.label_ not in ("CLUSTER", "POLICY") for sdoc in sdocs for e in sdoc.ents):
+        return False
+    return sum(sdoc.text.count(name) for sdoc in sdocs) >= 2
 
 
 def _policy_name(name: str) -> bool:

@@ -209,6 +209,9 @@ def cluster_mentions(doc: Doc) -> Doc:
                 and nxt.lower_ not in pattern_syntax().clause_followers
             ):
                 continue
+        if family == "x_programme" and len(ent) == 2 and ent.start == ent.sent.start and ent[0].is_title:
+            rejected.append(Span(doc, ent.start, ent.end, label="sentence-initial word before 'programme'"))
+            continue  # "Competitive programme for regional ...": the capital is the sentence's, not a name's
         if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.non_cluster_org_words:
             rejected.append(Span(doc, ent.start, ent.end, label="agency or institution"))
             continue
