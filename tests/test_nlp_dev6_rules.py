@@ -128,6 +128,29 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="a-programme-counts-its-initiatives",
         ),
         pytest.param(
+            ["The keynote came from the chair of the Faroe Fish Cluster, whose founding was announced in Tórshavn in June 2013."],
+            {("Faroe Fish Cluster", "created_year", 2013)},
+            id="whose-founding",
+        ),
+        pytest.param(
+            [
+                "The annual meeting of the Kaunas Laser Cluster took place on 2 May 2025.",
+                "The members approved the accounts. Four companies were admitted, and membership now stands at 61.",
+            ],
+            {("Kaunas Laser Cluster", "member_count", 61)},
+            id="membership-stands-at-after-and",
+        ),
+        pytest.param(
+            ["Aegean Herbs Cluster links growers and distillers.", "We registered the association in the spring of 2016."],
+            {("Aegean Herbs Cluster", "created_year", 2016)},
+            id="we-registered-the-association",
+        ),
+        pytest.param(
+            ["In 2021 the Aegean Herbs Cluster registered 12 new members."],
+            set(),
+            id="trap-registered-members-is-no-founding",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",

@@ -667,6 +667,10 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
     if trigger.end >= len(doc):
         return False
     nxt = doc[trigger.end]
+    after_num = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
+    year = nxt.text.isdigit() and len(nxt.text) == 4
+    if nxt.like_num and not year and after_num is not None and after_num.is_alpha and after_num.is_lower:
+        return True  # "registered 12 new members": a counted object, not a date
     if nxt.like_num or nxt.lower_ in rules.intransitive_followers:
         if nxt.lower_ in _SYNTAX.possessive_determiners:
             after = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
@@ -1904,7 +1908,12 @@ def _membership_total(doc: Doc, sent: Span, i: int, rules: CountRules) -> bool:
         return True  # "it has a membership of 85", "a current membership of 85 firms"
     if doc[i - 1].lower_ not in rules.total_prepositions:
         return False
-    return heads[0] - sent.start <= 2  # "Membership ...", "Our membership ...", "The membership ..."
+    # "Membership ...", "Our membership ...", "The membership ...", "…, and membership now stands at 57"
+    h = heads[-1]
+    joined = any(
+        k >= sent.start and (doc[k].lower_ in _SYNTAX.coordinators or doc[k].text == ";") for k in (h - 1, h - 2)
+    )
+    return heads[0] - sent.start <= 2 or joined
 
 
 def _membership_total_claim(ctx: _Ctx, sent: Span, value: int, qualifier: str | None) -> None:
