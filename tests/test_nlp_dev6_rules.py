@@ -151,6 +151,21 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="trap-registered-members-is-no-founding",
         ),
         pytest.param(
+            ["The Seaboard Cluster Programme has funded joint projects since its first call in 2016."],
+            {("Seaboard Cluster Programme", "starting_year", 2016)},
+            id="since-its-first-call",
+        ),
+        pytest.param(
+            ["The Seaboard Cluster Programme opened its first call for proposals; three regions were chosen in 2003."],
+            set(),
+            id="trap-no-date-across-a-semicolon",
+        ),
+        pytest.param(
+            ["2005 – The ministry introduces Innovation Networks Norway, linking firms with universities."],
+            {("Innovation Networks Norway", "created_year", 2005)},
+            id="object-named-by-a-plural-network-head",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",

@@ -1062,8 +1062,13 @@ def _skipped_apposition(trigger: Span, date: _DateTok) -> int:
 
 def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _DateTok | None:
     free = [d for d in dates if id(d) not in used]
+    doc = trigger.doc
     after = [
-        d for d in free if d.start >= trigger.end and d.start - trigger.end - _skipped_apposition(trigger, d) <= 12
+        d
+        for d in free
+        if d.start >= trigger.end
+        and d.start - trigger.end - _skipped_apposition(trigger, d) <= 12
+        and not any(doc[k].text == ";" for k in range(trigger.end, d.start))  # "…its first call; … in 2003"
     ]
     if after:
         return min(after, key=lambda d: d.start)
