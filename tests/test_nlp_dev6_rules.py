@@ -166,6 +166,16 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="object-named-by-a-plural-network-head",
         ),
         pytest.param(
+            ["2024 was the 20th year of Carinthia's cluster programme.", "The state government set it up in 2005.", "Today the programme runs five clusters."],
+            {("Carinthia's cluster programme", "starting_year", 2005), ("Carinthia's cluster programme", "cluster_count", 5)},
+            id="possessive-place-cluster-programme",
+        ),
+        pytest.param(
+            ["The Alpine Space District now has 140 associates, two thirds of them small firms."],
+            {("Alpine Space District", "member_count", 140)},
+            id="associates-are-members",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",
