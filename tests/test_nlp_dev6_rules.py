@@ -176,6 +176,22 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="associates-are-members",
         ),
         pytest.param(
+            [
+                "The Kaunas Laser Cluster held its annual meeting.",
+                "The director recalled that the association has run the cluster since 2012, when nine firms agreed to share a lab.",
+            ],
+            {("Kaunas Laser Cluster", "created_year", 2012)},
+            id="has-run-the-cluster-since",
+        ),
+        pytest.param(
+            [
+                "The Kaunas Laser Cluster was founded in 2009.",
+                "The chamber has managed the cluster since 2015.",
+            ],
+            {("Kaunas Laser Cluster", "created_year", 2009)},
+            id="trap-managing-since-is-no-start-when-the-founding-is-told",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",

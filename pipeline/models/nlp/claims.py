@@ -1131,6 +1131,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         _add_event(ctx, mention, value, precision, quote=quote, qualifier=qualifier)
 
     _since_opening(ctx, sent, mentions, dates)
+    _object_since(ctx, sent, mentions, dates)
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
@@ -1198,6 +1199,38 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
     _add_event(ctx, subject, value, precision, quote=(sent.start_char, sent.end_char), qualifier="since")
     ctx.discourse.pending.extend(ctx.claims[before:])
     del ctx.claims[before:]
+
+
+def _object_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
+    """"The association has run the cluster since 2012", "the ministry has managed the X Programme
+    since 2007": the object has existed since that year. Kept apart (`discourse.pending`) like a
+    "Since 2011 X has ..." opening: used only when the page gives the organisation no other start."""
+    doc = ctx.doc
+    rules = pattern_event_triggers()
+    for k in range(sent.start + 1, sent.end - 3):
+        if doc[k].lower_ not in rules.object_since_verbs or doc[k - 1].lower_ not in _SYNTAX.perfect_aux:
+            continue
+        j = k + 1
+        while j < sent.end and doc[j].lower_ in _DETERMINERS:
+            j += 1
+        obj = next(
+            (m for m in [*mentions, *_references(sent)] if m.span.start in (k + 1, j) and m.ref != "topic"), None
+        )
+        if obj is None or obj.span.end >= sent.end or doc[obj.span.end].lower_ != "since":
+            continue
+        date = next((d for d in dates if d.start == obj.span.end + 1 and isinstance(d.expr.value, int)), None)
+        if date is None:
+            continue
+        if obj.ref is not None:
+            antecedent = _resolve(ctx, obj)
+            if antecedent is None:
+                continue
+            obj = _Mention(obj.span, antecedent.name, antecedent.subject_type, ref=obj.ref)
+        value, precision = _value(date.expr)
+        before = len(ctx.claims)
+        _add_event(ctx, obj, value, precision, quote=(sent.start_char, sent.end_char), qualifier="active since")
+        ctx.discourse.pending.extend(ctx.claims[before:])
+        del ctx.claims[before:]
 
 
 def _known_name_at(ctx: _Ctx, start: int, stop: int) -> _Mention | None:

@@ -174,6 +174,7 @@ class EventRules:
     structured_label: str = r"^$"
     intransitive_followers: frozenset[str] = frozenset()
     possessed_activities: frozenset[str] = frozenset()
+    object_since_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -203,6 +204,7 @@ def pattern_event_triggers() -> EventRules:
         structured_label=str(data["structured_label"]),
         intransitive_followers=frozenset(data["intransitive_followers"]),
         possessed_activities=frozenset(data["possessed_activities"]),
+        object_since_verbs=frozenset(data.get("object_since_verbs", ())),
     )
 
 
