@@ -118,6 +118,80 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="trap-a-programme-phrase-without-clusters-is-no-name",
         ),
         pytest.param(
+            ["2020 – The Norwegian cluster programme of the Norwegian Board of Regional Development takes effect."],
+            {("Norwegian cluster programme", "starting_year", 2020)},
+            id="subject-with-an-owner-complement",
+        ),
+        pytest.param(
+            ["The Seaboard Cluster Programme currently finances 11 initiatives, from forest materials to life science."],
+            {("Seaboard Cluster Programme", "cluster_count", 11)},
+            id="a-programme-counts-its-initiatives",
+        ),
+        pytest.param(
+            ["The keynote came from the chair of the Faroe Fish Cluster, whose founding was announced in Tórshavn in June 2013."],
+            {("Faroe Fish Cluster", "created_year", 2013)},
+            id="whose-founding",
+        ),
+        pytest.param(
+            [
+                "The annual meeting of the Kaunas Laser Cluster took place on 2 May 2025.",
+                "The members approved the accounts. Four companies were admitted, and membership now stands at 61.",
+            ],
+            {("Kaunas Laser Cluster", "member_count", 61)},
+            id="membership-stands-at-after-and",
+        ),
+        pytest.param(
+            ["Aegean Herbs Cluster links growers and distillers.", "We registered the association in the spring of 2016."],
+            {("Aegean Herbs Cluster", "created_year", 2016)},
+            id="we-registered-the-association",
+        ),
+        pytest.param(
+            ["In 2021 the Aegean Herbs Cluster registered 12 new members."],
+            set(),
+            id="trap-registered-members-is-no-founding",
+        ),
+        pytest.param(
+            ["The Seaboard Cluster Programme has funded joint projects since its first call in 2016."],
+            {("Seaboard Cluster Programme", "starting_year", 2016)},
+            id="since-its-first-call",
+        ),
+        pytest.param(
+            ["The Seaboard Cluster Programme opened its first call for proposals; three regions were chosen in 2003."],
+            set(),
+            id="trap-no-date-across-a-semicolon",
+        ),
+        pytest.param(
+            ["2005 – The ministry introduces Innovation Networks Norway, linking firms with universities."],
+            {("Innovation Networks Norway", "created_year", 2005)},
+            id="object-named-by-a-plural-network-head",
+        ),
+        pytest.param(
+            ["2024 was the 20th year of Carinthia's cluster programme.", "The state government set it up in 2005.", "Today the programme runs five clusters."],
+            {("Carinthia's cluster programme", "starting_year", 2005), ("Carinthia's cluster programme", "cluster_count", 5)},
+            id="possessive-place-cluster-programme",
+        ),
+        pytest.param(
+            ["The Alpine Space District now has 140 associates, two thirds of them small firms."],
+            {("Alpine Space District", "member_count", 140)},
+            id="associates-are-members",
+        ),
+        pytest.param(
+            [
+                "The Kaunas Laser Cluster held its annual meeting.",
+                "The director recalled that the association has run the cluster since 2012, when nine firms agreed to share a lab.",
+            ],
+            {("Kaunas Laser Cluster", "created_year", 2012)},
+            id="has-run-the-cluster-since",
+        ),
+        pytest.param(
+            [
+                "The Kaunas Laser Cluster was founded in 2009.",
+                "The chamber has managed the cluster since 2015.",
+            ],
+            {("Kaunas Laser Cluster", "created_year", 2009)},
+            id="trap-managing-since-is-no-start-when-the-founding-is-told",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",
@@ -198,6 +272,16 @@ def test_programme_start_constructions(paragraphs: list[str], expected: set[Fact
 )
 def test_fields_split_by_line_breaks(h1: str, body: str, og_title: str, expected: set[Fact]) -> None:
     assert page_facts(h1, body, og_title=og_title) == expected
+
+
+def test_a_country_page_is_about_the_programme_its_headline_names() -> None:
+    body = (
+        "<table><tr><th>Country</th><td>Sweden</td></tr><tr><th>Policy type</th>"
+        "<td>Competitive programme for regional growth</td></tr></table>"
+        "<p>Bruksväxt – the name joins the mill towns with the Swedish word for growth – funds regional environments.</p>"
+        "<p>The scheme dates from 2004, when the agency opened its first call for proposals.</p>"
+    )
+    assert page_facts("Sweden – Bruksväxt", body, og_title="Sweden – Bruksväxt") == {("Bruksväxt", "starting_year", 2004)}
 
 
 def test_a_line_break_stays_in_the_block_text() -> None:

@@ -39,6 +39,7 @@ from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
 from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
 from pipeline.models.nlp.patterns import (
+    UPPER,
     CountRules,
     DateExpr,
     find_dates,
@@ -282,6 +283,23 @@ def _close_paren_after(ctx: _Ctx, open_i: int) -> int:
         if ctx.doc[j].text == ")" and ctx.depth[j] == ctx.depth[open_i]:
             return j
     return len(ctx.doc) - 1
+
+
+_OF_COMPLEMENT = re.compile(
+    rf"^\s+(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’&.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[{UPPER}][\w'’&.-]*){{0,6}}\s*$"
+)
+
+
+def _owner_before_complement(ctx: _Ctx, mentions: list[_Mention], k: int, level: int) -> _Mention | None:
+    """'X of the Danish Board of Business Development takes effect': the mention whose capitalised
+    'of'/'for' complement ends at token k is the subject (the complement names an owner, not the subject)."""
+    if k < 0 or not ctx.doc[k].text[:1].isupper() or any(m.span.end == k + 1 for m in mentions):
+        return None
+    found = _nearest_before(ctx, mentions, k + 1, level=level)
+    if found is None or found.ref is not None:
+        return None
+    between = ctx.block.text[found.span.end_char : ctx.doc[k].idx + len(ctx.doc[k].text)]
+    return found if _OF_COMPLEMENT.match(between) else None
 
 
 def _before_parenthesis(doc: Doc, close: int) -> int:
@@ -654,6 +672,10 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
     if trigger.end >= len(doc):
         return False
     nxt = doc[trigger.end]
+    after_num = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
+    year = nxt.text.isdigit() and len(nxt.text) == 4
+    if nxt.like_num and not year and after_num is not None and after_num.is_alpha and after_num.is_lower:
+        return True  # "registered 12 new members": a counted object, not a date
     if nxt.like_num or nxt.lower_ in rules.intransitive_followers:
         if nxt.lower_ in _SYNTAX.possessive_determiners:
             after = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
@@ -905,6 +927,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
         if found is not None and _APPOSITION.match(_dash_apposition(between[:-1] + ",")):
             return found
+    owner = _owner_before_complement(ctx, mentions, k, level) if prev is not None and prev.text not in _OPENERS else None
+    if owner is not None:
+        return owner  # "The Danish cluster programme of the Board of Business Development takes effect"
     if prev is not None and (prev.text in _OPENERS or any(m.span.end == k + 1 for m in mentions)):
         # "X, established in ...", "X (founded in 2007)", "X started in ...", "X (alias), in force since ..."
         end = k if prev.text in _OPENERS else k + 1
@@ -1150,12 +1175,14 @@ def _dated_aside(trigger: Span, date: _DateTok) -> bool:
 
 def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _DateTok | None:
     free = [d for d in dates if id(d) not in used]
+    doc = trigger.doc
     after = [
         d
         for d in free
         if d.start >= trigger.end
         and d.start - trigger.end - _skipped_apposition(trigger, d) <= 12
         and not _dated_aside(trigger, d)
+        and not any(doc[k].text == ";" for k in range(trigger.end, d.start))  # "…its first call; … in 2003"
     ]
     if after:
         return min(after, key=lambda d: d.start)
@@ -1218,6 +1245,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         _add_event(ctx, mention, value, precision, quote=quote, qualifier=qualifier)
 
     _since_opening(ctx, sent, mentions, dates)
+    _object_since(ctx, sent, mentions, dates)
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
@@ -1303,6 +1331,38 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
     _add_event(ctx, subject, value, precision, quote=(sent.start_char, sent.end_char), qualifier="since")
     ctx.discourse.pending.extend(ctx.claims[before:])
     del ctx.claims[before:]
+
+
+def _object_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
+    """"The association has run the cluster since 2012", "the ministry has managed the X Programme
+    since 2007": the object has existed since that year. Kept apart (`discourse.pending`) like a
+    "Since 2011 X has ..." opening: used only when the page gives the organisation no other start."""
+    doc = ctx.doc
+    rules = pattern_event_triggers()
+    for k in range(sent.start + 1, sent.end - 3):
+        if doc[k].lower_ not in rules.object_since_verbs or doc[k - 1].lower_ not in _SYNTAX.perfect_aux:
+            continue
+        j = k + 1
+        while j < sent.end and doc[j].lower_ in _DETERMINERS:
+            j += 1
+        obj = next(
+            (m for m in [*mentions, *_references(sent)] if m.span.start in (k + 1, j) and m.ref != "topic"), None
+        )
+        if obj is None or obj.span.end >= sent.end or doc[obj.span.end].lower_ != "since":
+            continue
+        date = next((d for d in dates if d.start == obj.span.end + 1 and isinstance(d.expr.value, int)), None)
+        if date is None:
+            continue
+        if obj.ref is not None:
+            antecedent = _resolve(ctx, obj)
+            if antecedent is None:
+                continue
+            obj = _Mention(obj.span, antecedent.name, antecedent.subject_type, ref=obj.ref)
+        value, precision = _value(date.expr)
+        before = len(ctx.claims)
+        _add_event(ctx, obj, value, precision, quote=(sent.start_char, sent.end_char), qualifier="active since")
+        ctx.discourse.pending.extend(ctx.claims[before:])
+        del ctx.claims[before:]
 
 
 def _known_name_at(ctx: _Ctx, start: int, stop: int) -> _Mention | None:
@@ -2068,7 +2128,12 @@ def _membership_total(doc: Doc, sent: Span, i: int, rules: CountRules) -> bool:
         return True  # "it has a membership of 85", "a current membership of 85 firms"
     if doc[i - 1].lower_ not in rules.total_prepositions:
         return False
-    return heads[0] - sent.start <= 2  # "Membership ...", "Our membership ...", "The membership ..."
+    # "Membership ...", "Our membership ...", "The membership ...", "…, and membership now stands at 57"
+    h = heads[-1]
+    joined = any(
+        k >= sent.start and (doc[k].lower_ in _SYNTAX.coordinators or doc[k].text == ";") for k in (h - 1, h - 2)
+    )
+    return heads[0] - sent.start <= 2 or joined
 
 
 def _membership_total_claim(ctx: _Ctx, sent: Span, value: int, qualifier: str | None) -> None:
@@ -2186,7 +2251,9 @@ def _topic(
     talks = any(t.lower_ in signals for d in sdocs for t in d)
     profile = _profile_page(document, selected)
     self_referring = _self_referring(sdocs) or profile
-    if not talks and not self_referring:
+    # a page that speaks of "the programme" / "the scheme" is about a programme its headline may name
+    policy_talk = any(r.ref == "policy" for sdoc in sdocs for sent in sdoc.sents for r in _references(sent))
+    if not talks and not self_referring and not policy_talk:
         return None  # a page about clusters, networks, alliances... or one speaking of itself
     referred = _cluster_referring(sdocs)  # the page calls its subject "the cluster", "we"
     title_block = next((b for b in selected if b.kind == "title"), None)
@@ -2204,7 +2271,13 @@ def _topic(
         # the site part of "<headline> | <site>" does (the site may be an agency or a portal)
         relaxed = referred or (from_head and self_referring)
         name = topic_name(title, body, repeated=not relaxed, site=profile and from_head)
-        if name is None or not _clusterish(name, title, sdocs, referred=referred):
+        programme = (
+            name is not None
+            and policy_talk
+            and not _clusterish(name, title, sdocs, referred=referred)
+            and _programme_topic(name, sdocs)
+        )
+        if name is None or not (programme or _clusterish(name, title, sdocs, referred=referred)):
             continue
         block = source if source is not None and name in source.text else None
         block = block or next((b for b in selected if b is not title_block and name in b.text), None)
@@ -2212,7 +2285,7 @@ def _topic(
             continue
         start = block.text.index(name)
         ctx = _Ctx(document, block, sdocs[0], None, prefix, [], [], [])
-        subject_type: SubjectType = "policy" if _policy_name(name) else "cluster"
+        subject_type: SubjectType = "policy" if programme or _policy_name(name) else "cluster"
         return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
     return None
 
@@ -2226,6 +2299,15 @@ def _profile_page(document: Document, selected: Sequence[Block]) -> bool:
     members = [f for f in fields if f.attribute == "member_count"]
     # one organisation's sheet: one start and one member count (a directory has one per entry)
     return len(starts) == 1 and len(members) == 1
+def _programme_topic(name: str, sdocs: list[Doc]) -> bool:
+    """A headline name that the body repeats, on a page speaking of "the programme"/"the scheme",
+    that no rule took for anything else and that is no agency or institution ("Sweden – Vinnväxt")."""
+    lex = pattern_name_lexicon()
+    if any(w.lower() in lex.non_cluster_org_words for w in name.split()) or name in pattern_countries():
+        return False
+    if any(e.text == name and e.label_ not in ("CLUSTER", "POLICY") for sdoc in sdocs for e in sdoc.ents):
+        return False
+    return sum(sdoc.text.count(name) for sdoc in sdocs) >= 2
 
 
 def _policy_name(name: str) -> bool:

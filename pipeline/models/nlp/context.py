@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.models.nlp.patterns import UPPER, is_name_word, pattern_name_lexicon, pattern_syntax
+from pipeline.models.nlp.patterns import UPPER, is_name_word, pattern_countries, pattern_name_lexicon, pattern_syntax
 
 __all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "topic_name"]
 
@@ -212,6 +212,8 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
         if all(w.lower() in lex.headline_words or w.lower() in ("&", "and", "of", "for") for w in words):
             continue  # "News", "About Us", "Frequently Asked Questions": a generic headline
         name = " ".join(words) + (f" {tail.lower()}" if tail else "")
+        if name in pattern_countries():
+            continue  # "Sweden – Vinnväxt": a country page names its subject after the country
         if (not repeated and (k == 0 or site)) or re.search(rf"\b{re.escape(name)}\b", body):
             # the title's first part needs no repetition when not `repeated`; a site part does,
             # unless `site` says the page is the site's own fact sheet

@@ -176,6 +176,7 @@ class EventRules:
     intransitive_followers: frozenset[str] = frozenset()
     possessed_activities: frozenset[str] = frozenset()
     nominal_documents: frozenset[str] = frozenset()
+    object_since_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -206,6 +207,7 @@ def pattern_event_triggers() -> EventRules:
         intransitive_followers=frozenset(data["intransitive_followers"]),
         possessed_activities=frozenset(data["possessed_activities"]),
         nominal_documents=frozenset(data.get("nominal_documents", ())),
+        object_since_verbs=frozenset(data.get("object_since_verbs", ())),
     )
 
 

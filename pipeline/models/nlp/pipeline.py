@@ -34,6 +34,7 @@ from pipeline.models.nlp.patterns import (
     matcher_patterns,
     pattern_anaphors,
     pattern_cluster_names,
+    pattern_countries,
     pattern_event_triggers,
     pattern_name_lexicon,
     pattern_policy_names,
@@ -209,6 +210,12 @@ def cluster_mentions(doc: Doc) -> Doc:
                 and nxt.lower_ not in pattern_syntax().clause_followers
             ):
                 continue
+        if family == "possessive_cluster_policy" and doc[ent.start : ent.end - 3].text in pattern_countries():
+            rejected.append(Span(doc, ent.start, ent.end, label="a country's cluster policy"))
+            continue  # "Belgium's cluster policy": the country's policy in general, not a programme's name
+        if family == "x_programme" and len(ent) == 2 and ent.start == ent.sent.start and ent[0].is_title:
+            rejected.append(Span(doc, ent.start, ent.end, label="sentence-initial word before 'programme'"))
+            continue  # "Competitive programme for regional ...": the capital is the sentence's, not a name's
         if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.non_cluster_org_words:
             rejected.append(Span(doc, ent.start, ent.end, label="agency or institution"))
             continue
