@@ -19,6 +19,9 @@ Design choices:
 - Crops span the page's text column (so a table cell keeps its row label),
   are encoded as WebP and deduplicated by content: the report carries each
   distinct image once (as an SVG symbol) however often it is shown.
+- Crops are kept between runs (`cropcache.py`, in the output's `.cache/crops/`), keyed by
+  the source's sha256, the settings and the renderer, so a re-run reads an unchanged
+  document's crops back instead of rendering and encoding them again (same bytes).
 - Pure helpers (`crop_region`, `text_fragment`, `html_context`…) are separate
   from the I/O so that they can be tested without files.
 """
@@ -43,6 +46,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.claims import Evidence
 from pipeline.datamodel.document import BBox, normalise_space
+from pipeline.publish.cropcache import CropCache, CropOutcome, document_key, item_key
 
 __all__ = [
     "CropSettings",
@@ -387,10 +391,7 @@ def _element_at(tree: LexborHTMLParser, locator: str) -> LexborNode | None:
     return node
 
 
-def _html_view(data: bytes, ev: Evidence, chars: int) -> HtmlContext | None:
-    from pipeline.backend.html import decode_html
-
-    tree = LexborHTMLParser(decode_html(data))
+def _html_view(tree: LexborHTMLParser, ev: Evidence, chars: int) -> HtmlContext | None:
     node = _element_at(tree, ev.locator) if ev.locator else None
     if node is not None:
         found = html_context(node.text(separator=" "), ev.quote, chars)
@@ -421,9 +422,11 @@ def build_evidence_media(
     raw_dir: Path | None,
     out_dir: Path,
     settings: CropSettings | None = None,
+    cache: CropCache | None = None,
 ) -> EvidenceMedia:
     """Crops, contexts and links for every piece of evidence (deterministic; never raises for a
-    bad source: the view then carries a note)."""
+    bad source: the view then carries a note). With a `cache`, the crops of a document whose
+    bytes, settings and renderer are unchanged are read back instead of drawn (`cropcache`)."""
     settings = settings or CropSettings()
     media = EvidenceMedia()
     by_doc: dict[str, list[Evidence]] = defaultdict(list)
@@ -447,39 +450,55 @@ def build_evidence_media(
                 media.views[evidence_key(ev)] = _link_only(ev, base, problem)
             continue
         if data[:1024].lower().find(b"%pdf-") >= 0:
-            _pdf_views(data, items, base, settings, media, images)
+            key = document_key(source.sha256, settings.model_dump_json())
+            known = cache.read(doc_id, key) if cache is not None else {}
+            shown = _pdf_views(data, items, base, settings, media, images, known)
+            if cache is not None and shown.keys() != known.keys():
+                cache.write(doc_id, key, shown)
         else:
-            for ev in items:
-                link = (base + text_fragment(ev.quote)) if base else None
-                try:
-                    context = _html_view(data, ev, settings.context_chars)
-                except ValueError as exc:  # HtmlParseError: empty, undecodable…
-                    media.views[evidence_key(ev)] = EvidenceView(link=link, note=f"source unreadable ({exc})")
-                    continue
-                media.views[evidence_key(ev)] = EvidenceView(
-                    link=link,
-                    context=context,
-                    note=None if context else "quote not found in the source as it is now",
-                )
+            _html_views(data, items, base, settings, media)
     media.images = sorted(images.values(), key=lambda i: i.id)
     return media
 
 
-def _add_image(images: dict[str, PageImage], encoded: bytes, region: BBox, page: int) -> str:
-    """Register one encoded crop (once per content) and return its id."""
-    image_id = "crop-" + hashlib.sha256(encoded).hexdigest()[:12]
+def _html_views(
+    data: bytes, items: Sequence[Evidence], base: str | None, settings: CropSettings, media: EvidenceMedia
+) -> None:
+    """The context of every piece of evidence of one HTML source (parsed once)."""
+    from pipeline.backend.html import decode_html
+
+    try:
+        tree: LexborHTMLParser | None = LexborHTMLParser(decode_html(data))
+        unreadable = None
+    except ValueError as exc:  # HtmlParseError: empty, undecodable…
+        tree, unreadable = None, f"source unreadable ({exc})"
+    for ev in items:
+        link = (base + text_fragment(ev.quote)) if base else None
+        if tree is None:
+            media.views[evidence_key(ev)] = EvidenceView(link=link, note=unreadable)
+            continue
+        context = _html_view(tree, ev, settings.context_chars)
+        media.views[evidence_key(ev)] = EvidenceView(
+            link=link,
+            context=context,
+            note=None if context else "quote not found in the source as it is now",
+        )
+
+
+def _add_image(images: dict[str, PageImage], crop: CropOutcome, page: int) -> PageImage:
+    """Register one crop's image (once per content: the first region shown wins) and return it."""
+    assert crop.webp is not None and crop.region is not None
+    image_id = "crop-" + hashlib.sha256(base64.b64decode(crop.webp)).hexdigest()[:12]
     if image_id not in images:
-        with Image.open(io.BytesIO(encoded)) as decoded:
-            width, height = decoded.size
         images[image_id] = PageImage(
             id=image_id,
-            data_uri="data:image/webp;base64," + base64.b64encode(encoded).decode("ascii"),
-            width=width,
-            height=height,
-            region=region,
+            data_uri="data:image/webp;base64," + crop.webp,
+            width=crop.width,
+            height=crop.height,
+            region=crop.region,
             page=page,
         )
-    return image_id
+    return images[image_id]
 
 
 def _unavailable(uri: str, raw_dir: Path | None) -> str | None:
@@ -505,43 +524,73 @@ def _pdf_views(
     settings: CropSettings,
     media: EvidenceMedia,
     images: dict[str, PageImage],
-) -> None:
-    try:
-        pdf = _PdfSource(data, settings)
-    except pdfium.PdfiumError as exc:
-        for ev in items:
-            media.views[evidence_key(ev)] = _link_only(ev, base, f"source PDF cannot be rendered ({exc})")
-        return
-    seen: dict[str, str] = {}  # what was drawn → image id (identical crops are encoded once)
+    known: Mapping[str, CropOutcome],
+) -> dict[str, CropOutcome]:
+    """The views of one PDF source's evidence; crops in `known` (a cache) are not drawn again,
+    and the PDF is opened only when one is missing. Returns every crop shown (for the cache)."""
+    shown: dict[str, CropOutcome] = {}
+    boxed = [ev for ev in items if ev.page is not None and ev.bbox is not None]
+    pdf: _PdfSource | None = None
+    if any(item_key(ev.page, ev.bbox, ev.quote) not in known for ev in boxed):  # type: ignore[arg-type]
+        try:
+            pdf = _PdfSource(data, settings)
+        except pdfium.PdfiumError as exc:
+            for ev in items:
+                media.views[evidence_key(ev)] = _link_only(ev, base, f"source PDF cannot be rendered ({exc})")
+            return shown
+    drawn: dict[str, CropOutcome] = {}  # what was drawn → its crop (identical crops are encoded once)
     try:
         for ev in items:
             link = (base + page_fragment(ev.page)) if base else None
             if ev.page is None or ev.bbox is None:
                 media.views[evidence_key(ev)] = EvidenceView(link=link, note="no bounding box for this value")
                 continue
-            try:
-                page = pdf.page(ev.page)
-                if page is None:
-                    note = f"page {ev.page} is not in the source"
+            key = item_key(ev.page, ev.bbox, ev.quote)
+            crop = shown.get(key) or known.get(key)
+            if crop is None:
+                assert pdf is not None
+                try:
+                    crop = _crop(pdf, ev, settings, drawn)
+                except (pdfium.PdfiumError, OSError, ValueError) as exc:  # a page pdfium cannot render
+                    note = f"page {ev.page} cannot be rendered ({exc}); no page image"
                     media.views[evidence_key(ev)] = EvidenceView(link=link, note=note)
                     continue
-                marks = _quote_boxes(page, ev.quote, ev.bbox)
-                region = crop_region(ev.bbox, page.width, page.height, page.column, settings, _union(marks))
-                if region.x1 - region.x0 < 1 or region.bottom - region.top < 1:
-                    note = "the value's box lies outside the page"
-                    media.views[evidence_key(ev)] = EvidenceView(link=link, note=note)
-                    continue
-                drawn = repr((ev.page, region, ev.bbox, marks))
-                if drawn not in seen:
-                    seen[drawn] = _add_image(
-                        images,
-                        _encode(_draw(page, region, ev.bbox, marks, settings), settings.webp_quality),
-                        region,
-                        ev.page,
-                    )
-                media.views[evidence_key(ev)] = EvidenceView(link=link, image=images[seen[drawn]])
-            except (pdfium.PdfiumError, OSError, ValueError) as exc:  # a page pdfium cannot render
-                note = f"page {ev.page} cannot be rendered ({exc}); no page image"
-                media.views[evidence_key(ev)] = EvidenceView(link=link, note=note)
+            shown[key] = crop
+            if crop.note is not None:
+                media.views[evidence_key(ev)] = EvidenceView(link=link, note=crop.note)
+            else:
+                media.views[evidence_key(ev)] = EvidenceView(
+                    link=link, image=_add_image(images, crop, ev.page)
+                )
     finally:
-        pdf.close()
+        if pdf is not None:
+            pdf.close()
+    return shown
+
+
+def _crop(
+    pdf: _PdfSource, ev: Evidence, settings: CropSettings, drawn: dict[str, CropOutcome]
+) -> CropOutcome:
+    """Draw and encode the crop of one piece of evidence (with a page and a box), or say why not."""
+    assert ev.page is not None and ev.bbox is not None
+    page = pdf.page(ev.page)
+    if page is None:
+        return CropOutcome(note=f"page {ev.page} is not in the source")
+    marks = _quote_boxes(page, ev.quote, ev.bbox)
+    region = crop_region(ev.bbox, page.width, page.height, page.column, settings, _union(marks))
+    if region.x1 - region.x0 < 1 or region.bottom - region.top < 1:
+        return CropOutcome(note="the value's box lies outside the page")
+    what = repr((ev.page, region, ev.bbox, marks))
+    if what not in drawn:
+        image = _draw(page, region, ev.bbox, marks, settings)
+        encoded = _encode(image, settings.webp_quality)
+        with Image.open(io.BytesIO(encoded)) as decoded:
+            width, height = decoded.size
+        drawn[what] = CropOutcome(
+            region=region,
+            marks=marks,
+            webp=base64.b64encode(encoded).decode("ascii"),
+            width=width,
+            height=height,
+        )
+    return drawn[what]
