@@ -130,3 +130,44 @@ def test_a_warm_run_reads_crops_back_and_publishes_the_same_bytes(tmp_path: Path
     run_pipeline(raw, out, in_process=True)
     assert published_bytes(out) == cold
     assert stored[0].stat().st_mtime_ns == mtime  # nothing new to store: the file is not rewritten
+
+
+HTML = "press/luxembourg-lu-creative-industries-cluster.html"
+
+
+def _html_evidence() -> list[Evidence]:
+    """A quote in its paragraph, and one that is not in the page (a note)."""
+    found = Evidence(
+        doc_id="doc-lu",
+        uri=HTML,
+        locator="html/body/main/article/div/p[3]#c1-2",
+        quote="In this context, the Luxembourg Cluster Initiative was launched in 2002",
+        method="m",
+    )
+    missing = found.model_copy(update={"locator": "html/body/p", "quote": "a sentence that is not there"})
+    return [found, missing]
+
+
+def _build_html(cache: CropCache | None) -> EvidenceMedia:
+    sha = hashlib.sha256((RAW / HTML).read_bytes()).hexdigest()
+    source = SourceFile(doc_id="doc-lu", uri=HTML, sha256=sha)
+    return build_evidence_media(
+        _html_evidence(), {"doc-lu": source}, RAW, RAW.parent / "extracted", cache=cache
+    )
+
+
+def test_html_contexts_are_read_back_without_parsing_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = CropCache(tmp_path)
+    parsed = _build_html(cache)
+    found, missing = (parsed.view(ev) for ev in _html_evidence())
+    assert found is not None and found.context is not None and found.context.before.endswith("economy. ")
+    assert missing is not None and missing.note == "quote not found in the source as it is now"
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("the page was parsed although every context is in the cache")
+
+    monkeypatch.setattr(crops, "LexborHTMLParser", refuse)
+    again = _build_html(cache)
+    assert again.views == parsed.views

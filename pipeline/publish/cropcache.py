@@ -1,10 +1,12 @@
-"""Report crops kept between runs, so that an unchanged document's crops are not drawn again.
+"""Report crops (and HTML contexts) kept between runs, so that an unchanged document's crops are
+not drawn again.
 
 A crop (`crops.py`) is a pure function of the source's bytes, the evidence's page, box and quote,
 the crop settings and the renderer (the crop code, pypdfium2, Pillow and its WebP encoder). A
 warm re-run used to spend most of its time rendering pages, drawing and encoding the same WebP
 images again; with this cache it reads them back instead, and opens no PDF at all when every
-crop of a document is there.
+crop of a document is there. The text around each HTML quote is kept the same way (the page is
+then not parsed again).
 
 One file per document, `<folder>/<doc_id>.json`, holds the key it was made under (the source's
 sha256, the settings and the renderer, `document_key`) and what each piece of evidence came to
@@ -28,21 +30,31 @@ from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.document import BBox
 from pipeline.storage import atomic_write, to_json
 
-__all__ = ["CropCache", "CropFile", "CropOutcome", "default_crop_cache", "document_key", "item_key"]
+__all__ = [
+    "CropCache",
+    "CropFile",
+    "CropOutcome",
+    "default_crop_cache",
+    "document_key",
+    "html_item_key",
+    "item_key",
+]
 
 _RENDERER_MODULES = ("crops.py", "cropcache.py")
 _RENDERER_PACKAGES = ("pypdfium2", "pillow")
 
 
 class CropOutcome(StrictModel):
-    """What one piece of PDF evidence's crop came to: an image (the page region shown, the quote's
-    highlighted line boxes, the WebP bytes in base64 and their size) or a note saying why not."""
+    """What one piece of evidence's view came to: for PDF evidence an image (the page region
+    shown, the quote's highlighted line boxes, the WebP bytes in base64 and their size), for HTML
+    evidence the text around the quote; or a note saying why not."""
 
     region: BBox | None = None
     marks: list[BBox] = Field(default_factory=list)
     webp: str | None = None
     width: int = 0
     height: int = 0
+    context: tuple[str, str, str] | None = None  # HTML evidence: before, quote, after
     note: str | None = None
 
 
@@ -84,6 +96,15 @@ def item_key(page: int, box: BBox, quote: str) -> str:
     '3|1.0,2.0,3.0,4.0|a quote'
     """
     return f"{page}|{box.x0!r},{box.top!r},{box.x1!r},{box.bottom!r}|{quote}"
+
+
+def html_item_key(locator: str | None, quote: str) -> str:
+    """One piece of HTML evidence inside its document's file: its element and quote.
+
+    >>> html_item_key("html/body/p[2]", "a quote")
+    'html|html/body/p[2]|a quote'
+    """
+    return f"html|{locator or ''}|{quote}"
 
 
 class CropCache:

@@ -46,7 +46,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from pipeline.datamodel.base import StrictModel
 from pipeline.datamodel.claims import Evidence
 from pipeline.datamodel.document import BBox, normalise_space
-from pipeline.publish.cropcache import CropCache, CropOutcome, document_key, item_key
+from pipeline.publish.cropcache import CropCache, CropOutcome, document_key, html_item_key, item_key
 
 __all__ = [
     "CropSettings",
@@ -456,33 +456,55 @@ def build_evidence_media(
             if cache is not None and shown.keys() != known.keys():
                 cache.write(doc_id, key, shown)
         else:
-            _html_views(data, items, base, settings, media)
+            key = document_key(source.sha256, settings.model_dump_json())
+            known = cache.read(doc_id, key) if cache is not None else {}
+            shown = _html_views(data, items, base, settings, media, known)
+            if cache is not None and shown.keys() != known.keys():
+                cache.write(doc_id, key, shown)
     media.images = sorted(images.values(), key=lambda i: i.id)
     return media
 
 
 def _html_views(
-    data: bytes, items: Sequence[Evidence], base: str | None, settings: CropSettings, media: EvidenceMedia
-) -> None:
-    """The context of every piece of evidence of one HTML source (parsed once)."""
+    data: bytes,
+    items: Sequence[Evidence],
+    base: str | None,
+    settings: CropSettings,
+    media: EvidenceMedia,
+    known: Mapping[str, CropOutcome],
+) -> dict[str, CropOutcome]:
+    """The context of every piece of evidence of one HTML source: from `known` (a cache), else
+    from the page, parsed once (and only when one is missing). Returns every context shown."""
     from pipeline.backend.html import decode_html
 
-    try:
-        tree: LexborHTMLParser | None = LexborHTMLParser(decode_html(data))
-        unreadable = None
-    except ValueError as exc:  # HtmlParseError: empty, undecodable…
-        tree, unreadable = None, f"source unreadable ({exc})"
+    shown: dict[str, CropOutcome] = {}
+    tree: LexborHTMLParser | None = None
+    unreadable = None
+    if any(html_item_key(ev.locator, ev.quote) not in known for ev in items):
+        try:
+            tree = LexborHTMLParser(decode_html(data))
+        except ValueError as exc:  # HtmlParseError: empty, undecodable…
+            unreadable = f"source unreadable ({exc})"
     for ev in items:
         link = (base + text_fragment(ev.quote)) if base else None
-        if tree is None:
-            media.views[evidence_key(ev)] = EvidenceView(link=link, note=unreadable)
-            continue
-        context = _html_view(tree, ev, settings.context_chars)
+        key = html_item_key(ev.locator, ev.quote)
+        found = shown.get(key) or known.get(key)
+        if found is None:
+            if tree is None:
+                media.views[evidence_key(ev)] = EvidenceView(link=link, note=unreadable)
+                continue
+            context = _html_view(tree, ev, settings.context_chars)
+            found = CropOutcome(
+                context=(context.before, context.quote, context.after) if context else None,
+                note=None if context else "quote not found in the source as it is now",
+            )
+        shown[key] = found
         media.views[evidence_key(ev)] = EvidenceView(
             link=link,
-            context=context,
-            note=None if context else "quote not found in the source as it is now",
+            context=HtmlContext(*found.context) if found.context else None,
+            note=found.note,
         )
+    return shown
 
 
 def _add_image(images: dict[str, PageImage], crop: CropOutcome, page: int) -> PageImage:
