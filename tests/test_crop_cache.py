@@ -171,3 +171,35 @@ def test_html_contexts_are_read_back_without_parsing_the_page(
     monkeypatch.setattr(crops, "LexborHTMLParser", refuse)
     again = _build_html(cache)
     assert again.views == parsed.views
+
+
+def test_the_worker_draws_the_crops_and_publish_only_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.stages.cache import ResultCache
+    from pipeline.stages.discover import discover, load
+    from pipeline.stages.pool import job_for, run_job
+
+    raw = tmp_path / "raw"
+    (raw / "factsheets").mkdir(parents=True)
+    shutil.copy(RAW / PDF, raw / PDF)
+    cache = ResultCache(tmp_path / "out" / ".cache" / "documents", fingerprint="test")
+    source = load(discover(raw)[0])
+    outcome = run_job(job_for(source), cache, read_cache=False, limit_mib=1024)
+    result = cache.read(outcome.doc_id, outcome.sha256)
+    assert result is not None and result.claims
+    stored = CropFile.model_validate_json(
+        (tmp_path / "out" / ".cache" / "crops" / f"{result.doc_id}.json").read_bytes()
+    )
+    boxed = {
+        item_key(c.evidence.page, c.evidence.bbox, c.evidence.quote) for c in result.claims if c.evidence.bbox
+    }
+    assert set(stored.crops) == boxed
+    evidence = [c.evidence for c in result.claims]
+    described = {result.doc_id: SourceFile(doc_id=result.doc_id, uri=result.uri, sha256=result.sha256)}
+    drawn = build_evidence_media(evidence, described, raw, tmp_path / "out")
+    _no_rendering(monkeypatch)
+    read = build_evidence_media(
+        evidence, described, raw, tmp_path / "out", cache=CropCache(tmp_path / "out" / ".cache" / "crops")
+    )
+    assert _views(read) == _views(drawn) and read.images == drawn.images

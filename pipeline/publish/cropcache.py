@@ -34,6 +34,7 @@ __all__ = [
     "CropCache",
     "CropFile",
     "CropOutcome",
+    "crop_cache_beside",
     "default_crop_cache",
     "document_key",
     "html_item_key",
@@ -135,3 +136,9 @@ class CropCache:
 def default_crop_cache(out_dir: Path) -> CropCache:
     """Beside the document cache, in the output's `.cache/` (carried over by every publish)."""
     return CropCache(out_dir / ".cache" / "crops")
+
+
+def crop_cache_beside(result_cache_folder: Path) -> CropCache:
+    """The crop cache of the output whose result cache is `result_cache_folder`
+    (`<out>/.cache/documents` → `<out>/.cache/crops`, as `default_crop_cache`)."""
+    return CropCache(result_cache_folder.parent / "crops")

@@ -59,6 +59,7 @@ __all__ = [
     "crop_region",
     "evidence_key",
     "html_context",
+    "prepare_document_media",
     "source_link",
     "text_fragment",
 ]
@@ -449,20 +450,55 @@ def build_evidence_media(
             for ev in items:
                 media.views[evidence_key(ev)] = _link_only(ev, base, problem)
             continue
-        if data[:1024].lower().find(b"%pdf-") >= 0:
-            key = document_key(source.sha256, settings.model_dump_json())
-            known = cache.read(doc_id, key) if cache is not None else {}
-            shown = _pdf_views(data, items, base, settings, media, images, known)
-            if cache is not None and shown.keys() != known.keys():
-                cache.write(doc_id, key, shown)
-        else:
-            key = document_key(source.sha256, settings.model_dump_json())
-            known = cache.read(doc_id, key) if cache is not None else {}
-            shown = _html_views(data, items, base, settings, media, known)
-            if cache is not None and shown.keys() != known.keys():
-                cache.write(doc_id, key, shown)
+        _source_views(doc_id, source.sha256, data, items, base, settings, media, images, cache)
     media.images = sorted(images.values(), key=lambda i: i.id)
     return media
+
+
+def prepare_document_media(
+    source: SourceFile,
+    data: bytes,
+    evidence: Iterable[Evidence],
+    cache: CropCache,
+    settings: CropSettings | None = None,
+) -> None:
+    """Draw one document's crops (or find its HTML contexts) into `cache` ahead of publish: a
+    worker that has just extracted the document calls it, so crops are made in parallel with
+    the other documents' parsing and publish reads them back. The same views as
+    `build_evidence_media` (what cannot be drawn is left to publish, which records why)."""
+    if is_remote(source.uri):
+        return  # publish links remote sources, it draws nothing for them
+    settings = settings or CropSettings()
+    unique: dict[str, Evidence] = {}
+    for ev in evidence:
+        if ev.doc_id == source.doc_id:
+            unique.setdefault(evidence_key(ev), ev)
+    if not unique:
+        return
+    items = sorted(unique.values(), key=lambda e: (e.page or 0, evidence_key(e)))
+    _source_views(source.doc_id, source.sha256, data, items, None, settings, EvidenceMedia(), {}, cache)
+
+
+def _source_views(
+    doc_id: str,
+    sha256: str,
+    data: bytes,
+    items: Sequence[Evidence],
+    base: str | None,
+    settings: CropSettings,
+    media: EvidenceMedia,
+    images: dict[str, PageImage],
+    cache: CropCache | None,
+) -> None:
+    """The views of one readable source's evidence, through the cache when there is one."""
+    key = document_key(sha256, settings.model_dump_json())
+    known = cache.read(doc_id, key) if cache is not None else {}
+    if data[:1024].lower().find(b"%pdf-") >= 0:
+        shown = _pdf_views(data, items, base, settings, media, images, known)
+    else:
+        shown = _html_views(data, items, base, settings, media, known)
+    if cache is not None and shown.keys() != known.keys():
+        cache.write(doc_id, key, shown)
 
 
 def _html_views(
