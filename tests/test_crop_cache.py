@@ -203,3 +203,13 @@ def test_the_worker_draws_the_crops_and_publish_only_reads_them(
         evidence, described, raw, tmp_path / "out", cache=CropCache(tmp_path / "out" / ".cache" / "crops")
     )
     assert _views(read) == _views(drawn) and read.images == drawn.images
+
+
+def test_the_webp_effort_is_a_validated_setting() -> None:
+    from pydantic import ValidationError
+
+    assert CropSettings().webp_method == crops.DEFAULT_WEBP_METHOD == 2
+    with pytest.raises(ValidationError):
+        CropSettings(webp_method=7)
+    image = crops.Image.new("RGB", (64, 32), (250, 250, 250))
+    assert crops._encode(image, 45, 2)[:4] == b"RIFF"

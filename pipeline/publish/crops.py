@@ -41,6 +41,7 @@ from urllib.parse import quote as url_quote
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageOps
+from pydantic import Field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pipeline.datamodel.base import StrictModel
@@ -71,6 +72,10 @@ DEFAULT_CONTEXT_PT = 14.0  # context above and below the evidence box
 DEFAULT_SIDE_PAD_PT = 6.0
 DEFAULT_MAX_HEIGHT_PT = 220.0  # taller boxes are cut around the quote
 DEFAULT_WEBP_QUALITY = 45
+# libwebp's effort (0 fast … 6 slow): 2 encodes the crops about a third faster than Pillow's
+# default 4, for files about 3 % larger at the same quality (measured on the 452 crops of the
+# sample and robustness PDFs: 3.29 MB against 3.19 MB; mean pixel difference 3/255)
+DEFAULT_WEBP_METHOD = 2
 DEFAULT_CONTEXT_CHARS = 180  # HTML: characters of context on each side of the quote
 OUTLINE_RGBA = (31, 95, 168, 255)
 HIGHLIGHT_RGBA = (255, 214, 0, 90)
@@ -84,6 +89,7 @@ class CropSettings(StrictModel):
     side_pad_pt: float = DEFAULT_SIDE_PAD_PT
     max_height_pt: float = DEFAULT_MAX_HEIGHT_PT
     webp_quality: int = DEFAULT_WEBP_QUALITY
+    webp_method: int = Field(default=DEFAULT_WEBP_METHOD, ge=0, le=6)
     context_chars: int = DEFAULT_CONTEXT_CHARS
 
 
@@ -323,9 +329,9 @@ def _draw(
     return image
 
 
-def _encode(image: Image.Image, quality: int) -> bytes:
+def _encode(image: Image.Image, quality: int, method: int = DEFAULT_WEBP_METHOD) -> bytes:
     buf = io.BytesIO()
-    image.save(buf, format="WEBP", quality=quality, method=4)
+    image.save(buf, format="WEBP", quality=quality, method=method)
     return buf.getvalue()
 
 
@@ -641,7 +647,7 @@ def _crop(
     what = repr((ev.page, region, ev.bbox, marks))
     if what not in drawn:
         image = _draw(page, region, ev.bbox, marks, settings)
-        encoded = _encode(image, settings.webp_quality)
+        encoded = _encode(image, settings.webp_quality, settings.webp_method)
         with Image.open(io.BytesIO(encoded)) as decoded:
             width, height = decoded.size
         drawn[what] = CropOutcome(
