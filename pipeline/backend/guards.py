@@ -20,10 +20,12 @@ from __future__ import annotations
 import base64
 import bisect
 import io
+import os
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from pdfminer.lzw import LZWDecoder
@@ -99,7 +101,16 @@ class GuardSettings(BaseSettings):
 
 
 def guard_settings() -> GuardSettings:
-    """The limits in force (defaults overridden by `CLUSTERPIPE_*` environment variables)."""
+    """The limits in force (defaults overridden by `CLUSTERPIPE_*` environment variables).
+
+    Built once per distinct set of those variables (validating a settings model from the
+    environment costs milliseconds, and every document is checked several times)."""
+    env = tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith("CLUSTERPIPE_")))
+    return _guard_settings_for(env)
+
+
+@lru_cache(maxsize=16)
+def _guard_settings_for(env: tuple[tuple[str, str], ...]) -> GuardSettings:
     return GuardSettings()
 
 

@@ -48,6 +48,7 @@ from pipeline.datamodel.records import (
     PolicyRecord,
 )
 from pipeline.datamodel.results import DocumentResult
+from pipeline.publish.cropcache import CropCache, default_crop_cache
 from pipeline.publish.crops import EvidenceMedia, SourceFile, build_evidence_media, source_link
 from pipeline.publish.history import HistoryStep, RunDiff, display_value
 from pipeline.reconcile.review import value_text
@@ -303,12 +304,17 @@ def document_extra(result: DocumentResult, link: str | None) -> DocumentExtra:
 
 
 def report_extras(
-    out_dir: Path, raw_dir: Path | None, results: Sequence[DocumentResult], step: HistoryStep | None
+    out_dir: Path,
+    raw_dir: Path | None,
+    results: Sequence[DocumentResult],
+    step: HistoryStep | None,
+    crop_cache: CropCache | None = None,
 ) -> ReportExtras:
     """Read the raw files for crops and contexts (at publish time) and gather the extras.
 
     The results are read once, one at a time (stored results come back from the cache), and
-    only what the report uses is kept of each."""
+    only what the report uses is kept of each. Crops of unchanged documents come from
+    `crop_cache` (default: the output's `.cache/crops/`)."""
     sources: dict[str, SourceFile] = {}
     evidence: list[Evidence] = []
     documents: dict[str, DocumentExtra] = {}
@@ -318,7 +324,9 @@ def report_extras(
         evidence.extend(sets.share_all(c.evidence for c in r.claims))
         documents[r.doc_id] = document_extra(r, source_link(r.uri, raw_dir, out_dir))
     return ReportExtras(
-        media=build_evidence_media(evidence, sources, raw_dir, out_dir),
+        media=build_evidence_media(
+            evidence, sources, raw_dir, out_dir, cache=crop_cache or default_crop_cache(out_dir)
+        ),
         since=step.diff if step else None,
         warnings=list(step.warnings) if step else [],
         documents=dict(sorted(documents.items())),

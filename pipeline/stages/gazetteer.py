@@ -447,16 +447,20 @@ def document_text(doc: Document) -> str:
 
 def remember_text(cache: ResultCache, doc: Document) -> None:
     """Keep a names-aware document's text for the second pass (called by the worker that parsed
-    it); a cache that cannot be written only means the second pass parses it again."""
-    if doc.kind not in names_aware_kinds() or (doc.kind == DocumentKind.OTHER and doc.media_type != "html"):
-        return
+    it); a cache that cannot be written only means the second pass parses it again. Any other
+    document gets an empty text (no extractor of its kind reads names): so the second pass, in
+    the parent process, need not import the extractors and spaCy to find that out."""
+    names_aware = doc.kind in names_aware_kinds()
+    if doc.kind == DocumentKind.OTHER and doc.media_type != "html":
+        names_aware = False  # prose reads unclassified web pages only
     store = second_pass_cache(cache)
     if store is None:
         return
     try:
-        store.put_text(doc.doc_id, doc.sha256, document_text(doc))
+        store.put_text(doc.doc_id, doc.sha256, document_text(doc) if names_aware else "")
     except OSError:
         return  # recorded by its absence: `_redo` reads the source again
+
 
 class SecondPassCache:
     """`<root>/texts/<doc_id>.json` (a document's text) and `<root>/results/` (second-pass

@@ -226,7 +226,26 @@ def run_job(job: Job, cache: ResultCache | None, *, read_cache: bool, limit_mib:
         cache.put(result)
     except OSError:
         return outcome_of(result, stored=False)  # the cache is unwritable: hand the result back
+    prepare_report_media(source, result, cache)
     return outcome_of(result, stored=True)
+
+
+def prepare_report_media(source: LoadedSource, result: DocumentResult, cache: ResultCache) -> None:
+    """The report's crops of a document just extracted, drawn here (in the worker, in parallel
+    with the other documents) into the crop cache beside the result cache; publish reads them
+    back instead of drawing them one document after the other at the end of the run. A crop
+    cache that cannot be written only means publish draws them (and records what fails)."""
+    if result.status != Status.OK or not result.claims:
+        return
+    from pipeline.publish.cropcache import crop_cache_beside
+    from pipeline.publish.crops import SourceFile, prepare_document_media
+
+    described = SourceFile(doc_id=result.doc_id, uri=result.uri, sha256=result.sha256)
+    try:
+        evidence = (claim.evidence for claim in result.claims)
+        prepare_document_media(described, source.data, evidence, crop_cache_beside(cache.folder))
+    except OSError:
+        return
 
 
 # ---------------------------------------------------------------------------------------------
