@@ -26,7 +26,7 @@ from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import discover, load, load_failed
 from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
-from pipeline.stages.pool import DocumentOutcome, PoolSettings, StoredResults, process_in_pool
+from pipeline.stages.pool import DocumentOutcome, PoolSettings, StoredResults, process_in_pool, stop_forkserver
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
 
 __all__ = [
@@ -127,6 +127,7 @@ def _run_locked(
     else:
         cache = default_cache(out_dir)
         results = process_in_pool(refs, cache, pool, read_cache=use_cache, on_outcome=_report)
+        stop_forkserver()  # nothing forks any more: reconcile and publish run without it
     results = second_pass(refs, results, cache, read_cache=use_cache)  # the corpus gazetteer
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
