@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline import progress
-from pipeline.datamodel.compact import FieldSets
+from pipeline.datamodel.compact import FieldSets, SharedStrings
 from pipeline.datamodel.records import RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, Reconciled, SourceRef
 from pipeline.publish.guard import PublishOptions
@@ -58,9 +58,9 @@ def by_uri(results: Sequence[DocumentResult]) -> Iterable[DocumentResult]:
 
 def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | None) -> Reconciled:
     """Reconcile the claims of every result; only the claims are kept, never every result whole,
-    and the claims share their field sets (`pipeline.datamodel.compact`)."""
-    sets = FieldSets()
-    claims = list(sets.share_all(c for r in by_uri(results) for c in r.claims))
+    and the claims share their field sets and equal texts (`pipeline.datamodel.compact`)."""
+    sets, strings = FieldSets(), SharedStrings()
+    claims = list(strings.share_all(sets.share_all(c for r in by_uri(results) for c in r.claims)))
     read = read_decisions(decisions_file)  # malformed entries become warnings, not a failed run
     reconciled = reconcile(claims, read.decisions)
     del claims

@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
+import re
 from pathlib import Path
 
 import psutil
@@ -118,3 +120,109 @@ def test_stop_forkserver_stops_it_and_a_later_pool_starts_it_again() -> None:
     assert stop_forkserver() is False  # nothing left to stop
     with ctx.Pool(1) as pool:
         assert pool.apply(sum, ([3, 4],)) == 7
+
+
+# ---------------------------------------------------------------- the report's per-document pages
+
+from pipeline.api import reconcile_results  # noqa: E402
+from pipeline.datamodel.results import DocumentResult  # noqa: E402
+from pipeline.publish.publish import publish  # noqa: E402
+from pipeline.publish.report_pages import ReportSettings  # noqa: E402
+from tests.conftest import RAW, SAMPLE_URIS, sample_result  # noqa: E402
+
+_SECTION = re.compile(r'<details class="doc" id="(claims-[^"]+)".*?\n</details>\n', re.S)
+_HREF = re.compile(r'href="([^"#]*)(#[^"]*)?"')
+
+
+@pytest.fixture(scope="module")
+def sample_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample published twice into sibling folders: one report page, and pages of 3."""
+    results: list[DocumentResult] = [sample_result(uri) for uri in SAMPLE_URIS]
+    root = tmp_path_factory.mktemp("pages")
+    outs = {}
+    for name, size in (("one", 200), ("paged", 3)):
+        outs[name] = root / name
+        reconciled = reconcile_results(results, None)
+        publish(outs[name], results, reconciled, [], raw_dir=RAW, report=ReportSettings(page_documents=size))
+    return outs
+
+
+def _resolved(html: str, folder: Path) -> str:
+    """Every relative link made absolute from the page's folder (a page sits one level below
+    report.html, so the same target is written differently)."""
+
+    def absolute(match: re.Match[str]) -> str:
+        path, fragment = match.group(1), match.group(2) or ""
+        if path and not path.startswith(("data:", "http:", "https:")):
+            path = os.path.normpath(folder / path)
+        return f'href="{path}{fragment}"'
+
+    return _HREF.sub(absolute, html)
+
+
+def _sections(path: Path) -> dict[str, str]:
+    html = _resolved(path.read_text("utf-8"), path.parent)
+    return {m.group(1): m.group(0) for m in _SECTION.finditer(html)}
+
+
+def test_paged_report_holds_every_section_on_its_page_as_the_one_page_report_does(
+    sample_outputs: dict[str, Path],
+) -> None:
+    one, paged = sample_outputs["one"], sample_outputs["paged"]
+    assert not (one / "report").exists()
+    whole = _sections(one / "report.html")
+    assert len(whole) == len(SAMPLE_URIS) == 7
+    pages = sorted((paged / "report").glob("*.html"))
+    assert [p.name for p in pages] == ["documents-0001.html", "documents-0002.html", "documents-0003.html"]
+    on_pages: dict[str, str] = {}
+    for page in pages:
+        sections = _sections(page)
+        assert len(sections) == (1 if page.name.endswith("3.html") else 3)
+        on_pages.update(sections)
+    assert list(on_pages) == list(whole)  # the same order: by path
+    index = (one / "report.html").as_posix()
+    for anchor_id, section in whole.items():
+        # a link into the index from a page reads `../report.html#x`; in the index itself `#x`
+        assert on_pages[anchor_id].replace(f'href="{os.path.normpath(paged / "report.html")}#', 'href="#') == section, anchor_id
+    assert index  # (the one-page report's own links stay within it)
+
+
+def test_paged_index_lists_the_pages_and_links_each_document_to_its_section(
+    sample_outputs: dict[str, Path],
+) -> None:
+    index = (sample_outputs["paged"] / "report.html").read_text("utf-8")
+    assert '<details class="doc"' not in index
+    pages = re.findall(r'<li data-filterable><a href="(report/documents-\d{4}\.html)">page (\d)</a>', index)
+    assert pages == [(f"report/documents-000{n}.html", str(n)) for n in (1, 2, 3)]
+    details = re.findall(r'<a class="small" href="([^"]+)">details</a>', index)
+    assert len(details) == 7 and all(re.fullmatch(r"report/documents-000[123]\.html#claims-doc-\w+", d) for d in details)
+    for href in details:
+        page, fragment = href.split("#")
+        assert f'<details class="doc" id="{fragment}"' in (sample_outputs["paged"] / page).read_text("utf-8")
+    # from the header to the per-document section the one-page report's text, but for those links;
+    # the crop store holds only the crops the index itself shows (conflicts, clusters)
+    one = (sample_outputs["one"] / "report.html").read_text("utf-8")
+
+    def head(html: str) -> str:
+        part = html[html.index('<header class="page">') : html.index('<section id="claims"')]
+        return re.sub(r'href="[^"]*#claims-[^"]+"', "", part)
+
+    assert head(index) == head(one)
+    used = set(re.findall(r'<use href="#(crop-[0-9a-f]+)"', index))
+    assert used and used == set(re.findall(r'<symbol id="(crop-[0-9a-f]+)"', index))
+    assert used < set(re.findall(r'<symbol id="(crop-[0-9a-f]+)"', one))
+
+
+def test_each_page_defines_every_crop_it_shows_and_links_back_to_the_index(
+    sample_outputs: dict[str, Path],
+) -> None:
+    shown_anywhere = 0
+    for page in sorted((sample_outputs["paged"] / "report").glob("*.html")):
+        html = page.read_text("utf-8")
+        used = set(re.findall(r'<use href="#(crop-[0-9a-f]+)"', html))
+        defined = set(re.findall(r'<symbol id="(crop-[0-9a-f]+)"', html))
+        assert used == defined, page.name
+        shown_anywhere += len(used)
+        assert '<a href="../report.html#claims">Review report</a>' in html
+        assert html.count("<script>") == 1
+    assert shown_anywhere > 0  # the sample's PDFs have crops
