@@ -226,3 +226,40 @@ def test_each_page_defines_every_crop_it_shows_and_links_back_to_the_index(
         assert '<a href="../report.html#claims">Review report</a>' in html
         assert html.count("<script>") == 1
     assert shown_anywhere > 0  # the sample's PDFs have crops
+
+
+PAGE_STATE = """(async () => {
+  const sizes = [];
+  for (const el of document.querySelectorAll("svg.crop-store symbol > image")) {
+    const image = new Image();
+    image.src = el.getAttribute("href");
+    await image.decode();
+    sizes.push([image.naturalWidth, image.naturalHeight]);
+  }
+  const open = [...document.querySelectorAll("details.doc")].filter(d => d.open).map(d => d.id);
+  const filter = !document.getElementById("filter").hidden;
+  return {sizes, open, filter, sections: document.querySelectorAll("details.doc").length};
+})()"""
+
+
+def test_a_page_opens_in_chromium_with_its_crops_and_unfolds_the_linked_section(
+    sample_outputs: dict[str, Path],
+) -> None:
+    from tests.chromium import browser, chromium_path
+
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("chromium is not installed (.ci/run installs it)")
+    index = (sample_outputs["paged"] / "report.html").read_text("utf-8")
+    href = next(h for h in re.findall(r'<a class="small" href="([^"]+)">details</a>', index) if "0001" in h)
+    page_file, fragment = href.split("#")
+    with browser(executable) as page:
+        page.send("Page.navigate", {"url": (sample_outputs["paged"] / page_file).resolve().as_uri() + "#" + fragment})
+        page.wait_for("Page.loadEventFired")
+        page.drain()
+        state = page.evaluate(PAGE_STATE)
+        page.drain()
+        assert page.errors == []  # no script error, no CSP violation
+    assert isinstance(state, dict)
+    assert state["sections"] == 3 and state["open"] == [fragment] and state["filter"] is True
+    assert state["sizes"] and all(w > 0 and h > 0 for w, h in state["sizes"])
