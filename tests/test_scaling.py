@@ -263,3 +263,44 @@ def test_a_page_opens_in_chromium_with_its_crops_and_unfolds_the_linked_section(
     assert isinstance(state, dict)
     assert state["sections"] == 3 and state["open"] == [fragment] and state["filter"] is True
     assert state["sizes"] and all(w > 0 and h > 0 for w, h in state["sizes"])
+
+
+# ---------------------------------------------------------------- what entity resolution compares
+
+from collections import Counter  # noqa: E402
+
+from pipeline.datamodel.claims import Claim, Evidence  # noqa: E402
+from pipeline.reconcile import entities  # noqa: E402
+from tests.test_reconcile_blocking import generated_claims  # noqa: E402
+
+
+def _copies(claims: list[Claim], n: int) -> list[Claim]:
+    """The claims as n documents would make them (each its own doc id and uri)."""
+    out = []
+    for i in range(n):
+        for c in claims:
+            evidence = Evidence(doc_id=f"doc-{i}", uri=f"{i}.html", quote=c.evidence.quote, method=c.evidence.method)
+            out.append(c.model_copy(update={"evidence": evidence, "id": f"{c.id}-{i}"}))
+    return out
+
+
+def test_counting_comparisons_changes_nothing_and_counts_what_blocking_scores() -> None:
+    claims = generated_claims(300)
+    counts: Counter[str] = Counter()
+    assert entities.resolve(claims, counts) == entities.resolve(claims)
+    assert set(counts) == set(entities.COMPARISONS)
+    names = len({(c.country, entities.cluster_core(c.subject_name, c.country)) for c in claims})
+    assert counts["names"] == names
+    assert 0 < counts["near_exact_scored"] < counts["all_pairs"]  # blocked by length
+    assert 0 < counts["suggest_rated"] < counts["all_pairs"] // 10
+
+
+def test_the_same_names_in_more_documents_are_compared_once() -> None:
+    """Resolution compares distinct names: ten times the documents naming the same clusters
+    (as the benchmark's generated corpus does) compare exactly as much."""
+    claims = generated_claims(60)
+    one: Counter[str] = Counter()
+    ten: Counter[str] = Counter()
+    entities.resolve(_copies(claims, 1), one)
+    entities.resolve(_copies(claims, 10), ten)
+    assert one == ten and one["suggest_scored"] > 0
