@@ -352,8 +352,9 @@ def run_rows(args: argparse.Namespace, tmp: Path) -> list[Row]:
                 return measure(pipeline("--no-prefect", "--raw", str(raw), "--out", str(out)))
 
             row = repeat(Row(f"scaling: run --no-prefect, {n} generated documents", "generated", n), scale)
-            row.note = _stages(out)
-            print(f"{'':58s} {row.note}; {row.cpu / n * 1000:.0f} ms CPU per document", flush=True)
+            per_doc = f"{row.cpu / n * 1000:.0f} ms CPU and {row.peak_rss_mib / n * 1024:.0f} KiB peak per document"
+            row.note = "; ".join(p for p in (_stages(out), per_doc, _comparisons_note(out)) if p)
+            print(f"{'':58s} {row.note}", flush=True)
             shutil.rmtree(raw, ignore_errors=True)
     return rows
 
@@ -493,9 +494,53 @@ def _row_json(row: Row, rows: list[Row]) -> dict[str, object]:
     }
 
 
+TYPED_VALUE_FIELDS = ("value_json", "value_number", "value_text", "value_year")  # added in claims.jsonl
+
+
+def comparisons(out: Path) -> int:
+    """What entity resolution compares for a run's claims (`pipeline.reconcile.entities.COMPARISONS`),
+    as JSON on stdout: resolution run again here over `datasets/claims.jsonl`, with counting."""
+    from collections import Counter
+
+    sys.path.insert(0, str(ROOT))  # this checkout's pipeline, as `python -m pipeline` from ROOT runs
+    from pipeline.datamodel.claims import Claim
+    from pipeline.reconcile.entities import COMPARISONS, resolve
+
+    claims = []
+    with (out / "datasets" / "claims.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            data = json.loads(line)
+            for name in TYPED_VALUE_FIELDS:
+                data.pop(name, None)
+            claims.append(Claim.model_validate(data))
+    counts: Counter[str] = Counter()
+    started = time.process_time()
+    resolve(claims, counts)
+    result = {name: counts[name] for name in COMPARISONS}
+    print(json.dumps({**result, "claims": len(claims), "cpu": round(time.process_time() - started, 3)}))
+    return 0
+
+
+def _comparisons_note(out: Path) -> str:
+    me = str(Path(__file__).resolve())
+    done = subprocess.run(
+        [sys.executable, me, "_comparisons", str(out)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        return ""
+    c = json.loads(done.stdout)
+    return (
+        f"entity resolution: {c['names']} names, {c['near_exact_scored']} near-exact and "
+        f"{c['suggest_scored']} suggestion cells scored, {c['suggest_rated']} pairs rated "
+        f"(all same-country pairs: {c['all_pairs']}), {c['cpu']:.1f} s CPU"
+    )
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "_baseline":
         return baseline(sys.argv[2], Path(sys.argv[3]))
+    if len(sys.argv) > 1 and sys.argv[1] == "_comparisons":
+        return comparisons(Path(sys.argv[2]))
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

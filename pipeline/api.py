@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline import progress
-from pipeline.datamodel.compact import FieldSets
+from pipeline.datamodel.compact import FieldSets, SharedStrings
 from pipeline.datamodel.records import RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, Reconciled, SourceRef
 from pipeline.publish.guard import PublishOptions
@@ -26,7 +26,7 @@ from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import discover, load, load_failed
 from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
-from pipeline.stages.pool import DocumentOutcome, PoolSettings, StoredResults, process_in_pool
+from pipeline.stages.pool import DocumentOutcome, PoolSettings, StoredResults, process_in_pool, stop_forkserver
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
 
 __all__ = [
@@ -58,9 +58,9 @@ def by_uri(results: Sequence[DocumentResult]) -> Iterable[DocumentResult]:
 
 def reconcile_results(results: Sequence[DocumentResult], decisions_file: Path | None) -> Reconciled:
     """Reconcile the claims of every result; only the claims are kept, never every result whole,
-    and the claims share their field sets (`pipeline.datamodel.compact`)."""
-    sets = FieldSets()
-    claims = list(sets.share_all(c for r in by_uri(results) for c in r.claims))
+    and the claims share their field sets and equal texts (`pipeline.datamodel.compact`)."""
+    sets, strings = FieldSets(), SharedStrings()
+    claims = list(strings.share_all(sets.share_all(c for r in by_uri(results) for c in r.claims)))
     read = read_decisions(decisions_file)  # malformed entries become warnings, not a failed run
     reconciled = reconcile(claims, read.decisions)
     del claims
@@ -127,6 +127,7 @@ def _run_locked(
     else:
         cache = default_cache(out_dir)
         results = process_in_pool(refs, cache, pool, read_cache=use_cache, on_outcome=_report)
+        stop_forkserver()  # nothing forks any more: reconcile and publish run without it
     results = second_pass(refs, results, cache, read_cache=use_cache)  # the corpus gazetteer
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()

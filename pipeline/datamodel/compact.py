@@ -68,3 +68,48 @@ class FieldSets:
     def share_all(self, models: Iterable[M]) -> Iterator[M]:
         for model in models:
             yield self.share(model)
+
+
+class SharedStrings:
+    """Gives equal texts one shared object, in a model and the models it holds.
+
+    A run's claims repeat most of their texts: every claim of a document carries its `doc_id`
+    and `uri`; attributes, extractor and method names, subject ids and names, countries and
+    qualifiers come from small vocabularies; a quote read for several attributes is parsed once
+    per claim. Read from JSON each is its own object; shared, a run of N documents keeps each
+    distinct text once. Values are unchanged (equal strings), so is everything written.
+
+    >>> from pipeline.datamodel.claims import Evidence
+    >>> a = Evidence(doc_id="d" + "1", uri="a.html", quote="x", method="m")
+    >>> b = Evidence(doc_id="".join(["d", "1"]), uri="b.html", quote="y", method="m")
+    >>> a.doc_id is b.doc_id
+    False
+    >>> strings = SharedStrings()
+    >>> strings.share(a) is a and strings.share(b) is b
+    True
+    >>> a.doc_id is b.doc_id and a == Evidence(doc_id="d1", uri="a.html", quote="x", method="m")
+    True
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+
+    def share(self, model: M) -> M:
+        """The same model, its texts (and those of the frozen models it holds) replaced by the
+        shared equal ones; frozen models only."""
+        if not model.model_config.get("frozen"):
+            raise TypeError(f"{type(model).__name__} is not frozen: its texts cannot be shared")
+        self._share(model)
+        return model
+
+    def _share(self, model: BaseModel) -> None:
+        fields = model.__dict__
+        for name, value in fields.items():
+            if type(value) is str:
+                fields[name] = self._texts.setdefault(value, value)
+            elif isinstance(value, BaseModel) and value.model_config.get("frozen"):
+                self._share(value)
+
+    def share_all(self, models: Iterable[M]) -> Iterator[M]:
+        for model in models:
+            yield self.share(model)

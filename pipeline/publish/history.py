@@ -59,6 +59,7 @@ __all__ = [
     "document_changes",
     "history_step",
     "load_history",
+    "scan_history",
     "new_run_id",
     "state_fingerprint",
     "write_run_record",
@@ -211,15 +212,31 @@ def state_fingerprint(
     conflicts: Sequence[ConflictPrint],
     warnings: Sequence[str],
 ) -> str:
-    """A hash of everything the report's content depends on besides the history itself."""
-    payload = {
-        "inputs": sorted((i.doc_id, i.sha256, i.status) for i in inputs),
+    """A hash of everything the report's content depends on besides the history itself.
+
+    The hashed text is the compact, key-sorted JSON of `{"claims": [...], "conflicts": [...],
+    "inputs": [...], "warnings": [...]}` (each list sorted), fed to the hash item by item so that
+    a large run's text is never held whole.
+
+    >>> state_fingerprint([], [], [], ["w"]) == hashlib.sha256(
+    ...     b'{"claims":[],"conflicts":[],"inputs":[],"warnings":["w"]}').hexdigest()[:16]
+    True
+    """
+    parts = {
         "claims": sorted(c.fact() for c in claims),
         "conflicts": sorted(c.model_dump_json() for c in conflicts),
+        "inputs": sorted((i.doc_id, i.sha256, i.status) for i in inputs),
         "warnings": sorted(warnings),
     }
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256()
+    for n, (key, items) in enumerate(parts.items()):  # already in sort_keys order
+        digest.update(f'{"{" if n == 0 else ","}{json.dumps(key)}:['.encode())
+        for i, item in enumerate(items):
+            text = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+            digest.update(((("," if i else "") + text)).encode("utf-8"))
+        digest.update(b"]")
+    digest.update(b"}")
+    return digest.hexdigest()[:16]
 
 
 def document_changes(previous: Sequence[InputFile] | None, current: Sequence[InputFile]) -> DocumentChanges:
@@ -421,6 +438,38 @@ def load_history(out_dir: Path) -> History:
     return History(runs, problems)
 
 
+@dataclass(frozen=True)
+class HistoryScan:
+    """What a run needs of the history: the latest run, the baseline for a state, the problems."""
+
+    latest: RunRecord | None
+    baseline: RunRecord | None
+    problems: list[str]
+
+
+def scan_history(out_dir: Path, state: str) -> HistoryScan:
+    """`load_history` then `baseline(runs, state)`, holding at most three run records at once
+    (each holds a print of every claim of its run: the history of a large output does not fit
+    in memory whole). Every file is still read, so that the same unreadable ones are named."""
+    latest: RunRecord | None = None
+    base: RunRecord | None = None
+    problems: list[str] = []
+    for path in sorted((out_dir / RUNS_DIR).glob("*.json")):
+        try:
+            record = RunRecord.model_validate_json(path.read_bytes())
+        except (OSError, ValidationError) as exc:
+            problems.append(
+                f"run history {RUNS_DIR}/{path.name} is unreadable and was skipped: {_first(exc)}"
+            )
+            continue
+        if latest is None or record.run_id >= latest.run_id:
+            latest = record
+        if record.state != state and (base is None or record.run_id >= base.run_id):
+            base = record
+        del record  # equal run ids: the later file wins, as in `load_history` (a stable sort)
+    return HistoryScan(latest, base, problems)
+
+
 def _first(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         err = exc.errors()[0]
@@ -467,12 +516,12 @@ def history_step(
     """
     now = datetime.now(UTC)
     started = now - timedelta(seconds=max(0.0, elapsed))
-    history = load_history(out_dir)
     inputs = sorted((input_file(d) for d in documents), key=lambda i: (i.uri, i.doc_id))
     prints = sorted((claim_print(c) for c in claims), key=lambda c: c.fact())
     conflict_prints = sorted((conflict_print(c) for c in conflicts), key=lambda c: c.id)
-    all_warnings = [*warnings, *history.problems]
     state = state_fingerprint(inputs, prints, conflict_prints, warnings)
+    history = scan_history(out_dir, state)
+    all_warnings = [*warnings, *history.problems]
     return HistoryStep(
         run_id=new_run_id(started, secrets.token_hex(3)),
         started_at=started,
@@ -481,7 +530,7 @@ def history_step(
         claims=prints,
         conflicts=conflict_prints,
         documents=document_changes(history.latest.inputs if history.latest else None, inputs),
-        diff=diff_states(baseline(history.runs, state), inputs, prints, conflict_prints),
+        diff=diff_states(history.baseline, inputs, prints, conflict_prints),
         warnings=all_warnings,
     )
 

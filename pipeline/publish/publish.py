@@ -25,14 +25,13 @@ from pipeline.publish.guard import PublishOptions, check_publishable
 from pipeline.publish.history import history_step, write_run_record
 from pipeline.publish.manifest import write_manifest
 from pipeline.publish.output import fault_point, new_staging, swap_in
-from pipeline.publish.report import report_chunks, report_extras
+from pipeline.publish.report_pages import ReportSettings, write_report
 from pipeline.publish.writer import (
     read_previous_documents,
     write_records,
     write_run_summary,
 )
 from pipeline.reconcile.records import Reconciled
-from pipeline.storage import atomic_write_chunks
 
 
 def document_record(result: DocumentResult) -> DocumentRecord:
@@ -64,6 +63,7 @@ def publish(
     *,
     options: PublishOptions | None = None,
     raw_dir: Path | None = None,
+    report: ReportSettings | None = None,
 ) -> RunSummary:
     """Write every output; return the run summary (also written as run.json).
 
@@ -116,18 +116,7 @@ def publish(
         }
         fault_point("publish.records")
         write_datasets(staging / "datasets", datasets)
-        atomic_write_chunks(
-            staging / "report.html",
-            report_chunks(
-                extras=report_extras(out_dir, raw_dir, results, step),
-                documents=documents,
-                policies=reconciled.policies,
-                countries=reconciled.countries,
-                clusters=reconciled.clusters,
-                conflicts=reconciled.conflicts,
-                claims=reconciled.claims,
-            ),
-        )
+        write_report(staging, out_dir, raw_dir, results, step, documents, reconciled, report)
         summary = RunSummary(
             id=step.run_id,
             documents_seen=len(documents),

@@ -28,7 +28,7 @@ import base64
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -373,6 +373,52 @@ def _claim_sort_key(claim: Claim) -> tuple:
     )
 
 
+def document_sections(
+    documents: Sequence[DocumentRecord], claims: Iterable[Claim]
+) -> tuple[list[DocumentView], list[ClaimGroup], list[tuple[DocumentView | None, ClaimGroup]]]:
+    """The documents table's rows, the claims grouped per document, and the per-document
+    sections (a document with no claims gets an empty group), each sorted (deterministic)."""
+    claims_per_doc: dict[str, int] = defaultdict(int)
+    uris = {d.id: d.uri for d in documents}
+    groups: dict[str, ClaimGroup] = {}
+    for claim in claims:
+        doc_id = claim.evidence.doc_id
+        claims_per_doc[doc_id] += 1
+        if doc_id not in groups:
+            groups[doc_id] = ClaimGroup(
+                doc_id=doc_id,
+                uri=uris.get(doc_id, claim.evidence.uri),
+                anchor=anchor("claims", doc_id),
+                document_anchor=anchor("doc", doc_id) if doc_id in uris else None,
+            )
+        groups[doc_id].claims.append(claim)
+    document_views = [
+        DocumentView(
+            record=d,
+            anchor=anchor("doc", d.id),
+            claim_counts=sorted(d.claim_counts.items()),
+            listed_claims=claims_per_doc.get(d.id, 0),
+        )
+        for d in sorted(documents, key=lambda d: (d.status != "quarantined", d.uri, d.id))
+    ]
+    claim_groups = sorted(groups.values(), key=lambda g: (g.uri, g.doc_id))
+    for group in claim_groups:
+        group.claims.sort(key=_claim_sort_key)
+    for view in document_views:  # documents without claims get an empty group (their own section)
+        if view.record.id not in groups:
+            groups[view.record.id] = ClaimGroup(
+                doc_id=view.record.id,
+                uri=view.record.uri,
+                anchor=anchor("claims", view.record.id),
+                document_anchor=view.anchor,
+            )
+    views_by_id = {v.record.id: v for v in document_views}
+    doc_sections = [
+        (views_by_id.get(g.doc_id), g) for g in sorted(groups.values(), key=lambda g: (g.uri, g.doc_id))
+    ]
+    return document_views, claim_groups, doc_sections
+
+
 def build_context(
     *,
     documents: Sequence[DocumentRecord],
@@ -431,19 +477,7 @@ def build_context(
         (v.record.subject_id, v.record.attribute): v.anchor for v in reversed(conflict_views)
     }
 
-    claims_per_doc: dict[str, int] = defaultdict(int)
-    for claim in claims:
-        claims_per_doc[claim.evidence.doc_id] += 1
-
-    document_views = [
-        DocumentView(
-            record=d,
-            anchor=anchor("doc", d.id),
-            claim_counts=sorted(d.claim_counts.items()),
-            listed_claims=claims_per_doc.get(d.id, 0),
-        )
-        for d in sorted(documents, key=lambda d: (d.status != "quarantined", d.uri, d.id))
-    ]
+    document_views, claim_groups, doc_sections = document_sections(documents, claims)
     document_anchors = {v.record.id: v.anchor for v in document_views}
 
     policy_views = [
@@ -500,34 +534,6 @@ def build_context(
         for cl in sorted(clusters, key=lambda cl: (cl.country or "", cl.name.casefold(), cl.id))
     ]
 
-    uris = {d.id: d.uri for d in documents}
-    groups: dict[str, ClaimGroup] = {}
-    for claim in claims:
-        doc_id = claim.evidence.doc_id
-        if doc_id not in groups:
-            groups[doc_id] = ClaimGroup(
-                doc_id=doc_id,
-                uri=uris.get(doc_id, claim.evidence.uri),
-                anchor=anchor("claims", doc_id),
-                document_anchor=document_anchors.get(doc_id),
-            )
-        groups[doc_id].claims.append(claim)
-    claim_groups = sorted(groups.values(), key=lambda g: (g.uri, g.doc_id))
-    for group in claim_groups:
-        group.claims.sort(key=_claim_sort_key)
-    for view in document_views:  # documents without claims get an empty group (their own section)
-        if view.record.id not in groups:
-            groups[view.record.id] = ClaimGroup(
-                doc_id=view.record.id,
-                uri=view.record.uri,
-                anchor=anchor("claims", view.record.id),
-                document_anchor=view.anchor,
-            )
-    views_by_id = {v.record.id: v for v in document_views}
-    doc_sections = [
-        (views_by_id.get(g.doc_id), g) for g in sorted(groups.values(), key=lambda g: (g.uri, g.doc_id))
-    ]
-
     summary = {
         "documents_ok": sum(d.status == "ok" for d in documents),
         "documents_quarantined": sum(d.status == "quarantined" for d in documents),
@@ -548,6 +554,8 @@ def build_context(
         "claim_groups": claim_groups,
         "doc_sections": doc_sections,
         "doc_sections_anchors": {g.doc_id: g.anchor for _, g in doc_sections},
+        "doc_hrefs": {g.doc_id: "#" + g.anchor for _, g in doc_sections},  # report_pages: on a page
+        "doc_pages": [],  # report_pages: the pages that hold the documents' sections
         "claim_group_anchors": {g.doc_id: g.anchor for g in claim_groups},
         "subject_anchors": subject_anchors,
         "subject_names": subject_names,
@@ -633,9 +641,13 @@ def report_chunks(
     conflicts: Sequence[ConflictRecord],
     claims: Sequence[Claim],
     extras: ReportExtras | None = None,
+    doc_pages: Sequence[object] = (),
+    doc_hrefs: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """The report's HTML in the template's pieces (joined, exactly `render_report`'s text), to be
-    written as they come: a large run's report is never held whole in memory."""
+    written as they come: a large run's report is never held whole in memory. `doc_pages` and
+    `doc_hrefs` (`pipeline.publish.report_pages`): the per-document sections are on those pages,
+    and the documents table links to them there."""
     context = build_context(
         documents=documents,
         policies=policies,
@@ -645,5 +657,10 @@ def report_chunks(
         claims=claims,
         extras=extras,
     )
+    if doc_pages:
+        context["doc_pages"] = list(doc_pages)
+        context["doc_hrefs"] = {**context["doc_hrefs"], **(doc_hrefs or {})}  # type: ignore[dict-item]
     script, script_hash = _script()
-    return _environment().get_template(TEMPLATE).generate(**context, script=script, script_hash=script_hash)
+    return _environment().get_template(TEMPLATE).generate(
+        **context, script=script, script_hash=script_hash, index_href=""
+    )

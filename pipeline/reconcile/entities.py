@@ -35,6 +35,11 @@ from pipeline.reconcile.names import (
 Node = tuple[str | None, str]  # (country, core name)
 Scorer = Callable[..., float]
 _MARGIN = 1.0  # cdist scores are float32: prefilter a little below the threshold, confirm exactly
+# what `resolve(claims, counts)` adds up: distinct (country, core) names; the same-country name
+# pairs an all-pairs comparison would score; the (name, name) cells scored for near-exact spellings
+# (blocked by country and length); the (name or description, core) cells scored for review
+# suggestions (blocked by country; two scorers each); the entity pairs then rated one by one
+COMPARISONS = ("names", "all_pairs", "near_exact_scored", "suggest_scored", "suggest_rated")
 _GENERIC_CORES = {"", "new", "the", "this", "first", "very first", "our", "national", "previous"}
 
 
@@ -141,7 +146,7 @@ def _display(name: str) -> str:
 
 
 def cluster_entities(
-    claims: Sequence[Claim],
+    claims: Sequence[Claim], counts: Counter[str] | None = None
 ) -> tuple[list[ClusterEntity], dict[tuple[str | None, str], str]]:
     """Group cluster names into entities; return them and a map (country, core) -> entity id."""
     uf = _UnionFind()
@@ -166,7 +171,11 @@ def cluster_entities(
             else:
                 abbreviations.add(target)
     nodes = sorted(uf.parent, key=str)
-    for a, b in near_exact_pairs(nodes):
+    if counts is not None:
+        counts["names"] += len(nodes)
+        per_country = Counter(node[0] for node in nodes)
+        counts["all_pairs"] += sum(n * (n - 1) // 2 for n in per_country.values())
+    for a, b in near_exact_pairs(nodes, counts) if counts is not None else near_exact_pairs(nodes):
         uf.union(a, b)
     groups: dict[tuple[str | None, str], list[tuple[str | None, str]]] = defaultdict(list)
     for node in nodes:
@@ -227,12 +236,13 @@ def _best_form(forms: Counter[str], core: str | None) -> str:
     return sorted(forms, key=key)[0]
 
 
-def near_exact_pairs(nodes: Sequence[Node]) -> list[tuple[Node, Node]]:
+def near_exact_pairs(nodes: Sequence[Node], counts: Counter[str] | None = None) -> list[tuple[Node, Node]]:
     """Pairs of (country, core) nodes whose cores are near-exact spellings of each other.
 
     Blocked instead of all pairs: by country, then by length (a ratio of NEAR_EXACT or more
     bounds the length difference), and scored block by block with rapidfuzz `cdist`; every
     candidate is confirmed with `near_exact`, so the pairs are those of the all-pairs loop.
+    `counts` (when given) adds up what was compared (`COMPARISONS`).
     """
     pairs: list[tuple[Node, Node]] = []
     seen: set[frozenset[Node]] = set()
@@ -247,7 +257,7 @@ def near_exact_pairs(nodes: Sequence[Node]) -> list[tuple[Node, Node]]:
             # ratio = 2·matches / (la + lb) >= NEAR_EXACT/100 needs lb <= la·(200 - N)/N (la <= lb)
             longest = length * (200 - NEAR_EXACT) / NEAR_EXACT
             choices = [n for other in lengths[i:] if other <= longest + 1e-9 for n in by_length[other]]
-            for a, b in _scored_pairs(queries, choices, (fuzz.ratio,), NEAR_EXACT):
+            for a, b in _scored_pairs(queries, choices, (fuzz.ratio,), NEAR_EXACT, counts, "near_exact_scored"):
                 if a != b and frozenset((a, b)) not in seen and near_exact(a[1], b[1]):
                     seen.add(frozenset((a, b)))
                     pairs.append((a, b))
@@ -263,11 +273,18 @@ def _by_country(nodes: Sequence[Node]) -> dict[str | None, list[Node]]:
 
 
 def _scored_pairs(
-    queries: Sequence[Node], choices: Sequence[Node], scorers: Sequence[Scorer], threshold: float
+    queries: Sequence[Node],
+    choices: Sequence[Node],
+    scorers: Sequence[Scorer],
+    threshold: float,
+    counts: Counter[str] | None = None,
+    counted_as: str = "",
 ) -> list[tuple[Node, Node]]:
     """(query, choice) pairs that some scorer rates at the threshold or close below it."""
     if not queries or not choices:
         return []
+    if counts is not None:
+        counts[counted_as] += len(queries) * len(choices)
     hits: set[tuple[int, int]] = set()
     for scorer in scorers:
         matrix = process.cdist(
@@ -279,7 +296,7 @@ def _scored_pairs(
 
 
 def _suggestion_candidates(
-    entities: Sequence[ClusterEntity], descriptions: dict[str, set[str]]
+    entities: Sequence[ClusterEntity], descriptions: dict[str, set[str]], counts: Counter[str] | None = None
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) of same-country entities some core or description of which look
     alike (a superset of the pairs `_best_likeness` will rate at SUGGEST or more)."""
@@ -297,7 +314,8 @@ def _suggestion_candidates(
     for country, block in texts.items():
         if members[country] < 2:
             continue
-        for a, b in _scored_pairs(sorted(block), sorted(cores[country]), _LIKENESS, SUGGEST):
+        scored = _scored_pairs(sorted(block), sorted(cores[country]), _LIKENESS, SUGGEST, counts, "suggest_scored")
+        for a, b in scored:
             candidates.update((min(i, j), max(i, j)) for i in owner[a] for j in owner[b] if i != j)
     return candidates
 
@@ -329,7 +347,9 @@ def _best_likeness(
     return best, reason
 
 
-def cluster_suggestions(entities: Sequence[ClusterEntity], claims: Sequence[Claim]) -> None:
+def cluster_suggestions(
+    entities: Sequence[ClusterEntity], claims: Sequence[Claim], counts: Counter[str] | None = None
+) -> None:
     """Attach review suggestions between entities of one country that look alike.
 
     Compared: core names, and descriptions ("AutoTec (Automotive Technologies)")
@@ -346,7 +366,12 @@ def cluster_suggestions(entities: Sequence[ClusterEntity], claims: Sequence[Clai
         ):
             if claim.subject_id in by_id:
                 descriptions[claim.subject_id].add(claim.value.casefold())
-    for i, j in sorted(_suggestion_candidates(entities, descriptions)):
+    candidates = _suggestion_candidates(entities, descriptions, counts) if counts is not None else (
+        _suggestion_candidates(entities, descriptions)
+    )
+    if counts is not None:
+        counts["suggest_rated"] += len(candidates)
+    for i, j in sorted(candidates):
         a, b = entities[i], entities[j]
         best, reason = _best_likeness(a, b, descriptions)
         if best >= SUGGEST:
@@ -362,10 +387,11 @@ def cluster_suggestions(entities: Sequence[ClusterEntity], claims: Sequence[Clai
 # ------------------------------------------------------------------ all claims
 
 
-def resolve(claims: Sequence[Claim]) -> Resolved:
-    """Rewrite every claim's `subject_id` to its resolved entity."""
+def resolve(claims: Sequence[Claim], counts: Counter[str] | None = None) -> Resolved:
+    """Rewrite every claim's `subject_id` to its resolved entity; `counts` (when given) adds up
+    what was compared (`COMPARISONS`)."""
     policies = canonical_policies(claims)
-    entities, index = cluster_entities(claims)
+    entities, index = cluster_entities(claims, counts)
     out: list[Claim] = []
     extra_policies: dict[str, PolicyEntity] = {}
     for claim in claims:
@@ -386,6 +412,6 @@ def resolve(claims: Sequence[Claim]) -> Resolved:
             subject = country_id(claim.country)
         out.append(claim.model_copy(update={"subject_id": subject}) if subject != claim.subject_id else claim)
     out.sort(key=lambda c: c.evidence.uri)  # stable: keeps each document's reading order
-    cluster_suggestions(entities, out)
+    cluster_suggestions(entities, out, counts)
     all_policies = sorted([*policies, *extra_policies.values()], key=lambda p: p.id)
     return Resolved(claims=out, clusters=entities, policies=all_policies)

@@ -771,3 +771,19 @@ def process_in_pool(
                 on_outcome(outcome)
             outcomes.append(outcome)
     return StoredResults(outcomes, cache)
+
+
+def stop_forkserver() -> bool:
+    """Stop this process's multiprocessing forkserver, which keeps the preloaded modules
+    (`PRELOAD`) in memory for as long as the process lives: once the documents are processed
+    nothing forks from it any more, and the stages after the pool (reconcile, publish) then run
+    without its ~120 MiB beside them. A later pool starts it again. True when one was stopped.
+    """
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    stop = getattr(server, "_stop", None)  # CPython's own (used by its tests); absent elsewhere
+    if server is None or stop is None or getattr(server, "_forkserver_pid", None) is None:
+        return False
+    stop()
+    return True
