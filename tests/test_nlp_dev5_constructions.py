@@ -391,3 +391,22 @@ def test_list_items_with_a_dash(paragraphs: list[str], expected: set[Fact]) -> N
 )
 def test_programme_for_names(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] in ("starting_year", "cluster_count", "created_year")} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Baltic Photonics Cluster was launched in 2011 as an initiative of the Latvian Optics Association. It has 40 members."],
+            {("Baltic Photonics Cluster", "member_count", 40, None)},
+            id="it-skips-the-complement-of-a-noun",
+        ),
+        pytest.param(
+            ["The Latvian Optics Association runs the Baltic Photonics Cluster. It has 40 members."],
+            {("Baltic Photonics Cluster", "member_count", 40, None)},
+            id="it-after-an-object-is-unchanged",
+        ),
+    ],
+)
+def test_it_and_oblique_names(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected

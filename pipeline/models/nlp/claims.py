@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -96,6 +96,7 @@ class _Antecedent:
     evidence: Evidence  # the antecedent's mention (method `<prefix>.coreference`)
     block: int = -1  # index of the block it was read in; -1 for the page topic
     end: int = 0  # character offset of its end in that block
+    oblique: bool = False  # the complement of another noun ("an initiative of the X Association")
 
 
 @dataclass
@@ -128,6 +129,8 @@ class _Discourse:
             return a.subject_type == kind or (head is not None and a.name.split()[-1].lower() == head)
 
         for antecedent in reversed(before):
+            if kind == "any" and antecedent.oblique:
+                continue  # "an initiative of the X Association ... It brings together": not what "it" is
             if kind == "any":
                 if plain(antecedent):
                     return antecedent
@@ -2434,7 +2437,11 @@ def extract_prose(
                 )
             _events(ctx, sent, mentions, prev_sent)
             # names in parentheses are aliases ("X (Hungarian: Y)"), not what "it" later stands for
-            discourse.history.extend(_antecedent_of(ctx, m) for m in mentions if ctx.depth[m.span.start] == 0)
+            discourse.history.extend(
+                replace(_antecedent_of(ctx, m), oblique=_complement_of_noun(sdoc, m))
+                for m in mentions
+                if ctx.depth[m.span.start] == 0
+            )
             for name, subject_type, _ in _renames(ctx, sent, mentions):
                 seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char), None))
             _descriptions(ctx, mentions)
