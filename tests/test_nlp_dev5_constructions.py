@@ -410,3 +410,32 @@ def test_programme_for_names(paragraphs: list[str], expected: set[Fact]) -> None
 )
 def test_it_and_oblique_names(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Shkoder Herb Cluster was set up in 2015. Today it unites 27 collectors, processors and exporters."],
+            {("Shkoder Herb Cluster", "member_count", 27, None)},
+            id="unites-any-plural-noun",
+        ),
+        pytest.param(
+            ["The Una Wood Cluster brings together 32 sawmills, furniture makers and suppliers."],
+            {("Una Wood Cluster", "member_count", 32, None)},
+            id="brings-together-any-plural-noun",
+        ),
+        pytest.param(
+            ["The Una Wood Cluster brings together 20 years of experience in furniture design."],
+            set(),
+            id="trap-years-of-experience",
+        ),
+        pytest.param(
+            ["The Una Wood Cluster counts 12 nationalities among its engineers."],
+            set(),
+            id="trap-counts-nationalities",
+        ),
+    ],
+)
+def test_membership_verbs_count_any_plural(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected

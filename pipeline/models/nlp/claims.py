@@ -1669,6 +1669,11 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             j += 1
         if j < sent.end and doc[j].lower_ not in rules.member_nouns:
             j = _member_noun_ahead(doc, j, min(i + 5, sent.end), rules) or j
+        counted_by_verb = (
+            j < sent.end
+            and doc[j].lower_ not in rules.member_nouns | rules.cluster_count_nouns
+            and _after_membership_verb(doc, sent, first, j, rules)
+        )  # "today it unites 27 collectors, processors and exporters": whatever a membership verb counts
         strong = (
             i + 3 < sent.end
             and doc[i + 1].text == "-"
@@ -1677,6 +1682,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         )  # "our 300-strong community": the count of the members
         if strong:
             j = i + 2
+        if counted_by_verb:
+            j, strong = next(k for k in range(i + 1, min(i + 3, sent.end)) if _plural_noun(doc[k])), True
         total = _membership_total(doc, sent, i, rules)
         # "... had 40 members; today it has 120": the member noun is understood from earlier
         elliptic = (
@@ -1852,6 +1859,24 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _plural_noun(token: Token) -> bool:
+    return token.is_alpha and token.is_lower and len(token.text) > 3 and token.lower_.endswith("s")
+
+
+def _after_membership_verb(doc: Doc, sent: Span, first: int, j: int, rules: CountRules) -> bool:
+    """The count is the object of a membership verb and counts plural nouns ("unites 27 collectors,
+    processors and exporters", "brings together 32 sawmills"), approximators allowed between."""
+    words = {w for phrase in rules.approximators for w in phrase.split()}
+    k = first - 1
+    while k >= sent.start and doc[k].is_lower and doc[k].lower_ in words:
+        k -= 1
+    if k < sent.start:
+        return False
+    verb = doc[k].lower_ if doc[k].lower_ != "together" or k == sent.start else f"{doc[k - 1].lower_} together"
+    nouns = [doc[x] for x in range(first + 1, min(sent.end, first + 3)) if _plural_noun(doc[x])]
+    return verb in rules.membership_verbs and bool(nouns) and nouns[0].lower_ not in rules.non_member_plurals
 
 
 def _founding_segment(doc: Doc, sent: Span, i: int, j: int, rules: CountRules) -> bool:

@@ -373,6 +373,8 @@ class CountRules:
     present_openers: tuple[str, ...] = ()
     founder_verbs: frozenset[str] = frozenset()
     ongoing_openers: frozenset[str] = frozenset()
+    membership_verbs: frozenset[str] = frozenset()
+    non_member_plurals: frozenset[str] = frozenset()
 
 
 @cache
@@ -418,6 +420,8 @@ def pattern_count_nouns() -> CountRules:
         present_openers=tuple(data.get("present_openers", ())),
         founder_verbs=frozenset(data.get("founder_verbs", ())),
         ongoing_openers=frozenset(data.get("ongoing_openers", ())),
+        membership_verbs=frozenset(data.get("membership_verbs", ())),
+        non_member_plurals=frozenset(data.get("non_member_plurals", ())),
     )
 
 
