@@ -439,3 +439,27 @@ def test_it_and_oblique_names(paragraphs: list[str], expected: set[Fact]) -> Non
 )
 def test_membership_verbs_count_any_plural(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Loire Boat Pole is the boat cluster of the region.", "Today the pole federates 210 members: 150 companies, 35 laboratories and 25 local authorities."],
+            {("Loire Boat Pole", "member_count", 210, None)},
+            id="total-then-colon-breakdown",
+        ),
+        pytest.param(
+            ["The Loire Boat Cluster has 210 members (150 companies and 60 laboratories)."],
+            {("Loire Boat Cluster", "member_count", 210, None)},
+            id="total-then-parenthesised-breakdown",
+        ),
+        pytest.param(
+            ["Loire Boat Pole is the boat cluster of the region.", "Members: 210"],
+            {("Loire Boat Pole", "member_count", 210, None)},
+            id="a-real-field-label-still-counts",
+        ),
+    ],
+)
+def test_a_total_and_its_breakdown(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected

@@ -1652,6 +1652,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             value, i = compounds[first]
         if value is None or (i + 1 < len(doc) and doc[i + 1].text in ("%", "percent")):
             continue
+        if first > 0 and doc[first - 1].text in (":", "(") and _member_total_before(doc, first, rules):
+            continue  # "federates 210 members: 150 companies, 35 laboratories ...": the total's breakdown
         if 1900 <= value <= 2099 and doc[i].text.isdigit() and len(doc[i].text) == 4:
             continue
         j = i + 1
@@ -1859,6 +1861,13 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _member_total_before(doc: Doc, first: int, rules: CountRules) -> bool:
+    """A number and a member noun end right before the ':' or '(' at first-1 ("210 members: ...",
+    which may end a sentence of its own)."""
+    k = first - 2
+    return k >= 1 and doc[k].lower_ in rules.member_nouns and _number(doc[k - 1].text) is not None
 
 
 def _plural_noun(token: Token) -> bool:
