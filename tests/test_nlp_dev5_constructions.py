@@ -463,3 +463,32 @@ def test_membership_verbs_count_any_plural(paragraphs: list[str], expected: set[
 )
 def test_a_total_and_its_breakdown(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected
+
+
+def test_years_of_headline_names_the_topic() -> None:
+    from pipeline.models.nlp.context import topic_name
+
+    assert topic_name("Twenty years of Fjordnet", "Today Fjordnet counts 51 member firms.") == "Fjordnet"
+    assert topic_name("25 years of Fjordnet", "Fjordnet was set up in 2000.") == "Fjordnet"
+    assert topic_name("Ten reasons to join a cluster", "Join us.", repeated=False) is None
+
+
+@pytest.mark.parametrize(
+    ("published", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "2024-04-02",
+            ["Fjordnet Cluster was in the news. Twelve years ago today, nine shipyards signed the statutes of Fjordnet Cluster in Bergen."],
+            {("Fjordnet Cluster", "created_year", 2012, "founded")},
+            id="signed-the-statutes-relative-date",
+        ),
+        pytest.param(
+            "2024-04-02",
+            ["In 2019 the members of Fjordnet Cluster amended the statutes of the association."],
+            set(),
+            id="trap-amended-statutes",
+        ),
+    ],
+)
+def test_signing_the_statutes(published: str, paragraphs: list[str], expected: set[Fact]) -> None:
+    assert extracted_on(published, *paragraphs) == expected
