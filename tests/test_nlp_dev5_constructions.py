@@ -492,3 +492,22 @@ def test_years_of_headline_names_the_topic() -> None:
 )
 def test_signing_the_statutes(published: str, paragraphs: list[str], expected: set[Fact]) -> None:
     assert extracted_on(published, *paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Riga Heat Cluster opened a lab.", "The cluster was founded in 2012 as the Baltic Heat Forum and renamed in 2017."],
+            {("Baltic Heat Forum", "renamed_to", "Riga Heat Cluster", "rename")},
+            id="founded-as-and-renamed",
+        ),
+        pytest.param(
+            ["The Riga Heat Cluster was set up in 2012 as part of the Baltic Heat Programme and renamed in 2017."],
+            set(),
+            id="trap-as-part-of-a-programme",
+        ),
+    ],
+)
+def test_founded_as_then_renamed(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "renamed_to"} == expected

@@ -1353,6 +1353,8 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
                 else None
             )
             if m is None or m.group("name").lower() in pattern_name_lexicon().non_name_words:
+                if cue.direction == "forward" and not inside:
+                    _founded_as_then_renamed(ctx, sent, span, mentions)
                 continue
             after_name, after_end = m.group("name"), m.end("name")
         if inside:
@@ -1428,6 +1430,51 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         renamed = _Antecedent(_clean_name(new), before.subject_type, _evidence(ctx, *quote, "coreference"))
         ctx.discourse.renamed[_clean_name(old)] = renamed
     return extra
+
+
+def _founded_as_then_renamed(ctx: _Ctx, sent: Span, cue: Span, mentions: list[_Mention]) -> None:
+    """"The cluster was founded in 2011 as the Baltic Smart Grid Forum and renamed in 2016": the
+    name after "as" is the old name, the sentence's subject (a name, or what its reference stands
+    for) the current one."""
+    doc = ctx.doc
+    k = cue.start - 1
+    rules = pattern_event_triggers()
+    while k > sent.start and doc[k].lower_ in rules.passive_aux | rules.adverbs:
+        k -= 1
+    if doc[k].lower_ not in _SYNTAX.coordinators:
+        return
+    as_i = next((x for x in range(k - 1, sent.start, -1) if doc[x].lower_ == "as"), None)
+    if as_i is None or not any(sent.start <= e.start < as_i for e in _in_sent(sent, "events")):
+        return
+    m = _NAME_AFTER.match(ctx.block.text, doc[as_i].idx + len(doc[as_i].text))
+    if m is None or ctx.block.text[m.end("name") : doc[k].idx].strip():
+        return  # the name after "as" must run up to the "and" before the cue
+    old = _clean_name(m.group("name"))
+    candidates = sorted([*mentions, *_subject_references(sent)], key=lambda c: c.span.start)
+    first = candidates[0] if candidates else None
+    if first is None or first.span.start > sent.start + 1:
+        return  # the sentence does not open with its subject
+    coref: list[Evidence] = []
+    if first.ref is not None:
+        antecedent = _resolve(ctx, first)
+        if antecedent is None:
+            return
+        new, subject_type, coref = antecedent.name, antecedent.subject_type, [antecedent.evidence]
+    else:
+        new, subject_type = first.name, first.subject_type
+    if old.casefold() == new.casefold():
+        return
+    _add(
+        ctx,
+        subject_type=subject_type,
+        subject_name=old,
+        attribute="renamed_to",
+        value=new,
+        quote=(sent.start_char, sent.end_char),
+        family="rename",
+        qualifier="rename",
+        extra_evidence=coref,
+    )
 
 
 def _owned_noun_between(ctx: _Ctx, start: int, stop: int) -> bool:
