@@ -511,3 +511,30 @@ def test_signing_the_statutes(published: str, paragraphs: list[str], expected: s
 )
 def test_founded_as_then_renamed(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] == "renamed_to"} == expected
+
+
+def test_a_bare_answer_with_a_remark_counts_the_interviewed_cluster() -> None:
+    from tests.test_nlp_page_subject import extracted as page_extracted
+    from tests.test_nlp_page_subject import page
+
+    data = page(
+        "An interview with our chair",
+        "The Aegean Rail Suppliers Cluster (EGERAY) brings rail suppliers together.",
+        "How big is EGERAY now?",
+        "112 members, most of them small workshops.",
+        "We want to grow.",
+    )
+    assert ("Aegean Rail Suppliers Cluster", "member_count", 112) in page_extracted(data)
+
+
+def test_a_bare_count_with_a_remark_on_a_page_of_two_clusters_is_nobodys() -> None:
+    from tests.test_nlp_page_subject import extracted as page_extracted
+    from tests.test_nlp_page_subject import page
+
+    data = page(
+        "An interview with our chair",
+        "The Aegean Rail Suppliers Cluster works with the Thracian Wood Cluster.",
+        "112 members, most of them small workshops.",
+        "We want to grow.",
+    )
+    assert not {f for f in page_extracted(data) if f[1] == "member_count"}

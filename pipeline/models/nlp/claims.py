@@ -2179,6 +2179,8 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
         and _number(tokens[cut + 1].text) is not None
     ):
         tokens = tokens[: cut + 1]  # "73 members, 9 working groups and ...": the member count leads
+    elif cut is not None and cut <= 3 and tokens[cut].i + 1 < sent.end and doc[tokens[cut].i + 1].text == ",":
+        tokens = tokens[: cut + 1]  # "190 members, most of them small firms.": a remark on the count follows
     if not 2 <= len(tokens) <= 7 or sent.start != 0 or sent.end != len(doc):
         return
     lead = _LEADING_YEAR.match(sent.text)
@@ -2297,6 +2299,7 @@ def _sole_cluster(
     """A page with a generic headline ("Frequently asked questions") that names one cluster
     organisation and no other cluster or policy is about that organisation."""
     names: dict[str, tuple[int, int, int]] = {}
+    aliases: set[str] = set()
     for index, sdoc in enumerate(sdocs):
         for ent in sdoc.ents:
             if ent.label_ not in ("CLUSTER", "POLICY"):
@@ -2305,6 +2308,12 @@ def _sole_cluster(
             if ent.label_ == "POLICY" or not name:
                 return None
             names.setdefault(name, (index, ent.start_char, ent.end_char))
+            if ent.end + 2 < len(sdoc) and sdoc[ent.end].text == "(" and sdoc[ent.end + 2].text == ")":
+                aliases.add(sdoc[ent.end + 1].text)  # "Anatolian Rail Transport Systems Cluster (ARUS)"
+    # ... "ARUS" later on: one organisation under its short name
+    names = {
+        n: v for n, v in names.items() if n not in aliases and not any(o != n and is_acronym_of(n, o) for o in names)
+    }
     if len(names) != 1:
         return None
     (name, (index, start, end)), = names.items()
