@@ -538,3 +538,22 @@ def test_a_bare_count_with_a_remark_on_a_page_of_two_clusters_is_nobodys() -> No
         "We want to grow.",
     )
     assert not {f for f in page_extracted(data) if f[1] == "member_count"}
+
+
+def test_a_foreword_counts_the_year_end_membership_of_the_site() -> None:
+    from tests.test_nlp_page_subject import extracted as page_extracted
+    from tests.test_nlp_page_subject import page
+
+    data = page(
+        "Foreword",
+        "When nine firms set up Delta Coatings Network in 2016, nobody expected this.",
+        "We closed 2024 with 81 members (2023: 77).",
+        og_title="Annual report 2024 – Delta Coatings Network",
+    )
+    facts = page_extracted(data)
+    assert ("Delta Coatings Network", "member_count", 81) in facts
+    assert not any(f[0] == "Foreword" for f in facts)
+
+
+def test_a_plain_past_year_count_stays_history() -> None:
+    assert not {f for f in extracted("In 2019 the Delta Coatings Network had 40 members.") if f[1] == "member_count"}
