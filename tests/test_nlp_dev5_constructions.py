@@ -391,3 +391,169 @@ def test_list_items_with_a_dash(paragraphs: list[str], expected: set[Fact]) -> N
 )
 def test_programme_for_names(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] in ("starting_year", "cluster_count", "created_year")} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Baltic Photonics Cluster was launched in 2011 as an initiative of the Latvian Optics Association. It has 40 members."],
+            {("Baltic Photonics Cluster", "member_count", 40, None)},
+            id="it-skips-the-complement-of-a-noun",
+        ),
+        pytest.param(
+            ["The Latvian Optics Association runs the Baltic Photonics Cluster. It has 40 members."],
+            {("Baltic Photonics Cluster", "member_count", 40, None)},
+            id="it-after-an-object-is-unchanged",
+        ),
+    ],
+)
+def test_it_and_oblique_names(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Shkoder Herb Cluster was set up in 2015. Today it unites 27 collectors, processors and exporters."],
+            {("Shkoder Herb Cluster", "member_count", 27, None)},
+            id="unites-any-plural-noun",
+        ),
+        pytest.param(
+            ["The Una Wood Cluster brings together 32 sawmills, furniture makers and suppliers."],
+            {("Una Wood Cluster", "member_count", 32, None)},
+            id="brings-together-any-plural-noun",
+        ),
+        pytest.param(
+            ["The Una Wood Cluster brings together 20 years of experience in furniture design."],
+            set(),
+            id="trap-years-of-experience",
+        ),
+        pytest.param(
+            ["The Una Wood Cluster counts 12 nationalities among its engineers."],
+            set(),
+            id="trap-counts-nationalities",
+        ),
+    ],
+)
+def test_membership_verbs_count_any_plural(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Loire Boat Pole is the boat cluster of the region.", "Today the pole federates 210 members: 150 companies, 35 laboratories and 25 local authorities."],
+            {("Loire Boat Pole", "member_count", 210, None)},
+            id="total-then-colon-breakdown",
+        ),
+        pytest.param(
+            ["The Loire Boat Cluster has 210 members (150 companies and 60 laboratories)."],
+            {("Loire Boat Cluster", "member_count", 210, None)},
+            id="total-then-parenthesised-breakdown",
+        ),
+        pytest.param(
+            ["Loire Boat Pole is the boat cluster of the region.", "Members: 210"],
+            {("Loire Boat Pole", "member_count", 210, None)},
+            id="a-real-field-label-still-counts",
+        ),
+    ],
+)
+def test_a_total_and_its_breakdown(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected
+
+
+def test_years_of_headline_names_the_topic() -> None:
+    from pipeline.models.nlp.context import topic_name
+
+    assert topic_name("Twenty years of Fjordnet", "Today Fjordnet counts 51 member firms.") == "Fjordnet"
+    assert topic_name("25 years of Fjordnet", "Fjordnet was set up in 2000.") == "Fjordnet"
+    assert topic_name("Ten reasons to join a cluster", "Join us.", repeated=False) is None
+
+
+@pytest.mark.parametrize(
+    ("published", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "2024-04-02",
+            ["Fjordnet Cluster was in the news. Twelve years ago today, nine shipyards signed the statutes of Fjordnet Cluster in Bergen."],
+            {("Fjordnet Cluster", "created_year", 2012, "founded")},
+            id="signed-the-statutes-relative-date",
+        ),
+        pytest.param(
+            "2024-04-02",
+            ["In 2019 the members of Fjordnet Cluster amended the statutes of the association."],
+            set(),
+            id="trap-amended-statutes",
+        ),
+    ],
+)
+def test_signing_the_statutes(published: str, paragraphs: list[str], expected: set[Fact]) -> None:
+    assert extracted_on(published, *paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Riga Heat Cluster opened a lab.", "The cluster was founded in 2012 as the Baltic Heat Forum and renamed in 2017."],
+            {("Baltic Heat Forum", "renamed_to", "Riga Heat Cluster", "rename")},
+            id="founded-as-and-renamed",
+        ),
+        pytest.param(
+            ["The Riga Heat Cluster was set up in 2012 as part of the Baltic Heat Programme and renamed in 2017."],
+            set(),
+            id="trap-as-part-of-a-programme",
+        ),
+    ],
+)
+def test_founded_as_then_renamed(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "renamed_to"} == expected
+
+
+def test_a_bare_answer_with_a_remark_counts_the_interviewed_cluster() -> None:
+    from tests.test_nlp_page_subject import extracted as page_extracted
+    from tests.test_nlp_page_subject import page
+
+    data = page(
+        "An interview with our chair",
+        "The Aegean Rail Suppliers Cluster (EGERAY) brings rail suppliers together.",
+        "How big is EGERAY now?",
+        "112 members, most of them small workshops.",
+        "We want to grow.",
+    )
+    assert ("Aegean Rail Suppliers Cluster", "member_count", 112) in page_extracted(data)
+
+
+def test_a_bare_count_with_a_remark_on_a_page_of_two_clusters_is_nobodys() -> None:
+    from tests.test_nlp_page_subject import extracted as page_extracted
+    from tests.test_nlp_page_subject import page
+
+    data = page(
+        "An interview with our chair",
+        "The Aegean Rail Suppliers Cluster works with the Thracian Wood Cluster.",
+        "112 members, most of them small workshops.",
+        "We want to grow.",
+    )
+    assert not {f for f in page_extracted(data) if f[1] == "member_count"}
+
+
+def test_a_foreword_counts_the_year_end_membership_of_the_site() -> None:
+    from tests.test_nlp_page_subject import extracted as page_extracted
+    from tests.test_nlp_page_subject import page
+
+    data = page(
+        "Foreword",
+        "When nine firms set up Delta Coatings Network in 2016, nobody expected this.",
+        "We closed 2024 with 81 members (2023: 77).",
+        og_title="Annual report 2024 – Delta Coatings Network",
+    )
+    facts = page_extracted(data)
+    assert ("Delta Coatings Network", "member_count", 81) in facts
+    assert not any(f[0] == "Foreword" for f in facts)
+
+
+def test_a_plain_past_year_count_stays_history() -> None:
+    assert not {f for f in extracted("In 2019 the Delta Coatings Network had 40 members.") if f[1] == "member_count"}

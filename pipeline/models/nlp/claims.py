@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -97,6 +97,7 @@ class _Antecedent:
     evidence: Evidence  # the antecedent's mention (method `<prefix>.coreference`)
     block: int = -1  # index of the block it was read in; -1 for the page topic
     end: int = 0  # character offset of its end in that block
+    oblique: bool = False  # the complement of another noun ("an initiative of the X Association")
 
 
 @dataclass
@@ -129,6 +130,8 @@ class _Discourse:
             return a.subject_type == kind or (head is not None and a.name.split()[-1].lower() == head)
 
         for antecedent in reversed(before):
+            if kind == "any" and antecedent.oblique:
+                continue  # "an initiative of the X Association ... It brings together": not what "it" is
             if kind == "any":
                 if plain(antecedent):
                     return antecedent
@@ -1426,6 +1429,8 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
                 else None
             )
             if m is None or m.group("name").lower() in pattern_name_lexicon().non_name_words:
+                if cue.direction == "forward" and not inside:
+                    _founded_as_then_renamed(ctx, sent, span, mentions)
                 continue
             after_name, after_end = m.group("name"), m.end("name")
         if inside:
@@ -1501,6 +1506,51 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
         renamed = _Antecedent(_clean_name(new), before.subject_type, _evidence(ctx, *quote, "coreference"))
         ctx.discourse.renamed[_clean_name(old)] = renamed
     return extra
+
+
+def _founded_as_then_renamed(ctx: _Ctx, sent: Span, cue: Span, mentions: list[_Mention]) -> None:
+    """"The cluster was founded in 2011 as the Baltic Smart Grid Forum and renamed in 2016": the
+    name after "as" is the old name, the sentence's subject (a name, or what its reference stands
+    for) the current one."""
+    doc = ctx.doc
+    k = cue.start - 1
+    rules = pattern_event_triggers()
+    while k > sent.start and doc[k].lower_ in rules.passive_aux | rules.adverbs:
+        k -= 1
+    if doc[k].lower_ not in _SYNTAX.coordinators:
+        return
+    as_i = next((x for x in range(k - 1, sent.start, -1) if doc[x].lower_ == "as"), None)
+    if as_i is None or not any(sent.start <= e.start < as_i for e in _in_sent(sent, "events")):
+        return
+    m = _NAME_AFTER.match(ctx.block.text, doc[as_i].idx + len(doc[as_i].text))
+    if m is None or ctx.block.text[m.end("name") : doc[k].idx].strip():
+        return  # the name after "as" must run up to the "and" before the cue
+    old = _clean_name(m.group("name"))
+    candidates = sorted([*mentions, *_subject_references(sent)], key=lambda c: c.span.start)
+    first = candidates[0] if candidates else None
+    if first is None or first.span.start > sent.start + 1:
+        return  # the sentence does not open with its subject
+    coref: list[Evidence] = []
+    if first.ref is not None:
+        antecedent = _resolve(ctx, first)
+        if antecedent is None:
+            return
+        new, subject_type, coref = antecedent.name, antecedent.subject_type, [antecedent.evidence]
+    else:
+        new, subject_type = first.name, first.subject_type
+    if old.casefold() == new.casefold():
+        return
+    _add(
+        ctx,
+        subject_type=subject_type,
+        subject_name=old,
+        attribute="renamed_to",
+        value=new,
+        quote=(sent.start_char, sent.end_char),
+        family="rename",
+        qualifier="rename",
+        extra_evidence=coref,
+    )
 
 
 def _owned_noun_between(ctx: _Ctx, start: int, stop: int) -> bool:
@@ -1725,6 +1775,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             value, i = compounds[first]
         if value is None or (i + 1 < len(doc) and doc[i + 1].text in ("%", "percent")):
             continue
+        if first > 0 and doc[first - 1].text in (":", "(") and _member_total_before(doc, first, rules):
+            continue  # "federates 210 members: 150 companies, 35 laboratories ...": the total's breakdown
         if 1900 <= value <= 2099 and doc[i].text.isdigit() and len(doc[i].text) == 4:
             continue
         if _after_partial_opener(doc, first, sent.start, rules):
@@ -1744,6 +1796,11 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             j += 1
         if j < sent.end and doc[j].lower_ not in rules.member_nouns:
             j = _member_noun_ahead(doc, j, min(i + 5, sent.end), rules) or j
+        counted_by_verb = (
+            j < sent.end
+            and doc[j].lower_ not in rules.member_nouns | rules.cluster_count_nouns
+            and _after_membership_verb(doc, sent, first, j, rules)
+        )  # "today it unites 27 collectors, processors and exporters": whatever a membership verb counts
         strong = (
             i + 3 < sent.end
             and doc[i + 1].text == "-"
@@ -1752,6 +1809,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         )  # "our 300-strong community": the count of the members
         if strong:
             j = i + 2
+        if counted_by_verb:
+            j, strong = next(k for k in range(i + 1, min(i + 3, sent.end)) if _plural_noun(doc[k])), True
         total = _membership_total(doc, sent, i, rules)
         # "... had 40 members; today it has 120": the member noun is understood from earlier
         elliptic = (
@@ -1927,6 +1986,31 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _member_total_before(doc: Doc, first: int, rules: CountRules) -> bool:
+    """A number and a member noun end right before the ':' or '(' at first-1 ("210 members: ...",
+    which may end a sentence of its own)."""
+    k = first - 2
+    return k >= 1 and doc[k].lower_ in rules.member_nouns and _number(doc[k - 1].text) is not None
+
+
+def _plural_noun(token: Token) -> bool:
+    return token.is_alpha and token.is_lower and len(token.text) > 3 and token.lower_.endswith("s")
+
+
+def _after_membership_verb(doc: Doc, sent: Span, first: int, j: int, rules: CountRules) -> bool:
+    """The count is the object of a membership verb and counts plural nouns ("unites 27 collectors,
+    processors and exporters", "brings together 32 sawmills"), approximators allowed between."""
+    words = {w for phrase in rules.approximators for w in phrase.split()}
+    k = first - 1
+    while k >= sent.start and doc[k].is_lower and doc[k].lower_ in words:
+        k -= 1
+    if k < sent.start:
+        return False
+    verb = doc[k].lower_ if doc[k].lower_ != "together" or k == sent.start else f"{doc[k - 1].lower_} together"
+    nouns = [doc[x] for x in range(first + 1, min(sent.end, first + 3)) if _plural_noun(doc[x])]
+    return verb in rules.membership_verbs and bool(nouns) and nouns[0].lower_ not in rules.non_member_plurals
 
 
 def _founding_segment(doc: Doc, sent: Span, i: int, j: int, rules: CountRules) -> bool:
@@ -2185,6 +2269,8 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
         and _number(tokens[cut + 1].text) is not None
     ):
         tokens = tokens[: cut + 1]  # "73 members, 9 working groups and ...": the member count leads
+    elif cut is not None and cut <= 3 and tokens[cut].i + 1 < sent.end and doc[tokens[cut].i + 1].text == ",":
+        tokens = tokens[: cut + 1]  # "190 members, most of them small firms.": a remark on the count follows
     if not 2 <= len(tokens) <= 7 or sent.start != 0 or sent.end != len(doc):
         return
     lead = _LEADING_YEAR.match(sent.text)
@@ -2323,6 +2409,7 @@ def _sole_cluster(
     """A page with a generic headline ("Frequently asked questions") that names one cluster
     organisation and no other cluster or policy is about that organisation."""
     names: dict[str, tuple[int, int, int]] = {}
+    aliases: set[str] = set()
     for index, sdoc in enumerate(sdocs):
         for ent in sdoc.ents:
             if ent.label_ not in ("CLUSTER", "POLICY"):
@@ -2331,6 +2418,12 @@ def _sole_cluster(
             if ent.label_ == "POLICY" or not name:
                 return None
             names.setdefault(name, (index, ent.start_char, ent.end_char))
+            if ent.end + 2 < len(sdoc) and sdoc[ent.end].text == "(" and sdoc[ent.end + 2].text == ")":
+                aliases.add(sdoc[ent.end + 1].text)  # "Anatolian Rail Transport Systems Cluster (ARUS)"
+    # ... "ARUS" later on: one organisation under its short name
+    names = {
+        n: v for n, v in names.items() if n not in aliases and not any(o != n and is_acronym_of(n, o) for o in names)
+    }
     if len(names) != 1:
         return None
     (name, (index, start, end)), = names.items()
@@ -2544,7 +2637,11 @@ def extract_prose(
                 )
             _events(ctx, sent, mentions, prev_sent)
             # names in parentheses are aliases ("X (Hungarian: Y)"), not what "it" later stands for
-            discourse.history.extend(_antecedent_of(ctx, m) for m in mentions if ctx.depth[m.span.start] == 0)
+            discourse.history.extend(
+                replace(_antecedent_of(ctx, m), oblique=_complement_of_noun(sdoc, m))
+                for m in mentions
+                if ctx.depth[m.span.start] == 0
+            )
             for name, subject_type, _ in _renames(ctx, sent, mentions):
                 seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char), None))
             _descriptions(ctx, mentions)

@@ -189,8 +189,11 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
         return None  # "Member spotlight: Kuopion Kuitu": the page is about one of the members
     for k, part in enumerate(parts[:2]):
         words = part.split()
-        while words and words[0].lower() in pattern_syntax().headline_openers:
-            words.pop(0)
+        while words and (
+            words[0].lower() in pattern_syntax().headline_openers
+            or (words[0].isdigit() and len(words) > 1 and words[1].lower() in pattern_syntax().headline_openers)
+        ):
+            words.pop(0)  # "About X", "25 years of X"
         if not 1 <= len(words) <= 6:
             continue
         if len(words) > 2 and words[-1].lower() in lex.policy_topic_words and words[-1].islower():

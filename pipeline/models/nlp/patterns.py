@@ -376,6 +376,8 @@ class CountRules:
     founder_verbs: frozenset[str] = frozenset()
     partial_openers: tuple[str, ...] = ()
     ongoing_openers: frozenset[str] = frozenset()
+    membership_verbs: frozenset[str] = frozenset()
+    non_member_plurals: frozenset[str] = frozenset()
 
 
 @cache
@@ -422,6 +424,8 @@ def pattern_count_nouns() -> CountRules:
         founder_verbs=frozenset(data.get("founder_verbs", ())),
         partial_openers=tuple(data.get("partial_openers", ())),
         ongoing_openers=frozenset(data.get("ongoing_openers", ())),
+        membership_verbs=frozenset(data.get("membership_verbs", ())),
+        non_member_plurals=frozenset(data.get("non_member_plurals", ())),
     )
 
 

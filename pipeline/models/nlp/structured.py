@@ -238,6 +238,8 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
                 out.extend([_with_subject(bare, subject)] if bare is not None else [])
             continue
         attribute = _attribute(_label(m.group("label")))
+        if attribute and _counted_label(_label(m.group("label"))):
+            continue  # "the pole federates 210 members: 150 companies, ...": a total and its breakdown
         found = _value(attribute, m.group("value"), published) if attribute else None
         if attribute and found:
             start = offset + m.start("label")
@@ -245,6 +247,18 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
             out.append(Field(index, start, end, attribute, found[0], found[1], subject))
     del seps
     return out
+
+
+def _counted_label(label: str) -> bool:
+    """A 'label' that already gives a count of members ("today the pole federates 210 members"):
+    a sentence, not a field label.
+
+    >>> _counted_label("today the pole federates 210 members"), _counted_label("membership at 31 december 2024")
+    (True, False)
+    """
+    words = label.split()
+    nouns = pattern_count_nouns().member_nouns
+    return len(words) >= 2 and words[-1] in nouns and bool(_NUMBER.fullmatch(words[-2]) or words[-2].rstrip("+").isdigit())
 
 
 _CELL = re.compile(r"^(?P<row>.*/tr(?:\[\d+\])?)/t[dh](?:\[(?P<col>\d+)\])?$")
