@@ -192,6 +192,21 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="trap-managing-since-is-no-start-when-the-founding-is-told",
         ),
         pytest.param(
+            ["In 2020, the agency launched the Regional Maritime Clustering Fund (RMCF) to link ports with universities."],
+            {("Maritime Clustering Fund", "starting_year", 2020)},
+            id="object-after-a-capitalised-regional",
+        ),
+        pytest.param(
+            ["Representatives of the Slovak Competitiveness Clusters met in May.", "The initiative was set up by the Government in 2013."],
+            {("Slovak Competitiveness Clusters", "starting_year", 2013)},
+            id="plural-clusters-name-is-a-programme",
+        ),
+        pytest.param(
+            ["Dřevařský klastr Jihlava, founded in 2007, joined the national association."],
+            {("Dřevařský klastr Jihlava", "created_year", 2007)},
+            id="name-with-a-lower-case-native-cluster-noun",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",

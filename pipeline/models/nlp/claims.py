@@ -861,6 +861,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
+    if j + 1 < len(doc) and doc[j].is_title and doc[j].lower_ in pattern_name_lexicon().non_name_words:
+        # "launched the Regional Technology Clustering Fund": the name rules leave out "Regional"
+        j = j if any(m.span.start == j for m in mentions) else j + 1
     obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
     if obj is None and prev is not None and prev.text not in _OPENERS:
         obj = _created_object(ctx, j, trigger.sent.end)
