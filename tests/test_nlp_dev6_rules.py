@@ -207,6 +207,16 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="name-with-a-lower-case-native-cluster-noun",
         ),
         pytest.param(
+            ["From 2017 onwards the regional agency has run Programa Clusters Asturias, which pays for cluster managers."],
+            {("Programa Clusters Asturias", "starting_year", 2017)},
+            id="fronted-from-onwards-has-run-object",
+        ),
+        pytest.param(
+            ["Eleven clusters signed the founding agreement, and the Latvian Cluster Network came into legal existence on 4 May 2021."],
+            {("Latvian Cluster Network", "created_year", 2021)},
+            id="cluster-network-name-and-no-founders-count",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",

@@ -1219,9 +1219,15 @@ def _object_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_
         obj = next(
             (m for m in [*mentions, *_references(sent)] if m.span.start in (k + 1, j) and m.ref != "topic"), None
         )
-        if obj is None or obj.span.end >= sent.end or doc[obj.span.end].lower_ != "since":
+        if obj is None:
             continue
-        date = next((d for d in dates if d.start == obj.span.end + 1 and isinstance(d.expr.value, int)), None)
+        if obj.span.end < sent.end and doc[obj.span.end].lower_ == "since":
+            date = next((d for d in dates if d.start == obj.span.end + 1 and isinstance(d.expr.value, int)), None)
+        elif doc[sent.start].lower_ in rules.object_since_openers:
+            # "From 2016 onwards the agency has run Programa Clusters Galicia": the opening dates the object
+            date = next((d for d in dates if d.start == sent.start + 1 and isinstance(d.expr.value, int)), None)
+        else:
+            date = None
         if date is None:
             continue
         if obj.ref is not None:
@@ -1674,7 +1680,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             clusters_here = [
                 m for m in mentions if m.subject_type == "cluster" and ctx.depth[m.span.start] == 0
             ]
-            if not policies and clusters_here and words & rules.membership_cues:
+            founders = words & (rules.founder_cues - {"by"})  # "Nine clusters … signed the founding agreement"
+            if not policies and clusters_here and words & rules.membership_cues and not founders:
                 # "CLUSTERO represents around 50 Romanian clusters": an association's member clusters
                 subject = clusters_here[0]
                 _add(

@@ -175,6 +175,7 @@ class EventRules:
     intransitive_followers: frozenset[str] = frozenset()
     possessed_activities: frozenset[str] = frozenset()
     object_since_verbs: frozenset[str] = frozenset()
+    object_since_openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -205,6 +206,7 @@ def pattern_event_triggers() -> EventRules:
         intransitive_followers=frozenset(data["intransitive_followers"]),
         possessed_activities=frozenset(data["possessed_activities"]),
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
+        object_since_openers=frozenset(data.get("object_since_openers", ())),
     )
 
 
