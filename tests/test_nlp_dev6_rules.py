@@ -217,6 +217,14 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="cluster-network-name-and-no-founders-count",
         ),
         pytest.param(
+            [
+                "KlasterGrow LV, the ministry's main grant for joint cluster projects since its first call in 2015, pays for equipment.",
+                "A second measure, KlasterGrow LV+, followed in 2018 for clusters that had finished one project.",
+            ],
+            {("KlasterGrow LV", "created_year", 2015), ("KlasterGrow LV+", "created_year", 2018)},
+            id="camelcase-brand-with-a-country-code",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",
