@@ -225,6 +225,21 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="camelcase-brand-with-a-country-code",
         ),
         pytest.param(
+            ["Riga Fintech Network is an association of payment firms.", "The association was formed by 11 companies that had met at a hackathon in 2015."],
+            set(),
+            id="trap-a-date-inside-a-relative-clause",
+        ),
+        pytest.param(
+            ["The Ionian Yachting Network was founded in 2013.", "Today the association has 42 members: 33 yards and service firms, 6 marinas and 3 research bodies."],
+            {("Ionian Yachting Network", "created_year", 2013), ("Ionian Yachting Network", "member_count", 42)},
+            id="trap-a-breakdown-after-a-colon",
+        ),
+        pytest.param(
+            ["The Nordic Cluster Forum has 31 members.", "Membership of the forum is open to any cluster organisation with at least 20 member companies."],
+            {("Nordic Cluster Forum", "member_count", 31)},
+            id="trap-an-entry-threshold",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",

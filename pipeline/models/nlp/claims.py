@@ -1072,6 +1072,8 @@ def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _Date
         if d.start >= trigger.end
         and d.start - trigger.end - _skipped_apposition(trigger, d) <= 12
         and not any(doc[k].text == ";" for k in range(trigger.end, d.start))  # "…its first call; … in 2003"
+        # "formed by 14 companies that had met at a hackathon in 2016": the date is the relative clause's
+        and not any(doc[k].lower_ in _RELATIVES and doc[k - 1].text != "," for k in range(trigger.end + 1, d.start))
     ]
     if after:
         return min(after, key=lambda d: d.start)
@@ -1739,6 +1741,10 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         if (strong or doc[j].lower_ in rules.member_nouns) and (
             words & rules.membership_cues or _network_of(doc, i, sent.start)
         ):
+            if _breakdown_after_colon(doc, sent, first, rules):
+                continue  # "has 38 members: 31 yards and service firms, 5 marinas …": a part of the total
+            if qualifier in rules.threshold_qualifiers and any(c in lowered for c in rules.threshold_cues):
+                continue  # "open to any cluster with at least 20 member companies": an entry threshold
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
             coref: list[Evidence] = []
             if not candidates and first > sent.start and doc[first - 1].lower_ in _SYNTAX.possessive_determiners:
@@ -1772,6 +1778,16 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _breakdown_after_colon(doc: Doc, sent: Span, first: int, rules: CountRules) -> bool:
+    """The number at `first` follows a ':' that follows a member count ('38 members: 31 firms, ...')."""
+    colon = next((k for k in range(first - 1, sent.start, -1) if doc[k].text == ":"), None)
+    if colon is None:
+        return False
+    return any(
+        _number(doc[k].text) is not None and doc[k + 1].lower_ in rules.member_nouns for k in range(sent.start, colon - 1)
+    )
 
 
 def _after_partial_opener(doc: Doc, first: int, floor: int, rules: CountRules) -> bool:

@@ -373,6 +373,8 @@ class CountRules:
     number_heads: frozenset[str] = frozenset()
     present_openers: tuple[str, ...] = ()
     partial_openers: tuple[str, ...] = ()
+    threshold_qualifiers: frozenset[str] = frozenset()
+    threshold_cues: tuple[str, ...] = ()
 
 
 @cache
@@ -417,6 +419,8 @@ def pattern_count_nouns() -> CountRules:
         number_heads=frozenset(data.get("number_heads", ())),
         present_openers=tuple(data.get("present_openers", ())),
         partial_openers=tuple(data.get("partial_openers", ())),
+        threshold_qualifiers=frozenset(data.get("threshold_qualifiers", ())),
+        threshold_cues=tuple(data.get("threshold_cues", ())),
     )
 
 
