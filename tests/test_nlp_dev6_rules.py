@@ -240,6 +240,31 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="trap-an-entry-threshold",
         ),
         pytest.param(
+            ["Gozo Games Network links studios.", "In 2021, nine studios met in Victoria and signed the founding charter of the Gozo Games Network."],
+            {("Gozo Games Network", "created_year", 2021)},
+            id="founding-charter-of",
+        ),
+        pytest.param(
+            ["The region introduced the recognition of the Veneto Technology Clusters (Cluster Tecnologici Veneti) in 2015, by a council resolution."],
+            {("Veneto Technology Clusters", "starting_year", 2015)},
+            id="recognition-of-and-a-parenthesis-before-the-date",
+        ),
+        pytest.param(
+            ["The new statutes of the Danube Wood Cluster took effect in 2019."],
+            set(),
+            id="trap-a-thing-of-the-cluster-takes-effect",
+        ),
+        pytest.param(
+            ["The support scheme for Danube Wood Clusters dates from 2016, when its regulation appeared."],
+            {("Danube Wood Clusters", "starting_year", 2016)},
+            id="the-scheme-for-x-dates-from",
+        ),
+        pytest.param(
+            ["The agency launched the second call of the Seaboard Cluster Programme in 2019."],
+            set(),
+            id="trap-a-later-call-of-a-programme",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",

@@ -316,6 +316,15 @@ def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) 
     return max(before, key=lambda m: m.span.end) if before else None
 
 
+def _programme_for(doc: Doc, mention: _Mention) -> bool:
+    """'the recognition scheme for X', 'the support programme of X': the noun X complements is a
+    programme word, so the phrase names X's programme, not another thing of X's."""
+    i = mention.span.start
+    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
+        i -= 1
+    return i >= 2 and doc[i - 2].lower_ in pattern_name_lexicon().policy_heads
+
+
 def _complement_of_noun(doc: Doc, mention: _Mention) -> bool:
     """The mention is the complement of a lower-case noun ("the strategy of the cluster") or
     the possessor of one ("the cluster's new strategy")."""
@@ -820,6 +829,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     level = ctx.depth[trigger.start]
     if trigger[0].lower_ in rules.nominal:
         j = trigger.end
+        if j + 1 < len(doc) and doc[j].lower_ in rules.nominal_heads and doc[j + 1].lower_ == "of":
+            j += 1  # "the founding charter of X", "the founding assembly of the association"
         if j < len(doc) and doc[j].lower_ == "of":
             j += 1
             start = j
@@ -861,6 +872,10 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
+    if j + 2 < len(doc) and doc[j].lower_ in rules.object_heads and doc[j + 1].lower_ == "of":
+        j += 2  # "introduced the recognition of the Lombardy Technology Clusters": what is recognised
+        while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+            j += 1
     if j + 1 < len(doc) and doc[j].is_title and doc[j].lower_ in pattern_name_lexicon().non_name_words:
         # "launched the Regional Technology Clustering Fund": the name rules leave out "Regional"
         j = j if any(m.span.start == j for m in mentions) else j + 1
@@ -886,6 +901,14 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if prev.text == "," and k > 0 and doc[k - 1].text == ")":
             end = _before_parenthesis(doc, k - 1) + 1
         found = next((m for m in mentions if m.span.end == end), None)
+        if (
+            found is not None
+            and prev.text not in _OPENERS
+            and found.ref is None
+            and _complement_of_noun(doc, found)
+            and not _programme_for(doc, found)
+        ):
+            return None  # "The new statutes of the X took effect in 2019": the statutes did, not X
         if found is None and prev.text == ",":
             # "X, the game cluster of Kokkola, started ...": step back over the apposition
             found = _nearest_before(ctx, mentions, k, level=level)
@@ -1056,9 +1079,13 @@ def _skipped_apposition(trigger: Span, date: _DateTok) -> int:
     """Tokens of an apposition between a trigger's object and its date ("began the X programme,
     the AEI programme as you all call it, in 2007"): not counted in the distance."""
     doc = trigger.doc
+    # a parenthesis between them ("the X Clusters (Cluster Tecnologici Lombardi) in 2014") is not counted either
+    opens = [k for k in range(trigger.end, date.start) if doc[k].text == "("]
+    closes = [k for k in range(trigger.end, date.start) if doc[k].text == ")"]
+    skipped = closes[-1] - opens[0] + 1 if opens and closes and closes[-1] > opens[0] else 0
     commas = [k for k in range(trigger.end, date.start) if doc[k].text == ","]
     if len(commas) < 2:
-        return 0
+        return skipped
     between = doc[commas[0] : commas[1] + 1].text
     return commas[1] - commas[0] + 1 if _APPOSITION.match(between) else 0
 

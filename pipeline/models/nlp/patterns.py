@@ -176,6 +176,8 @@ class EventRules:
     possessed_activities: frozenset[str] = frozenset()
     object_since_verbs: frozenset[str] = frozenset()
     object_since_openers: frozenset[str] = frozenset()
+    nominal_heads: frozenset[str] = frozenset()
+    object_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -207,6 +209,8 @@ def pattern_event_triggers() -> EventRules:
         possessed_activities=frozenset(data["possessed_activities"]),
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
         object_since_openers=frozenset(data.get("object_since_openers", ())),
+        nominal_heads=frozenset(data.get("nominal_heads", ())),
+        object_heads=frozenset(data.get("object_heads", ())),
     )
 
 
