@@ -192,6 +192,79 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="trap-managing-since-is-no-start-when-the-founding-is-told",
         ),
         pytest.param(
+            ["In 2020, the agency launched the Regional Maritime Clustering Fund (RMCF) to link ports with universities."],
+            {("Maritime Clustering Fund", "starting_year", 2020)},
+            id="object-after-a-capitalised-regional",
+        ),
+        pytest.param(
+            ["Representatives of the Slovak Competitiveness Clusters met in May.", "The initiative was set up by the Government in 2013."],
+            {("Slovak Competitiveness Clusters", "starting_year", 2013)},
+            id="plural-clusters-name-is-a-programme",
+        ),
+        pytest.param(
+            ["Dřevařský klastr Jihlava, founded in 2007, joined the national association."],
+            {("Dřevařský klastr Jihlava", "created_year", 2007)},
+            id="name-with-a-lower-case-native-cluster-noun",
+        ),
+        pytest.param(
+            ["From 2017 onwards the regional agency has run Programa Clusters Asturias, which pays for cluster managers."],
+            {("Programa Clusters Asturias", "starting_year", 2017)},
+            id="fronted-from-onwards-has-run-object",
+        ),
+        pytest.param(
+            ["Eleven clusters signed the founding agreement, and the Latvian Cluster Network came into legal existence on 4 May 2021."],
+            {("Latvian Cluster Network", "created_year", 2021)},
+            id="cluster-network-name-and-no-founders-count",
+        ),
+        pytest.param(
+            [
+                "KlasterGrow LV, the ministry's main grant for joint cluster projects since its first call in 2015, pays for equipment.",
+                "A second measure, KlasterGrow LV+, followed in 2018 for clusters that had finished one project.",
+            ],
+            {("KlasterGrow LV", "created_year", 2015), ("KlasterGrow LV+", "created_year", 2018)},
+            id="camelcase-brand-with-a-country-code",
+        ),
+        pytest.param(
+            ["Riga Fintech Network is an association of payment firms.", "The association was formed by 11 companies that had met at a hackathon in 2015."],
+            set(),
+            id="trap-a-date-inside-a-relative-clause",
+        ),
+        pytest.param(
+            ["The Ionian Yachting Network was founded in 2013.", "Today the association has 42 members: 33 yards and service firms, 6 marinas and 3 research bodies."],
+            {("Ionian Yachting Network", "created_year", 2013), ("Ionian Yachting Network", "member_count", 42)},
+            id="trap-a-breakdown-after-a-colon",
+        ),
+        pytest.param(
+            ["The Nordic Cluster Forum has 31 members.", "Membership of the forum is open to any cluster organisation with at least 20 member companies."],
+            {("Nordic Cluster Forum", "member_count", 31)},
+            id="trap-an-entry-threshold",
+        ),
+        pytest.param(
+            ["Gozo Games Network links studios.", "In 2021, nine studios met in Victoria and signed the founding charter of the Gozo Games Network."],
+            {("Gozo Games Network", "created_year", 2021)},
+            id="founding-charter-of",
+        ),
+        pytest.param(
+            ["The region introduced the recognition of the Veneto Technology Clusters (Cluster Tecnologici Veneti) in 2015, by a council resolution."],
+            {("Veneto Technology Clusters", "starting_year", 2015)},
+            id="recognition-of-and-a-parenthesis-before-the-date",
+        ),
+        pytest.param(
+            ["The new statutes of the Danube Wood Cluster took effect in 2019."],
+            set(),
+            id="trap-a-thing-of-the-cluster-takes-effect",
+        ),
+        pytest.param(
+            ["The support scheme for Danube Wood Clusters dates from 2016, when its regulation appeared."],
+            {("Danube Wood Clusters", "starting_year", 2016)},
+            id="the-scheme-for-x-dates-from",
+        ),
+        pytest.param(
+            ["The agency launched the second call of the Seaboard Cluster Programme in 2019."],
+            set(),
+            id="trap-a-later-call-of-a-programme",
+        ),
+        pytest.param(
             ["The score reflects the state of their national cluster policy at the time of the survey (Q3 2022), launched in 2021."],
             set(),
             id="trap-a-clause-and-a-dated-parenthesis-are-no-programme-name",

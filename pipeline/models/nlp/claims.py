@@ -129,15 +129,22 @@ class _Discourse:
         def compatible(a: _Antecedent) -> bool:
             return a.subject_type == kind or (head is not None and a.name.split()[-1].lower() == head)
 
+        oblique: _Antecedent | None = None
         for antecedent in reversed(before):
             if kind == "any" and antecedent.oblique:
-                continue  # "an initiative of the X Association ... It brings together": not what "it" is
+                # "an initiative of the X Association ... It brings together": not what "it" is,
+                # unless nothing else was named ("the 20th year of X's programme. … set it up")
+                oblique = oblique or (antecedent if plain(antecedent) else None)
+                continue
             if kind == "any":
                 if plain(antecedent):
                     return antecedent
+                oblique = None
                 break
             if compatible(antecedent):
                 return antecedent
+        if oblique is not None:
+            return oblique
         if self.topic is not None and (kind == "any" or compatible(self.topic)):
             return self.topic
         if self.fallback is not None and (kind == "any" or compatible(self.fallback)):
@@ -318,6 +325,15 @@ def _before_parenthesis(doc: Doc, close: int) -> int:
 def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) -> _Mention | None:
     before = [m for m in mentions if m.span.end <= i and ctx.depth[m.span.start] == level]
     return max(before, key=lambda m: m.span.end) if before else None
+
+
+def _programme_for(doc: Doc, mention: _Mention) -> bool:
+    """'the recognition scheme for X', 'the support programme of X': the noun X complements is a
+    programme word, so the phrase names X's programme, not another thing of X's."""
+    i = mention.span.start
+    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
+        i -= 1
+    return i >= 2 and doc[i - 2].lower_ in pattern_name_lexicon().policy_heads
 
 
 def _complement_of_noun(doc: Doc, mention: _Mention) -> bool:
@@ -911,6 +927,13 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
         j += 1
+    if j + 2 < len(doc) and doc[j].lower_ in rules.object_heads and doc[j + 1].lower_ == "of":
+        j += 2  # "introduced the recognition of the Lombardy Technology Clusters": what is recognised
+        while j < len(doc) and doc[j].lower_ in _DETERMINERS:
+            j += 1
+    if j + 1 < len(doc) and doc[j].is_title and doc[j].lower_ in pattern_name_lexicon().non_name_words:
+        # "launched the Regional Technology Clustering Fund": the name rules leave out "Regional"
+        j = j if any(m.span.start == j for m in mentions) else j + 1
     obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
     if obj is None and prev is not None and prev.text not in _OPENERS:
         obj = _created_object(ctx, j, trigger.sent.end)
@@ -939,6 +962,14 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if prev.text == "," and k > 0 and doc[k - 1].text == ")":
             end = _before_parenthesis(doc, k - 1) + 1
         found = next((m for m in mentions if m.span.end == end), None)
+        if (
+            found is not None
+            and prev.text not in _OPENERS
+            and found.ref is None
+            and _complement_of_noun(doc, found)
+            and not _programme_for(doc, found)
+        ):
+            return None  # "The new statutes of the X took effect in 2019": the statutes did, not X
         if found is None and prev.text != "(":
             # "X (ACS), founded in 2008", "X (Graz, AT) – set up in 2005": step back over the parenthesis
             found = next((m for m in mentions if m.span.end == _parenthesis_start(ctx, end)), None)
@@ -1153,9 +1184,13 @@ def _skipped_apposition(trigger: Span, date: _DateTok) -> int:
     """Tokens of an apposition between a trigger's object and its date ("began the X programme,
     the AEI programme as you all call it, in 2007"): not counted in the distance."""
     doc = trigger.doc
+    # a parenthesis between them ("the X Clusters (Cluster Tecnologici Lombardi) in 2014") is not counted either
+    opens = [k for k in range(trigger.end, date.start) if doc[k].text == "("]
+    closes = [k for k in range(trigger.end, date.start) if doc[k].text == ")"]
+    skipped = closes[-1] - opens[0] + 1 if opens and closes and closes[-1] > opens[0] else 0
     commas = [k for k in range(trigger.end, date.start) if doc[k].text == ","]
     if len(commas) < 2:
-        return 0
+        return skipped
     between = doc[commas[0] : commas[1] + 1].text
     # "..., itself founded in 1797, ...": an aside with an event of its own is skipped as well
     aside = any(commas[0] < e.start < commas[1] for e in doc.spans["events"])
@@ -1186,6 +1221,8 @@ def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _Date
         and d.start - trigger.end - _skipped_apposition(trigger, d) <= 12
         and not _dated_aside(trigger, d)
         and not any(doc[k].text == ";" for k in range(trigger.end, d.start))  # "…its first call; … in 2003"
+        # "formed by 14 companies that had met at a hackathon in 2016": the date is the relative clause's
+        and not any(doc[k].lower_ in _RELATIVES and doc[k - 1].text != "," for k in range(trigger.end + 1, d.start))
     ]
     if after:
         return min(after, key=lambda d: d.start)
@@ -1351,9 +1388,15 @@ def _object_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_
         obj = next(
             (m for m in [*mentions, *_references(sent)] if m.span.start in (k + 1, j) and m.ref != "topic"), None
         )
-        if obj is None or obj.span.end >= sent.end or doc[obj.span.end].lower_ != "since":
+        if obj is None:
             continue
-        date = next((d for d in dates if d.start == obj.span.end + 1 and isinstance(d.expr.value, int)), None)
+        if obj.span.end < sent.end and doc[obj.span.end].lower_ == "since":
+            date = next((d for d in dates if d.start == obj.span.end + 1 and isinstance(d.expr.value, int)), None)
+        elif doc[sent.start].lower_ in rules.object_since_openers:
+            # "From 2016 onwards the agency has run Programa Clusters Galicia": the opening dates the object
+            date = next((d for d in dates if d.start == sent.start + 1 and isinstance(d.expr.value, int)), None)
+        else:
+            date = None
         if date is None:
             continue
         if obj.ref is not None:
@@ -1892,7 +1935,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             clusters_here = [
                 m for m in mentions if m.subject_type == "cluster" and ctx.depth[m.span.start] == 0
             ]
-            if not policies and clusters_here and words & rules.membership_cues:
+            founders = words & (rules.founder_cues - {"by"})  # "Nine clusters … signed the founding agreement"
+            if not policies and clusters_here and words & rules.membership_cues and not founders:
                 # "CLUSTERO represents around 50 Romanian clusters": an association's member clusters
                 subject = clusters_here[0]
                 _add(
@@ -1953,6 +1997,10 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         if (strong or doc[j].lower_ in rules.member_nouns) and (
             words & rules.membership_cues or _network_of(doc, i, sent.start)
         ):
+            if _breakdown_after_colon(doc, sent, first, rules):
+                continue  # "has 38 members: 31 yards and service firms, 5 marinas …": a part of the total
+            if qualifier in rules.threshold_qualifiers and any(c in lowered for c in rules.threshold_cues):
+                continue  # "open to any cluster with at least 20 member companies": an entry threshold
             candidates = [m for m in mentions if ctx.depth[m.span.start] == 0]
             coref: list[Evidence] = []
             if not candidates and first > sent.start and doc[first - 1].lower_ in _SYNTAX.possessive_determiners:
@@ -2025,6 +2073,16 @@ def _founding_segment(doc: Doc, sent: Span, i: int, j: int, rules: CountRules) -
         start <= e.start < i and (e[0].lower_.endswith("ed") or e[0].lower_ in _PAST_IRREGULAR)
         for e in _in_sent(sent, "events")
     )
+def _breakdown_after_colon(doc: Doc, sent: Span, first: int, rules: CountRules) -> bool:
+    """The number at `first` follows a ':' that follows a member count ('38 members: 31 firms, ...')."""
+    colon = next((k for k in range(first - 1, sent.start, -1) if doc[k].text == ":"), None)
+    if colon is None:
+        return False
+    return any(
+        _number(doc[k].text) is not None and doc[k + 1].lower_ in rules.member_nouns for k in range(sent.start, colon - 1)
+    )
+
+
 def _after_partial_opener(doc: Doc, first: int, floor: int, rules: CountRules) -> bool:
     """The number at `first` follows "together with (the)", "in addition to (the)", ...: a part of a total."""
     k = first - 1
@@ -2089,7 +2147,11 @@ def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules, *, years: bool
     year = years and any(
         _LEADING_YEAR.match(doc[k].text)
         and len(doc[k].text) == 4
-        and not (k > sent.start and doc[k - 1].lower_ in rules.ongoing_openers)  # "active since 2006, with 160"
+        and not (
+            k > sent.start
+            and doc[k - 1].lower_ in rules.ongoing_openers  # "active since 2006, with 160"
+            and not any(t.lower_ in rules.moment_relatives for t in doc[k + 1 : k + 3])  # "since 2012, when nine firms"
+        )
         for k in range(start, i)
     )
     return bool(words & rules.past_cues) or year

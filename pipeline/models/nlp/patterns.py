@@ -177,6 +177,8 @@ class EventRules:
     possessed_activities: frozenset[str] = frozenset()
     nominal_documents: frozenset[str] = frozenset()
     object_since_verbs: frozenset[str] = frozenset()
+    object_since_openers: frozenset[str] = frozenset()
+    object_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -208,6 +210,8 @@ def pattern_event_triggers() -> EventRules:
         possessed_activities=frozenset(data["possessed_activities"]),
         nominal_documents=frozenset(data.get("nominal_documents", ())),
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
+        object_since_openers=frozenset(data.get("object_since_openers", ())),
+        object_heads=frozenset(data.get("object_heads", ())),
     )
 
 
@@ -376,8 +380,11 @@ class CountRules:
     founder_verbs: frozenset[str] = frozenset()
     partial_openers: tuple[str, ...] = ()
     ongoing_openers: frozenset[str] = frozenset()
+    moment_relatives: frozenset[str] = frozenset()
     membership_verbs: frozenset[str] = frozenset()
     non_member_plurals: frozenset[str] = frozenset()
+    threshold_qualifiers: frozenset[str] = frozenset()
+    threshold_cues: tuple[str, ...] = ()
 
 
 @cache
@@ -424,8 +431,11 @@ def pattern_count_nouns() -> CountRules:
         founder_verbs=frozenset(data.get("founder_verbs", ())),
         partial_openers=tuple(data.get("partial_openers", ())),
         ongoing_openers=frozenset(data.get("ongoing_openers", ())),
+        moment_relatives=frozenset(data.get("moment_relatives", ())),
         membership_verbs=frozenset(data.get("membership_verbs", ())),
         non_member_plurals=frozenset(data.get("non_member_plurals", ())),
+        threshold_qualifiers=frozenset(data.get("threshold_qualifiers", ())),
+        threshold_cues=tuple(data.get("threshold_cues", ())),
     )
 
 

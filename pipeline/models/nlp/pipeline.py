@@ -251,7 +251,13 @@ def cluster_mentions(doc: Doc) -> Doc:
             continue
         for token in sent:
             if is_camelcase_name(token.text):
-                spans.append(Span(doc, token.i, token.i + 1, label="CLUSTER", span_id="camelcase"))
+                end = token.i + 1
+                # "InoKlaster LT", "InoKlaster LT+": a short upper-case code belongs to the brand
+                while end < sent.end and _BRAND_CODE.match(doc[end].text):
+                    end += 1
+                if end > token.i + 1 and end < sent.end and doc[end].text == "+" and not doc[end - 1].whitespace_:
+                    end += 1
+                spans.append(Span(doc, token.i, end, label="CLUSTER", span_id="camelcase"))
         text, base = sent.text, sent.start_char
         for m in _ENUM_CUE.finditer(text):
             group = "list" if m.group("list") else "list2"
@@ -361,6 +367,9 @@ def _is_reference(span: Span) -> bool:
 
 
 _QUOTES = frozenset('"“”„«»')
+
+
+_BRAND_CODE = re.compile(r"^[A-Z]{1,4}\+?$")  # "LT", "LT+", "EU" after a CamelCase brand
 
 
 def _described_programmes(doc: Doc, sent: Span) -> list[Span]:
