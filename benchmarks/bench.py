@@ -54,6 +54,7 @@ class Measurement:
     cpu: float
     peak_rss_mib: float
     processes: int
+    load1: float = 0.0  # the machine's 1-minute load average when the run ended (wall depends on it)
 
 
 @dataclass
@@ -169,6 +170,7 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Measuremen
         cpu=round(_children_cpu() - cpu_before, 3),
         peak_rss_mib=round(peak / 2**20, 1),
         processes=len(seen),
+        load1=round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else 0.0,
     )
 
 
@@ -443,12 +445,19 @@ def rows_prefect_overhead(args: argparse.Namespace, tmp: Path, pdfs: Path, repea
                     shutil.rmtree(out, ignore_errors=True)
                     return measure(command, env)
 
+                made: dict[str, tuple[Row, float]] = {}
                 for kind, make in (("cold", cold), ("warm", lambda c=command, e=env: measure(c, e))):
                     before = server.cpu()
                     row = repeat(Row(f"{label}, {corpus} ({n}), {kind}", corpus, n), make)
+                    served = (server.cpu() - before) / len(row.runs) if "running" in label else 0.0
+                    made[kind] = (row, served)
                     if "running" in label:
-                        row.note = f"server CPU {server.cpu() - before:.2f} s over {len(row.runs)} run(s)"
+                        row.note = f"server CPU {served * len(row.runs):.2f} s over {len(row.runs)} run(s)"
                         print(f"{'':58s} {row.note}", flush=True)
+                (cold_row, cold_served), (warm_row, warm_served) = made["cold"], made["warm"]
+                ratio = (warm_row.cpu + warm_served) / max(1e-9, cold_row.cpu + cold_served)
+                warm_row.note = f"{warm_row.note}; warm/cold CPU (server included) {ratio:.3f}".lstrip("; ")
+                print(f"{'':58s} warm/cold CPU (server included) {ratio:.3f}", flush=True)
                 shutil.rmtree(out, ignore_errors=True)
 
 
@@ -471,9 +480,10 @@ def _line(row: Row, rows: list[Row]) -> str:
     if bare is not None and row.corpus == bare.corpus:
         ratio = f"{row.wall / bare.wall:5.2f} {row.cpu / bare.cpu:5.2f}"
     per_doc = row.documents / row.wall if row.wall else 0.0
+    load = statistics.median(m.load1 for m in row.runs)
     return (
         f"{row.name:58s} {row.wall:8.2f} {row.cpu:8.2f} {ratio:>11s} {row.peak_rss_mib:8.0f} "
-        f"{row.runs[-1].processes:5d} {per_doc:7.1f}  {row.note}"
+        f"{row.runs[-1].processes:5d} {per_doc:7.1f} {load:5.1f}  {row.note}"
     )
 
 
@@ -561,7 +571,7 @@ def main() -> int:
     _become_subreaper()
     print(
         f"{'run':58s} {'wall s':>8s} {'CPU s':>8s} {'x bare w/c':>11s} {'peak MiB':>8s} "
-        f"{'procs':>5s} {'docs/s':>7s}"
+        f"{'procs':>5s} {'docs/s':>7s} {'load':>5s}"
     )
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         rows = run_rows(args, Path(tmp))

@@ -30,6 +30,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from pipeline.backend.guards import guard_pdf
 from pipeline.backend.pdfobjects import load_objects
+from pipeline.backend.quietlog import skip_disabled_debug
 from pipeline.backend.wordindex import WordIndex, index_words, words_in_box
 from pipeline.datamodel.document import BBox, Block, Document, Page, Table, TableCell, TextLine
 from pipeline.text.bullets import BULLETS, is_bullet, strip_bullet
@@ -126,6 +127,7 @@ def parse_pdf(
     if b"%PDF-" not in data[:DEFAULT_HEADER_WINDOW]:
         raise PdfParseError("not_pdf", f"no %PDF- header in the first {DEFAULT_HEADER_WINDOW} bytes")
     guard_pdf(data, PdfParseError)  # pre-parse limits: bombs, page/object counts, loops
+    skip_disabled_debug()  # pdfminer's per-token debug calls cost CPU even when nobody listens
     pages: list[Page] = []
     producer: str | None = None
     title: str | None = None

@@ -340,6 +340,16 @@ class NameUse:
 
 
 def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
+    """Where `name` stands as a whole word in `text` (a plain substring test first: most
+    candidate names are not in a given document, and the regex would scan it for nothing).
+
+    >>> _occurrences("Agrinova", "Agrinova, Agrinova-X and the Agrinova cluster")
+    [(0, 8), (29, 37)]
+    >>> _occurrences("Agrinova", "no such name")
+    []
+    """
+    if name not in text:
+        return []
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
 
 

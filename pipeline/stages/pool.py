@@ -244,7 +244,7 @@ def prepare_report_media(source: LoadedSource, result: DocumentResult, cache: Re
     try:
         evidence = (claim.evidence for claim in result.claims)
         prepare_document_media(described, source.data, evidence, crop_cache_beside(cache.folder))
-    except OSError:
+    except (OSError, ValueError, RuntimeError):  # I/O, bad bytes, pdfium: publish tries again and notes why
         return
 
 
