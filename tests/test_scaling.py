@@ -304,3 +304,16 @@ def test_the_same_names_in_more_documents_are_compared_once() -> None:
     entities.resolve(_copies(claims, 1), one)
     entities.resolve(_copies(claims, 10), ten)
     assert one == ten and one["suggest_scored"] > 0
+
+
+def test_a_later_run_with_fewer_pages_leaves_no_stale_page(tmp_path: Path) -> None:
+    results = [sample_result(uri) for uri in SAMPLE_URIS]
+    reconciled = reconcile_results(results, None)
+    out = tmp_path / "out"
+    seen = []
+    for size in (2, 3, 200):
+        publish(out, results, reconciled, [], raw_dir=RAW, report=ReportSettings(page_documents=size))
+        seen.append(sorted(p.name for p in (out / "report").glob("*")) if (out / "report").exists() else [])
+        listed = json.loads((out / "manifest.json").read_text())["files"]
+        assert sorted(f["path"] for f in listed if f["path"].startswith("report/")) == [f"report/{n}" for n in seen[-1]]
+    assert [len(s) for s in seen] == [4, 3, 0]
