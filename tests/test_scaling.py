@@ -199,15 +199,21 @@ def test_paged_index_lists_the_pages_and_links_each_document_to_its_section(
     for href in details:
         page, fragment = href.split("#")
         assert f'<details class="doc" id="{fragment}"' in (sample_outputs["paged"] / page).read_text("utf-8")
-    # from the header to the per-document section the one-page report's text, but for those links;
-    # the crop store holds only the crops the index itself shows (conflicts, clusters)
+    # from the header to the clusters the one-page report's text, but for those links; the crop
+    # store holds only the crops the index itself shows (the conflicts'); the clusters' claims
+    # keep their quotes (their crops are on the documents' pages)
     one = (sample_outputs["one"] / "report.html").read_text("utf-8")
 
     def head(html: str) -> str:
-        part = html[html.index('<header class="page">') : html.index('<section id="claims"')]
+        part = html[html.index('<header class="page">') : html.index('<section id="clusters"')]
         return re.sub(r'href="[^"]*#claims-[^"]+"', "", part)
 
     assert head(index) == head(one)
+    clusters = index[index.index('<section id="clusters"') : index.index('<section id="claims"')]
+    one_clusters = one[one.index('<section id="clusters"') : one.index('<section id="claims"')]
+    quotes = re.compile(r"<mark>(.*?)</mark>|<blockquote>(.*?)</blockquote>", re.S)
+    assert sorted("".join(q) for q in quotes.findall(clusters)) == sorted("".join(q) for q in quotes.findall(one_clusters))
+    assert "<svg class=\"crop\"" not in clusters
     used = set(re.findall(r'<use href="#(crop-[0-9a-f]+)"', index))
     assert used and used == set(re.findall(r'<symbol id="(crop-[0-9a-f]+)"', index))
     assert used < set(re.findall(r'<symbol id="(crop-[0-9a-f]+)"', one))
