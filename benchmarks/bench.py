@@ -354,7 +354,7 @@ def run_rows(args: argparse.Namespace, tmp: Path) -> list[Row]:
                 return measure(pipeline("--no-prefect", "--raw", str(raw), "--out", str(out)))
 
             row = repeat(Row(f"scaling: run --no-prefect, {n} generated documents", "generated", n), scale)
-            per_doc = f"{row.cpu / n * 1000:.0f} ms CPU and {row.peak_rss_mib / n * 1024:.0f} KiB peak per document"
+            per_doc = f"{row.cpu / n * 1000:.0f} ms CPU per document, peak {row.peak_rss_mib:.0f} MiB"
             row.note = "; ".join(p for p in (_stages(out), per_doc, _comparisons_note(out)) if p)
             print(f"{'':58s} {row.note}", flush=True)
             shutil.rmtree(raw, ignore_errors=True)

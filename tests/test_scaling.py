@@ -199,15 +199,21 @@ def test_paged_index_lists_the_pages_and_links_each_document_to_its_section(
     for href in details:
         page, fragment = href.split("#")
         assert f'<details class="doc" id="{fragment}"' in (sample_outputs["paged"] / page).read_text("utf-8")
-    # from the header to the per-document section the one-page report's text, but for those links;
-    # the crop store holds only the crops the index itself shows (conflicts, clusters)
+    # from the header to the clusters the one-page report's text, but for those links; the crop
+    # store holds only the crops the index itself shows (the conflicts'); the clusters' claims
+    # keep their quotes (their crops are on the documents' pages)
     one = (sample_outputs["one"] / "report.html").read_text("utf-8")
 
     def head(html: str) -> str:
-        part = html[html.index('<header class="page">') : html.index('<section id="claims"')]
+        part = html[html.index('<header class="page">') : html.index('<section id="clusters"')]
         return re.sub(r'href="[^"]*#claims-[^"]+"', "", part)
 
     assert head(index) == head(one)
+    clusters = index[index.index('<section id="clusters"') : index.index('<section id="claims"')]
+    one_clusters = one[one.index('<section id="clusters"') : one.index('<section id="claims"')]
+    quotes = re.compile(r"<mark>(.*?)</mark>|<blockquote>(.*?)</blockquote>", re.S)
+    assert sorted("".join(q) for q in quotes.findall(clusters)) == sorted("".join(q) for q in quotes.findall(one_clusters))
+    assert "<svg class=\"crop\"" not in clusters
     used = set(re.findall(r'<use href="#(crop-[0-9a-f]+)"', index))
     assert used and used == set(re.findall(r'<symbol id="(crop-[0-9a-f]+)"', index))
     assert used < set(re.findall(r'<symbol id="(crop-[0-9a-f]+)"', one))
@@ -304,3 +310,16 @@ def test_the_same_names_in_more_documents_are_compared_once() -> None:
     entities.resolve(_copies(claims, 1), one)
     entities.resolve(_copies(claims, 10), ten)
     assert one == ten and one["suggest_scored"] > 0
+
+
+def test_a_later_run_with_fewer_pages_leaves_no_stale_page(tmp_path: Path) -> None:
+    results = [sample_result(uri) for uri in SAMPLE_URIS]
+    reconciled = reconcile_results(results, None)
+    out = tmp_path / "out"
+    seen = []
+    for size in (2, 3, 200):
+        publish(out, results, reconciled, [], raw_dir=RAW, report=ReportSettings(page_documents=size))
+        seen.append(sorted(p.name for p in (out / "report").glob("*")) if (out / "report").exists() else [])
+        listed = json.loads((out / "manifest.json").read_text())["files"]
+        assert sorted(f["path"] for f in listed if f["path"].startswith("report/")) == [f"report/{n}" for n in seen[-1]]
+    assert [len(s) for s in seen] == [4, 3, 0]

@@ -35,7 +35,7 @@ OLD = "old"
 # What publish writes: these are replaced as a whole. Anything else is carried over.
 OWNED = frozenset(
     {"documents", "policies", "clusters", "countries", "conflicts", "datasets", "report.html",
-     "run.json", "manifest.json"}
+     "report", "run.json", "manifest.json"}
 )
 _RENAME_EXCHANGE = 2
 

@@ -4,7 +4,8 @@ One page holding every document's section (claims, evidence crops, mentions) is 
 `report.html` is for a run of up to `ReportSettings.page_documents` documents. Past that it
 would be hundreds of megabytes (a browser cannot open it) and building it would hold every
 document's crops in memory at once. Such a run's `report.html` keeps everything else as it is
-(conflicts, documents table, policies, countries, clusters, the run diff) and lists the pages
+(conflicts, documents table, policies, countries, clusters, the run diff; the cluster records'
+claims with their quotes, their crops being in the documents' sections) and lists the pages
 instead of the sections; the sections are written to `report/documents-NNNN.html`, at most
 `page_documents` to a page, in the order of their paths, each page rendered from its own
 documents only (their results read back one at a time, their crops built for that page, then
@@ -147,12 +148,12 @@ def page_hrefs(pages: Sequence[ReportPage]) -> dict[str, str]:
     return {doc_id: f"{page.href}#{anchor('claims', doc_id)}" for page in pages for doc_id in page.doc_ids}
 
 
-def index_evidence(conflicts: Sequence[ConflictRecord], clusters: Sequence[ClusterRecord]) -> list[Evidence]:
-    """The evidence report.html itself shows when the sections are on pages: the conflicts'
-    values and the cluster records' claims."""
-    shown = [ev for c in conflicts for v in c.values for ev in v.evidence]
-    shown.extend(cv.evidence for cl in clusters for cv in cl.claims)
-    return shown
+def index_evidence(conflicts: Sequence[ConflictRecord]) -> list[Evidence]:
+    """The evidence report.html shows with crops and context when the sections are on pages: the
+    conflicts' values. (A cluster record's claims are shown there with their quotes; their crops
+    and contexts are in each document's section, on its page: a cluster's claims come from every
+    document that names it, so they grow with the run.)"""
+    return [ev for c in conflicts for v in c.values for ev in v.evidence]
 
 
 def index_extras(
@@ -233,7 +234,7 @@ def write_report(
     if not pages:
         atomic_write_chunks(index, report_chunks(extras=report_extras(out_dir, raw_dir, results, step), **records))
         return [index]
-    shown = index_evidence(reconciled.conflicts, reconciled.clusters)
+    shown = index_evidence(reconciled.conflicts)
     extras, sources, positions = index_extras(out_dir, raw_dir, results, step, shown)
     atomic_write_chunks(
         index, report_chunks(extras=extras, doc_pages=pages, doc_hrefs=page_hrefs(pages), **records)
