@@ -557,3 +557,22 @@ def test_a_foreword_counts_the_year_end_membership_of_the_site() -> None:
 
 def test_a_plain_past_year_count_stays_history() -> None:
     assert not {f for f in extracted("In 2019 the Delta Coatings Network had 40 members.") if f[1] == "member_count"}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Mur Valley Energy Cluster was set up in 2007 by the province. More than 90 companies and institutes are members."],
+            {("Mur Valley Energy Cluster", "member_count", 90, "more than")},
+            id="subjectless-count-of-the-paragraphs-cluster",
+        ),
+        pytest.param(
+            ["Mur Valley Energy Cluster works with the Drava Wood Cluster. More than 90 companies and institutes are members."],
+            set(),
+            id="trap-two-clusters-in-the-paragraph",
+        ),
+    ],
+)
+def test_subjectless_member_counts(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected

@@ -1886,8 +1886,13 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 # "Today the cluster counts more than 80 members": the reference's antecedent
                 refs = [r for r in _references(sent) if ctx.depth[r.span.start] == 0]
                 antecedent = _resolve(ctx, refs[0]) if refs else None
+                if antecedent is None and not refs and not _mentions(sent):
+                    # "X ... . More than 200 companies and research bodies are members.": the paragraph's cluster
+                    antecedent = _block_cluster(ctx, sent)
                 if antecedent is None:
                     continue
+                if not refs:
+                    refs = [_Mention(sent[0:1], antecedent.name, antecedent.subject_type)]
                 candidates = [_Mention(refs[0].span, antecedent.name, antecedent.subject_type)]
                 coref = [antecedent.evidence]
             after = [m for m in candidates if m.span.start > j]
@@ -1908,6 +1913,16 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _block_cluster(ctx: _Ctx, sent: Span) -> _Antecedent | None:
+    """The one cluster named earlier in the same paragraph, when the sentence names nothing."""
+    here = {
+        a.name: a
+        for a in ctx.discourse.history
+        if a.block == ctx.block_index and a.end <= sent.start_char and a.subject_type == "cluster" and not a.oblique
+    }
+    return next(iter(here.values())) if len(here) == 1 else None
 
 
 def _member_total_before(doc: Doc, first: int, rules: CountRules) -> bool:
