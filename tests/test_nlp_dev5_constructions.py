@@ -576,3 +576,22 @@ def test_a_plain_past_year_count_stays_history() -> None:
 )
 def test_subjectless_member_counts(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Gozo Boat Cluster came together in the spring of 2017, when boatyards lost a contract."],
+            {("Gozo Boat Cluster", "created_year", 2017, "created")},
+            id="came-together-in",
+        ),
+        pytest.param(
+            ["The Gozo Boat Cluster came together for its annual meeting in 2019."],
+            set(),
+            id="trap-came-together-for-a-meeting",
+        ),
+    ],
+)
+def test_came_together(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "created_year"} == expected
