@@ -595,3 +595,22 @@ def test_subjectless_member_counts(paragraphs: list[str], expected: set[Fact]) -
 )
 def test_came_together(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] == "created_year"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Žilinský drevársky klaster was founded in 2012 by sawmills."],
+            {("Žilinský drevársky klaster", "created_year", 2012, "founded")},
+            id="lower-case-central-european-name",
+        ),
+        pytest.param(
+            ["The Ministry said each regional klaster was founded in 2012."],
+            set(),
+            id="trap-a-generic-klaster",
+        ),
+    ],
+)
+def test_lower_case_klaster_names(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "created_year"} == expected
