@@ -614,3 +614,14 @@ def test_came_together(paragraphs: list[str], expected: set[Fact]) -> None:
 )
 def test_lower_case_klaster_names(paragraphs: list[str], expected: set[Fact]) -> None:
     assert {f for f in extracted(*paragraphs) if f[1] == "created_year"} == expected
+
+
+def test_head_first_german_competence_networks() -> None:
+    facts = extracted(
+        "The Kompetenznetz Medizintechnik Sachsen goes back to a workshop in 1999, but it was not constituted"
+        " as an association until 2003. Today it has 64 members."
+    )
+    assert {f for f in facts if f[1] in ("created_year", "member_count")} == {
+        ("Kompetenznetz Medizintechnik Sachsen", "created_year", 2003, "established"),
+        ("Kompetenznetz Medizintechnik Sachsen", "member_count", 64, None),
+    }
