@@ -625,3 +625,22 @@ def test_head_first_german_competence_networks() -> None:
         ("Kompetenznetz Medizintechnik Sachsen", "created_year", 2003, "established"),
         ("Kompetenznetz Medizintechnik Sachsen", "member_count", 64, None),
     }
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Ouest Boats is the boat cluster of the west.", "Known until 2014 as Pole Boats Atlantique, it took its present name, Ouest Boats, when firms from Brittany joined."],
+            {("Pole Boats Atlantique", "renamed_to", "Ouest Boats", "rename")},
+            id="took-its-present-name",
+        ),
+        pytest.param(
+            ["In 2016 the Pole Bois Cluster took its present name after a vote."],
+            set(),
+            id="trap-present-name-not-given",
+        ),
+    ],
+)
+def test_took_its_present_name(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "renamed_to"} == expected
