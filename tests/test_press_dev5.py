@@ -59,7 +59,9 @@ def test_every_dev5_gold_claim_is_written_in_its_page(
 
 
 def test_a_missed_claim_is_listed_with_its_classes() -> None:
-    assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing("dev5")
+    assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing(
+        "dev5"
+    )
 
 
 @pytest.fixture(scope="module")
