@@ -19,11 +19,16 @@ from tests.test_nlp_constructions import Fact, extracted
         ),
         pytest.param(
             ["The Baltic Optics Cluster (BOC), founded in 2009 by nine lens makers, opened a lab in 2021."],
-            {("Baltic Optics Cluster", "created_year", 2009, "founded"), ("Baltic Optics Cluster", "abbreviation", "BOC", None)},
+            {
+                ("Baltic Optics Cluster", "created_year", 2009, "founded"),
+                ("Baltic Optics Cluster", "abbreviation", "BOC", None),
+            },
             id="comma-participle-after-acronym",
         ),
         pytest.param(
-            ["Moselle Wood Cluster (Metz) – the timber cluster of Lorraine, established in 2011; 40 members."],
+            [
+                "Moselle Wood Cluster (Metz) – the timber cluster of Lorraine, established in 2011; 40 members."
+            ],
             {
                 ("Moselle Wood Cluster", "created_year", 2011, "established"),
                 ("Moselle Wood Cluster", "member_count", 40, None),
@@ -45,7 +50,9 @@ def test_participle_after_a_parenthesis(paragraphs: list[str], expected: set[Fac
     ("paragraphs", "expected"),
     [
         pytest.param(
-            ["The Adriatic Boat Cluster announced that it will operate under the name Blue Adriatic Yards from May."],
+            [
+                "The Adriatic Boat Cluster announced that it will operate under the name Blue Adriatic Yards from May."
+            ],
             {("Adriatic Boat Cluster", "renamed_to", "Blue Adriatic Yards", "rename")},
             id="will-operate-under-the-name",
         ),
@@ -69,13 +76,21 @@ def test_announced_renames(paragraphs: list[str], expected: set[Fact]) -> None:
     ("paragraphs", "expected"),
     [
         pytest.param(
-            ["Tagus Robotics Cluster · Lisbon · set up in 2014 by nine automation firms and a university · 33 members"],
-            {("Tagus Robotics Cluster", "created_year", 2014, None), ("Tagus Robotics Cluster", "member_count", 33, None)},
+            [
+                "Tagus Robotics Cluster · Lisbon · set up in 2014 by nine automation firms and a university · 33 members"
+            ],
+            {
+                ("Tagus Robotics Cluster", "created_year", 2014, None),
+                ("Tagus Robotics Cluster", "member_count", 33, None),
+            },
             id="directory-field-with-agent",
         ),
         pytest.param(
             ["Tagus Robotics Cluster · Lisbon · Registered as an association in 2014 · 33 members"],
-            {("Tagus Robotics Cluster", "created_year", 2014, None), ("Tagus Robotics Cluster", "member_count", 33, None)},
+            {
+                ("Tagus Robotics Cluster", "created_year", 2014, None),
+                ("Tagus Robotics Cluster", "member_count", 33, None),
+            },
             id="directory-field-registered",
         ),
         pytest.param(
@@ -220,12 +235,16 @@ def test_anniversary_year(published: str, paragraphs: list[str], expected: set[F
             id="trap-until-without-negation",
         ),
         pytest.param(
-            ["The Rhine Hydrogen Cluster was set up by the port authority, itself established in 1921, and three utilities in 2012."],
+            [
+                "The Rhine Hydrogen Cluster was set up by the port authority, itself established in 1921, and three utilities in 2012."
+            ],
             {("Rhine Hydrogen Cluster", "created_year", 2012, "set up")},
             id="date-after-a-dated-aside",
         ),
         pytest.param(
-            ["The Rhine Hydrogen Cluster works with the port authority, itself established in 1921, on bunkering."],
+            [
+                "The Rhine Hydrogen Cluster works with the port authority, itself established in 1921, on bunkering."
+            ],
             set(),
             id="trap-only-the-aside-is-dated",
         ),
@@ -239,7 +258,9 @@ def test_dates_around_negations_and_asides(paragraphs: list[str], expected: set[
     ("paragraphs", "expected"),
     [
         pytest.param(
-            ["The Tatra Food Network, created in 2016 on the initiative of a university and nine dairies, now has 31 members."],
+            [
+                "The Tatra Food Network, created in 2016 on the initiative of a university and nine dairies, now has 31 members."
+            ],
             {("Tatra Food Network", "member_count", 31, None)},
             id="founders-in-a-participle-clause-today-count-after",
         ),
@@ -274,7 +295,11 @@ def fact_sheet(title: str, *pairs: tuple[str, str]) -> set[tuple[str, str, objec
         f"<h1>Facts and figures</h1><dl>{fields}</dl></article></main></body></html>"
     ).encode()
     doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
-    return {(c.subject_name, c.attribute, c.value) for c in extract_prose_claims(doc, country=None) if c.attribute != "mentioned"}
+    return {
+        (c.subject_name, c.attribute, c.value)
+        for c in extract_prose_claims(doc, country=None)
+        if c.attribute != "mentioned"
+    }
 
 
 def test_a_fact_sheet_speaks_of_the_organisation_its_title_names() -> None:
@@ -283,23 +308,31 @@ def test_a_fact_sheet_speaks_of_the_organisation_its_title_names() -> None:
         ("Founded", "2007"),
         ("Members", "58"),
         ("Jobs in member companies", "3,900"),
-    ) == {("Clúster del Mármol de Macael", "created_year", 2007), ("Clúster del Mármol de Macael", "member_count", 58)}
+    ) == {
+        ("Clúster del Mármol de Macael", "created_year", 2007),
+        ("Clúster del Mármol de Macael", "member_count", 58),
+    }
 
 
 def test_a_list_of_several_start_fields_is_not_one_organisations_sheet() -> None:
-    assert fact_sheet(
-        "Facts and figures | Clúster del Mármol de Macael",
-        ("Founded", "2007"),
-        ("Founded", "2011"),
-        ("Members", "58"),
-    ) == set()
+    assert (
+        fact_sheet(
+            "Facts and figures | Clúster del Mármol de Macael",
+            ("Founded", "2007"),
+            ("Founded", "2011"),
+            ("Members", "58"),
+        )
+        == set()
+    )
 
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
     [
         pytest.param(
-            ["Kareli Timber is a member of the Tatra Wood Cluster. Kareli Timber was founded in 1991 as a small family sawmill."],
+            [
+                "Kareli Timber is a member of the Tatra Wood Cluster. Kareli Timber was founded in 1991 as a small family sawmill."
+            ],
             set(),
             id="trap-founded-as-a-company",
         ),
@@ -330,7 +363,10 @@ def test_companies_places_and_described_references(paragraphs: list[str], expect
 def test_a_member_spotlight_is_not_about_the_member_as_a_cluster() -> None:
     from pipeline.models.nlp.context import topic_name
 
-    assert topic_name("Member spotlight: Kareli Timber | Tatra Wood Cluster", "Kareli Timber makes boards.") is None
+    assert (
+        topic_name("Member spotlight: Kareli Timber | Tatra Wood Cluster", "Kareli Timber makes boards.")
+        is None
+    )
     assert topic_name("Tatra Wood Cluster | News", "The Tatra Wood Cluster met.") == "Tatra Wood Cluster"
 
 
@@ -338,7 +374,9 @@ def test_a_member_spotlight_is_not_about_the_member_as_a_cluster() -> None:
     ("paragraphs", "expected"),
     [
         pytest.param(
-            ["Alpsmed – the medical-technology cluster of Lucerne; active since 2009, with 70 member companies."],
+            [
+                "Alpsmed – the medical-technology cluster of Lucerne; active since 2009, with 70 member companies."
+            ],
             {("Alpsmed", "created_year", 2009, "active since"), ("Alpsmed", "member_count", 70, None)},
             id="dash-list-item-with-semicolon",
         ),
@@ -353,7 +391,9 @@ def test_a_member_spotlight_is_not_about_the_member_as_a_cluster() -> None:
             id="trap-list-item-founded-something",
         ),
         pytest.param(
-            ["Alpsmed – the medical-technology cluster of Lucerne; in 2012, with 30 member companies, it opened an office."],
+            [
+                "Alpsmed – the medical-technology cluster of Lucerne; in 2012, with 30 member companies, it opened an office."
+            ],
             set(),
             id="trap-a-plain-year-keeps-the-count-in-the-past",
         ),
@@ -390,14 +430,18 @@ def test_list_items_with_a_dash(paragraphs: list[str], expected: set[Fact]) -> N
     ],
 )
 def test_programme_for_names(paragraphs: list[str], expected: set[Fact]) -> None:
-    assert {f for f in extracted(*paragraphs) if f[1] in ("starting_year", "cluster_count", "created_year")} == expected
+    assert {
+        f for f in extracted(*paragraphs) if f[1] in ("starting_year", "cluster_count", "created_year")
+    } == expected
 
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
     [
         pytest.param(
-            ["The Baltic Photonics Cluster was launched in 2011 as an initiative of the Latvian Optics Association. It has 40 members."],
+            [
+                "The Baltic Photonics Cluster was launched in 2011 as an initiative of the Latvian Optics Association. It has 40 members."
+            ],
             {("Baltic Photonics Cluster", "member_count", 40, None)},
             id="it-skips-the-complement-of-a-noun",
         ),
@@ -416,7 +460,9 @@ def test_it_and_oblique_names(paragraphs: list[str], expected: set[Fact]) -> Non
     ("paragraphs", "expected"),
     [
         pytest.param(
-            ["The Shkoder Herb Cluster was set up in 2015. Today it unites 27 collectors, processors and exporters."],
+            [
+                "The Shkoder Herb Cluster was set up in 2015. Today it unites 27 collectors, processors and exporters."
+            ],
             {("Shkoder Herb Cluster", "member_count", 27, None)},
             id="unites-any-plural-noun",
         ),
@@ -445,7 +491,10 @@ def test_membership_verbs_count_any_plural(paragraphs: list[str], expected: set[
     ("paragraphs", "expected"),
     [
         pytest.param(
-            ["Loire Boat Pole is the boat cluster of the region.", "Today the pole federates 210 members: 150 companies, 35 laboratories and 25 local authorities."],
+            [
+                "Loire Boat Pole is the boat cluster of the region.",
+                "Today the pole federates 210 members: 150 companies, 35 laboratories and 25 local authorities.",
+            ],
             {("Loire Boat Pole", "member_count", 210, None)},
             id="total-then-colon-breakdown",
         ),
@@ -478,7 +527,9 @@ def test_years_of_headline_names_the_topic() -> None:
     [
         pytest.param(
             "2024-04-02",
-            ["Fjordnet Cluster was in the news. Twelve years ago today, nine shipyards signed the statutes of Fjordnet Cluster in Bergen."],
+            [
+                "Fjordnet Cluster was in the news. Twelve years ago today, nine shipyards signed the statutes of Fjordnet Cluster in Bergen."
+            ],
             {("Fjordnet Cluster", "created_year", 2012, "founded")},
             id="signed-the-statutes-relative-date",
         ),
@@ -498,12 +549,17 @@ def test_signing_the_statutes(published: str, paragraphs: list[str], expected: s
     ("paragraphs", "expected"),
     [
         pytest.param(
-            ["The Riga Heat Cluster opened a lab.", "The cluster was founded in 2012 as the Baltic Heat Forum and renamed in 2017."],
+            [
+                "The Riga Heat Cluster opened a lab.",
+                "The cluster was founded in 2012 as the Baltic Heat Forum and renamed in 2017.",
+            ],
             {("Baltic Heat Forum", "renamed_to", "Riga Heat Cluster", "rename")},
             id="founded-as-and-renamed",
         ),
         pytest.param(
-            ["The Riga Heat Cluster was set up in 2012 as part of the Baltic Heat Programme and renamed in 2017."],
+            [
+                "The Riga Heat Cluster was set up in 2012 as part of the Baltic Heat Programme and renamed in 2017."
+            ],
             set(),
             id="trap-as-part-of-a-programme",
         ),
@@ -556,4 +612,100 @@ def test_a_foreword_counts_the_year_end_membership_of_the_site() -> None:
 
 
 def test_a_plain_past_year_count_stays_history() -> None:
-    assert not {f for f in extracted("In 2019 the Delta Coatings Network had 40 members.") if f[1] == "member_count"}
+    assert not {
+        f for f in extracted("In 2019 the Delta Coatings Network had 40 members.") if f[1] == "member_count"
+    }
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            [
+                "Mur Valley Energy Cluster was set up in 2007 by the province. More than 90 companies and institutes are members."
+            ],
+            {("Mur Valley Energy Cluster", "member_count", 90, "more than")},
+            id="subjectless-count-of-the-paragraphs-cluster",
+        ),
+        pytest.param(
+            [
+                "Mur Valley Energy Cluster works with the Drava Wood Cluster. More than 90 companies and institutes are members."
+            ],
+            set(),
+            id="trap-two-clusters-in-the-paragraph",
+        ),
+    ],
+)
+def test_subjectless_member_counts(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "member_count"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Gozo Boat Cluster came together in the spring of 2017, when boatyards lost a contract."],
+            {("Gozo Boat Cluster", "created_year", 2017, "created")},
+            id="came-together-in",
+        ),
+        pytest.param(
+            ["The Gozo Boat Cluster came together for its annual meeting in 2019."],
+            set(),
+            id="trap-came-together-for-a-meeting",
+        ),
+    ],
+)
+def test_came_together(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "created_year"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Žilinský drevársky klaster was founded in 2012 by sawmills."],
+            {("Žilinský drevársky klaster", "created_year", 2012, "founded")},
+            id="lower-case-central-european-name",
+        ),
+        pytest.param(
+            ["The Ministry said each regional klaster was founded in 2012."],
+            set(),
+            id="trap-a-generic-klaster",
+        ),
+    ],
+)
+def test_lower_case_klaster_names(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "created_year"} == expected
+
+
+def test_head_first_german_competence_networks() -> None:
+    facts = extracted(
+        "The Kompetenznetz Medizintechnik Sachsen goes back to a workshop in 1999, but it was not constituted"
+        " as an association until 2003. Today it has 64 members."
+    )
+    assert {f for f in facts if f[1] in ("created_year", "member_count")} == {
+        ("Kompetenznetz Medizintechnik Sachsen", "created_year", 2003, "established"),
+        ("Kompetenznetz Medizintechnik Sachsen", "member_count", 64, None),
+    }
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            [
+                "Ouest Boats is the boat cluster of the west.",
+                "Known until 2014 as Pole Boats Atlantique, it took its present name, Ouest Boats, when firms from Brittany joined.",
+            ],
+            {("Pole Boats Atlantique", "renamed_to", "Ouest Boats", "rename")},
+            id="took-its-present-name",
+        ),
+        pytest.param(
+            ["In 2016 the Pole Bois Cluster took its present name after a vote."],
+            set(),
+            id="trap-present-name-not-given",
+        ),
+    ],
+)
+def test_took_its_present_name(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert {f for f in extracted(*paragraphs) if f[1] == "renamed_to"} == expected

@@ -57,7 +57,7 @@ from pipeline.models.nlp.patterns import (
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 from pipeline.models.nlp.structured import find_fields, section_subject
 from pipeline.text.regions import region_of
-from pipeline.text.dates import is_negated_until, pattern_dates
+from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
 from pipeline.text.numbers import parse_int
 
@@ -2012,8 +2012,13 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 # "Today the cluster counts more than 80 members": the reference's antecedent
                 refs = [r for r in _references(sent) if ctx.depth[r.span.start] == 0]
                 antecedent = _resolve(ctx, refs[0]) if refs else None
+                if antecedent is None and not refs and not _mentions(sent):
+                    # "X ... . More than 200 companies and research bodies are members.": the paragraph's cluster
+                    antecedent = _block_cluster(ctx, sent)
                 if antecedent is None:
                     continue
+                if not refs:
+                    refs = [_Mention(sent[0:1], antecedent.name, antecedent.subject_type)]
                 candidates = [_Mention(refs[0].span, antecedent.name, antecedent.subject_type)]
                 coref = [antecedent.evidence]
             after = [m for m in candidates if m.span.start > j]
@@ -2034,6 +2039,16 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _block_cluster(ctx: _Ctx, sent: Span) -> _Antecedent | None:
+    """The one cluster named earlier in the same paragraph, when the sentence names nothing."""
+    here = {
+        a.name: a
+        for a in ctx.discourse.history
+        if a.block == ctx.block_index and a.end <= sent.start_char and a.subject_type == "cluster" and not a.oblique
+    }
+    return next(iter(here.values())) if len(here) == 1 else None
 
 
 def _member_total_before(doc: Doc, first: int, rules: CountRules) -> bool:

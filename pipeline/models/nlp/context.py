@@ -191,7 +191,11 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
         words = part.split()
         while words and (
             words[0].lower() in pattern_syntax().headline_openers
-            or (words[0].isdigit() and len(words) > 1 and words[1].lower() in pattern_syntax().headline_openers)
+            or (
+                words[0].isdigit()
+                and len(words) > 1
+                and words[1].lower() in pattern_syntax().headline_openers
+            )
         ):
             words.pop(0)  # "About X", "25 years of X"
         if not 1 <= len(words) <= 6:
