@@ -65,6 +65,7 @@ class NameLexicon:
     headline_words: frozenset[str] = frozenset()
     membership_words: frozenset[str] = frozenset()
     policy_topic_words: frozenset[str] = frozenset()
+    context_nouns: frozenset[str] = frozenset()  # nouns that make a sentence about clusters without being cluster nouns
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
 
