@@ -265,6 +265,11 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="a-pole-sentence-makes-a-camelcase-brand-a-cluster",
         ),
         pytest.param(
+            ["Jan Kowal manages the Gdańsk Port Cluster.", "His cluster has since grown to 52 member firms."],
+            {("Gdańsk Port Cluster", "member_count", 52)},
+            id="his-cluster-refers",
+        ),
+        pytest.param(
             ["The agency launched the second call of the Seaboard Cluster Programme in 2019."],
             set(),
             id="trap-a-later-call-of-a-programme",
