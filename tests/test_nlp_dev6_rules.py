@@ -260,6 +260,16 @@ def page_facts(h1: str, body_html: str, *, og_title: str | None = None) -> set[F
             id="the-scheme-for-x-dates-from",
         ),
         pytest.param(
+            ["Five years on, the AquaLoire pole has become the meeting point of the river industries.", "The association now has 95 members."],
+            {("AquaLoire", "member_count", 95)},
+            id="a-pole-sentence-makes-a-camelcase-brand-a-cluster",
+        ),
+        pytest.param(
+            ["Jan Kowal manages the Gdańsk Port Cluster.", "His cluster has since grown to 52 member firms."],
+            {("Gdańsk Port Cluster", "member_count", 52)},
+            id="his-cluster-refers",
+        ),
+        pytest.param(
             ["The agency launched the second call of the Seaboard Cluster Programme in 2019."],
             set(),
             id="trap-a-later-call-of-a-programme",

@@ -66,6 +66,7 @@ class NameLexicon:
     membership_words: frozenset[str] = frozenset()
     member_headlines: frozenset[str] = frozenset()
     policy_topic_words: frozenset[str] = frozenset()
+    context_nouns: frozenset[str] = frozenset()  # nouns that make a sentence about clusters without being cluster nouns
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
 
 

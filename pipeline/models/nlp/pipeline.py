@@ -68,7 +68,8 @@ def in_cluster_context(sent: Span) -> bool:
 
     def talks(span: Span) -> bool:
         return any(
-            t.lower_ in lex.cluster_nouns or t.lower_.startswith(cluster_stems) for t in span
+            t.lower_ in lex.cluster_nouns or t.lower_ in lex.context_nouns or t.lower_.startswith(cluster_stems)
+            for t in span
         )
 
     if talks(sent):
