@@ -695,7 +695,8 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
     year = nxt.text.isdigit() and len(nxt.text) == 4
     if nxt.like_num and not year and after_num is not None and after_num.is_alpha and after_num.is_lower:
         return True  # "registered 12 new members": a counted object, not a date
-    if nxt.like_num or nxt.lower_ in rules.intransitive_followers:
+    qualified = any(q == trigger.label_ and nxt.lower_ in words for q, words in rules.qualified_followers)
+    if nxt.like_num or nxt.lower_ in rules.intransitive_followers or qualified:  # "opens for applications"
         if nxt.lower_ in _SYNTAX.possessive_determiners:
             after = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
             return after is None or after.lower_ not in rules.possessed_activities

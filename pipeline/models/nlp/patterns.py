@@ -180,6 +180,7 @@ class EventRules:
     object_since_verbs: frozenset[str] = frozenset()
     object_since_openers: frozenset[str] = frozenset()
     object_heads: frozenset[str] = frozenset()
+    qualified_followers: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @cache
@@ -213,6 +214,9 @@ def pattern_event_triggers() -> EventRules:
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
         object_since_openers=frozenset(data.get("object_since_openers", ())),
         object_heads=frozenset(data.get("object_heads", ())),
+        qualified_followers=tuple(
+            (qualifier, frozenset(words)) for qualifier, words in data.get("qualified_followers", {}).items()
+        ),
     )
 
 
