@@ -367,6 +367,19 @@ def test_a_country_page_is_about_the_programme_its_headline_names() -> None:
     assert page_facts("Sweden – Bruksväxt", body, og_title="Sweden – Bruksväxt") == {("Bruksväxt", "starting_year", 2004)}
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        pytest.param("We are 52 now: growers, start-ups and two banks.", {("Kypros Agritech", "member_count", 52)}, id="we-are-n-now"),
+        pytest.param("We are 20 years old this spring.", set(), id="trap-we-are-n-years"),
+    ],
+)
+def test_first_person_count(answer: str, expected: set[Fact]) -> None:
+    body = f"<p>Kypros Agritech links cooperatives with start-ups; the cluster runs field trials.</p><p><strong>And today?</strong></p><p>{answer}</p>"
+    facts = page_facts("Kypros Agritech: our story", body, og_title="Kypros Agritech: our story")
+    assert {f for f in facts if f[1] == "member_count"} == expected
+
+
 def test_a_line_break_stays_in_the_block_text() -> None:
     data = b"<html><body><main><article><h1>X</h1><p>Founded: 2009<br>Members: 132</p></article></main></body></html>"
     doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")

@@ -2325,6 +2325,34 @@ def _membership_total_claim(ctx: _Ctx, sent: Span, value: int, qualifier: str | 
 _LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\b")
 
 
+def _we_are_count(ctx: _Ctx, sent: Span) -> None:
+    """"We are 47 now: cooperatives, start-ups ...": the first-person page's member count (the
+    number stands alone, followed by a present cue or a colon, never by a noun: "we are 20 years old")."""
+    rules = pattern_count_nouns()
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 4 or toks[0].lower_ != "we" or toks[1].lower_ not in pattern_syntax().we_are_verbs:
+        return
+    value = _number(toks[2].text)
+    nxt = toks[3]
+    if value is None or not (nxt.lower_ in rules.present_cues or nxt.text in (":", ",", ".", ";")):
+        return
+    topic = ctx.discourse.topic
+    if topic is None or topic.subject_type != "cluster":
+        return
+    if any(c.attribute == "member_count" and c.evidence.quote == sent.text.strip() for c in ctx.claims):
+        return
+    _add(
+        ctx,
+        subject_type="cluster",
+        subject_name=topic.name,
+        attribute="member_count",
+        value=value,
+        quote=(sent.start_char, sent.end_char),
+        family="count",
+        extra_evidence=[topic.evidence],
+    )
+
+
 def _terse_count(ctx: _Ctx, sent: Span) -> None:
     """A line that is only a member count, of the page's subject: "57 members", "2023 – 57
     members", "Over 120 member companies". A line led by a year counts only when no other line
@@ -2726,6 +2754,7 @@ def extract_prose(
             _abbreviations(ctx, mentions)
             _counts(ctx, sent, mentions)
             _terse_count(ctx, sent)
+            _we_are_count(ctx, sent)
             prev_sent = sent
         mention_claims: list[Claim] = []
         claimed = {c.subject_name for c in ctx.claims}

@@ -278,6 +278,7 @@ class SyntaxRules:
     complement_prepositions: frozenset[str]
     possessive_markers: frozenset[str]
     reference_heads: frozenset[str]
+    we_are_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -296,7 +297,9 @@ def pattern_syntax() -> SyntaxRules:
     if not isinstance(data, dict):
         raise RuleDataError("syntax.json must be an object")
     try:
-        return SyntaxRules(**{k: frozenset(str(w) for w in data[k]) for k in SyntaxRules.__dataclass_fields__})
+        return SyntaxRules(
+            **{k: frozenset(str(w) for w in data[k]) for k in SyntaxRules.__dataclass_fields__ if k in data or k != "we_are_verbs"}
+        )
     except KeyError as exc:
         raise RuleDataError(f"syntax.json: missing list {exc}") from exc
 
