@@ -354,7 +354,9 @@ class _PdfSource:
             scale = min(
                 self.settings.render_scale, (self.settings.max_page_pixels / max(1.0, width * height)) ** 0.5
             )
-            bitmap = page.render(scale=scale).to_pil().convert("RGB")
+            bitmap = page.render(scale=scale).to_pil()  # an RGB copy of pdfium's BGR buffer
+            if bitmap.mode != "RGB":
+                bitmap = bitmap.convert("RGB")
             self.pages[number] = _PdfPage(
                 width, height, bitmap, _column_of(bitmap, scale), page.get_textpage(), scale, page
             )
@@ -648,8 +650,7 @@ def _crop(
     if what not in drawn:
         image = _draw(page, region, ev.bbox, marks, settings)
         encoded = _encode(image, settings.webp_quality, settings.webp_method)
-        with Image.open(io.BytesIO(encoded)) as decoded:
-            width, height = decoded.size
+        width, height = image.size  # what was encoded (WebP keeps the size)
         drawn[what] = CropOutcome(
             region=region,
             marks=marks,
