@@ -56,9 +56,12 @@ def _whole_text_fingerprint(
 
 
 @pytest.mark.parametrize("n", [0, 1, 40])
-def test_state_fingerprint_hashes_the_same_text_item_by_item(n: int) -> None:
+@pytest.mark.parametrize("order", ["shuffled", "sorted"])
+def test_state_fingerprint_hashes_the_same_text_item_by_item(n: int, order: str) -> None:
     inputs = [InputFile(doc_id=f"doc-{i}", uri=f"{i}.html", sha256=f"{i:x}", status="ok") for i in range(n)]
     claims = [_print(i) for i in reversed(range(n))]
+    if order == "sorted":
+        claims.sort(key=ClaimPrint.fact)
     conflicts = [
         ConflictPrint(id=f"c{i}", subject_id="s", subject_name="Š", attribute="a", status="open", values=["1", "2"])
         for i in range(n // 10)

@@ -30,7 +30,7 @@ import hashlib
 import json
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import metadata
@@ -223,7 +223,7 @@ def state_fingerprint(
     True
     """
     parts = {
-        "claims": sorted(c.fact() for c in claims),
+        "claims": _in_order(claims, ClaimPrint.fact),
         "conflicts": sorted(c.model_dump_json() for c in conflicts),
         "inputs": sorted((i.doc_id, i.sha256, i.status) for i in inputs),
         "warnings": sorted(warnings),
@@ -237,6 +237,14 @@ def state_fingerprint(
         digest.update(b"]")
     digest.update(b"}")
     return digest.hexdigest()[:16]
+
+
+def _in_order(items: Sequence[ClaimPrint], key: Callable[[ClaimPrint], tuple[str, ...]]) -> Iterable[tuple[str, ...]]:
+    """The keys of `items` in sorted order: one at a time when the items are in that order already
+    (a run's prints are), else sorted in a list."""
+    if all(key(a) <= key(b) for a, b in zip(items, items[1:], strict=False)):
+        return (key(item) for item in items)
+    return sorted(key(item) for item in items)
 
 
 def document_changes(previous: Sequence[InputFile] | None, current: Sequence[InputFile]) -> DocumentChanges:
