@@ -36,6 +36,7 @@ from pipeline.datamodel.records import (
     PolicyRecord,
 )
 from pipeline.datamodel.results import DocumentResult, Reconciled
+from pipeline.publish.cropcache import default_crop_cache
 from pipeline.publish.crops import SourceFile, build_evidence_media, source_link
 from pipeline.publish.history import HistoryStep
 from pipeline.publish.report import (
@@ -282,8 +283,8 @@ def page_chunks(page: ReportPage, inputs: PageInputs) -> Iterator[str]:
         result = inputs.results[position]
         extras[doc_id] = document_extra(result, source_link(result.uri, inputs.raw_dir, here))
         del result
-    media = build_evidence_media(
-        (c.evidence for c in claims), inputs.sources, inputs.raw_dir, here
+    media = build_evidence_media(  # crops of unchanged documents are read back (cropcache)
+        (c.evidence for c in claims), inputs.sources, inputs.raw_dir, here, cache=default_crop_cache(inputs.out_dir)
     )
     document_views, _, doc_sections = document_sections(documents, claims)
     script, script_hash = _script()
