@@ -154,7 +154,9 @@ def iso(now: datetime) -> str:
 
 
 def canonical_value(value: ClaimValue) -> str:
-    """>>> canonical_value(2002), canonical_value(NotAvailable(text="n/a"))
+    """A claimed value as canonical JSON (sorted keys, no spaces): equal values, equal text.
+
+    >>> canonical_value(2002), canonical_value(NotAvailable(text="n/a"))
     ('2002', '{"not_available":true,"text":"n/a"}')
     """
     data = value.model_dump() if isinstance(value, NotAvailable) else value
