@@ -1,5 +1,6 @@
-"""Checks shared by the written press development splits (tests/test_press_dev3.py, test_press_dev4.py):
-the consistency of a page's gold with its text, and how a miss is listed."""
+"""Checks shared by the written press development splits (tests/test_press_dev3.py … test_press_dev6.py):
+that a split loads apart from the hashed ones, the consistency of a page's gold with its text, how a
+miss is listed, and the score floor."""
 
 from __future__ import annotations
 
@@ -8,7 +9,17 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.evaluation.press import GoldClaim, PageEntry, SplitReport, score_page, split_details
+from pipeline.evaluation.press import (
+    GoldClaim,
+    PageEntry,
+    PressReport,
+    SplitReport,
+    load_set,
+    present_splits,
+    score_page,
+    split_details,
+    split_of,
+)
 
 
 def article_tree(html: Path) -> LexborHTMLParser:
@@ -63,3 +74,22 @@ def missed_claim_listing(split_name: str) -> str:
         classes=("bare-number-answer", "question-answer"),
     )
     return split_details(SplitReport(split_name, [score_page(page, [gold], [])])).plain  # type: ignore[arg-type]
+
+
+def assert_loaded_apart(
+    press: Path, split: str, entries: list[tuple[PageEntry, Path, list[GoldClaim]]]
+) -> None:
+    """The split's pages all say so, none is drawn by the seeded hash (their ids would fall in dev
+    or test), the default set is still dev + test only, and the CLI lists the split."""
+    assert {e.split for e, _, _ in entries} == {split}
+    assert {split_of(e.id) for e, _, _ in entries} == {"dev", "test"}
+    assert {e.split for e, _, _ in load_set(press)} == {"dev", "test"}
+    assert split in present_splits(press)
+
+
+def assert_at_least(report: PressReport, split: str, group: str | None, floor: tuple[float, float]) -> None:
+    """The split's (recall, precision) for `group` (None: overall) is not below `floor`."""
+    recall, precision = floor
+    score = report.splits[split].score(group)
+    assert score.recall >= recall
+    assert score.precision >= precision

@@ -35,12 +35,31 @@ def _html(*paragraphs: str) -> object:
 @pytest.mark.parametrize(
     "paragraphs",
     [
-        pytest.param(["Who we are.", "Aqua Nordica Partnership links water utilities, pump makers, consultants and universities working together on clean water."],
-                     id="partnership-head"),
-        pytest.param(["The Maritime Centre of Expertise in Turku started operating in 1999 with shipyards, designers and marine equipment makers."],
-                     id="centre-of-expertise"),
-        pytest.param(["Latvian IT Cluster. Founded 2000. Member companies 40. City Riga. It supports export marketing of software firms."], id="short-profile"),
-        pytest.param(["Ten years ago today, Midlands Aerospace Hub opened its doors in a borrowed office in Derby with four firms."], id="hub-head"),
+        pytest.param(
+            [
+                "Who we are.",
+                "Aqua Nordica Partnership links water utilities, pump makers, consultants and universities working together on clean water.",
+            ],
+            id="partnership-head",
+        ),
+        pytest.param(
+            [
+                "The Maritime Centre of Expertise in Turku started operating in 1999 with shipyards, designers and marine equipment makers."
+            ],
+            id="centre-of-expertise",
+        ),
+        pytest.param(
+            [
+                "Latvian IT Cluster. Founded 2000. Member companies 40. City Riga. It supports export marketing of software firms."
+            ],
+            id="short-profile",
+        ),
+        pytest.param(
+            [
+                "Ten years ago today, Midlands Aerospace Hub opened its doors in a borrowed office in Derby with four firms."
+            ],
+            id="hub-head",
+        ),
     ],
 )
 def test_short_or_cluster_word_free_pages_are_press_pages(paragraphs: list[str]) -> None:
@@ -51,8 +70,10 @@ def test_short_or_cluster_word_free_pages_are_press_pages(paragraphs: list[str])
     "paragraphs",
     [
         pytest.param(["Page not found. Go back to the cluster home page."], id="too-short"),
-        pytest.param(["Our bakery has sold rye bread and cakes in the old town since 1950, and we deliver daily."],
-                     id="no-cluster-context"),
+        pytest.param(
+            ["Our bakery has sold rye bread and cakes in the old town since 1950, and we deliver daily."],
+            id="no-cluster-context",
+        ),
     ],
 )
 def test_other_html_pages_stay_other(paragraphs: list[str]) -> None:

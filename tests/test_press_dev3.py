@@ -8,19 +8,21 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from pipeline.cli import app
 from pipeline.evaluation.press import (
     GoldClaim,
     PageEntry,
     PressReport,
     evaluate_press,
     load_set,
-    present_splits,
-    split_of,
 )
-from tests.press_split_checks import assert_gold_written_in_page, missed_claim_listing, paragraph_count
+from tests.press_split_checks import (
+    assert_at_least,
+    assert_gold_written_in_page,
+    assert_loaded_apart,
+    missed_claim_listing,
+    paragraph_count,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PRESS = ROOT / "tests" / "eval" / "press"
@@ -29,7 +31,6 @@ DEV3 = load_set(PRESS, splits=("dev3",))
 
 def test_dev3_loads_apart_from_the_hashed_splits() -> None:
     assert len(DEV3) == 33
-    assert {e.split for e, _, _ in DEV3} == {"dev3"}
     assert len({e.style for e, _, _ in DEV3}) == 33
     countries = {e.country for e, _, _ in DEV3}
     assert len(countries) == 25 and not countries & {"LU", "BE"}
@@ -42,10 +43,7 @@ def test_dev3_loads_apart_from_the_hashed_splits() -> None:
         "renamed_to": 7,
         "cluster_count": 7,
     }
-    # dev3 pages are not drawn by the seeded hash, and the default set is still dev + test only
-    assert {split_of(e.id) for e, _, _ in DEV3} == {"dev", "test"}
-    assert {e.split for e, _, _ in load_set(PRESS)} == {"dev", "test"}
-    assert {"dev", "dev2", "dev3", "dev4", "test"} <= set(present_splits(PRESS))
+    assert_loaded_apart(PRESS, "dev3", DEV3)
 
 
 @pytest.mark.parametrize(("entry", "html", "gold"), DEV3, ids=[e.id for e, _, _ in DEV3])
@@ -56,7 +54,9 @@ def test_every_dev3_gold_claim_is_written_in_its_page(
 
 
 def test_a_missed_claim_is_listed_with_its_classes() -> None:
-    assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing("dev3")
+    assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing(
+        "dev3"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -77,18 +77,9 @@ DEV3_FLOOR = {  # measured when the set was written: start 0.11/0.66, members 0.
 
 @pytest.mark.parametrize("group", list(DEV3_FLOOR), ids=[g or "overall" for g in DEV3_FLOOR])
 def test_dev3_scores_do_not_drop_below_the_floor(dev3_report: PressReport, group: str | None) -> None:
-    recall, precision = DEV3_FLOOR[group]
-    score = dev3_report.splits["dev3"].score(group)
-    assert score.recall >= recall
-    assert score.precision >= precision
+    assert_at_least(dev3_report, "dev3", group, DEV3_FLOOR[group])
 
 
 @pytest.mark.parametrize("group", ["renamed_to", "cluster_count"])
 def test_dev3_emits_no_false_renames_or_cluster_counts(dev3_report: PressReport, group: str) -> None:
     assert dev3_report.splits["dev3"].score(group).fp == 0
-
-
-def test_evaluate_command_prints_dev3() -> None:
-    result = CliRunner().invoke(app, ["evaluate", "--press", str(PRESS)])
-    assert result.exit_code == 0, result.output
-    assert "press evaluation: dev3 (33 pages, 33 styles, 77 gold claims)" in result.output

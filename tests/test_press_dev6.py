@@ -9,19 +9,21 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from pipeline.cli import app
 from pipeline.evaluation.press import (
     GoldClaim,
     PageEntry,
     PressReport,
     evaluate_press,
     load_set,
-    present_splits,
-    split_of,
 )
-from tests.press_split_checks import assert_gold_written_in_page, missed_claim_listing, paragraph_count
+from tests.press_split_checks import (
+    assert_at_least,
+    assert_gold_written_in_page,
+    assert_loaded_apart,
+    missed_claim_listing,
+    paragraph_count,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PRESS = ROOT / "tests" / "eval" / "press"
@@ -30,7 +32,6 @@ DEV6 = load_set(PRESS, splits=("dev6",))
 
 def test_dev6_loads_apart_from_the_hashed_splits() -> None:
     assert len(DEV6) == 37
-    assert {e.split for e, _, _ in DEV6} == {"dev6"}
     assert len({e.style for e, _, _ in DEV6}) == 37
     countries = {e.country for e, _, _ in DEV6}
     assert len(countries) == 29 and not countries & {"LU", "BE"}
@@ -46,10 +47,7 @@ def test_dev6_loads_apart_from_the_hashed_splits() -> None:
     # start-date heavy: 53 start dates; 16 pages are about policies only
     policies = [e for e, _, gold in DEV6 if {c.subject_type for c in gold} == {"policy"}]
     assert len(policies) == 16
-    # dev6 pages are not drawn by the seeded hash, and the default set is still dev + test only
-    assert {split_of(e.id) for e, _, _ in DEV6} == {"dev", "test"}
-    assert {e.split for e, _, _ in load_set(PRESS)} == {"dev", "test"}
-    assert "dev6" in present_splits(PRESS)
+    assert_loaded_apart(PRESS, "dev6", DEV6)
 
 
 @pytest.mark.parametrize(("entry", "html", "gold"), DEV6, ids=[e.id for e, _, _ in DEV6])
@@ -60,7 +58,9 @@ def test_every_dev6_gold_claim_is_written_in_its_page(
 
 
 def test_a_missed_claim_is_listed_with_its_classes() -> None:
-    assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing("dev6")
+    assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing(
+        "dev6"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -83,14 +83,4 @@ DEV6_FLOOR = {  # measured when the set was written: overall 0.27/0.75; after tu
 
 @pytest.mark.parametrize("group", list(DEV6_FLOOR), ids=[g or "overall" for g in DEV6_FLOOR])
 def test_dev6_scores_do_not_drop_below_the_floor(dev6_report: PressReport, group: str | None) -> None:
-    recall, precision = DEV6_FLOOR[group]
-    score = dev6_report.splits["dev6"].score(group)
-    assert score.recall >= recall
-    assert score.precision >= precision
-
-
-def test_evaluate_command_prints_dev6() -> None:
-    result = CliRunner().invoke(app, ["evaluate", "--press", str(PRESS)])
-    assert result.exit_code == 0, result.output
-    # the table title may wrap at the console width
-    assert "press evaluation: dev6 (37 pages, 37 styles, 100 gold claims)" in " ".join(result.output.split())
+    assert_at_least(dev6_report, "dev6", group, DEV6_FLOOR[group])

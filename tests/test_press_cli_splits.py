@@ -1,0 +1,40 @@
+"""`python -m pipeline evaluate --press` prints every written development split (one run of the
+command for all of them; the held-out test split is printed as a summary only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+PRESS = Path(__file__).resolve().parent / "eval" / "press"
+
+
+@pytest.fixture(scope="module")
+def printed() -> str:
+    result = CliRunner().invoke(app, ["evaluate", "--press", str(PRESS)])
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())  # rich may fold a long title over two lines
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "press evaluation: dev3 (33 pages, 33 styles, 77 gold claims)",
+        "press evaluation: dev4 (30 pages, 30 styles, 67 gold claims)",
+        "press evaluation: dev5 (35 pages, 35 styles, 94 gold claims)",
+        "press evaluation: dev6 (37 pages, 37 styles, 100 gold claims)",
+    ],
+    ids=["dev3", "dev4", "dev5", "dev6"],
+)
+def test_evaluate_command_prints_the_split(printed: str, title: str) -> None:
+    assert title in printed
+
+
+def test_every_written_split_is_found_in_order() -> None:
+    from pipeline.evaluation.press import present_splits
+
+    assert present_splits(PRESS) == ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test")
