@@ -227,3 +227,63 @@ def test_maturity_total_matching_its_criteria_is_no_conflict() -> None:
         for k, v in scores.items()
     ]
     assert reconcile(claims).conflicts == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "country"),
+    [
+        ("Slovenian Wood Cluster", "Wood Cluster of Slovenia", "SI"),
+        ("Plastics Cluster", "Plastics Cluster Association", "AT"),
+        ("Latvian IT Cluster", "IT Cluster of Latvia", "LV"),
+        ("Moravian-Silesian Automotive Cluster, z.s.p.o.", "Moravian-Silesian Automotive Cluster", "CZ"),
+        ("Energy Cluster Association of the Basque Country", "Basque Country Energy Cluster", "ES"),
+        ("Lombardy Aerospace Cluster", "Aerospace Cluster Lombardy", "IT"),
+        ("Nanotechnology Cluster", "Czech Republic Nanotechnology Cluster", "CZ"),
+        ("Klaster Obróbki Metali", "Klaster Obróbki Metali Sp. z o.o.", "PL"),
+    ],
+)
+def test_two_sources_spelling_one_organisation_give_one_cluster_and_their_disagreement(
+    a: str, b: str, country: str
+) -> None:
+    r = reconcile(
+        [
+            claim(a, "created_year", 2009, qualifier="founded", doc="factsheet", country=country),
+            claim(b, "created_year", 2011, qualifier="founded", doc="press", country=country),
+        ]
+    )
+    assert len(r.clusters) == 1
+    (conflict,) = r.conflicts
+    assert (conflict.kind, [v.value for v in conflict.values]) == ("cross_source", [2009, 2011])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "country"),
+    [
+        ("Slovenian Wood Cluster", "Slovenian Wood Processing Cluster", "SI"),
+        ("Latvian Cluster Association", "Latvian IT Cluster", "LV"),  # nothing specific left of the first
+        ("Luxembourg Cluster Initiative", "Cluster Initiative Network", "LU"),  # generic words only
+        ("Food Cluster", "Food Cluster North", "DK"),
+        ("Bavarian ICT Cluster", "ICT Cluster Berlin", "DE"),  # regions are not folded away
+    ],
+)
+def test_names_that_differ_in_a_specific_word_stay_apart(a: str, b: str, country: str) -> None:
+    r = reconcile(
+        [
+            claim(a, "created_year", 2009, qualifier="founded", doc="factsheet", country=country),
+            claim(b, "created_year", 2011, qualifier="founded", doc="press", country=country),
+        ]
+    )
+    assert len(r.clusters) == 2
+    assert r.conflicts == []
+
+
+def test_the_same_words_in_two_countries_stay_two_clusters() -> None:
+    r = reconcile(
+        [
+            claim("Slovenian Wood Cluster", "created_year", 2009, doc="a", country="SI"),
+            claim("Wood Cluster of Slovenia", "created_year", 2009, doc="b", country="SI"),
+            claim("Wood Cluster", "created_year", 2011, doc="c", country="AT"),
+        ]
+    )
+    assert sorted(c.country for c in r.clusters) == ["AT", "SI"]
+    assert r.conflicts == []

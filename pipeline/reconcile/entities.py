@@ -30,6 +30,7 @@ from pipeline.reconcile.names import (
     plain,
     policy_tokens,
     similarity,
+    variant_key,
 )
 
 Node = tuple[str | None, str]  # (country, core name)
@@ -177,6 +178,8 @@ def cluster_entities(
         counts["all_pairs"] += sum(n * (n - 1) // 2 for n in per_country.values())
     for a, b in near_exact_pairs(nodes, counts) if counts is not None else near_exact_pairs(nodes):
         uf.union(a, b)
+    for a, b in variant_pairs(nodes, surface):
+        uf.union(a, b)
     groups: dict[tuple[str | None, str], list[tuple[str | None, str]]] = defaultdict(list)
     for node in nodes:
         groups[uf.find(node)].append(node)
@@ -263,6 +266,25 @@ def near_exact_pairs(nodes: Sequence[Node], counts: Counter[str] | None = None) 
                     pairs.append((a, b))
     return pairs
 
+
+def variant_pairs(nodes: Sequence[Node], surface: dict[Node, Counter[str]]) -> list[tuple[Node, Node]]:
+    """Pairs of same-country nodes one of whose written forms share a `variant_key`.
+
+    "Slovenian Wood Cluster" and "Wood Cluster of Slovenia", "Plastics Cluster" and
+    "Plastics Cluster Association": one organisation as two sources write it. Grouped
+    by key (a hash, linear in the names), each group chained to its first node.
+    """
+    first: dict[tuple[str | None, str], Node] = {}
+    pairs: list[tuple[Node, Node]] = []
+    for node in nodes:
+        for form in sorted(surface.get(node, ())):
+            key = variant_key(form, node[0])
+            if key is None:
+                continue
+            anchor = first.setdefault((node[0], key), node)
+            if anchor != node:
+                pairs.append((anchor, node))
+    return pairs
 
 
 def _by_country(nodes: Sequence[Node]) -> dict[str | None, list[Node]]:

@@ -7,12 +7,16 @@ normalisation (case, a leading article, a country qualifier, the word
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
-from pipeline.text.regions import country_name
+from pipeline.text.regions import country_name, country_names
 
 NEAR_EXACT = 90.0  # rapidfuzz ratio on core names: "InfoCom" ~ "InfoComm" is 93.3
 SUGGEST = 70.0  # below NEAR_EXACT and above this: a review suggestion, never a merge
@@ -101,3 +105,108 @@ def is_sub_phrase(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if len(short) < 2 or len(short) > len(long):
         return False
     return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+# ------------------------------------------------------------------ variant keys
+
+
+@dataclass(frozen=True)
+class OrgNameWords:
+    """What two sources vary when they name the same organisation (pipeline/models/data/org_names.json)."""
+
+    legal_forms: tuple[tuple[str, ...], ...]
+    legal_forms_anywhere: frozenset[str]
+    cluster_words: frozenset[str]
+    organisation_words: frozenset[str]
+    joining_words: frozenset[str]
+    generic_keys: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def org_name_words() -> OrgNameWords:
+    text = resources.files("pipeline.models.data").joinpath("org_names.json").read_text("utf-8")
+    data = json.loads(text)
+    forms = sorted({tuple(form.split()) for form in data["legal_forms"]}, key=len, reverse=True)
+    return OrgNameWords(
+        legal_forms=tuple(forms),
+        legal_forms_anywhere=frozenset(data["legal_forms_anywhere"]),
+        cluster_words=frozenset(data["cluster_words"]),
+        organisation_words=frozenset(data["organisation_words"]),
+        joining_words=frozenset(data["joining_words"]),
+        generic_keys=frozenset(data["generic_keys"]),
+    )
+
+
+def folded_tokens(name: str) -> list[str]:
+    """Case, accents and punctuation folded away; '&' and '+' kept as words.
+
+    >>> folded_tokens("Moravskoslezský klastr, z.s.p.o.")
+    ['moravskoslezsky', 'klastr', 'z', 's', 'p', 'o']
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return re.sub(r"[^\w&+]+|_", " ", text).split()
+
+
+def _strip_legal_tail(words: list[str], forms: tuple[tuple[str, ...], ...]) -> list[str]:
+    stripped = True
+    while stripped:
+        stripped = False
+        for form in forms:
+            if len(words) > len(form) and tuple(words[-len(form) :]) == form:
+                words = words[: -len(form)]
+                stripped = True
+                break
+    return words
+
+
+def _strip_country(words: list[str], country: str | None, joining: frozenset[str]) -> list[str]:
+    for label in sorted((folded_tokens(n) for n in country_names(country)), key=len, reverse=True):
+        n = len(label)
+        i = 0
+        while i + n <= len(words):
+            if words[i : i + n] == label and len(words) > n:
+                start = i
+                while start > 0 and words[start - 1] in joining:
+                    start -= 1
+                words = words[:start] + words[i + n :]
+                i = start
+            else:
+                i += 1
+    return words
+
+
+def variant_key(name: str, country: str | None) -> str | None:
+    """A key two spellings of one organisation share though their cores differ.
+
+    Folds what sources vary when they name the same cluster organisation: a
+    trailing legal form, the word "cluster" in any language of the data, the
+    organisation's own country (as a name or an adjective, before or after),
+    "Association" and its kin, joining words and word order. Used only to merge
+    names of the same country; never for record ids. None when nothing specific
+    is left.
+
+    >>> variant_key("Slovenian Wood Cluster", "SI") == variant_key("Wood Cluster of Slovenia", "SI")
+    True
+    >>> variant_key("Plastics Cluster Association", "AT") == variant_key("Plastics Cluster", "AT")
+    True
+    >>> variant_key("Moravian-Silesian Automotive Cluster, z.s.p.o.", "CZ")
+    'automotive moravian silesian'
+    >>> variant_key("Energy Cluster Association of the Basque Country", "ES")
+    'basque country energy'
+    >>> variant_key("Latvian Cluster Association", "LV") is None
+    True
+    >>> variant_key("Luxembourg Cluster Initiative", "LU") is None
+    True
+    """
+    words_data = org_name_words()
+    words = folded_tokens(name)
+    words = _strip_legal_tail(words, words_data.legal_forms)
+    drop = words_data.cluster_words | words_data.legal_forms_anywhere
+    words = [w for w in words if w not in drop]
+    words = _strip_country(words, country, words_data.joining_words)
+    words = [w for w in words if w not in words_data.joining_words]
+    specific = [w for w in words if w not in words_data.organisation_words]
+    if not specific or (len(specific) == 1 and specific[0] in words_data.generic_keys):
+        return None
+    return " ".join(sorted(specific))

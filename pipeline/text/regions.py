@@ -86,3 +86,11 @@ def country_name(code: str | None) -> str | None:
     countries: dict[str, list[str]] = _geo()["countries"]  # type: ignore[assignment]
     names = countries.get(_eccp_code(code))
     return names[0] if names else None
+
+
+def country_names(code: str | None) -> tuple[str, ...]:
+    """Every name and adjective of a country in the data: 'SI' -> ('Slovenia', 'Slovenian')."""
+    if code is None:
+        return ()
+    countries: dict[str, list[str]] = _geo()["countries"]  # type: ignore[assignment]
+    return tuple(countries.get(_eccp_code(code), ()))
