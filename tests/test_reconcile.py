@@ -287,3 +287,28 @@ def test_the_same_words_in_two_countries_stay_two_clusters() -> None:
     )
     assert sorted(c.country for c in r.clusters) == ["AT", "SI"]
     assert r.conflicts == []
+
+
+def test_a_page_without_a_country_joins_the_one_cluster_it_names() -> None:
+    r = reconcile(
+        [
+            claim("Agrinova Cluster", "created_year", 2007, qualifier="founded", doc="factsheet", country="IT"),
+            claim("Agrinova", "created_year", 2008, qualifier="founded", doc="press", country=None),
+        ]
+    )
+    (cluster,) = r.clusters
+    assert cluster.country == "IT"
+    (conflict,) = r.conflicts
+    assert [v.value for v in conflict.values] == [2007, 2008]
+
+
+def test_a_page_without_a_country_stays_apart_when_two_countries_have_the_name() -> None:
+    r = reconcile(
+        [
+            claim("Wood Cluster", "created_year", 2007, doc="a", country="AT"),
+            claim("Wood Cluster", "created_year", 2009, doc="b", country="SI"),
+            claim("Wood Cluster", "created_year", 2008, doc="press", country=None),
+        ]
+    )
+    assert sorted(str(c.country) for c in r.clusters) == ["AT", "None", "SI"]
+    assert r.conflicts == []

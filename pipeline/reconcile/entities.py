@@ -180,6 +180,8 @@ def cluster_entities(
         uf.union(a, b)
     for a, b in variant_pairs(nodes, surface):
         uf.union(a, b)
+    for a, b in unplaced_pairs(nodes, surface, uf.find):
+        uf.union(a, b)
     groups: dict[tuple[str | None, str], list[tuple[str | None, str]]] = defaultdict(list)
     for node in nodes:
         groups[uf.find(node)].append(node)
@@ -187,7 +189,7 @@ def cluster_entities(
     index: dict[tuple[str | None, str], str] = {}
     for members in groups.values():
         name = _current_name([m for m in members if m not in abbreviations] or members, renames, surface)
-        country = members[0][0]
+        country = next((m[0] for m in members if m[0] is not None), None)
         eid = stable_id("cluster", {"country": country, "core": cluster_core(name, country)})
         forms = {f for m in members for f in surface[m]}
         aliases = sorted({f for f in forms if plain(f) != plain(name)}, key=lambda s: (s.casefold(), s))
@@ -284,6 +286,42 @@ def variant_pairs(nodes: Sequence[Node], surface: dict[Node, Counter[str]]) -> l
             anchor = first.setdefault((node[0], key), node)
             if anchor != node:
                 pairs.append((anchor, node))
+    return pairs
+
+def _node_keys(node: Node, surface: dict[Node, Counter[str]]) -> set[str]:
+    keys = {f"core:{node[1]}"}
+    for form in surface.get(node, ()):
+        key = variant_key(form, node[0])
+        if key is not None:
+            keys.add(f"variant:{key}")
+    return keys
+
+
+def unplaced_pairs(
+    nodes: Sequence[Node], surface: dict[Node, Counter[str]], root: Callable[[Node], Node]
+) -> list[tuple[Node, Node]]:
+    """Names from documents whose country is unknown, joined to the one cluster they name.
+
+    A press page that never names its country still speaks of a cluster a factsheet
+    placed: "Agrinova" on an undated, unplaced page and "Agrinova" in the Italian
+    factsheet are one organisation when no other country has an "Agrinova". When
+    the name (its core or its variant key) belongs to clusters of two or more
+    entities, the page's name stays apart.
+    """
+    owners: dict[str, set[Node]] = defaultdict(set)
+    for node in nodes:
+        if node[0] is not None:
+            for key in _node_keys(node, surface):
+                owners[key].add(root(node))
+    pairs: list[tuple[Node, Node]] = []
+    for node in nodes:
+        if node[0] is not None:
+            continue
+        found: set[Node] = set()
+        for key in _node_keys(node, surface):
+            found |= owners.get(key, set())
+        if len(found) == 1:
+            pairs.append((found.pop(), node))
     return pairs
 
 
