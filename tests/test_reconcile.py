@@ -312,3 +312,31 @@ def test_a_page_without_a_country_stays_apart_when_two_countries_have_the_name()
     )
     assert sorted(str(c.country) for c in r.clusters) == ["AT", "None", "SI"]
     assert r.conflicts == []
+
+
+def _policy_table(name: str, country: str, year: int) -> list[Claim]:
+    return [
+        claim(name, attribute, value, kind="policy", country=country, doc=f"factsheet-{country}",
+              method="factsheet.policy_table", extractor="factsheet.policy_table")
+        for attribute, value in (("name", "x"), ("history.starting_year", year))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tables", "conflicts"),
+    [
+        ([("Czech Cluster Programme", "CZ", 2004)], 1),
+        ([("Czech Cluster Programme", "CZ", 2004), ("Slovak Cluster Programme", "SK", 2004)], 0),
+    ],
+    ids=["one-owner", "two-countries-could-own-it"],
+)
+def test_a_page_without_a_country_names_a_policy_of_the_one_country_that_has_it(
+    tables: list[tuple[str, str, int]], conflicts: int
+) -> None:
+    table_claims = [c for name, country, year in tables for c in _policy_table(name, country, year)]
+    prose = claim("Cluster Programme", "starting_year", 2005, kind="policy", country=None,
+                  qualifier="launched", doc="press")
+    r = reconcile([*table_claims, prose])
+    assert len(r.conflicts) == conflicts
+    if conflicts:
+        assert [v.value for v in r.conflicts[0].values] == [2004, 2005]

@@ -118,6 +118,17 @@ def resolve_policy(name: str, country: str | None, policies: Sequence[PolicyEnti
     return found if len(hits) == 1 else None
 
 
+def resolve_unplaced_policy(name: str, policies: Sequence[PolicyEntity]) -> PolicyEntity | None:
+    """A policy named on a page whose country is unknown: the one canonical policy, of
+    any country, that `resolve_policy` finds for it; None when none or several do."""
+    found = {
+        match.id: match
+        for country in sorted({p.country for p in policies if p.country is not None})
+        if (match := resolve_policy(name, country, policies)) is not None
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # ------------------------------------------------------------------ clusters
 
 
@@ -457,6 +468,8 @@ def resolve(claims: Sequence[Claim], counts: Counter[str] | None = None) -> Reso
     for claim in claims:
         if claim.subject_type == "policy":
             match = resolve_policy(claim.subject_name, claim.country, policies)
+            if match is None and claim.country is None:
+                match = resolve_unplaced_policy(claim.subject_name, policies)
             if match is None:
                 pid = policy_id(claim.country, claim.subject_name)
                 extra_policies.setdefault(pid, PolicyEntity(pid, claim.country, claim.subject_name))
