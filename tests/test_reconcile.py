@@ -340,3 +340,4 @@ def test_a_page_without_a_country_names_a_policy_of_the_one_country_that_has_it(
     assert len(r.conflicts) == conflicts
     if conflicts:
         assert [v.value for v in r.conflicts[0].values] == [2004, 2005]
+

@@ -94,3 +94,13 @@ def country_names(code: str | None) -> tuple[str, ...]:
         return ()
     countries: dict[str, list[str]] = _geo()["countries"]  # type: ignore[assignment]
     return tuple(countries.get(_eccp_code(code), ()))
+
+
+def country_in_name(name: str) -> str | None:
+    """The one country a name itself names ('Slovenian Wood Cluster' -> 'SI'); None for none or two.
+
+    >>> country_in_name("Slovenian Wood Cluster"), country_in_name("German-Czech Cluster")
+    ('SI', None)
+    """
+    counts = count_countries(name)
+    return next(iter(counts)) if len(counts) == 1 else None

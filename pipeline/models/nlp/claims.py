@@ -56,7 +56,7 @@ from pipeline.models.nlp.patterns import (
 )
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 from pipeline.models.nlp.structured import find_fields, section_subject
-from pipeline.text.regions import region_of
+from pipeline.text.regions import country_in_name, region_of
 from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
 from pipeline.text.numbers import parse_int
@@ -209,7 +209,7 @@ def _add(
         attribute=attribute,
         value=value,
         evidence=evidence,
-        country=ctx.country,
+        country=country_in_name(subject_name) or ctx.country,  # a round-up page names clusters of several
         qualifier=qualifier,
         precision=precision,
     )
