@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.datamodel.document import Document, DocumentKind
 from pipeline.models.factsheet.labels import SECTIONS, match_header, match_section
 from pipeline.models.nlp.patterns import pattern_name_lexicon
-from pipeline.text.regions import count_countries, country_code
+from pipeline.text.regions import count_countries, count_places, country_code, first_named
 
 _FACTSHEET_TITLE = re.compile(r"country\s+factsheet", re.IGNORECASE)
 _CLUSTER_WORD = re.compile(r"\bclusters?\b", re.IGNORECASE)
@@ -101,10 +102,34 @@ def detect_country(doc: Document) -> str | None:
                 code = country_code(candidate)
                 if code:
                     return code
-    counts = count_countries(doc.text)
+    return most_named_country(doc.text)
+
+
+def most_named_country(text: str) -> str | None:
+    """The country named most often (by name or adjective); its cities and regions settle a
+    page that names no country or two equally often, and the first named settles what is left.
+
+    >>> most_named_country("The Slovenian Wood Cluster met Austrian partners in Ljubljana.")
+    'SI'
+    >>> most_named_country("Founded in Brno in 2009, the cluster now has 40 members.")
+    'CZ'
+    >>> most_named_country("The cluster was founded in 2009.") is None
+    True
+    """
+    counts = count_countries(text)
+    top = _leaders(counts)
+    if len(top) != 1:
+        places = count_places(text)
+        if top:
+            places = Counter({code: n for code, n in places.items() if code in top})
+        top = _leaders(places) or top
+    if len(top) == 1:
+        return next(iter(top))
+    return first_named(text, top) if top else None
+
+
+def _leaders(counts: Counter[str]) -> set[str]:
     if not counts:
-        return None
-    (best, n), *rest = counts.most_common(2) + [("", 0)]
-    if rest and rest[0][1] == n:
-        return None
-    return best
+        return set()
+    most = max(counts.values())
+    return {code for code, n in counts.items() if n == most}

@@ -104,3 +104,44 @@ def country_in_name(name: str) -> str | None:
     """
     counts = count_countries(name)
     return next(iter(counts)) if len(counts) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    places: dict[str, list[str]] = _geo().get("places", {})  # type: ignore[assignment]
+    return tuple(
+        (code, re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"))
+        for code, names in places.items()
+    )
+
+
+def count_places(text: str) -> Counter[str]:
+    """How often each country's cities and regions (the data's `places`) are named in `text`.
+
+    >>> count_places("A Brno start-up and a Prague lab joined; Vienna hosted.")
+    Counter({'CZ': 2, 'AT': 1})
+    """
+    counts: Counter[str] = Counter()
+    for code, pattern in _place_patterns():
+        n = len(pattern.findall(text))
+        if n:
+            counts[iso_alpha2(code)] += n
+    return counts
+
+
+def first_named(text: str, codes: set[str]) -> str | None:
+    """Of `codes`, the country whose name, adjective or place comes first in `text`.
+
+    >>> first_named("The Slovenian cluster met Austrian and Italian partners.", {"AT", "SI"})
+    'SI'
+    """
+    best: tuple[int, str] | None = None
+    for patterns in (_country_patterns(), _place_patterns()):
+        for code, pattern in patterns:
+            iso = iso_alpha2(code)
+            if iso not in codes:
+                continue
+            match = pattern.search(text)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), iso)
+    return best[1] if best else None
