@@ -18,11 +18,16 @@ Producers (folder names under ``tests/fixtures/factsheets/``):
                    header rows once, plain categories, narrow hyphenated columns
 ``libreoffice-c``  DejaVu Serif, shading only, repeated header rows, merged label cells,
                    bold bulleted categories
+``chromium-a``     the ``weasyprint-a`` HTML printed by headless Chromium (Blink layout,
+                   Skia PDF backend: subset CID fonts, glyph-run text objects)
+``chromium-b``     the ``weasyprint-b`` HTML printed by headless Chromium
 =================  =====================================================================
 
 The ``-c`` variants were added last, as a held-out check: rendered after the rules were
 written for ``-a``/``-b``, they exposed fallback-font hyphens, categories wrapping over more
 than six lines and one-value sub-rows whose label went overleaf, fixed by general rules.
+The ``chromium`` renditions were added later still, after every rule was written, and read
+exactly on first contact (no rule changed for them).
 
 The Luxembourg and Belgium renditions by reportlab and fpdf2 are the sample corpus itself
 (``raw/factsheets/<family>-<producer>.pdf``, rebuilt by ``python -m pipeline build-corpus``);
@@ -71,6 +76,15 @@ def _libreoffice(variant: str) -> Callable[[m.Factsheet, pathlib.Path], pathlib.
     return render
 
 
+def _chromium(variant: str) -> Callable[[m.Factsheet, pathlib.Path], pathlib.Path]:
+    def render(fs: m.Factsheet, path: pathlib.Path) -> pathlib.Path:
+        from . import render_chromium, render_weasyprint
+
+        return render_chromium.render(fs, path, render_weasyprint.STYLES[variant])
+
+    return render
+
+
 PRODUCERS: dict[str, Callable[[m.Factsheet, pathlib.Path], pathlib.Path]] = {
     "reportlab": render_reportlab.render,
     "fpdf2": render_fpdf2.render,
@@ -80,6 +94,8 @@ PRODUCERS: dict[str, Callable[[m.Factsheet, pathlib.Path], pathlib.Path]] = {
     "libreoffice-b": _libreoffice("b"),
     "weasyprint-c": _weasyprint("c"),
     "libreoffice-c": _libreoffice("c"),
+    "chromium-a": _chromium("a"),
+    "chromium-b": _chromium("b"),
 }
 
 

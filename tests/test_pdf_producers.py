@@ -131,7 +131,10 @@ def test_a_table_row_cut_by_the_page_bottom_is_closed_and_read() -> None:
         (["innov\u2010", "ation"], "innovation"),  # a typesetter's hyphen
         (["innov\u00ad", "ation"], "innovation"),  # a soft hyphen
         (["know-", "how"], "know-how"),  # a compound broken at its own hyphen
-        (["EU-", "Funds"], "EU- Funds"),  # a capital after the hyphen: not a compound break
+        (["Eco-", "Innovation"], "Eco-Innovation"),  # a capitalised compound (Chromium breaks it so)
+        (["Baden-", "Württemberg"], "Baden-Württemberg"),
+        (["2014-", "2020"], "2014- 2020"),  # a range broken after its dash: the gap stays visible
+        (["Cluster -", "Innovation"], "Cluster - Innovation"),  # a spaced dash is no compound
         (["green", "economy"], "green economy"),
     ],
 )

@@ -454,13 +454,15 @@ def join_lines(texts: Sequence[str]) -> str:
 
     >>> join_lines(["innov\u2010", "ation and cross-", "clustering"])
     'innovation and cross-clustering'
+    >>> join_lines(["the domains are Eco-", "Innovation and Baden-", "Württemberg"])
+    'the domains are Eco-Innovation and Baden-Württemberg'
     """
     out = ""
     for text in texts:
         if out.endswith(SOFT_HYPHENS) and text[:1].islower():
             out = out[:-1] + text
-        elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
-            out += text  # a compound broken at its own hyphen: know-|how
+        elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].isalpha():
+            out += text  # a compound broken at its own hyphen: know-|how, Eco-|Innovation
         else:
             out = f"{out} {text}" if out else text
     return out
