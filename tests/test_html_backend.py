@@ -190,3 +190,42 @@ def test_parse_visible_date(text: str, expected: tuple[str, str] | None) -> None
 def test_bom_and_meta_charset() -> None:
     assert decode_html(b"\xef\xbb\xbf<p>x</p>") == "<p>x</p>"
     assert decode_html('<meta charset="iso-8859-1"><p>é</p>'.encode("latin-1")).endswith("é</p>")
+
+
+# Real pages put the article where class-name and tag rules would drop it. The main-content
+# oracle (trafilatura) protects an element that holds most of the main text.
+_ARTICLE_PARAGRAPHS = (
+    "<h1>Nordic wood cluster opens a test hall</h1>"
+    "<p>The wood cluster of the region opened its new test hall for timber joints on Monday morning.</p>"
+    "<p>Forty member firms will share the hall, which cost the regional fund about two million euros.</p>"
+    "<p>The cluster was founded in 2009 by eleven sawmills and the technical college of the town.</p>"
+    "<p>Its manager said the hall would let small firms certify new products without travelling abroad.</p>"
+)
+
+
+def _page(body: str) -> bytes:
+    return f"<html><head><title>News</title></head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a layout wrapper whose class says "sidebar" or "nav" holds the whole page
+        f'<div class="l-outer l-outer--nav has-sidebar"><nav><a href="/">Home</a> <a href="/n">News</a>'
+        f' <a href="/c">Contact</a></nav><div class="content">{_ARTICLE_PARAGRAPHS}</div></div>',
+        # an ASP.NET page: one <form> around everything
+        f'<form id="aspnetForm" method="post"><nav><a href="/">Home</a> <a href="/n">News</a>'
+        f' <a href="/c">Contact</a></nav><div class="content">{_ARTICLE_PARAGRAPHS}</div></form>',
+        # the same, written with decomposed accents ("u" + U+0308) in a wrapper named "menu-open"
+        '<div class="page menu-open"><div class="content">'
+        + _ARTICLE_PARAGRAPHS.replace("Monday", "Montag for Ju\u0308rgen")
+        + "</div></div>",
+    ],
+    ids=["sidebar-wrapper", "aspnet-form", "decomposed-accents"],
+)
+def test_a_wrapper_that_looks_like_boilerplate_keeps_the_article(body: str) -> None:
+    doc = parse_html(_page(body), doc_id="x", uri="x.html", sha256="0")
+    assert "The cluster was founded in 2009 by eleven sawmills" in doc.text
+    assert "Its manager said the hall" in doc.text
+    assert "Contact" not in doc.text
+
