@@ -12,9 +12,11 @@ How the main content is found (and why):
    and "Read more" / "Related news" sections (the heading and what follows it).
    An element holding half of the main text (as trafilatura reads it, step 3) is
    never removed this way: real pages wrap the article in a `<form>` (ASP.NET) or in
-   a layout `div` whose class says "nav" or "sidebar". Measured locally on 300 of
-   trafilatura's own evaluation pages (never copied here): the share of the pages'
-   main-content snippets we keep rose from 0.84 to 0.92 (trafilatura: 0.96).
+   a layout `div` whose class says "nav" or "sidebar". Measured locally on the 990
+   real pages of trafilatura's own evaluation set (never copied here): the share of
+   the pages' main-content snippets we keep rose from 0.84 to 0.93 (trafilatura
+   itself: 0.94), pages with no main content found fell from 78 to 10, and the
+   boilerplate snippets kept rose from 0.18 to 0.19 (trafilatura: 0.11).
 3. The content container is chosen with trafilatura as an oracle: trafilatura
    extracts the main text of the page; the container is the smallest element
    (preferring `article` / `main` / `[role=main]`) whose text covers at least
