@@ -2820,7 +2820,8 @@ def _field_claims(
         elif (
             subject := discourse.topic
             # a page without a topic: its one cluster's member count, never a "Start date:" (a job's)
-            or ((discourse.fallback or _sole_named(discourse)) if f.attribute == "member_count" else None)
+            # a founding asked or described in its label ("When was X founded?") is the page's one cluster's too
+            or ((discourse.fallback or _sole_named(discourse)) if f.attribute == "member_count" or f.described else None)
         ) is not None:
             name, subject_type = subject.name, subject.subject_type
             extra = [subject.evidence]

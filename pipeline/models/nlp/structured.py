@@ -37,6 +37,8 @@ class StructuredRules:
     non_member_words: frozenset[str]
     name_labels: frozenset[str]
     separators: tuple[str, ...]
+    # "When did the network start?", "Date the cluster organisation was established", "How many members are there?"
+    described_openers: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @cache
@@ -56,6 +58,10 @@ def pattern_structured_fields() -> StructuredRules:
         non_member_words=frozenset(data.get("non_member_words", ())),
         name_labels=frozenset(data["name_labels"]),
         separators=tuple(data["separators"]),
+        described_openers=tuple(
+            (str(attribute), tuple(sorted(openers, key=len, reverse=True)))
+            for attribute, openers in data.get("described_openers", {}).items()
+        ),
     )
 
 
@@ -70,13 +76,14 @@ class Field:
     value: int | str
     precision: str | None
     subject: str | None  # a table row's own name
+    described: bool = False  # the label asks or describes its value ("When was X founded?"), never a job's "Start date"
 
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,.]\d{3})+|\d+)\s*\+?(?![\d.,]?\d)")
 
 
 def _label(text: str) -> str:
-    return " ".join(text.strip().rstrip(":").lower().split())
+    return " ".join(text.strip().rstrip(":").rstrip("?").lower().split())
 
 
 def _value(attribute: str, text: str, published: str | None) -> tuple[int | str, str | None] | None:
@@ -104,6 +111,9 @@ def _attribute(label: str) -> str | None:
     exact = _exact_attribute(label, rules)
     if exact is not None or not label:
         return exact
+    described = _described_attribute(label, rules)
+    if described is not None:
+        return described
     words = label.split()
     if len(words) > 6 or set(words) & rules.non_member_words:
         return None
@@ -113,6 +123,46 @@ def _attribute(label: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+MAX_DESCRIBED_LABEL_WORDS = 10
+
+
+def _described_attribute(label: str, rules: StructuredRules) -> str | None:
+    """A label that asks or describes what its value is: a date opener ("when", "date", "year")
+    with a start label at its end, or a count opener ("how many") with a member label right after it.
+
+    >>> _described_attribute("when did the network start", pattern_structured_fields())
+    'start'
+    >>> _described_attribute("date the cluster organisation was established", pattern_structured_fields())
+    'start'
+    >>> _described_attribute("how many members are there", pattern_structured_fields())
+    'member_count'
+    >>> _described_attribute("when is the deadline", pattern_structured_fields()) is None
+    True
+    """
+    words = label.split()
+    if len(words) > MAX_DESCRIBED_LABEL_WORDS:
+        return None
+    for attribute, openers in rules.described_openers:
+        for opener in openers:
+            if not label.startswith(opener + " "):
+                continue
+            rest = label[len(opener) + 1 :].split()
+            if attribute == "start" and any(
+                _exact_attribute(" ".join(rest[-n:]), rules) == "start" for n in (1, 2)
+            ):
+                return "start"
+            if attribute == "member_count" and any(
+                _exact_attribute(" ".join(rest[:n]), rules) == "member_count" for n in (2, 1)
+            ):
+                return "member_count"
+    return None
+
+
+def _described_label(text: str) -> bool:
+    """A question or descriptive label ("When did the network start?"), longer than a field name."""
+    return _described_attribute(_label(text), pattern_structured_fields()) is not None
 
 
 def _exact_attribute(label: str, rules: StructuredRules) -> str | None:
@@ -280,10 +330,12 @@ def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]
             _, i, block = cells[1]
             found = _value(attribute, block.text, published) if attribute else None
             if attribute and found:
-                out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], None))
+                described = _described_label(cells[0][2].text)
+                out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], None, described))
             continue
         labels = {col: _label(b.text) for col, _, b in cells}
-        if any(_attribute(v) for v in labels.values()):
+        # a header names columns: a row holding a number or a year is a data row ("Viken Food Partners | 2017 | 26")
+        if any(_attribute(v) for v in labels.values()) and not any(_NUMBER.search(v) for v in labels.values()):
             header = labels
             continue
         if header is None:
@@ -313,13 +365,14 @@ def _pair_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """A short label block followed by its value block (dt/dd, profile boxes)."""
     out = []
     for i, (label, value) in enumerate(zip(blocks, blocks[1:])):
-        if _CELL.match(label.locator or "") or len(label.text.split()) > 5:
+        if _CELL.match(label.locator or "") or (len(label.text.split()) > 5 and not _described_label(label.text)):
             continue
         attribute = _attribute(_label(label.text))
         found = _value(attribute, value.text, published) if attribute else None
         # a short value, or a start value that opens with its date ("2011, by the regional farmers' union")
         if attribute and found and (len(value.text.split()) <= 6 or (attribute == "start" and _LEADING_DATE.match(value.text))):
-            out.append(Field(i + 1, 0, len(value.text), attribute, found[0], found[1], None))
+            described = _described_label(label.text)
+            out.append(Field(i + 1, 0, len(value.text), attribute, found[0], found[1], None, described))
     return out
 
 
@@ -347,5 +400,7 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
             named = len(words) >= 2 or text.isupper() or is_camelcase_name(text)
             if named and len(words) <= 8 and is_name(text) and not all(w.lower() in lex.generic_heads for w in words):
                 return text
+            if block.kind == "heading" and not any(w[:1].isupper() for w in words[1:]):
+                continue  # a generic sub-heading ("General information", "Key facts"): the section above names it
             return None
     return None

@@ -1,0 +1,82 @@
+"""Rule families widened while tuning on the dev7 press split (issue 7): labels that ask or describe
+their value ("When did the network start?", "Date the cluster organisation was established"), table
+rows that are data although a cell ends in a member word, generic sub-headings between a field and the
+name above it, event idioms in every tense, and references and dates written as other writers write them.
+
+Every sentence and page here was written for these tests (paraphrases of constructions seen on
+agency, ministry and cluster pages), never copied; each case is checked on its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_dev6_rules import extracted, page_facts
+
+Fact = tuple[str, str, object]
+
+
+# ------------------------------------------------------------------ described and question labels
+
+
+@pytest.mark.parametrize(
+    ("h1", "body", "expected"),
+    [
+        pytest.param(
+            "Questions and answers",
+            "<p>Fjordline Robotics is the robotics cluster of Rogaland.</p>"
+            "<dl><dt>When was Fjordline Robotics founded?</dt><dd>In 2014.</dd>"
+            "<dt>How many members does it have?</dt><dd>57 firms.</dd></dl>",
+            {("Fjordline Robotics", "created_year", 2014), ("Fjordline Robotics", "member_count", 57)},
+            id="faq-when-was-founded",
+        ),
+        pytest.param(
+            "Pannonia Packaging Network",
+            "<table><tr><td>Year the network was established</td><td>2009</td></tr>"
+            "<tr><td>Number of staff</td><td>4</td></tr></table>",
+            {("Pannonia Packaging Network", "created_year", 2009)},
+            id="table-year-the-network-was-established",
+        ),
+        pytest.param(
+            "Baltic Biotech Hub",
+            "<h2>Basic data</h2><table><tr><td>Date the cluster organisation was set up</td>"
+            "<td>Tuesday, 7 June 2016</td></tr><tr><td>How many members</td><td>31</td></tr></table>",
+            {("Baltic Biotech Hub", "created_year", 2016), ("Baltic Biotech Hub", "member_count", 31)},
+            id="generic-subheading-weekday-date",
+        ),
+        pytest.param(
+            "Frequently asked questions",
+            "<p>Ebro Valley Agritech is the agri-tech cluster of Aragón.</p>"
+            "<dl><dt>When is the deadline for the study trip?</dt><dd>15 May 2025.</dd>"
+            "<dt>How many days does the trip last?</dt><dd>4 days.</dd></dl>",
+            set(),
+            id="trap-when-is-the-deadline",
+        ),
+    ],
+)
+def test_a_label_that_asks_or_describes_its_value(h1: str, body: str, expected: set[Fact]) -> None:
+    assert page_facts(h1, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            [("Tatra Wood Partners", "2012", "44"), ("Orava Metal Forum", "2015", "21")],
+            {
+                ("Tatra Wood Partners", "created_year", 2012), ("Tatra Wood Partners", "member_count", 44),
+                ("Orava Metal Forum", "created_year", 2015), ("Orava Metal Forum", "member_count", 21),
+            },
+            id="row-name-ends-in-partners",
+        ),
+        pytest.param(
+            [("Aegean Members Alliance", "2018", "19")],
+            {("Aegean Members Alliance", "created_year", 2018), ("Aegean Members Alliance", "member_count", 19)},
+            id="row-name-holds-members",
+        ),
+    ],
+)
+def test_a_table_row_with_numbers_is_data_not_a_header(rows: list[tuple[str, str, str]], expected: set[Fact]) -> None:
+    cells = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+    body = f"<table><tr><th>Organisation</th><th>Founded</th><th>Members</th></tr>{cells}</table>"
+    assert page_facts("Cluster organisations in the county", body) == expected
