@@ -80,3 +80,65 @@ def test_a_table_row_with_numbers_is_data_not_a_header(rows: list[tuple[str, str
     cells = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
     body = f"<table><tr><th>Organisation</th><th>Founded</th><th>Members</th></tr>{cells}</table>"
     assert page_facts("Cluster organisations in the county", body) == expected
+
+
+# ------------------------------------------------------------------ event idioms in every tense
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Nordkyn Seafood Alliance finally got off the ground in 2013 after two years of talks."],
+            {("Nordkyn Seafood Alliance", "created_year", 2013)},
+            id="got-off-the-ground",
+        ),
+        pytest.param(
+            ["Tatra Timber Hub saw the light of day in March 2017 in a sawmill in Poprad."],
+            {("Tatra Timber Hub", "created_year", 2017)},
+            id="saw-the-light-of-day",
+        ),
+        pytest.param(
+            ["Lusatia Energy Network took shape in 2011 around the old power station."],
+            {("Lusatia Energy Network", "created_year", 2011)},
+            id="took-shape",
+        ),
+        pytest.param(
+            ["The Danube Cluster Programme got underway in 2016 with a first call for applications."],
+            {("Danube Cluster Programme", "starting_year", 2016)},
+            id="programme-got-underway",
+        ),
+        pytest.param(
+            ["The Moravian Drone Hub gets under way in 2020, when four drone makers share a test field."],
+            {("Moravian Drone Hub", "created_year", 2020)},
+            id="historical-present-gets-under-way",
+        ),
+        pytest.param(
+            ["Pomeranian Yacht Forum held its inaugural assembly in Gdynia on 9 May 2010."],
+            {("Pomeranian Yacht Forum", "created_year", 2010)},
+            id="inaugural-assembly",
+        ),
+        pytest.param(
+            ["The Ministry unveiled the Adriatic Cluster Programme in 2018."],
+            {("Adriatic Cluster Programme", "starting_year", 2018)},
+            id="unveiled-programme",
+        ),
+        pytest.param(
+            ["The new test hall of Lusatia Energy Network took shape in 2019."],
+            set(),
+            id="trap-a-hall-of-the-network-took-shape",
+        ),
+        pytest.param(
+            ["The second office of Tatra Timber Hub opened in Košice in 2021."],
+            set(),
+            id="trap-an-office-of-the-hub-opened",
+        ),
+        pytest.param(
+            ["The joint laboratory of Nordkyn Seafood Alliance got off the ground in 2018."],
+            set(),
+            id="trap-a-laboratory-of-the-alliance-got-off-the-ground",
+        ),
+    ],
+)
+def test_event_idioms_in_any_tense(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert extracted(*paragraphs) == expected

@@ -781,6 +781,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         return None  # "the network of firms in Northern Savonia had been set up": a place, not the subject
     if start > 0 and doc[start - 1].lower_ in lex.non_cluster_descriptors:
         return None  # "the software company Nordsoft Systems was founded in 1998"
+    if _complement_of_noun(doc, _Mention(span, span.text, "cluster")):
+        return None  # "the new test hall of Lusatia Energy Network took shape in 2019": the hall did
     if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in lex.non_cluster_descriptors:
         return None  # "Its funder, Skillnet Ireland, was set up in 1999": apposition to a non-cluster noun
     if start > 0 and doc[start - 1].text in ("/", "\\", "&") and not doc[start - 1].whitespace_:

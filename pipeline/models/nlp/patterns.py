@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -183,6 +184,25 @@ class EventRules:
     qualified_followers: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
+def inflected(seq: tuple[str, ...], forms: Mapping[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A trigger written once with a verb's base form in angle brackets, in every form of that verb:
+    an idiom is one rule however a writer conjugates it.
+
+    >>> inflected(("<get>", "off", "the", "ground"), {"get": ("get", "got")})
+    [('get', 'off', 'the', 'ground'), ('got', 'off', 'the', 'ground')]
+    >>> inflected(("set", "up"), {"get": ("get", "got")})
+    [('set', 'up')]
+    """
+    out: list[tuple[str, ...]] = [()]
+    for word in seq:
+        verb = word[1:-1] if word.startswith("<") and word.endswith(">") and word != WILDCARD_NAME else None
+        if verb is not None and verb not in forms:
+            raise RuleDataError(f"events.json: no verb_forms for {word}")
+        choices = forms[verb] if verb is not None else (word,)
+        out = [prefix + (choice,) for prefix in out for choice in choices]
+    return out
+
+
 @cache
 def pattern_event_triggers() -> EventRules:
     """Event verbs/nouns with the qualifier they give, lineage cues, passive auxiliaries.
@@ -197,7 +217,13 @@ def pattern_event_triggers() -> EventRules:
     data = _load_json("events.json")
     if not isinstance(data, dict):
         raise RuleDataError("events.json must be an object")
-    triggers = tuple((qualifier, tuple(seq)) for qualifier, seqs in data["triggers"].items() for seq in seqs)
+    forms = {str(k): tuple(v) for k, v in data.get("verb_forms", {}).items()}
+    triggers = tuple(
+        (qualifier, expanded)
+        for qualifier, seqs in data["triggers"].items()
+        for seq in seqs
+        for expanded in inflected(tuple(seq), forms)
+    )
     return EventRules(
         triggers=triggers,
         nominal=frozenset(data["nominal"]),
