@@ -142,3 +142,57 @@ def test_a_table_row_with_numbers_is_data_not_a_header(rows: list[tuple[str, str
 )
 def test_event_idioms_in_any_tense(paragraphs: list[str], expected: set[Fact]) -> None:
     assert extracted(*paragraphs) == expected
+
+
+# ------------------------------------------------------------------ a job's start, an organisation's call
+
+
+@pytest.mark.parametrize(
+    ("h1", "body", "expected"),
+    [
+        pytest.param(
+            "Project manager (m/f/d)",
+            "<p>Saxony Battery Alliance was founded in 2019 by eleven cell and machine makers.</p>"
+            "<ul><li>Start date: 01.04.2025</li><li>Salary: TV-L E13</li><li>Application deadline: 15.02.2025</li></ul>",
+            {("Saxony Battery Alliance", "created_year", 2019)},
+            id="job-list-start-date",
+        ),
+        pytest.param(
+            "We are hiring: cluster assistant",
+            "<p>Ljubljana Food Tech Network was set up in 2015.</p>"
+            "<dl><dt>Start</dt><dd>1 September 2025</dd><dt>Contract</dt><dd>fixed term, 2 years</dd></dl>",
+            {("Ljubljana Food Tech Network", "created_year", 2015)},
+            id="job-definition-list-start",
+        ),
+        pytest.param(
+            "Ljubljana Food Tech Network",
+            "<p>Ljubljana Food Tech Network connects food makers with the university.</p>"
+            "<ul><li>Start: 2015</li><li>Members: 48</li></ul>",
+            {("Ljubljana Food Tech Network", "created_year", 2015), ("Ljubljana Food Tech Network", "member_count", 48)},
+            id="profile-start-field-is-still-a-start",
+        ),
+    ],
+)
+def test_a_start_date_among_a_jobs_fields_is_the_jobs(h1: str, body: str, expected: set[Fact]) -> None:
+    assert page_facts(h1, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Adriatic Boat Network was constituted in 2011.", "Its first call for joint projects, in 2013, funded 8 projects."],
+            {("Adriatic Boat Network", "created_year", 2011)},
+            id="trap-a-clusters-first-call-for-projects",
+        ),
+        pytest.param(
+            ["The Baltic Cluster Programme has funded networks since its first call in 2016."],
+            {("Baltic Cluster Programme", "starting_year", 2016)},
+            id="a-programmes-first-call",
+        ),
+    ],
+)
+def test_a_first_call_for_projects_starts_a_programme_not_an_organisation(
+    paragraphs: list[str], expected: set[Fact]
+) -> None:
+    assert extracted(*paragraphs) == expected

@@ -55,7 +55,7 @@ from pipeline.models.nlp.patterns import (
     pattern_syntax,
 )
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
-from pipeline.models.nlp.structured import find_fields, section_subject
+from pipeline.models.nlp.structured import find_fields, job_start_field, section_subject
 from pipeline.text.regions import region_of
 from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
@@ -1295,7 +1295,12 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
     candidates = sorted([*mentions, *_subject_references(sent)], key=lambda m: m.span.start)
     for trigger in triggers:
         subjects = _trigger_subject(ctx, trigger, candidates)
-        if not subjects and ctx.discourse.topic is not None and re.match(rules.structured_label, sent.text):
+        if (
+            not subjects
+            and ctx.discourse.topic is not None
+            and re.match(rules.structured_label, sent.text)
+            and not job_start_field(sent.text, ctx.document.blocks)
+        ):
             # "Time period: open ended, started on 01 June 1999": a field of the page's topic
             subjects = [
                 _Mention(trigger, ctx.discourse.topic.name, ctx.discourse.topic.subject_type, ref="topic")
@@ -1317,6 +1322,10 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             continue
         if _founded_as_company(ctx, trigger, date):
             continue  # "X was founded in 1987 as a small sawmill": a company's founding, not a cluster's
+        following = tuple(t.lower_ for t in doc[trigger.start : min(trigger.start + 4, sent.end)])
+        if any(following[: len(seq)] == seq for seq in rules.policy_only):
+            # "Its first call for joint projects, in 2013, ...": an organisation's call is an activity, not its start
+            subjects = [s for s in subjects if s.subject_type == "policy"]
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):

@@ -182,6 +182,7 @@ class EventRules:
     object_since_openers: frozenset[str] = frozenset()
     object_heads: frozenset[str] = frozenset()
     qualified_followers: tuple[tuple[str, frozenset[str]], ...] = ()
+    policy_only: frozenset[tuple[str, ...]] = frozenset()  # "its first call in 2013" starts a programme, never an organisation
 
 
 def inflected(seq: tuple[str, ...], forms: Mapping[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -243,6 +244,7 @@ def pattern_event_triggers() -> EventRules:
         qualified_followers=tuple(
             (qualifier, frozenset(words)) for qualifier, words in data.get("qualified_followers", {}).items()
         ),
+        policy_only=frozenset(tuple(seq) for seq in data.get("policy_only", ())),
     )
 
 

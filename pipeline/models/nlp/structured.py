@@ -26,7 +26,7 @@ from pipeline.models.nlp.patterns import (
 )
 from pipeline.text.dates import find_dates
 
-__all__ = ["Field", "StructuredRules", "find_fields", "pattern_structured_fields"]
+__all__ = ["Field", "StructuredRules", "find_fields", "job_start_field", "pattern_structured_fields"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ class StructuredRules:
     separators: tuple[str, ...]
     # "When did the network start?", "Date the cluster organisation was established", "How many members are there?"
     described_openers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # "Start date: 01.04.2025" next to "Application deadline:" or "Salary:" is a job's start
+    ambiguous_start_labels: frozenset[str] = frozenset()
+    job_labels: frozenset[str] = frozenset()
 
 
 @cache
@@ -62,6 +65,8 @@ def pattern_structured_fields() -> StructuredRules:
             (str(attribute), tuple(sorted(openers, key=len, reverse=True)))
             for attribute, openers in data.get("described_openers", {}).items()
         ),
+        ambiguous_start_labels=frozenset(data.get("ambiguous_start_labels", ())),
+        job_labels=frozenset(data.get("job_labels", ())),
     )
 
 
@@ -77,6 +82,7 @@ class Field:
     precision: str | None
     subject: str | None  # a table row's own name
     described: bool = False  # the label asks or describes its value ("When was X founded?"), never a job's "Start date"
+    label: str = ""  # the field's label, lower case, when it has one
 
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,.]\d{3})+|\d+)\s*\+?(?![\d.,]?\d)")
@@ -294,7 +300,7 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
         if attribute and found:
             start = offset + m.start("label")
             end = offset + m.end("value")
-            out.append(Field(index, start, end, attribute, found[0], found[1], subject))
+            out.append(Field(index, start, end, attribute, found[0], found[1], subject, label=_label(m.group("label"))))
     del seps
     return out
 
@@ -372,18 +378,44 @@ def _pair_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
         # a short value, or a start value that opens with its date ("2011, by the regional farmers' union")
         if attribute and found and (len(value.text.split()) <= 6 or (attribute == "start" and _LEADING_DATE.match(value.text))):
             described = _described_label(label.text)
-            out.append(Field(i + 1, 0, len(value.text), attribute, found[0], found[1], None, described))
+            out.append(Field(i + 1, 0, len(value.text), attribute, found[0], found[1], None, described, _label(label.text)))
     return out
 
 
 def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """Every structured start date and member count of the page's blocks."""
+    rules = pattern_structured_fields()
     fields = _table_fields(blocks, published) + _pair_fields(blocks, published)
-    separators = pattern_structured_fields().separators
+    separators = rules.separators
     for i, block in enumerate(blocks):
         if ":" in block.text or "\n" in block.text or any(sep in block.text for sep in separators):
             fields.extend(_inline_fields(i, block, published))
+    if _job_page(blocks, rules):
+        fields = [f for f in fields if f.label not in rules.ambiguous_start_labels]
     return sorted(fields, key=lambda f: (f.block, f.start))
+
+
+def job_start_field(text: str, blocks: Sequence[Block]) -> bool:
+    """'Start date: 01.04.2025' on a page with a job's fields: the job's start, not an organisation's."""
+    rules = pattern_structured_fields()
+    m = re.match(r"\s*([A-Za-z][\w '’-]{1,40}?)\s*:", text)
+    return m is not None and _label(m.group(1)) in rules.ambiguous_start_labels and _job_page(blocks, rules)
+
+
+def _job_page(blocks: Sequence[Block], rules: StructuredRules) -> bool:
+    """A page with a job's fields ("Salary:", "Application deadline:"): its "Start date:" is the job's.
+
+    >>> from pipeline.datamodel.document import Block
+    >>> _job_page([Block(kind="paragraph", text="Application deadline: 15.02.2025", start=0, end=32)], pattern_structured_fields())
+    True
+    """
+    labels = {
+        _label(m.group(1))
+        for block in blocks
+        for m in re.finditer(r"(?:^|\n|[·|;•])\s*([A-Za-z][\w '’-]{1,40}?)\s*:", block.text)
+    }
+    labels |= {_label(b.text) for b in blocks if len(b.text.split()) <= 4}
+    return bool(labels & rules.job_labels)
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.\-]{1,9}\s*\)\s*$")
