@@ -196,3 +196,45 @@ def test_a_first_call_for_projects_starts_a_programme_not_an_organisation(
     paragraphs: list[str], expected: set[Fact]
 ) -> None:
     assert extracted(*paragraphs) == expected
+
+
+# ------------------------------------------------------------------ a reference by the noun the page described the name with
+
+
+@pytest.mark.parametrize(
+    ("h1", "body", "expected"),
+    [
+        pytest.param(
+            "Fjord Biotech",
+            "<p>Fjord Biotech, a regional initiative for marine biotechnology, links 30 firms.</p>"
+            "<p>The initiative was launched in 2012 by the county.</p>",
+            {("Fjord Biotech", "created_year", 2012), ("Fjord Biotech", "member_count", 30)},
+            id="apposition-a-regional-initiative",
+        ),
+        pytest.param(
+            "Silesian Energy Network",
+            "<p>Silesian Energy Network is an initiative that links utilities, the university and local firms.</p>"
+            "<p>The initiative was set up in 2017.</p>",
+            {("Silesian Energy Network", "created_year", 2017)},
+            id="copula-is-an-initiative",
+        ),
+        pytest.param(
+            "About Porto Design Hub",
+            "<p>Porto Design Hub (an initiative for furniture makers) runs a shared showroom.</p>"
+            "<p>The initiative started in 2010 with nine workshops.</p>",
+            {("Porto Design Hub", "created_year", 2010)},
+            id="parenthesis-an-initiative",
+        ),
+        pytest.param(
+            "Kraków Gaming Forum",
+            "<p>Kraków Gaming Forum works with a national initiative for game studios.</p>"
+            "<p>The initiative was launched in 2019.</p>",
+            set(),
+            id="trap-an-initiative-the-name-works-with",
+        ),
+    ],
+)
+def test_a_reference_stands_for_the_name_the_page_described_by_its_noun(
+    h1: str, body: str, expected: set[Fact]
+) -> None:
+    assert page_facts(h1, body) == expected

@@ -28,6 +28,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -120,14 +121,20 @@ class _Discourse:
         *,
         plain: Callable[[_Antecedent], bool],
         head: str | None = None,
+        described: Callable[[_Antecedent, str], bool] | None = None,
     ) -> _Antecedent | None:
         """The nearest compatible antecedent; "it" (kind "any") only within its block and only
         when no other proper name stands between (`plain`), else the topic. A definite reference
         is also compatible with a name that ends in its head noun ("the initiative" -> "Slovenian
-        Wood Initiative", whatever type the name was given)."""
+        Wood Initiative", whatever type the name was given), and with a name the page described by
+        that noun ("Fiberforum Väst, a regional initiative for …" -> "the initiative")."""
 
         def compatible(a: _Antecedent) -> bool:
-            return a.subject_type == kind or (head is not None and a.name.split()[-1].lower() == head)
+            return (
+                a.subject_type == kind
+                or (head is not None and a.name.split()[-1].lower() == head)
+                or (head is not None and described is not None and described(a, head))
+            )
 
         oblique: _Antecedent | None = None
         for antecedent in reversed(before):
@@ -513,7 +520,11 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
     head = ref.span[-1].lower_ if ref.ref in ("cluster", "policy") and len(ref.span) > 1 else None
     found = ctx.discourse.resolve(
-        ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref), head=head
+        ref.ref or "any",
+        before,
+        plain=lambda a: _plain_between(ctx, a, ref),
+        head=head,
+        described=lambda a, noun: noun in _described_heads(ctx.document.text, a.name),
     )
     if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
         after = [
@@ -525,6 +536,30 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
+
+
+@lru_cache(maxsize=256)
+def _described_heads(text: str, name: str) -> frozenset[str]:
+    """The nouns the text describes `name` by, in an apposition or after a copula: "X, a regional
+    initiative for …", "X is the national network of …", "X (an association of …)" -> initiative,
+    network, association. A reference with such a head ("the initiative") may stand for X.
+
+    >>> sorted(_described_heads("Fiberforum Väst, a regional initiative for fibres, grew.", "Fiberforum Väst"))
+    ['initiative']
+    >>> sorted(_described_heads("Kemora is the process-industry cluster of the valley.", "Kemora"))
+    ['cluster']
+    >>> sorted(_described_heads("Kemora works with a regional initiative.", "Kemora"))
+    []
+    """
+    heads = "|".join(sorted({re.escape(seq[-1]) for _, seq in pattern_anaphors().anaphors if len(seq) == 2}))
+    found = set()
+    link = r"(?:\s*,\s*|\s*\(\s*|\s+(?:is|was|remains|acts\s+as)\s+)"
+    for m in re.finditer(
+        rf"{re.escape(name)}{link}(?:a|an|the|one\s+of\s+the)\s+((?:[\w’'-]+\s+){{0,4}}?)({heads})\b", text
+    ):
+        if not set(m.group(1).split()) & _SYNTAX.complement_prepositions:
+            found.add(m.group(2))
+    return frozenset(found)
 
 
 def _date_attribute(mention: _Mention) -> str:
