@@ -238,3 +238,41 @@ def test_a_reference_stands_for_the_name_the_page_described_by_its_noun(
     h1: str, body: str, expected: set[Fact]
 ) -> None:
     assert page_facts(h1, body) == expected
+
+
+# ------------------------------------------------------------------ a list item's leading name
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        pytest.param(
+            ["<b>Arctic Drone Hub</b> (est. 2016) – unmanned systems, Rovaniemi"],
+            {("Arctic Drone Hub", "created_year", 2016)},
+            id="parenthesis-est-abbreviation",
+        ),
+        pytest.param(
+            ["<b>Pirkanmaa Food Chain</b> – launched March 2020, just before the lockdown"],
+            {("Pirkanmaa Food Chain", "created_year", 2020)},
+            id="dash-launched-month-year",
+        ),
+        pytest.param(
+            ["Oulu Health Alliance – roots going back to 2004, formally established in 2008"],
+            {("Oulu Health Alliance", "created_year", 2008)},
+            id="dash-lineage-then-established",
+        ),
+        pytest.param(
+            ["Karelia Stone Partners: set up in 2011 by quarry owners in Joensuu"],
+            {("Karelia Stone Partners", "created_year", 2011)},
+            id="colon-set-up",
+        ),
+        pytest.param(
+            ["Kemira Oyj – a chemical company founded in 1920", "Tampere Robotics Days – held in 2015 for the first time"],
+            set(),
+            id="trap-a-company-and-an-event",
+        ),
+    ],
+)
+def test_a_list_items_event_is_about_its_leading_name(items: list[str], expected: set[Fact]) -> None:
+    body = "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    assert page_facts("Our member clusters", body) == expected

@@ -697,10 +697,47 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
         _trigger_subject_one(ctx, trigger, mentions)
         or _unnamed_subject(ctx, trigger)
         or _described_reference(ctx, trigger)
+        or _list_item_subject(ctx, trigger, mentions)
     )
     if found is None:
         return []
     return _coordinated(ctx, found, mentions) if found.ref is None else [found]
+
+
+_LIST_ITEM = re.compile(r"/li(?:\[\d+\])?$")
+_ITEM_SEPARATORS = frozenset({"–", "—", "-", "(", ":"})
+
+
+def _list_item_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """In a list item that opens with a name and a dash, parenthesis or colon, a participle or
+    verbless clause after it is about that name ("Pirkanmaa Food Chain – launched March 2020",
+    "Oulu Health Alliance – roots going back to 2004, formally established in 2008", "Arctic Drone
+    Hub (est. 2016)"); never across a company or agency word, nor for an active verb with an object."""
+    rules = pattern_event_triggers()
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    if not _LIST_ITEM.search(ctx.block.locator or "") or trigger.sent.start != 0:
+        return None
+    k = trigger.start - 1
+    while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
+        k -= 1
+    if k < 0 or not (doc[k].is_punct or doc[k].like_num) or _has_object(doc, trigger):
+        return None  # "X – the agency launched a call": another subject, or an object
+    named = next((m for m in mentions if m.span.start == 0 and m.ref is None), None)
+    end = named.span.end if named is not None else _name_end(doc, 0, trigger.start)
+    if end <= 0 or end >= trigger.start or doc[end].text not in _ITEM_SEPARATORS:
+        return None
+    if any(t.lower_ in lex.non_cluster_descriptors for t in doc[end : trigger.start]):
+        return None  # "Kemira – a chemical company founded in 1920"
+    if named is not None:
+        return named
+    span = doc[0:end]
+    words = {t.lower_ for t in span}
+    if words & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms):
+        return None
+    if len(span) < 2 and not (is_camelcase_name(span.text) or span.text.isupper()):
+        return None
+    return _Mention(span, _clean_name(span.text), "cluster")
 
 
 def _merger_result(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
@@ -731,7 +768,8 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
     if nxt.like_num and not year and after_num is not None and after_num.is_alpha and after_num.is_lower:
         return True  # "registered 12 new members": a counted object, not a date
     qualified = any(q == trigger.label_ and nxt.lower_ in words for q, words in rules.qualified_followers)
-    if nxt.like_num or nxt.lower_ in rules.intransitive_followers or qualified:  # "opens for applications"
+    dated = nxt.lower_.rstrip(".") in pattern_dates().months and after_num is not None and after_num.like_num
+    if nxt.like_num or nxt.lower_ in rules.intransitive_followers or qualified or dated:  # "opens for applications", "launched March 2020"
         if nxt.lower_ in _SYNTAX.possessive_determiners:
             after = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
             return after is None or after.lower_ not in rules.possessed_activities

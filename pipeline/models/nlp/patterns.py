@@ -307,6 +307,7 @@ class SyntaxRules:
     possessive_markers: frozenset[str]
     reference_heads: frozenset[str]
     we_are_verbs: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
 
 
 @cache
@@ -326,7 +327,7 @@ def pattern_syntax() -> SyntaxRules:
         raise RuleDataError("syntax.json must be an object")
     try:
         return SyntaxRules(
-            **{k: frozenset(str(w) for w in data[k]) for k in SyntaxRules.__dataclass_fields__ if k in data or k != "we_are_verbs"}
+            **{k: frozenset(str(w) for w in data[k]) for k in SyntaxRules.__dataclass_fields__ if k in data or k not in ("we_are_verbs", "abbreviations")}
         )
     except KeyError as exc:
         raise RuleDataError(f"syntax.json: missing list {exc}") from exc

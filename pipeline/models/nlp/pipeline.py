@@ -21,6 +21,7 @@ import re
 from functools import cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -468,6 +469,9 @@ def _build_nlp(parser: str | None) -> Language:
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+    for abbreviation in pattern_syntax().abbreviations:  # "(est. 2016)": one token, no sentence break
+        for form in {abbreviation, abbreviation.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns([*pattern_cluster_names(), *pattern_policy_names()])  # type: ignore[attr-defined]
     nlp.add_pipe("cluster_mentions")
