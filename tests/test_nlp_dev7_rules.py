@@ -276,3 +276,35 @@ def test_a_reference_stands_for_the_name_the_page_described_by_its_noun(
 def test_a_list_items_event_is_about_its_leading_name(items: list[str], expected: set[Fact]) -> None:
     body = "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
     assert page_facts("Our member clusters", body) == expected
+
+
+# ------------------------------------------------------------------ "until then it was called"
+
+
+@pytest.mark.parametrize(
+    ("h1", "body", "expected"),
+    [
+        pytest.param(
+            "Light work in the east",
+            "<p>Photonics East took shape in 2014 around a chip foundry in Enschede.</p>"
+            "<p>In 2019 the network adopted its current name; until then it was called Twente Photonics Platform.</p>",
+            {("Photonics East", "created_year", 2014), ("Twente Photonics Platform", "renamed_to", "Photonics East")},
+            id="until-then-it-was-called",
+        ),
+        pytest.param(
+            "Baltic Boat Network",
+            "<p>Baltic Boat Network links 40 yards.</p>"
+            "<p>The network took its present name in 2016. Until then it was known as Gdańsk Yacht Forum.</p>",
+            {("Gdańsk Yacht Forum", "renamed_to", "Baltic Boat Network")},
+            id="until-then-it-was-known-as",
+        ),
+        pytest.param(
+            "Baltic Boat Network",
+            "<p>Baltic Boat Network links 40 yards.</p><p>The 2016 meeting was called by Gdańsk Yacht Forum.</p>",
+            set(),
+            id="trap-a-meeting-was-called-by",
+        ),
+    ],
+)
+def test_a_former_name_told_after_until_then(h1: str, body: str, expected: set[Fact]) -> None:
+    assert page_facts(h1, body) == expected
