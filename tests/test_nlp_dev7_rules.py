@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.backend.html import parse_html
+from pipeline.models.nlp.claims import extract_prose_claims
 from tests.test_nlp_dev6_rules import extracted, page_facts
 
 Fact = tuple[str, str, object]
@@ -308,3 +310,74 @@ def test_a_list_items_event_is_about_its_leading_name(items: list[str], expected
 )
 def test_a_former_name_told_after_until_then(h1: str, body: str, expected: set[Fact]) -> None:
     assert page_facts(h1, body) == expected
+
+
+# ------------------------------------------------------------------ "today" on a dated page, "a year later"
+
+
+def dated_page_facts(published: str | None, *paragraphs: str) -> set[Fact]:
+    meta = f'<meta property="article:published_time" content="{published}">' if published else ""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    data = (
+        f"<html><head><title>News</title>{meta}</head><body><main><article><h1>News</h1>{body}"
+        "</article></main></body></html>"
+    ).encode()
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    claims = extract_prose_claims(doc, country=None)
+    for claim in claims:
+        assert claim.evidence.quote in doc.text
+    return {(c.subject_name, c.attribute, c.value) for c in claims if c.attribute in ("created_year", "starting_year")}
+
+
+@pytest.mark.parametrize(
+    ("published", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "2022-05-04T10:00:00+03:00",
+            ["At a forum in Vilnius, the Ministry of Economy today launched the Lithuanian Cluster Programme."],
+            {("Lithuanian Cluster Programme", "starting_year", 2022)},
+            id="today-launched",
+        ),
+        pytest.param(
+            "2019-10-01T08:00:00+02:00",
+            ["The Danube Cluster Programme was officially unveiled today in Ruse by the deputy minister."],
+            {("Danube Cluster Programme", "starting_year", 2019)},
+            id="was-unveiled-today",
+        ),
+        pytest.param(
+            "2021-03-15T08:00:00+01:00",
+            ["The regional government has today introduced the Thessaly Cluster Scheme for food producers."],
+            {("Thessaly Cluster Scheme", "starting_year", 2021)},
+            id="has-today-introduced",
+        ),
+        pytest.param(
+            None,
+            ["At a forum in Vilnius, the Ministry of Economy today launched the Lithuanian Cluster Programme."],
+            set(),
+            id="trap-undated-page",
+        ),
+        pytest.param(
+            "2023-05-18T16:00:00+03:00",
+            ["Today 38 clusters receive support under the Romanian Cluster Programme."],
+            set(),
+            id="trap-today-without-an-event",
+        ),
+        pytest.param(
+            None,
+            ["Havbruk Nord, the aquaculture cluster of Nordland, was born in 2007.",
+             "Its sister network in Troms, Arctic Marine Alliance, came into being a year later."],
+            {("Havbruk Nord", "created_year", 2007), ("Arctic Marine Alliance", "created_year", 2008)},
+            id="a-year-later-previous-paragraph",
+        ),
+        pytest.param(
+            None,
+            ["Havbruk Nord, the aquaculture cluster of Nordland, was born in 2007. Two years later its sister, Arctic Marine Alliance, was founded."],
+            {("Havbruk Nord", "created_year", 2007), ("Arctic Marine Alliance", "created_year", 2009)},
+            id="fronted-two-years-later",
+        ),
+    ],
+)
+def test_dates_read_against_the_page_or_an_earlier_year(
+    published: str | None, paragraphs: list[str], expected: set[Fact]
+) -> None:
+    assert dated_page_facts(published, *paragraphs) == expected

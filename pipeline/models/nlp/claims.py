@@ -1391,6 +1391,12 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         elif announced and ctx.document.published:
             # an announcement dates the event by the page's publication year
             value, precision = int(ctx.document.published[:4]), "year"
+        elif ctx.document.published and _on_publication_day(doc, trigger):
+            # "the Ministry today unveiled the new Cluster Programme": the page's own date
+            value, precision = int(ctx.document.published[:4]), "day"
+        elif (later := _years_later(ctx, sent, trigger)) is not None:
+            # "Its sister network came into being a year later" (after a year named before)
+            value, precision = later, "year"
         else:
             continue
         if _founded_as_company(ctx, trigger, date):
@@ -1415,6 +1421,43 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 used.add(id(other_date))
                 value, precision = _value(other_date.expr)
                 _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+def _on_publication_day(doc: Doc, trigger: Span) -> bool:
+    """'today' right before the trigger (an auxiliary between allowed) or right after it: the
+    event happened on the day the page was published ("X today launched", "was launched today")."""
+    words = pattern_event_triggers().publication_day_words
+    k = trigger.start - 1
+    while k >= 0 and doc[k].lower_ in pattern_event_triggers().passive_aux | _SYNTAX.perfect_aux:
+        k -= 1
+    return (k >= 0 and doc[k].lower_ in words) or (trigger.end < len(doc) and doc[trigger.end].lower_ in words)
+
+
+LATER_WINDOW = 400  # characters before the sentence in which "a year later" finds its year
+_LATER = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>years?)\s+later\b", re.IGNORECASE)
+
+
+def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
+    """'a year later' / 'three years later' after the trigger, counted from the last year the block
+    named before the trigger's sentence ("… was born in 2007. Its sister network came into being a
+    year later" -> 2008)."""
+    rules = pattern_dates()
+    m = _LATER.search(sent.text)
+    if m is None:
+        return None
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else rules.number_words.get(raw)
+    if n is None:
+        return None
+    # the block so far, else the end of the text before it (the previous paragraph)
+    start = ctx.block.start + sent.start_char
+    before = ctx.document.text[max(0, start - LATER_WINDOW) : start]
+    earlier = [
+        d.value
+        for d in find_dates(before, published=ctx.document.published)
+        if isinstance(d.value, int) and d.anchor == "own"
+    ]
+    return earlier[-1] + n * rules.relative_units[m.group("unit").lower()] if earlier else None
 
 
 def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool:

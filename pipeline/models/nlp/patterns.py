@@ -182,6 +182,7 @@ class EventRules:
     object_since_openers: frozenset[str] = frozenset()
     object_heads: frozenset[str] = frozenset()
     qualified_followers: tuple[tuple[str, frozenset[str]], ...] = ()
+    publication_day_words: frozenset[str] = frozenset()  # "the Ministry today unveiled": the page's date
     policy_only: frozenset[tuple[str, ...]] = frozenset()  # "its first call in 2013" starts a programme, never an organisation
 
 
@@ -245,6 +246,7 @@ def pattern_event_triggers() -> EventRules:
             (qualifier, frozenset(words)) for qualifier, words in data.get("qualified_followers", {}).items()
         ),
         policy_only=frozenset(tuple(seq) for seq in data.get("policy_only", ())),
+        publication_day_words=frozenset(data.get("publication_day_words", ())),
     )
 
 
