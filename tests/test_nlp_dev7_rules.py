@@ -381,3 +381,32 @@ def test_dates_read_against_the_page_or_an_earlier_year(
     published: str | None, paragraphs: list[str], expected: set[Fact]
 ) -> None:
     assert dated_page_facts(published, *paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Last year we founded Drone Alliance Vaud, the new drone cluster of Western Switzerland."],
+            {("Drone Alliance Vaud", "created_year", 2024)},
+            id="last-year-we-founded",
+        ),
+        pytest.param(
+            ["Tatra Timber Hub, the wood cluster of the Tatras, was founded last year by eleven sawmills."],
+            {("Tatra Timber Hub", "created_year", 2024)},
+            id="was-founded-last-year",
+        ),
+        pytest.param(
+            ["Kvarken Maritime Forum celebrated its tenth birthday last year with a boat show."],
+            {("Kvarken Maritime Forum", "created_year", 2014)},
+            id="birthday-last-year-is-the-anniversarys-year",
+        ),
+        pytest.param(
+            ["Last year Tatra Timber Hub opened a new office in Poprad."],
+            set(),
+            id="trap-last-year-an-office",
+        ),
+    ],
+)
+def test_last_year_on_a_dated_page(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert dated_page_facts("2025-02-11T07:45:00+01:00", *paragraphs) == expected
