@@ -410,3 +410,35 @@ def test_dates_read_against_the_page_or_an_earlier_year(
 )
 def test_last_year_on_a_dated_page(paragraphs: list[str], expected: set[Fact]) -> None:
     assert dated_page_facts("2025-02-11T07:45:00+01:00", *paragraphs) == expected
+
+
+# ------------------------------------------------------------------ a description is not a second entity
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Fiberforum Väst is a cluster for fibre-based materials in western Sweden.", "The cluster kicked off in 2014 with a workshop in Borås."],
+            {("Fiberforum Väst", "created_year", 2014)},
+            id="copula-a-cluster-for",
+        ),
+        pytest.param(
+            ["Fiberforum Väst, a cluster for fibre-based materials in western Sweden, kicked off in 2014."],
+            {("Fiberforum Väst", "created_year", 2014)},
+            id="apposition-a-cluster-for",
+        ),
+        pytest.param(
+            ["Lakeland Agritech is the cluster for farm machinery in the region; it was set up in 2009."],
+            {("Lakeland Agritech", "created_year", 2009)},
+            id="is-the-cluster-for-then-it",
+        ),
+        pytest.param(
+            ["In 2014 the region set up a cluster for the creative industries."],
+            {("cluster for the creative industries", "created_year", 2014)},
+            id="an-unnamed-cluster-for-is-still-a-mention",
+        ),
+    ],
+)
+def test_a_clusters_description_is_not_a_second_cluster(paragraphs: list[str], expected: set[Fact]) -> None:
+    assert extracted(*paragraphs) == expected

@@ -245,7 +245,12 @@ def cluster_mentions(doc: Doc) -> Doc:
                 # "Sofia Tech Alliance, the ICT cluster of the region, ...": the describing phrase
                 # is not a second name
                 a, b = sent.start_char + found.end, sent.start_char + found.description_end
-                spans = [x for x in spans if not (a <= x.start_char and x.end_char <= b)]
+                # nor is a lower-case "cluster for …" that starts in it ("X is a cluster for fibre-based materials")
+                spans = [
+                    x
+                    for x in spans
+                    if not (a <= x.start_char and (x.end_char <= b or (x.start_char < b and x.id_ == "lower_cluster_for_x")))
+                ]
         spans.extend(_org_mentions(doc, sent))
         spans.extend(_quoted_programmes(doc, sent))
         spans.extend(_described_programmes(doc, sent))
