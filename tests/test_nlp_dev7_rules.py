@@ -442,3 +442,34 @@ def test_last_year_on_a_dated_page(paragraphs: list[str], expected: set[Fact]) -
 )
 def test_a_clusters_description_is_not_a_second_cluster(paragraphs: list[str], expected: set[Fact]) -> None:
     assert extracted(*paragraphs) == expected
+
+
+# ------------------------------------------------------------------ role titles, "there are N of us"
+
+
+def test_a_role_title_after_cluster_is_no_cluster() -> None:
+    facts = page_facts(
+        "Agrifood Marche elects new board",
+        "<p>Agrifood Marche, the agri-food cluster of the Marche region, was founded in 2014.</p>"
+        "<p>Outgoing Cluster President Marco Rossi served two terms, from 2018 to 2024.</p>"
+        "<p>Former Cluster Manager Anna Verdi joined the board in 2019.</p>",
+    )
+    assert facts == {("Agrifood Marche", "created_year", 2014)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("Now there are 41 of us.", {("Aero Silesia", "member_count", 41)}, id="now-there-are"),
+        pytest.param(
+            "Today there are 41 of us, from glider makers to a test lab.",
+            {("Aero Silesia", "member_count", 41)},
+            id="today-there-are-comma",
+        ),
+        pytest.param("There are 41 of us today.", {("Aero Silesia", "member_count", 41)}, id="there-are-today"),
+        pytest.param("In 2009 there were 12 of us.", set(), id="trap-a-past-count"),
+    ],
+)
+def test_there_are_n_of_us(sentence: str, expected: set[Fact]) -> None:
+    body = f"<p>Aero Silesia is the aviation cluster of Upper Silesia.</p><p>{sentence}</p>"
+    assert page_facts("About Aero Silesia", body) == expected

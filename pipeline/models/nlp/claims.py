@@ -2457,7 +2457,14 @@ def _we_are_count(ctx: _Ctx, sent: Span) -> None:
     number stands alone, followed by a present cue or a colon, never by a noun: "we are 20 years old")."""
     rules = pattern_count_nouns()
     toks = [t for t in sent if not t.is_space]
-    if len(toks) < 4 or toks[0].lower_ != "we" or toks[1].lower_ not in pattern_syntax().we_are_verbs:
+    while toks and toks[0].lower_ in rules.present_cues:
+        toks = toks[1:]  # "Now there are 41 of us."
+    if len(toks) >= 5 and toks[0].lower_ == "there" and tuple(t.lower_ for t in toks[3:5]) == _SYNTAX.we_count_tail:
+        # "there are 41 of us": the first person's count, as "we are 41"
+        toks = [toks[0], toks[1], toks[2], toks[4 if len(toks) == 5 else 5]]
+    elif len(toks) < 4 or toks[0].lower_ != "we":
+        return
+    if toks[1].lower_ not in pattern_syntax().we_are_verbs:
         return
     value = _number(toks[2].text)
     nxt = toks[3]

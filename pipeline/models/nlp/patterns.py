@@ -310,6 +310,7 @@ class SyntaxRules:
     reference_heads: frozenset[str]
     we_are_verbs: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
+    we_count_tail: tuple[str, ...] = ()  # "there are 41 of us"
 
 
 @cache
@@ -328,9 +329,12 @@ def pattern_syntax() -> SyntaxRules:
     if not isinstance(data, dict):
         raise RuleDataError("syntax.json must be an object")
     try:
-        return SyntaxRules(
-            **{k: frozenset(str(w) for w in data[k]) for k in SyntaxRules.__dataclass_fields__ if k in data or k not in ("we_are_verbs", "abbreviations")}
-        )
+        sets = {
+            k: frozenset(str(w) for w in data[k])
+            for k in SyntaxRules.__dataclass_fields__
+            if k != "we_count_tail" and (k in data or k not in ("we_are_verbs", "abbreviations"))
+        }
+        return SyntaxRules(**sets, we_count_tail=tuple(str(w) for w in data.get("we_count_tail", ())))
     except KeyError as exc:
         raise RuleDataError(f"syntax.json: missing list {exc}") from exc
 

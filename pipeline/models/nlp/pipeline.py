@@ -205,6 +205,9 @@ def cluster_mentions(doc: Doc) -> Doc:
         if family in ("x_cluster", "x_lower_cluster", "x_cluster_y") and nxt is not None:
             if nxt.lower_ in lex.generic_heads or nxt.lower_ in lex.policy_heads:
                 continue
+            if nxt.lower_ in lex.role_titles:
+                rejected.append(Span(doc, ent.start, ent.end + 1, label="role title"))
+                continue  # "Outgoing Cluster President Marco Rossi": a person's role, not a cluster
             if (
                 family == "x_lower_cluster"
                 and nxt.is_alpha
