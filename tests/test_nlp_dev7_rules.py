@@ -473,3 +473,35 @@ def test_a_role_title_after_cluster_is_no_cluster() -> None:
 def test_there_are_n_of_us(sentence: str, expected: set[Fact]) -> None:
     body = f"<p>Aero Silesia is the aviation cluster of Upper Silesia.</p><p>{sentence}</p>"
     assert page_facts("About Aero Silesia", body) == expected
+
+
+# ------------------------------------------------------------------ "From 2006 onwards, the X Programme …"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "From 2010 on, the Baltic Cluster Programme has supported networks of firms.",
+            {("Baltic Cluster Programme", "starting_year", 2010)},
+            id="from-on-has-supported",
+        ),
+        pytest.param(
+            "From 2006 onwards, the Alpine Cluster Initiative financed managers for regional networks.",
+            {("Alpine Cluster Initiative", "starting_year", 2006)},
+            id="from-onwards-financed",
+        ),
+        pytest.param(
+            "From 2016 onward the Thessaly Cluster Programme paid for joint trade missions.",
+            {("Thessaly Cluster Programme", "starting_year", 2016)},
+            id="from-onward-no-comma",
+        ),
+        pytest.param(
+            "From 2006 onwards, Baltic Wood Alliance organised a yearly fair.",
+            set(),
+            id="trap-an-organisations-activity-from-a-year",
+        ),
+    ],
+)
+def test_a_programme_active_from_a_year_onwards_starts_then(sentence: str, expected: set[Fact]) -> None:
+    assert extracted(sentence) == expected

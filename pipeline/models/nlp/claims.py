@@ -1477,6 +1477,7 @@ def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool
 
 
 _SINCE = re.compile(r"^\s*Since\s+(?:19|20)\d\d\b")
+_FROM_ONWARDS = re.compile(r"^\s*From\s+(?:19|20)\d\d\s+(?:onwards?|on)\b")
 
 
 def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
@@ -1484,15 +1485,23 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
     that year. Kept apart (`discourse.pending`) and used only when the page gives the organisation
     no other start date."""
     doc = ctx.doc
-    if not _SINCE.match(sent.text) or not dates or dates[0].start != sent.start + 1:
+    onwards = _FROM_ONWARDS.match(sent.text)
+    if not (_SINCE.match(sent.text) or onwards) or not dates or dates[0].start != sent.start + 1:
         return
-    j = dates[0].end + (1 if dates[0].end < sent.end and doc[dates[0].end].text == "," else 0)
+    j = dates[0].end + (1 if onwards else 0)  # "From 2006 onwards, the X Programme funded ..."
+    j += 1 if j < sent.end and doc[j].text == "," else 0
+    while onwards and j < sent.end and doc[j].lower_ in _SYNTAX.articles:
+        j += 1
     subject = next((m for m in [*mentions, *_subject_references(sent)] if m.span.start == j), None)
     if subject is None and j < sent.end:
         subject = _known_name_at(ctx, j, sent.end)  # "Since 2011 DWI has ...": DWI as the page introduced it
-    if subject is None or subject.subject_type != "cluster" or subject.span.end >= sent.end:
+    if subject is None or subject.span.end >= sent.end:
         return
-    if doc[subject.span.end].lower_ not in _SYNTAX.perfect_aux:
+    if onwards:
+        # a programme's activity from a year onwards dates the programme, not an organisation's work
+        if subject.subject_type != "policy" or not doc[subject.span.end].is_alpha or not doc[subject.span.end].is_lower:
+            return
+    elif subject.subject_type != "cluster" or doc[subject.span.end].lower_ not in _SYNTAX.perfect_aux:
         return
     value, precision = _value(dates[0].expr)
     before = len(ctx.claims)
