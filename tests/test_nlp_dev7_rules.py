@@ -505,3 +505,45 @@ def test_there_are_n_of_us(sentence: str, expected: set[Fact]) -> None:
 )
 def test_a_programme_active_from_a_year_onwards_starts_then(sentence: str, expected: set[Fact]) -> None:
     assert extracted(sentence) == expected
+
+
+# ------------------------------------------------------------------ descriptors, possessive appositions, presentations
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "<p>Established in 2010, the Moravian wine cluster Vinoteq now has 60 members.</p>",
+            {("Vinoteq", "created_year", 2010), ("Vinoteq", "member_count", 60)},
+            id="fronted-participle-descriptor-cluster-name",
+        ),
+        pytest.param(
+            "<p>Founded in 2010, the regional wine network Vinoteq groups 60 wineries.</p>",
+            {("Vinoteq", "created_year", 2010), ("Vinoteq", "member_count", 60)},
+            id="fronted-participle-descriptor-network-name",
+        ),
+        pytest.param(
+            "<p>Vinoteq, Moravia’s wine cluster, was founded in 2009.</p>",
+            {("Vinoteq", "created_year", 2009)},
+            id="possessive-apposition",
+        ),
+        pytest.param(
+            "<p>Vinoteq, Moravia's wine cluster, was presented to the press on 12 March 2014.</p>",
+            {("Vinoteq", "created_year", 2014)},
+            id="presented-to-the-press",
+        ),
+        pytest.param(
+            "<p>Vinoteq is the wine cluster of Moravia.</p><p>It was presented to the public in Brno in May 2012.</p>",
+            {("Vinoteq", "created_year", 2012)},
+            id="it-presented-to-the-public",
+        ),
+        pytest.param(
+            "<p>Vinoteq is the wine cluster of Moravia.</p><p>Its annual report was presented to the press in 2019.</p>",
+            set(),
+            id="trap-a-report-presented",
+        ),
+    ],
+)
+def test_names_after_descriptors_and_possessive_appositions(body: str, expected: set[Fact]) -> None:
+    assert page_facts("Vinoteq", body) == expected

@@ -79,7 +79,9 @@ _NAME_AFTER = re.compile(
 _WEAK_FAMILIES = frozenset({"x_org_head", "ner_org"})
 _PAST_IRREGULAR = _SYNTAX.past_irregular
 _APPOSITION = re.compile(
-    rf"^\s*,\s*(?:{'|'.join(sorted(map(re.escape, _SYNTAX.apposition_openers)))})\b[^;:()]*,\s*$", re.IGNORECASE
+    # "X, the wine cluster of Moravia, …" and "X, Moravia's wine cluster, …" (a possessive name opens it too)
+    rf"^\s*,\s*(?:(?:{'|'.join(sorted(map(re.escape, _SYNTAX.apposition_openers)))})\b|(?-i:[A-Z])[\w-]*['’]s\s)[^;:()]*,\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -585,12 +587,33 @@ def _fronted_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Men
         while j < sent.end and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in rules.adverbs):
             j += 1
         found = next((m for m in mentions if m.span.start in (j, comma + 1)), None)
+        if found is None:
+            # "Established in 2010, the Moravian wine cluster Vinoteq now has ...": the name after its descriptor
+            head = _descriptor_head(doc, j, sent.end)
+            if head is not None:
+                found = next((m for m in mentions if m.span.start == head + 1), None) or _named_after_noun(ctx, head + 1)
         if found is None and j < sent.end:
             # "Founded in 2016 in Santarém, AgroTejo brings together ...": the name no rule typed
             named = _named_after_noun(ctx, j)
             found = named if named is not None and _page_subject_like(ctx, named.name) else None
         if found is not None:
             return found
+    return None
+
+
+MAX_DESCRIPTOR_WORDS = 4
+
+
+def _descriptor_head(doc: Doc, j: int, stop: int) -> int | None:
+    """The cluster noun closing a short descriptor before a name ("Moravian wine cluster Vinoteq",
+    "regional food network NordAgri"): its index, when a capitalised name follows it."""
+    lex = pattern_name_lexicon()
+    heads = lex.cluster_nouns | lex.org_heads
+    for k in range(j, min(j + MAX_DESCRIPTOR_WORDS + 1, stop - 1)):
+        if doc[k].is_lower and doc[k].lower_ in heads:
+            return k if doc[k + 1].text[:1].isupper() and is_name_word(doc[k + 1].text) else None
+        if not doc[k].is_alpha and doc[k].text != "-":
+            return None
     return None
 
 
