@@ -547,3 +547,47 @@ def test_a_programme_active_from_a_year_onwards_starts_then(sentence: str, expec
 )
 def test_names_after_descriptors_and_possessive_appositions(body: str, expected: set[Fact]) -> None:
     assert page_facts("Vinoteq", body) == expected
+
+
+# ------------------------------------------------------------------ dashed fields, "set up <relative date>"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "<ul><li>Year of foundation – 2009</li><li>Members – 44</li></ul>",
+            {("Nordic Salmon Hub", "created_year", 2009), ("Nordic Salmon Hub", "member_count", 44)},
+            id="list-label-dash-value",
+        ),
+        pytest.param(
+            "<p>Founded — 2009</p><p>Member firms — 44</p>",
+            {("Nordic Salmon Hub", "created_year", 2009), ("Nordic Salmon Hub", "member_count", 44)},
+            id="paragraph-label-em-dash-value",
+        ),
+        pytest.param(
+            "<table><tr><th>Founded in</th><td>2009</td></tr><tr><th>Member firms</th><td>44</td></tr></table>",
+            {("Nordic Salmon Hub", "created_year", 2009), ("Nordic Salmon Hub", "member_count", 44)},
+            id="table-member-firms",
+        ),
+        pytest.param(
+            "<ul><li>Office hours – 9 to 17</li><li>Annual fee – 450 euros</li></ul>",
+            set(),
+            id="trap-dashed-lines-that-are-no-fields",
+        ),
+    ],
+)
+def test_fields_with_a_dash(body: str, expected: set[Fact]) -> None:
+    assert page_facts("Nordic Salmon Hub", "<p>Nordic Salmon Hub is the aquaculture cluster of Troms.</p>" + body) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("Nordic Salmon Hub, the aquaculture cluster of Troms, was set up nearly two decades ago.", 2004, id="set-up-decades-ago"),
+        pytest.param("Nordic Salmon Hub, the aquaculture cluster of Troms, was set up last year.", 2023, id="set-up-last-year"),
+        pytest.param("Fishers set up Nordic Salmon Hub, the aquaculture cluster of Troms, some twelve years ago.", 2012, id="set-up-object-years-ago"),
+    ],
+)
+def test_a_relative_date_right_after_set_up(sentence: str, expected: int) -> None:
+    assert dated_page_facts("2024-06-10T09:00:00+02:00", sentence) == {("Nordic Salmon Hub", "created_year", expected)}

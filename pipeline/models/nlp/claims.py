@@ -429,7 +429,15 @@ def _sentence_dates(ctx: _Ctx, sent: Span, *, blockers: bool = True) -> list[_Da
         if span is None or expr.precision == "range":
             continue
         prev = ctx.doc[span.start - 1] if span.start > sent.start else None
-        if blockers and prev is not None and prev.lower_ in rules.date_blockers and not is_negated_until(sent.text, expr.start):
+        # "set up nearly two decades ago", "set up last year": the "up" ends the trigger, it blocks nothing
+        closes_trigger = prev is not None and any(e.end == prev.i + 1 for e in ctx.doc.spans["events"])
+        if (
+            blockers
+            and prev is not None
+            and prev.lower_ in rules.date_blockers
+            and not closes_trigger
+            and not is_negated_until(sent.text, expr.start)
+        ):
             continue
         out.append(_DateTok(expr, span.start, span.end))
     return out

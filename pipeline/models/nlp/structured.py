@@ -288,6 +288,9 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
         subject = _card_name(block.text.split("\n", 1)[0])
     for offset, part in parts:
         m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part)
+        dashed = re.match(r"\s*(?P<label>[A-Za-z][\w '’]{1,40}?)\s+[–—-]\s+(?P<value>.+?)\s*$", part)
+        if m is None and dashed is not None and _attribute(_label(dashed.group("label"))):
+            m = dashed  # "Year of foundation – 2009": a known label, a dash and its value
         if m is None:
             if len(parts) >= 2:  # a field line: "Active since 2011 · 29 companies, 2 faculties · ..."
                 bare = _bare_field(index, offset, part, published)
@@ -382,13 +385,16 @@ def _pair_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     return out
 
 
+_DASHED = re.compile(r"\s*[A-Za-z][\w '’]{1,40}?\s+[–—-]\s+\S")  # "Year of foundation – 2009"
+
+
 def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """Every structured start date and member count of the page's blocks."""
     rules = pattern_structured_fields()
     fields = _table_fields(blocks, published) + _pair_fields(blocks, published)
     separators = rules.separators
     for i, block in enumerate(blocks):
-        if ":" in block.text or "\n" in block.text or any(sep in block.text for sep in separators):
+        if ":" in block.text or "\n" in block.text or any(sep in block.text for sep in separators) or _DASHED.match(block.text):
             fields.extend(_inline_fields(i, block, published))
     if _job_page(blocks, rules):
         fields = [f for f in fields if f.label not in rules.ambiguous_start_labels]
