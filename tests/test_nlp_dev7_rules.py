@@ -591,3 +591,32 @@ def test_fields_with_a_dash(body: str, expected: set[Fact]) -> None:
 )
 def test_a_relative_date_right_after_set_up(sentence: str, expected: int) -> None:
     assert dated_page_facts("2024-06-10T09:00:00+02:00", sentence) == {("Nordic Salmon Hub", "created_year", expected)}
+
+
+# ------------------------------------------------------------------ noise: role titles in names, relative clauses
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("<p>The Regional Cluster Manager Network was set up in 2018.</p>", set(), id="trap-manager-network"),
+        pytest.param("<p>The Baltic Cluster Coordinators Forum met for the first time in 2016.</p>", set(), id="trap-coordinators-forum"),
+        pytest.param(
+            "<p>Vinoteq is the wine cluster of Moravia. The Moravian Wine Fund, which finances it, was set up in 1995.</p>",
+            set(),
+            id="trap-it-inside-a-relative-clause",
+        ),
+        pytest.param(
+            "<p>Vinoteq is the wine cluster of Moravia. The wine route, which it promotes, was opened in 2001.</p>",
+            set(),
+            id="trap-it-inside-a-relative-clause-opened",
+        ),
+        pytest.param(
+            "<p>The Moravian Wine Network, which Vinoteq helped to found, was set up in 2005.</p>",
+            {("Moravian Wine Network", "created_year", 2005)},
+            id="the-name-before-the-relative-clause",
+        ),
+    ],
+)
+def test_role_titles_and_relative_clauses_give_no_cluster(body: str, expected: set[Fact]) -> None:
+    assert page_facts("Vinoteq", body) == expected

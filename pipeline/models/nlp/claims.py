@@ -1028,6 +1028,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         relative = found is not None and any(doc[x].lower_ in _RELATIVES for x in range(found.span.end, trigger.start))
         if found is not None and not relative and _complement_of_noun(doc, found):
             return None  # "the yearly budget of our cluster was set up in 2019": the budget was
+        if found is not None and (opener := _enclosing_relative(doc, found, k)) is not None:
+            # "The Moravian Wine Fund, which finances it, was set up in 1995": the fund was, not "it"
+            found = next((m for m in mentions if m.span.end == opener - 1 and ctx.depth[m.span.start] == level), None)
         if found is not None and not _blocked(ctx, found, trigger.start):
             return found
         return None
@@ -1096,6 +1099,19 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if found is None:
         found = _relative_antecedent(ctx, trigger, mentions)
     return found if found is not None else _copula_subject(ctx, trigger, mentions)
+
+
+def _enclosing_relative(doc: Doc, found: _Mention, aux: int) -> int | None:
+    """The relative pronoun opening a comma-enclosed clause that holds `found` and closes right
+    before the auxiliary at `aux` ("X, which finances it, was set up"): its index, else None."""
+    if aux < 1 or doc[aux - 1].text != ",":
+        return None
+    for r in range(found.span.start - 1, doc[aux].sent.start, -1):
+        if doc[r].text == ",":
+            return None
+        if doc[r].lower_ in _RELATIVES and r >= 1 and doc[r - 1].text == ",":
+            return r
+    return None
 
 
 def _possessor_of(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:

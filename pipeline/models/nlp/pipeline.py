@@ -224,6 +224,10 @@ def cluster_mentions(doc: Doc) -> Doc:
         if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.non_cluster_org_words:
             rejected.append(Span(doc, ent.start, ent.end, label="agency or institution"))
             continue
+        if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.role_titles:
+            # "the Regional Cluster Manager Network": a network of managers, not a cluster named "Manager Network"
+            rejected.append(Span(doc, ent.start, ent.end, label="role title"))
+            continue
         if ent.label_ == "POLICY" and {t.lower_ for t in ent[:-1]} & lex.role_titles:
             rejected.append(Span(doc, ent.start, ent.end, label="role title in a programme name"))
             continue  # "the Cluster Manager programme": a training for managers
