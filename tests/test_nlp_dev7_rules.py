@@ -620,3 +620,55 @@ def test_a_relative_date_right_after_set_up(sentence: str, expected: int) -> Non
 )
 def test_role_titles_and_relative_clauses_give_no_cluster(body: str, expected: set[Fact]) -> None:
     assert page_facts("Vinoteq", body) == expected
+
+
+# ------------------------------------------------------------------ programmes: approved, in effect, named after a descriptor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "In 2004, the ministry issued a national cluster programme called the Cluster Excellence Programme.",
+            {("Cluster Excellence Programme", "starting_year", 2004)},
+            id="issued-descriptor-called",
+        ),
+        pytest.param(
+            "In 2004 the ministry introduced a national cluster programme, the Cluster Excellence Programme.",
+            {("Cluster Excellence Programme", "starting_year", 2004)},
+            id="introduced-descriptor-apposition",
+        ),
+        pytest.param(
+            "The Cluster Excellence Programme was approved by the government in March 2004.",
+            {("Cluster Excellence Programme", "starting_year", 2004)},
+            id="approved-passive",
+        ),
+        pytest.param(
+            "The government approved the Cluster Excellence Programme in March 2004.",
+            {("Cluster Excellence Programme", "starting_year", 2004)},
+            id="approved-active-object",
+        ),
+        pytest.param(
+            "The Cluster Excellence Programme came into effect on 1 July 2004.",
+            {("Cluster Excellence Programme", "starting_year", 2004)},
+            id="came-into-effect",
+        ),
+        pytest.param(
+            "Tatra Wood Network was approved as a national cluster in 2016.",
+            set(),
+            id="trap-an-organisations-approval-is-a-label",
+        ),
+        pytest.param(
+            "In 2012 the agency launched a call for projects, the Cluster Excellence Programme being its main tool.",
+            set(),
+            id="trap-a-call-is-no-descriptor-of-the-programme",
+        ),
+    ],
+)
+def test_programme_starts_told_by_approval_effect_or_descriptor(sentence: str, expected: set[Fact]) -> None:
+    assert extracted(sentence) == expected
+
+
+def test_a_network_called_by_its_name_after_a_descriptor() -> None:
+    body = "<p>In 2011 the county set up a regional food network called Viken Food Partners.</p>"
+    assert page_facts("Viken Food Partners", body) == {("Viken Food Partners", "created_year", 2011)}

@@ -1046,6 +1046,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         j = j if any(m.span.start == j for m in mentions) else j + 1
     obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
     if obj is None and prev is not None and prev.text not in _OPENERS:
+        # "introduced a national cluster programme, the X Programme" / "… called the X Programme"
+        obj = _named_after_descriptor(ctx, j, trigger.sent.end, mentions)
+    if obj is None and prev is not None and prev.text not in _OPENERS:
         obj = _created_object(ctx, j, trigger.sent.end)
     if obj is None and prev is not None and prev.text not in _OPENERS:
         # "19 shipyards and suppliers founded the klaster in September 2013": a reference as object
@@ -1250,6 +1253,26 @@ def _named_after_noun(ctx: _Ctx, start: int) -> _Mention | None:
     if {t.lower_ for t in span} & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles):
         return None
     return _Mention(span, _clean_name(span.text), "cluster")
+
+
+def _named_after_descriptor(ctx: _Ctx, j: int, stop: int, mentions: list[_Mention]) -> _Mention | None:
+    """A created object told first by a lower-case descriptor and then by its name: "a national
+    cluster programme, the Cluster Excellence Programme", "a new scheme called the X Scheme",
+    "a regional network known as X"."""
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    heads = lex.policy_heads | lex.cluster_nouns | lex.org_heads
+    naming = _SYNTAX.naming_words
+    k = j
+    while k < min(j + MAX_DESCRIPTOR_WORDS + 1, stop) and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in naming:
+        k += 1  # "a national cluster programme": lower-case words that end in a programme or cluster noun
+    if k == j or k >= stop or doc[k - 1].lower_ not in heads:
+        return None
+    while k < stop and (doc[k].text == "," or doc[k].lower_ in naming or doc[k].lower_ in _SYNTAX.articles):
+        k += 1
+    if k == j or not any(doc[x].text == "," or doc[x].lower_ in naming for x in range(j, k)):
+        return None
+    return next((m for m in mentions if m.span.start == k and m.ref is None), None) or _created_object(ctx, k, stop)
 
 
 def _created_object(ctx: _Ctx, start: int, stop: int) -> _Mention | None:

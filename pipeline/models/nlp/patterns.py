@@ -311,6 +311,7 @@ class SyntaxRules:
     we_are_verbs: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     we_count_tail: tuple[str, ...] = ()  # "there are 41 of us"
+    naming_words: frozenset[str] = frozenset()  # "a new scheme called the X Scheme"
 
 
 @cache
@@ -332,7 +333,7 @@ def pattern_syntax() -> SyntaxRules:
         sets = {
             k: frozenset(str(w) for w in data[k])
             for k in SyntaxRules.__dataclass_fields__
-            if k != "we_count_tail" and (k in data or k not in ("we_are_verbs", "abbreviations"))
+            if k != "we_count_tail" and (k in data or k not in ("we_are_verbs", "abbreviations", "naming_words"))
         }
         return SyntaxRules(**sets, we_count_tail=tuple(str(w) for w in data.get("we_count_tail", ())))
     except KeyError as exc:
