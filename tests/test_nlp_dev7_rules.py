@@ -672,3 +672,35 @@ def test_programme_starts_told_by_approval_effect_or_descriptor(sentence: str, e
 def test_a_network_called_by_its_name_after_a_descriptor() -> None:
     body = "<p>In 2011 the county set up a regional food network called Viken Food Partners.</p>"
     assert page_facts("Viken Food Partners", body) == {("Viken Food Partners", "created_year", 2011)}
+
+
+# ------------------------------------------------------------------ an aside between dashes before the verb
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Distretto Nautico Tirrenico (DNT), a technology district — the name Italians give to a cluster — was constituted as a consortium on 21 December 2011.",
+            {("Distretto Nautico Tirrenico", "created_year", 2011)},
+            id="acronym-apposition-dashed-aside",
+        ),
+        pytest.param(
+            "Distretto Nautico Tirrenico — the Italian word for a cluster — was founded in 2011.",
+            {("Distretto Nautico Tirrenico", "created_year", 2011)},
+            id="dashed-aside-only",
+        ),
+        pytest.param(
+            "Distretto Nautico Tirrenico, a technology district – in effect a cluster – was set up in 2011.",
+            {("Distretto Nautico Tirrenico", "created_year", 2011)},
+            id="en-dashes",
+        ),
+        pytest.param(
+            "Distretto Nautico Tirrenico works with the Port Authority — a body that itself was founded in 1994.",
+            set(),
+            id="trap-one-dash-another-body",
+        ),
+    ],
+)
+def test_a_dashed_aside_between_name_and_verb(sentence: str, expected: set[Fact]) -> None:
+    assert page_facts("Case study: Distretto Nautico Tirrenico", f"<p>{sentence}</p>") == expected

@@ -1021,6 +1021,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if k >= 0 and doc[k].text == ")" and any(m.span.end == _before_parenthesis(doc, k) + 1 for m in mentions):
         k = _before_parenthesis(doc, k)  # "X (Clusterinitiative Saar) opens": the alias is X's
     prev = doc[k] if k >= 0 else None
+    if prev is not None and prev.lower_ in rules.passive_aux and (dashed := _before_dashed_aside(ctx, mentions, k, level)):
+        return dashed  # "X (ABC), a technology district — the name Italians give to a cluster — was constituted"
     if prev is not None and prev.lower_ in rules.passive_aux:
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
         if found is not None:
@@ -1102,6 +1104,27 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if found is None:
         found = _relative_antecedent(ctx, trigger, mentions)
     return found if found is not None else _copula_subject(ctx, trigger, mentions)
+
+
+_DASHES = frozenset({"–", "—"})
+_NAME_THEN_APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,\s*(?:a|an|the|one)\b[^,;:()–—]*)?\s*$", re.IGNORECASE)
+
+
+def _before_dashed_aside(ctx: _Ctx, mentions: list[_Mention], aux: int, level: int) -> _Mention | None:
+    """The name before an aside set off by a pair of dashes that ends right before the auxiliary
+    ("X, a technology district — the Italian word for a cluster — was founded"), with only its
+    parenthesised acronym and an apposition between the name and the first dash."""
+    doc = ctx.doc
+    if aux < 1 or doc[aux - 1].text not in _DASHES:
+        return None
+    opening = next((j for j in range(aux - 2, doc[aux].sent.start, -1) if doc[j].text in _DASHES), None)
+    if opening is None:
+        return None
+    found = _nearest_before(ctx, mentions, opening, level=level)
+    if found is None or found.ref is not None:
+        return None
+    between = ctx.block.text[found.span.end_char : doc[opening].idx - doc[0].idx]
+    return found if _NAME_THEN_APPOSITION.match(between) else None
 
 
 def _enclosing_relative(doc: Doc, found: _Mention, aux: int) -> int | None:
