@@ -704,3 +704,15 @@ def test_a_network_called_by_its_name_after_a_descriptor() -> None:
 )
 def test_a_dashed_aside_between_name_and_verb(sentence: str, expected: set[Fact]) -> None:
     assert page_facts("Case study: Distretto Nautico Tirrenico", f"<p>{sentence}</p>") == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        pytest.param("“There are 41 of us now”", {("Aero Silesia", "member_count", 41)}, id="quoted-headline"),
+        pytest.param("Interview", {("Aero Silesia", "member_count", 41)}, id="generic-headline"),
+    ],
+)
+def test_a_first_person_count_on_a_page_whose_headline_names_no_one(h1: str, expected: set[Fact]) -> None:
+    body = "<p>Aero Silesia is the aviation cluster of Upper Silesia. How did it start?</p><p>Now there are 41 of us.</p>"
+    assert page_facts(h1, body) == expected

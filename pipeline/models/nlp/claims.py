@@ -2572,7 +2572,8 @@ def _we_are_count(ctx: _Ctx, sent: Span) -> None:
     nxt = toks[3]
     if value is None or not (nxt.lower_ in rules.present_cues or nxt.text in (":", ",", ".", ";")):
         return
-    topic = ctx.discourse.topic
+    # "we" stands for the page topic, else the first cluster the page named (as in `_resolve`)
+    topic = ctx.discourse.topic or next((a for a in ctx.discourse.history if a.subject_type == "cluster"), None)
     if topic is None or topic.subject_type != "cluster":
         return
     if any(c.attribute == "member_count" and c.evidence.quote == sent.text.strip() for c in ctx.claims):
