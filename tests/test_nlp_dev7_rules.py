@@ -716,3 +716,21 @@ def test_a_dashed_aside_between_name_and_verb(sentence: str, expected: set[Fact]
 def test_a_first_person_count_on_a_page_whose_headline_names_no_one(h1: str, expected: set[Fact]) -> None:
     body = "<p>Aero Silesia is the aviation cluster of Upper Silesia. How did it start?</p><p>Now there are 41 of us.</p>"
     assert page_facts(h1, body) == expected
+
+
+# ------------------------------------------------------------------ narrative openings of an about page
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The story began in 2008, when six shipyards met in Vaasa.", {("Kvarken Maritime Forum", "created_year", 2008)}, id="the-story-began"),
+        pytest.param("It all started in 2008 with six shipyards.", {("Kvarken Maritime Forum", "created_year", 2008)}, id="it-all-started"),
+        pytest.param("Our story starts in 2008 in a harbour café.", {("Kvarken Maritime Forum", "created_year", 2008)}, id="our-story-starts"),
+        pytest.param("The story of shipbuilding in Vaasa began in 1870.", set(), id="trap-the-story-of-something-else"),
+        pytest.param("It all changed in 2015 when the yard closed.", set(), id="trap-it-all-changed"),
+    ],
+)
+def test_the_story_of_the_page_topic(sentence: str, expected: set[Fact]) -> None:
+    body = f"<p>Kvarken Maritime Forum is the maritime cluster of Vaasa.</p><p>{sentence}</p>"
+    assert page_facts("Our story", body) == expected
