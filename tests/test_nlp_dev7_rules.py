@@ -734,3 +734,35 @@ def test_a_first_person_count_on_a_page_whose_headline_names_no_one(h1: str, exp
 def test_the_story_of_the_page_topic(sentence: str, expected: set[Fact]) -> None:
     body = f"<p>Kvarken Maritime Forum is the maritime cluster of Vaasa.</p><p>{sentence}</p>"
     assert page_facts("Our story", body) == expected
+
+
+# ------------------------------------------------------------------ a second verb phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "The Danube Cluster Programme was designed in 2015 and opened for applications in 2016.",
+            {("Danube Cluster Programme", "starting_year", 2016)},
+            id="designed-and-opened-for",
+        ),
+        pytest.param(
+            "Tatra Wood Network held talks with sawmills in 2010 and was formally registered in 2011.",
+            {("Tatra Wood Network", "created_year", 2011)},
+            id="held-talks-and-was-registered",
+        ),
+        pytest.param(
+            "The Danube Cluster Programme was drafted in 2015 and officially launched in March 2016.",
+            {("Danube Cluster Programme", "starting_year", 2016)},
+            id="drafted-and-launched",
+        ),
+        pytest.param(
+            "Tatra Wood Network grew quickly and launched a training academy in 2015.",
+            set(),
+            id="trap-and-launched-an-object",
+        ),
+    ],
+)
+def test_the_subject_of_a_second_verb_phrase(sentence: str, expected: set[Fact]) -> None:
+    assert extracted(sentence) == expected

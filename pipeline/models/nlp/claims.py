@@ -729,6 +729,7 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
         or _unnamed_subject(ctx, trigger)
         or _described_reference(ctx, trigger)
         or _list_item_subject(ctx, trigger, mentions)
+        or _conjoined_subject(ctx, trigger, mentions)
     )
     if found is None:
         return []
@@ -769,6 +770,29 @@ def _list_item_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _M
     if len(span) < 2 and not (is_camelcase_name(span.text) or span.text.isupper()):
         return None
     return _Mention(span, _clean_name(span.text), "cluster")
+
+
+def _conjoined_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """The subject of the sentence for a trigger in a second verb phrase ("The X Programme was
+    designed in 2015 and opened for applications in 2016"): the name that opens the sentence,
+    when no other name stands between it and the 'and'; never for an active trigger with an object."""
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    sent = trigger.sent
+    k = trigger.start - 1
+    while k > sent.start and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
+        k -= 1
+    if k <= sent.start or doc[k].lower_ not in _SYNTAX.coordinators or _has_object(doc, trigger):
+        return None
+    start = sent.start
+    while start < k and doc[start].lower_ in _SYNTAX.articles:
+        start += 1
+    first = next((m for m in mentions if m.span.start == start), None)
+    if first is None or first.span.end >= k or not doc[first.span.end].is_lower:
+        return None  # "X and Y launched ...": a coordinated subject, not a second verb phrase
+    if any(first.span.end <= m.span.start < k and ctx.depth[m.span.start] == 0 for m in mentions):
+        return None  # "X works with Y and opened ...": the nearer name may be the subject
+    return first
 
 
 def _merger_result(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
