@@ -766,3 +766,31 @@ def test_the_story_of_the_page_topic(sentence: str, expected: set[Fact]) -> None
 )
 def test_the_subject_of_a_second_verb_phrase(sentence: str, expected: set[Fact]) -> None:
     assert extracted(sentence) == expected
+
+
+# ------------------------------------------------------------------ legal personality, constituent assemblies, "N years later" in the sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The cluster obtained legal personality in 2010.", {("Vinoteq", "created_year", 2010)}, id="obtained-legal-personality"),
+        pytest.param("Vinoteq acquired legal personality on 3 June 2010.", {("Vinoteq", "created_year", 2010)}, id="acquired-legal-personality"),
+        pytest.param("Vinoteq was legally established in 2010.", {("Vinoteq", "created_year", 2010)}, id="legally-established"),
+        pytest.param("The constituent assembly of Vinoteq took place on 4 May 2010.", {("Vinoteq", "created_year", 2010)}, id="constituent-assembly-of"),
+        pytest.param("Vinoteq held its constituent assembly in May 2010.", {("Vinoteq", "created_year", 2010)}, id="its-constituent-assembly"),
+        pytest.param(
+            "The idea of Vinoteq was born in 2008, and the cluster was founded two years later.",
+            {("Vinoteq", "created_year", 2010)},
+            id="years-later-in-the-same-sentence",
+        ),
+        pytest.param(
+            "Vinoteq was founded in 2007; three years later it opened an office in Brno.",
+            {("Vinoteq", "created_year", 2007)},
+            id="trap-years-later-dates-another-event",
+        ),
+        pytest.param("The regional wine chamber obtained legal personality in 1995.", set(), id="trap-another-bodys-legal-personality"),
+    ],
+)
+def test_legal_personality_constituent_assembly_and_years_later(sentence: str, expected: set[Fact]) -> None:
+    assert page_facts("Vinoteq", f"<p>Vinoteq is the wine cluster of Moravia.</p><p>{sentence}</p>") == expected

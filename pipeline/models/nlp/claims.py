@@ -1502,7 +1502,12 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             date = _nearest_date(trigger, [d for d in dates if d.expr.precision == "approximate"], used)
         else:
             date = _nearest_date(trigger, dates, used)
-        if date is not None:
+        later = _years_later(ctx, sent, trigger) if date is None or date.start < trigger.start else None
+        if later is not None:
+            # "The idea was born in 2008, and the cluster was founded two years later": 2010, not 2008
+            date = None
+            value, precision = later, "year"
+        elif date is not None:
             used.add(id(date))
             value, precision = _value(date.expr)
         elif announced and ctx.document.published:
@@ -1511,9 +1516,6 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         elif ctx.document.published and _on_publication_day(doc, trigger):
             # "the Ministry today unveiled the new Cluster Programme": the page's own date
             value, precision = int(ctx.document.published[:4]), "day"
-        elif (later := _years_later(ctx, sent, trigger)) is not None:
-            # "Its sister network came into being a year later" (after a year named before)
-            value, precision = later, "year"
         else:
             continue
         if _founded_as_company(ctx, trigger, date):
@@ -1566,8 +1568,8 @@ def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
     n = int(raw) if raw.isdigit() else rules.number_words.get(raw)
     if n is None:
         return None
-    # the block so far, else the end of the text before it (the previous paragraph)
-    start = ctx.block.start + sent.start_char
+    # the sentence up to the trigger, the block before it, else the end of the previous paragraph
+    start = ctx.block.start + trigger.start_char
     before = ctx.document.text[max(0, start - LATER_WINDOW) : start]
     earlier = [
         d.value
