@@ -794,3 +794,17 @@ def test_the_subject_of_a_second_verb_phrase(sentence: str, expected: set[Fact])
 )
 def test_legal_personality_constituent_assembly_and_years_later(sentence: str, expected: set[Fact]) -> None:
     assert page_facts("Vinoteq", f"<p>Vinoteq is the wine cluster of Moravia.</p><p>{sentence}</p>") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Since 2016 the former Moravian Wine Forum has operated under the name Vinoteq.", id="has-operated-under-the-name"),
+        pytest.param("The former Moravian Wine Forum operates under the name Vinoteq today.", id="operates-under-the-name"),
+        pytest.param("Since 2016 the former Moravian Wine Forum has been operating under the name Vinoteq.", id="has-been-operating-under"),
+        pytest.param("Until 2016 the cluster operated under the name Moravian Wine Forum.", id="past-operated-under-the-former-name"),
+    ],
+)
+def test_operating_under_a_name_in_the_present_gives_the_new_name(sentence: str) -> None:
+    body = f"<p>Vinoteq is the wine cluster of Moravia.</p><p>{sentence}</p>"
+    assert page_facts("Vinoteq", body) == {("Moravian Wine Forum", "renamed_to", "Vinoteq")}
