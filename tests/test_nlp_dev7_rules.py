@@ -808,3 +808,41 @@ def test_legal_personality_constituent_assembly_and_years_later(sentence: str, e
 def test_operating_under_a_name_in_the_present_gives_the_new_name(sentence: str) -> None:
     body = f"<p>Vinoteq is the wine cluster of Moravia.</p><p>{sentence}</p>"
     assert page_facts("Vinoteq", body) == {("Moravian Wine Forum", "renamed_to", "Vinoteq")}
+
+
+# ------------------------------------------------------------------ a generic headline over a first-person page: the site's own page
+
+
+@pytest.mark.parametrize(
+    ("h1", "og_title", "body", "expected"),
+    [
+        pytest.param(
+            "About us", "About us | Lakeside Robotics Cluster",
+            "<p>We were founded in 2012 by eight robot integrators.</p><p>Today we have 45 members.</p>",
+            {("Lakeside Robotics Cluster", "created_year", 2012), ("Lakeside Robotics Cluster", "member_count", 45)},
+            id="about-us-pipe-site",
+        ),
+        pytest.param(
+            "Who we are", "Who we are – Adriatic Marine Network",
+            "<p>We started in 2009 as a handful of boatyards. Now we are 38: yards, marinas and two institutes.</p>",
+            {("Adriatic Marine Network", "created_year", 2009), ("Adriatic Marine Network", "member_count", 38)},
+            id="who-we-are-dash-site",
+        ),
+        pytest.param(
+            "Our history", "Our history · Pannon Food Alliance",
+            "<p>We set up the alliance in 2013 with eleven food makers.</p>",
+            {("Pannon Food Alliance", "created_year", 2013)},
+            id="our-history-dot-site",
+        ),
+        pytest.param(
+            "About us", "About us | Regional Development Agency",
+            "<p>We were founded in 1995 to attract investors.</p><p>We support 12 clusters in the county.</p>",
+            set(),
+            id="trap-an-agencys-own-page",
+        ),
+    ],
+)
+def test_a_first_person_page_under_a_generic_headline_is_the_sites(
+    h1: str, og_title: str, body: str, expected: set[Fact]
+) -> None:
+    assert page_facts(h1, body, og_title=og_title) == expected

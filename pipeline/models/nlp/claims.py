@@ -38,7 +38,7 @@ from pipeline.datamodel.attributes import cluster_organisations_attribute
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
-from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
+from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, topic_name
 from pipeline.models.nlp.patterns import (
     UPPER,
     CountRules,
@@ -2725,7 +2725,9 @@ def _topic(
         # a title that starts with a name needs no repetition on a page that speaks of its subject;
         # the site part of "<headline> | <site>" does (the site may be an agency or a portal)
         relaxed = referred or (from_head and self_referring)
-        name = topic_name(title, body, repeated=not relaxed, site=profile and from_head)
+        # "About us | Lakeside Robotics Cluster" over "We were founded in 2012 …": the site's own page
+        own_page = self_referring and _generic_first_part(title)
+        name = topic_name(title, body, repeated=not relaxed, site=(profile or own_page) and from_head)
         programme = (
             name is not None
             and policy_talk
@@ -2743,6 +2745,14 @@ def _topic(
         subject_type: SubjectType = "policy" if programme or _policy_name(name) else "cluster"
         return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
     return None
+
+
+def _generic_first_part(title: str) -> bool:
+    """The headline's first segment is generic ("About us", "Who we are", "Our history")."""
+    lex = pattern_name_lexicon()
+    parts = TOPIC_SPLIT.split(title.strip())
+    words = [w.lower().strip(".,!?") for w in parts[0].split()] if len(parts) >= 2 else []
+    return bool(words) and all(w in lex.headline_words for w in words)
 
 
 def _profile_page(document: Document, selected: Sequence[Block]) -> bool:
