@@ -846,3 +846,24 @@ def test_a_first_person_page_under_a_generic_headline_is_the_sites(
     h1: str, og_title: str, body: str, expected: set[Fact]
 ) -> None:
     assert page_facts(h1, body, og_title=og_title) == expected
+
+
+# ------------------------------------------------------------------ a label line over its value, a dated label
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        pytest.param("<p><b>Founded</b><br>2009</p>", {("Nordic Salmon Hub", "created_year", 2009)}, id="label-br-value"),
+        pytest.param(
+            "<p><b>Founded</b><br>2009<br><b>Members</b><br>44</p>",
+            {("Nordic Salmon Hub", "created_year", 2009), ("Nordic Salmon Hub", "member_count", 44)},
+            id="two-label-br-value-pairs",
+        ),
+        pytest.param("<p>Members (2024): 44</p>", {("Nordic Salmon Hub", "member_count", 44)}, id="label-with-a-dated-note"),
+        pytest.param("<p>Year of establishment (registry): 12.03.2015</p>", {("Nordic Salmon Hub", "created_year", 2015)}, id="label-with-a-source-note"),
+        pytest.param("<p><b>Start</b><br>09:30 registration and coffee</p>", set(), id="trap-a-programme-line-without-a-year"),
+    ],
+)
+def test_a_label_line_and_a_dated_label(fields: str, expected: set[Fact]) -> None:
+    assert page_facts("Nordic Salmon Hub", "<p>Nordic Salmon Hub is the aquaculture cluster of Troms.</p>" + fields) == expected

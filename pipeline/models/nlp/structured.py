@@ -88,8 +88,11 @@ class Field:
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,.]\d{3})+|\d+)\s*\+?(?![\d.,]?\d)")
 
 
+_LABEL_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "Members (2024)": the note dates the value, it is not the label
+
+
 def _label(text: str) -> str:
-    return " ".join(text.strip().rstrip(":").rstrip("?").lower().split())
+    return " ".join(_LABEL_NOTE.sub("", text.strip().rstrip(":").rstrip("?")).lower().split())
 
 
 def _value(attribute: str, text: str, published: str | None) -> tuple[int | str, str | None] | None:
@@ -286,8 +289,18 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
     subject = _line_subject(parts[0][1]) if len(parts) >= 2 and ":" not in parts[0][1] else None
     if subject is None and len(parts) >= 2 and "\n" in block.text:
         subject = _card_name(block.text.split("\n", 1)[0])
-    for offset, part in parts:
-        m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part)
+        subject = None if subject is not None and _exact_label_line(subject) else subject  # "Founded<br>2009"
+    for n, (offset, part) in enumerate(parts):
+        m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?(?:\s*\([^()]{1,20}\))?)\s*:\s*(?P<value>.+?)\s*$", part)
+        if m is None and n + 1 < len(parts) and "\n" in block.text and _exact_label_line(part):
+            # "<b>Founded</b><br>2009": a label line and its value on the next line
+            attribute = _attribute(_label(part))
+            value_offset, value_text = parts[n + 1]
+            found = _value(attribute, value_text, published) if attribute else None
+            if attribute and found and len(value_text.split()) <= 6:
+                start = offset + len(part) - len(part.lstrip())
+                out.append(Field(index, start, value_offset + len(value_text.rstrip()), attribute, found[0], found[1], subject, label=_label(part)))
+            continue
         dashed = re.match(r"\s*(?P<label>[A-Za-z][\w '’]{1,40}?)\s+[–—-]\s+(?P<value>.+?)\s*$", part)
         if m is None and dashed is not None and _attribute(_label(dashed.group("label"))):
             m = dashed  # "Year of foundation – 2009": a known label, a dash and its value
@@ -306,6 +319,12 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
             out.append(Field(index, start, end, attribute, found[0], found[1], subject, label=_label(m.group("label"))))
     del seps
     return out
+
+
+def _exact_label_line(text: str) -> bool:
+    """A line that is a field label and nothing else ("Founded", "Members", "Year of establishment")."""
+    rules = pattern_structured_fields()
+    return _exact_attribute(_label(text), rules) is not None
 
 
 def _counted_label(label: str) -> bool:
