@@ -867,3 +867,37 @@ def test_a_first_person_page_under_a_generic_headline_is_the_sites(
 )
 def test_a_label_line_and_a_dated_label(fields: str, expected: set[Fact]) -> None:
     assert page_facts("Nordic Salmon Hub", "<p>Nordic Salmon Hub is the aquaculture cluster of Troms.</p>" + fields) == expected
+
+
+# ------------------------------------------------------------------ an apposition before an active verb with an object; "this year"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("In 2024 Nordic Salmon Hub, the aquaculture cluster of Troms, opened an office in Bodø.", set(), id="trap-opened-an-office"),
+        pytest.param("In 2021, Nordic Salmon Hub, the aquaculture cluster of Troms, launched a training academy.", set(), id="trap-launched-an-academy"),
+        pytest.param(
+            "Nordic Salmon Hub, the aquaculture cluster of Troms, launched the Arctic Cluster Programme in 2016.",
+            {("Arctic Cluster Programme", "starting_year", 2016)},
+            id="launched-a-named-programme",
+        ),
+        pytest.param(
+            "WestBIO, the bio-economy cluster for the west of Ireland, opened its doors to its first members in September 2016.",
+            {("WestBIO", "created_year", 2016)},
+            id="opened-its-doors-to-members",
+        ),
+        pytest.param(
+            "Nordic Salmon Hub, the aquaculture cluster of Troms, was founded earlier this year.",
+            {("Nordic Salmon Hub", "created_year", 2024)},
+            id="earlier-this-year",
+        ),
+        pytest.param(
+            "Nordic Salmon Hub, the aquaculture cluster of Troms, was founded in 2009. This year's members' day was launched in May.",
+            {("Nordic Salmon Hub", "created_year", 2009)},
+            id="trap-this-years-event",
+        ),
+    ],
+)
+def test_an_apposition_does_not_make_an_activity_a_founding(sentence: str, expected: set[Fact]) -> None:
+    assert dated_page_facts("2024-06-10T09:00:00+02:00", sentence) == expected

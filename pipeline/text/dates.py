@@ -289,6 +289,8 @@ def find_dates(text: str, *, published: str | date | None = None) -> list[DateEx
     [(2009, 'approximate')]
     >>> [(d.value, d.precision) for d in find_dates("Last year we founded it", published="2025-02-11")]
     [(2024, 'approximate')]
+    >>> [d.value for d in find_dates("launched earlier this year; this year's fair", published="2025-02-11")]
+    [2025]
     >>> [(d.value, d.anchor) for d in find_dates("founded after the financial crisis of 2008")]
     [(2008, 'other')]
     """
@@ -350,7 +352,7 @@ def find_dates(text: str, *, published: str | date | None = None) -> list[DateEx
                 found.append(DateExpr(m.start(), m.end(), m.group(0), year, "approximate"))
     if pub is not None:
         for phrase, shift in (rules.publication_relative or {}).items():  # "Last year we founded X"
-            for m in re.finditer(rf"\b{re.escape(phrase)}\b", text, re.IGNORECASE):
+            for m in re.finditer(rf"\b{re.escape(phrase)}\b(?![’'])", text, re.IGNORECASE):  # not "this year's"
                 if free(m.start(), m.end()) and not _anniversary_before(text, m.start(), rules):
                     found.append(DateExpr(m.start(), m.end(), m.group(0), pub.year + shift, "approximate"))
     if pub is not None:

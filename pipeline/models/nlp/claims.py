@@ -772,6 +772,18 @@ def _list_item_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _M
     return _Mention(span, _clean_name(span.text), "cluster")
 
 
+def _direct_object(ctx: _Ctx, trigger: Span) -> bool:
+    """A noun phrase right after an active trigger ("opened an office", "launched the X Programme"),
+    not a preposition ("opened its doors to …") nor a time phrase ("came into being a year later")."""
+    doc = ctx.doc
+    if trigger.end >= trigger.sent.end or not _has_object(doc, trigger):
+        return False
+    nxt = doc[trigger.end]
+    if _LATER.match(ctx.block.text[nxt.idx - doc[0].idx :]):
+        return False
+    return nxt.lower_ in _DETERMINERS or nxt.is_title or nxt.like_num
+
+
 def _conjoined_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
     """The subject of the sentence for a trigger in a second verb phrase ("The X Programme was
     designed in 2015 and opened for applications in 2016"): the name that opens the sentence,
@@ -1092,6 +1104,10 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
         if found is not None and _APPOSITION.match(_dash_apposition(between[:-1] + ",")):
             return found
+    if prev is not None and prev.text == "," and k > trigger.sent.start and _direct_object(ctx, trigger):
+        # "X, the aquaculture cluster of Troms, opened an office in 2024": X did something, it was not created;
+        # only a named object ("…, launched the Y Programme in 2016") was
+        return next((m for m in mentions if m.span.start == j and m.ref is None), None)
     owner = _owner_before_complement(ctx, mentions, k, level) if prev is not None and prev.text not in _OPENERS else None
     if owner is not None:
         return owner  # "The Danish cluster programme of the Board of Business Development takes effect"
