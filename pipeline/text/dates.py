@@ -65,6 +65,7 @@ class DateRules:
     anniversary_shifts: dict[str, int] | None = None
     negated_until: tuple[str, ...] = ()
     negations: frozenset[str] = frozenset()
+    publication_relative: dict[str, int] | None = None  # "last year" on a dated page: its year - 1
 
 
 class DateRuleError(ValueError):
@@ -103,6 +104,7 @@ def pattern_dates(path: Path = DEFAULT_RULES_PATH) -> DateRules:
         anniversary_shifts={str(k): int(v) for k, v in data.get("anniversary_shifts", {}).items()},
         negated_until=tuple(data.get("negated_until", ())),
         negations=frozenset(data.get("negations", ())),
+        publication_relative={str(k): int(v) for k, v in data.get("publication_relative", {}).items()},
     )
 
 
@@ -199,6 +201,16 @@ def _anniversary_year(text: str, end: int, published: int, rules: DateRules) -> 
     return published
 
 
+def _anniversary_before(text: str, start: int, rules: DateRules) -> bool:
+    """'its tenth birthday last year': the phrase says when an anniversary was, not an event date.
+
+    >>> _anniversary_before("celebrated its tenth birthday last year", 32, pattern_dates())
+    True
+    """
+    clause = re.split(r"[,.;:!?()]", text[:start])[-1].lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", clause) for w in rules.anniversary_words)
+
+
 def _words_before(text: str, start: int, n: int) -> list[str]:
     return re.findall(r"[\w’']+", text[max(0, start - 80) : start].lower())[-n:]
 
@@ -275,6 +287,10 @@ def find_dates(text: str, *, published: str | date | None = None) -> list[DateEx
     [(2018, 'day'), (2012, 'day')]
     >>> [(d.value, d.precision) for d in find_dates("around 15 years ago", published="2024-05-02")]
     [(2009, 'approximate')]
+    >>> [(d.value, d.precision) for d in find_dates("Last year we founded it", published="2025-02-11")]
+    [(2024, 'approximate')]
+    >>> [d.value for d in find_dates("launched earlier this year; this year's fair", published="2025-02-11")]
+    [2025]
     >>> [(d.value, d.anchor) for d in find_dates("founded after the financial crisis of 2008")]
     [(2008, 'other')]
     """
@@ -334,6 +350,11 @@ def find_dates(text: str, *, published: str | date | None = None) -> list[DateEx
             year = _relative_year(m, pub)
             if year is not None and free(m.start(), m.end()) and rules.year_min <= year <= rules.year_max:
                 found.append(DateExpr(m.start(), m.end(), m.group(0), year, "approximate"))
+    if pub is not None:
+        for phrase, shift in (rules.publication_relative or {}).items():  # "Last year we founded X"
+            for m in re.finditer(rf"\b{re.escape(phrase)}\b(?![’'])", text, re.IGNORECASE):  # not "this year's"
+                if free(m.start(), m.end()) and not _anniversary_before(text, m.start(), rules):
+                    found.append(DateExpr(m.start(), m.end(), m.group(0), pub.year + shift, "approximate"))
     if pub is not None:
         for m in rx.anniversary.finditer(text):  # "its 20th anniversary" on a page of 2019 -> 1999
             raw = m.group("n").lower()

@@ -28,6 +28,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -37,7 +38,7 @@ from pipeline.datamodel.attributes import cluster_organisations_attribute
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
-from pipeline.models.nlp.context import CONTEXT_FAMILIES, topic_name
+from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, topic_name
 from pipeline.models.nlp.patterns import (
     UPPER,
     CountRules,
@@ -55,7 +56,7 @@ from pipeline.models.nlp.patterns import (
     pattern_syntax,
 )
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
-from pipeline.models.nlp.structured import find_fields, section_subject
+from pipeline.models.nlp.structured import find_fields, job_start_field, section_subject
 from pipeline.text.regions import country_in_name, region_of
 from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
@@ -78,7 +79,9 @@ _NAME_AFTER = re.compile(
 _WEAK_FAMILIES = frozenset({"x_org_head", "ner_org"})
 _PAST_IRREGULAR = _SYNTAX.past_irregular
 _APPOSITION = re.compile(
-    rf"^\s*,\s*(?:{'|'.join(sorted(map(re.escape, _SYNTAX.apposition_openers)))})\b[^;:()]*,\s*$", re.IGNORECASE
+    # "X, the wine cluster of Moravia, …" and "X, Moravia's wine cluster, …" (a possessive name opens it too)
+    rf"^\s*,\s*(?:(?:{'|'.join(sorted(map(re.escape, _SYNTAX.apposition_openers)))})\b|(?-i:[A-Z])[\w-]*['’]s\s)[^;:()]*,\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -120,14 +123,20 @@ class _Discourse:
         *,
         plain: Callable[[_Antecedent], bool],
         head: str | None = None,
+        described: Callable[[_Antecedent, str], bool] | None = None,
     ) -> _Antecedent | None:
         """The nearest compatible antecedent; "it" (kind "any") only within its block and only
         when no other proper name stands between (`plain`), else the topic. A definite reference
         is also compatible with a name that ends in its head noun ("the initiative" -> "Slovenian
-        Wood Initiative", whatever type the name was given)."""
+        Wood Initiative", whatever type the name was given), and with a name the page described by
+        that noun ("Fiberforum Väst, a regional initiative for …" -> "the initiative")."""
 
         def compatible(a: _Antecedent) -> bool:
-            return a.subject_type == kind or (head is not None and a.name.split()[-1].lower() == head)
+            return (
+                a.subject_type == kind
+                or (head is not None and a.name.split()[-1].lower() == head)
+                or (head is not None and described is not None and described(a, head))
+            )
 
         oblique: _Antecedent | None = None
         for antecedent in reversed(before):
@@ -420,7 +429,15 @@ def _sentence_dates(ctx: _Ctx, sent: Span, *, blockers: bool = True) -> list[_Da
         if span is None or expr.precision == "range":
             continue
         prev = ctx.doc[span.start - 1] if span.start > sent.start else None
-        if blockers and prev is not None and prev.lower_ in rules.date_blockers and not is_negated_until(sent.text, expr.start):
+        # "set up nearly two decades ago", "set up last year": the "up" ends the trigger, it blocks nothing
+        closes_trigger = prev is not None and any(e.end == prev.i + 1 for e in ctx.doc.spans["events"])
+        if (
+            blockers
+            and prev is not None
+            and prev.lower_ in rules.date_blockers
+            and not closes_trigger
+            and not is_negated_until(sent.text, expr.start)
+        ):
             continue
         out.append(_DateTok(expr, span.start, span.end))
     return out
@@ -513,7 +530,11 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
     head = ref.span[-1].lower_ if ref.ref in ("cluster", "policy") and len(ref.span) > 1 else None
     found = ctx.discourse.resolve(
-        ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref), head=head
+        ref.ref or "any",
+        before,
+        plain=lambda a: _plain_between(ctx, a, ref),
+        head=head,
+        described=lambda a, noun: noun in _described_heads(ctx.document.text, a.name),
     )
     if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
         after = [
@@ -525,6 +546,30 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
+
+
+@lru_cache(maxsize=256)
+def _described_heads(text: str, name: str) -> frozenset[str]:
+    """The nouns the text describes `name` by, in an apposition or after a copula: "X, a regional
+    initiative for …", "X is the national network of …", "X (an association of …)" -> initiative,
+    network, association. A reference with such a head ("the initiative") may stand for X.
+
+    >>> sorted(_described_heads("Fiberforum Väst, a regional initiative for fibres, grew.", "Fiberforum Väst"))
+    ['initiative']
+    >>> sorted(_described_heads("Kemora is the process-industry cluster of the valley.", "Kemora"))
+    ['cluster']
+    >>> sorted(_described_heads("Kemora works with a regional initiative.", "Kemora"))
+    []
+    """
+    heads = "|".join(sorted({re.escape(seq[-1]) for _, seq in pattern_anaphors().anaphors if len(seq) == 2}))
+    found = set()
+    link = r"(?:\s*,\s*|\s*\(\s*|\s+(?:is|was|remains|acts\s+as)\s+)"
+    for m in re.finditer(
+        rf"{re.escape(name)}{link}(?:a|an|the|one\s+of\s+the)\s+((?:[\w’'-]+\s+){{0,4}}?)({heads})\b", text
+    ):
+        if not set(m.group(1).split()) & _SYNTAX.complement_prepositions:
+            found.add(m.group(2))
+    return frozenset(found)
 
 
 def _date_attribute(mention: _Mention) -> str:
@@ -550,12 +595,33 @@ def _fronted_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Men
         while j < sent.end and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in rules.adverbs):
             j += 1
         found = next((m for m in mentions if m.span.start in (j, comma + 1)), None)
+        if found is None:
+            # "Established in 2010, the Moravian wine cluster Vinoteq now has ...": the name after its descriptor
+            head = _descriptor_head(doc, j, sent.end)
+            if head is not None:
+                found = next((m for m in mentions if m.span.start == head + 1), None) or _named_after_noun(ctx, head + 1)
         if found is None and j < sent.end:
             # "Founded in 2016 in Santarém, AgroTejo brings together ...": the name no rule typed
             named = _named_after_noun(ctx, j)
             found = named if named is not None and _page_subject_like(ctx, named.name) else None
         if found is not None:
             return found
+    return None
+
+
+MAX_DESCRIPTOR_WORDS = 4
+
+
+def _descriptor_head(doc: Doc, j: int, stop: int) -> int | None:
+    """The cluster noun closing a short descriptor before a name ("Moravian wine cluster Vinoteq",
+    "regional food network NordAgri"): its index, when a capitalised name follows it."""
+    lex = pattern_name_lexicon()
+    heads = lex.cluster_nouns | lex.org_heads
+    for k in range(j, min(j + MAX_DESCRIPTOR_WORDS + 1, stop - 1)):
+        if doc[k].is_lower and doc[k].lower_ in heads:
+            return k if doc[k + 1].text[:1].isupper() and is_name_word(doc[k + 1].text) else None
+        if not doc[k].is_alpha and doc[k].text != "-":
+            return None
     return None
 
 
@@ -662,10 +728,83 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
         _trigger_subject_one(ctx, trigger, mentions)
         or _unnamed_subject(ctx, trigger)
         or _described_reference(ctx, trigger)
+        or _list_item_subject(ctx, trigger, mentions)
+        or _conjoined_subject(ctx, trigger, mentions)
     )
     if found is None:
         return []
     return _coordinated(ctx, found, mentions) if found.ref is None else [found]
+
+
+_LIST_ITEM = re.compile(r"/li(?:\[\d+\])?$")
+_ITEM_SEPARATORS = frozenset({"–", "—", "-", "(", ":"})
+
+
+def _list_item_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """In a list item that opens with a name and a dash, parenthesis or colon, a participle or
+    verbless clause after it is about that name ("Pirkanmaa Food Chain – launched March 2020",
+    "Oulu Health Alliance – roots going back to 2004, formally established in 2008", "Arctic Drone
+    Hub (est. 2016)"); never across a company or agency word, nor for an active verb with an object."""
+    rules = pattern_event_triggers()
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    if not _LIST_ITEM.search(ctx.block.locator or "") or trigger.sent.start != 0:
+        return None
+    k = trigger.start - 1
+    while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
+        k -= 1
+    if k < 0 or not (doc[k].is_punct or doc[k].like_num) or _has_object(doc, trigger):
+        return None  # "X – the agency launched a call": another subject, or an object
+    named = next((m for m in mentions if m.span.start == 0 and m.ref is None), None)
+    end = named.span.end if named is not None else _name_end(doc, 0, trigger.start)
+    if end <= 0 or end >= trigger.start or doc[end].text not in _ITEM_SEPARATORS:
+        return None
+    if any(t.lower_ in lex.non_cluster_descriptors for t in doc[end : trigger.start]):
+        return None  # "Kemira – a chemical company founded in 1920"
+    if named is not None:
+        return named
+    span = doc[0:end]
+    words = {t.lower_ for t in span}
+    if words & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms):
+        return None
+    if len(span) < 2 and not (is_camelcase_name(span.text) or span.text.isupper()):
+        return None
+    return _Mention(span, _clean_name(span.text), "cluster")
+
+
+def _direct_object(ctx: _Ctx, trigger: Span) -> bool:
+    """A noun phrase right after an active trigger ("opened an office", "launched the X Programme"),
+    not a preposition ("opened its doors to …") nor a time phrase ("came into being a year later")."""
+    doc = ctx.doc
+    if trigger.end >= trigger.sent.end or not _has_object(doc, trigger):
+        return False
+    nxt = doc[trigger.end]
+    if _LATER.match(ctx.block.text[nxt.idx - doc[0].idx :]):
+        return False
+    return nxt.lower_ in _DETERMINERS or nxt.is_title or nxt.like_num
+
+
+def _conjoined_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """The subject of the sentence for a trigger in a second verb phrase ("The X Programme was
+    designed in 2015 and opened for applications in 2016"): the name that opens the sentence,
+    when no other name stands between it and the 'and'; never for an active trigger with an object."""
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    sent = trigger.sent
+    k = trigger.start - 1
+    while k > sent.start and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
+        k -= 1
+    if k <= sent.start or doc[k].lower_ not in _SYNTAX.coordinators or _has_object(doc, trigger):
+        return None
+    start = sent.start
+    while start < k and doc[start].lower_ in _SYNTAX.articles:
+        start += 1
+    first = next((m for m in mentions if m.span.start == start), None)
+    if first is None or first.span.end >= k or not doc[first.span.end].is_lower:
+        return None  # "X and Y launched ...": a coordinated subject, not a second verb phrase
+    if any(first.span.end <= m.span.start < k and ctx.depth[m.span.start] == 0 for m in mentions):
+        return None  # "X works with Y and opened ...": the nearer name may be the subject
+    return first
 
 
 def _merger_result(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
@@ -696,7 +835,8 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
     if nxt.like_num and not year and after_num is not None and after_num.is_alpha and after_num.is_lower:
         return True  # "registered 12 new members": a counted object, not a date
     qualified = any(q == trigger.label_ and nxt.lower_ in words for q, words in rules.qualified_followers)
-    if nxt.like_num or nxt.lower_ in rules.intransitive_followers or qualified:  # "opens for applications"
+    dated = nxt.lower_.rstrip(".") in pattern_dates().months and after_num is not None and after_num.like_num
+    if nxt.like_num or nxt.lower_ in rules.intransitive_followers or qualified or dated:  # "opens for applications", "launched March 2020"
         if nxt.lower_ in _SYNTAX.possessive_determiners:
             after = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
             return after is None or after.lower_ not in rules.possessed_activities
@@ -781,6 +921,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         return None  # "the network of firms in Northern Savonia had been set up": a place, not the subject
     if start > 0 and doc[start - 1].lower_ in lex.non_cluster_descriptors:
         return None  # "the software company Nordsoft Systems was founded in 1998"
+    if _complement_of_noun(doc, _Mention(span, span.text, "cluster")):
+        return None  # "the new test hall of Lusatia Energy Network took shape in 2019": the hall did
     if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in lex.non_cluster_descriptors:
         return None  # "Its funder, Skillnet Ireland, was set up in 1999": apposition to a non-cluster noun
     if start > 0 and doc[start - 1].text in ("/", "\\", "&") and not doc[start - 1].whitespace_:
@@ -915,6 +1057,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if k >= 0 and doc[k].text == ")" and any(m.span.end == _before_parenthesis(doc, k) + 1 for m in mentions):
         k = _before_parenthesis(doc, k)  # "X (Clusterinitiative Saar) opens": the alias is X's
     prev = doc[k] if k >= 0 else None
+    if prev is not None and prev.lower_ in rules.passive_aux and (dashed := _before_dashed_aside(ctx, mentions, k, level)):
+        return dashed  # "X (ABC), a technology district — the name Italians give to a cluster — was constituted"
     if prev is not None and prev.lower_ in rules.passive_aux:
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
         if found is not None:
@@ -922,6 +1066,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         relative = found is not None and any(doc[x].lower_ in _RELATIVES for x in range(found.span.end, trigger.start))
         if found is not None and not relative and _complement_of_noun(doc, found):
             return None  # "the yearly budget of our cluster was set up in 2019": the budget was
+        if found is not None and (opener := _enclosing_relative(doc, found, k)) is not None:
+            # "The Moravian Wine Fund, which finances it, was set up in 1995": the fund was, not "it"
+            found = next((m for m in mentions if m.span.end == opener - 1 and ctx.depth[m.span.start] == level), None)
         if found is not None and not _blocked(ctx, found, trigger.start):
             return found
         return None
@@ -936,6 +1083,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         # "launched the Regional Technology Clustering Fund": the name rules leave out "Regional"
         j = j if any(m.span.start == j for m in mentions) else j + 1
     obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
+    if obj is None and prev is not None and prev.text not in _OPENERS:
+        # "introduced a national cluster programme, the X Programme" / "… called the X Programme"
+        obj = _named_after_descriptor(ctx, j, trigger.sent.end, mentions)
     if obj is None and prev is not None and prev.text not in _OPENERS:
         obj = _created_object(ctx, j, trigger.sent.end)
     if obj is None and prev is not None and prev.text not in _OPENERS:
@@ -954,6 +1104,10 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
         if found is not None and _APPOSITION.match(_dash_apposition(between[:-1] + ",")):
             return found
+    if prev is not None and prev.text == "," and k > trigger.sent.start and _direct_object(ctx, trigger):
+        # "X, the aquaculture cluster of Troms, opened an office in 2024": X did something, it was not created;
+        # only a named object ("…, launched the Y Programme in 2016") was
+        return next((m for m in mentions if m.span.start == j and m.ref is None), None)
     owner = _owner_before_complement(ctx, mentions, k, level) if prev is not None and prev.text not in _OPENERS else None
     if owner is not None:
         return owner  # "The Danish cluster programme of the Board of Business Development takes effect"
@@ -990,6 +1144,40 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if found is None:
         found = _relative_antecedent(ctx, trigger, mentions)
     return found if found is not None else _copula_subject(ctx, trigger, mentions)
+
+
+_DASHES = frozenset({"–", "—"})
+_NAME_THEN_APPOSITION = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,\s*(?:a|an|the|one)\b[^,;:()–—]*)?\s*$", re.IGNORECASE)
+
+
+def _before_dashed_aside(ctx: _Ctx, mentions: list[_Mention], aux: int, level: int) -> _Mention | None:
+    """The name before an aside set off by a pair of dashes that ends right before the auxiliary
+    ("X, a technology district — the Italian word for a cluster — was founded"), with only its
+    parenthesised acronym and an apposition between the name and the first dash."""
+    doc = ctx.doc
+    if aux < 1 or doc[aux - 1].text not in _DASHES:
+        return None
+    opening = next((j for j in range(aux - 2, doc[aux].sent.start, -1) if doc[j].text in _DASHES), None)
+    if opening is None:
+        return None
+    found = _nearest_before(ctx, mentions, opening, level=level)
+    if found is None or found.ref is not None:
+        return None
+    between = ctx.block.text[found.span.end_char : doc[opening].idx - doc[0].idx]
+    return found if _NAME_THEN_APPOSITION.match(between) else None
+
+
+def _enclosing_relative(doc: Doc, found: _Mention, aux: int) -> int | None:
+    """The relative pronoun opening a comma-enclosed clause that holds `found` and closes right
+    before the auxiliary at `aux` ("X, which finances it, was set up"): its index, else None."""
+    if aux < 1 or doc[aux - 1].text != ",":
+        return None
+    for r in range(found.span.start - 1, doc[aux].sent.start, -1):
+        if doc[r].text == ",":
+            return None
+        if doc[r].lower_ in _RELATIVES and r >= 1 and doc[r - 1].text == ",":
+            return r
+    return None
 
 
 def _possessor_of(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
@@ -1128,6 +1316,26 @@ def _named_after_noun(ctx: _Ctx, start: int) -> _Mention | None:
     if {t.lower_ for t in span} & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles):
         return None
     return _Mention(span, _clean_name(span.text), "cluster")
+
+
+def _named_after_descriptor(ctx: _Ctx, j: int, stop: int, mentions: list[_Mention]) -> _Mention | None:
+    """A created object told first by a lower-case descriptor and then by its name: "a national
+    cluster programme, the Cluster Excellence Programme", "a new scheme called the X Scheme",
+    "a regional network known as X"."""
+    lex = pattern_name_lexicon()
+    doc = ctx.doc
+    heads = lex.policy_heads | lex.cluster_nouns | lex.org_heads
+    naming = _SYNTAX.naming_words
+    k = j
+    while k < min(j + MAX_DESCRIPTOR_WORDS + 1, stop) and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in naming:
+        k += 1  # "a national cluster programme": lower-case words that end in a programme or cluster noun
+    if k == j or k >= stop or doc[k - 1].lower_ not in heads:
+        return None
+    while k < stop and (doc[k].text == "," or doc[k].lower_ in naming or doc[k].lower_ in _SYNTAX.articles):
+        k += 1
+    if k == j or not any(doc[x].text == "," or doc[x].lower_ in naming for x in range(j, k)):
+        return None
+    return next((m for m in mentions if m.span.start == k and m.ref is None), None) or _created_object(ctx, k, stop)
 
 
 def _created_object(ctx: _Ctx, start: int, stop: int) -> _Mention | None:
@@ -1293,7 +1501,12 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
     candidates = sorted([*mentions, *_subject_references(sent)], key=lambda m: m.span.start)
     for trigger in triggers:
         subjects = _trigger_subject(ctx, trigger, candidates)
-        if not subjects and ctx.discourse.topic is not None and re.match(rules.structured_label, sent.text):
+        if (
+            not subjects
+            and ctx.discourse.topic is not None
+            and re.match(rules.structured_label, sent.text)
+            and not job_start_field(sent.text, ctx.document.blocks)
+        ):
             # "Time period: open ended, started on 01 June 1999": a field of the page's topic
             subjects = [
                 _Mention(trigger, ctx.discourse.topic.name, ctx.discourse.topic.subject_type, ref="topic")
@@ -1305,16 +1518,28 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             date = _nearest_date(trigger, [d for d in dates if d.expr.precision == "approximate"], used)
         else:
             date = _nearest_date(trigger, dates, used)
-        if date is not None:
+        later = _years_later(ctx, sent, trigger) if date is None or date.start < trigger.start else None
+        if later is not None:
+            # "The idea was born in 2008, and the cluster was founded two years later": 2010, not 2008
+            date = None
+            value, precision = later, "year"
+        elif date is not None:
             used.add(id(date))
             value, precision = _value(date.expr)
         elif announced and ctx.document.published:
             # an announcement dates the event by the page's publication year
             value, precision = int(ctx.document.published[:4]), "year"
+        elif ctx.document.published and _on_publication_day(doc, trigger):
+            # "the Ministry today unveiled the new Cluster Programme": the page's own date
+            value, precision = int(ctx.document.published[:4]), "day"
         else:
             continue
         if _founded_as_company(ctx, trigger, date):
             continue  # "X was founded in 1987 as a small sawmill": a company's founding, not a cluster's
+        following = tuple(t.lower_ for t in doc[trigger.start : min(trigger.start + 4, sent.end)])
+        if any(following[: len(seq)] == seq for seq in rules.policy_only):
+            # "Its first call for joint projects, in 2013, ...": an organisation's call is an activity, not its start
+            subjects = [s for s in subjects if s.subject_type == "policy"]
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
@@ -1331,6 +1556,43 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 used.add(id(other_date))
                 value, precision = _value(other_date.expr)
                 _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+def _on_publication_day(doc: Doc, trigger: Span) -> bool:
+    """'today' right before the trigger (an auxiliary between allowed) or right after it: the
+    event happened on the day the page was published ("X today launched", "was launched today")."""
+    words = pattern_event_triggers().publication_day_words
+    k = trigger.start - 1
+    while k >= 0 and doc[k].lower_ in pattern_event_triggers().passive_aux | _SYNTAX.perfect_aux:
+        k -= 1
+    return (k >= 0 and doc[k].lower_ in words) or (trigger.end < len(doc) and doc[trigger.end].lower_ in words)
+
+
+LATER_WINDOW = 400  # characters before the sentence in which "a year later" finds its year
+_LATER = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>years?)\s+later\b", re.IGNORECASE)
+
+
+def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
+    """'a year later' / 'three years later' after the trigger, counted from the last year the block
+    named before the trigger's sentence ("… was born in 2007. Its sister network came into being a
+    year later" -> 2008)."""
+    rules = pattern_dates()
+    m = _LATER.search(sent.text)
+    if m is None:
+        return None
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else rules.number_words.get(raw)
+    if n is None:
+        return None
+    # the sentence up to the trigger, the block before it, else the end of the previous paragraph
+    start = ctx.block.start + trigger.start_char
+    before = ctx.document.text[max(0, start - LATER_WINDOW) : start]
+    earlier = [
+        d.value
+        for d in find_dates(before, published=ctx.document.published)
+        if isinstance(d.value, int) and d.anchor == "own"
+    ]
+    return earlier[-1] + n * rules.relative_units[m.group("unit").lower()] if earlier else None
 
 
 def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool:
@@ -1350,6 +1612,7 @@ def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool
 
 
 _SINCE = re.compile(r"^\s*Since\s+(?:19|20)\d\d\b")
+_FROM_ONWARDS = re.compile(r"^\s*From\s+(?:19|20)\d\d\s+(?:onwards?|on)\b")
 
 
 def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
@@ -1357,15 +1620,23 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
     that year. Kept apart (`discourse.pending`) and used only when the page gives the organisation
     no other start date."""
     doc = ctx.doc
-    if not _SINCE.match(sent.text) or not dates or dates[0].start != sent.start + 1:
+    onwards = _FROM_ONWARDS.match(sent.text)
+    if not (_SINCE.match(sent.text) or onwards) or not dates or dates[0].start != sent.start + 1:
         return
-    j = dates[0].end + (1 if dates[0].end < sent.end and doc[dates[0].end].text == "," else 0)
+    j = dates[0].end + (1 if onwards else 0)  # "From 2006 onwards, the X Programme funded ..."
+    j += 1 if j < sent.end and doc[j].text == "," else 0
+    while onwards and j < sent.end and doc[j].lower_ in _SYNTAX.articles:
+        j += 1
     subject = next((m for m in [*mentions, *_subject_references(sent)] if m.span.start == j), None)
     if subject is None and j < sent.end:
         subject = _known_name_at(ctx, j, sent.end)  # "Since 2011 DWI has ...": DWI as the page introduced it
-    if subject is None or subject.subject_type != "cluster" or subject.span.end >= sent.end:
+    if subject is None or subject.span.end >= sent.end:
         return
-    if doc[subject.span.end].lower_ not in _SYNTAX.perfect_aux:
+    if onwards:
+        # a programme's activity from a year onwards dates the programme, not an organisation's work
+        if subject.subject_type != "policy" or not doc[subject.span.end].is_alpha or not doc[subject.span.end].is_lower:
+            return
+    elif subject.subject_type != "cluster" or doc[subject.span.end].lower_ not in _SYNTAX.perfect_aux:
         return
     value, precision = _value(dates[0].expr)
     before = len(ctx.claims)
@@ -2330,13 +2601,21 @@ def _we_are_count(ctx: _Ctx, sent: Span) -> None:
     number stands alone, followed by a present cue or a colon, never by a noun: "we are 20 years old")."""
     rules = pattern_count_nouns()
     toks = [t for t in sent if not t.is_space]
-    if len(toks) < 4 or toks[0].lower_ != "we" or toks[1].lower_ not in pattern_syntax().we_are_verbs:
+    while toks and toks[0].lower_ in rules.present_cues:
+        toks = toks[1:]  # "Now there are 41 of us."
+    if len(toks) >= 5 and toks[0].lower_ == "there" and tuple(t.lower_ for t in toks[3:5]) == _SYNTAX.we_count_tail:
+        # "there are 41 of us": the first person's count, as "we are 41"
+        toks = [toks[0], toks[1], toks[2], toks[4 if len(toks) == 5 else 5]]
+    elif len(toks) < 4 or toks[0].lower_ != "we":
+        return
+    if toks[1].lower_ not in pattern_syntax().we_are_verbs:
         return
     value = _number(toks[2].text)
     nxt = toks[3]
     if value is None or not (nxt.lower_ in rules.present_cues or nxt.text in (":", ",", ".", ";")):
         return
-    topic = ctx.discourse.topic
+    # "we" stands for the page topic, else the first cluster the page named (as in `_resolve`)
+    topic = ctx.discourse.topic or next((a for a in ctx.discourse.history if a.subject_type == "cluster"), None)
     if topic is None or topic.subject_type != "cluster":
         return
     if any(c.attribute == "member_count" and c.evidence.quote == sent.text.strip() for c in ctx.claims):
@@ -2462,7 +2741,9 @@ def _topic(
         # a title that starts with a name needs no repetition on a page that speaks of its subject;
         # the site part of "<headline> | <site>" does (the site may be an agency or a portal)
         relaxed = referred or (from_head and self_referring)
-        name = topic_name(title, body, repeated=not relaxed, site=profile and from_head)
+        # "About us | Lakeside Robotics Cluster" over "We were founded in 2012 …": the site's own page
+        own_page = self_referring and _generic_first_part(title)
+        name = topic_name(title, body, repeated=not relaxed, site=(profile or own_page) and from_head)
         programme = (
             name is not None
             and policy_talk
@@ -2480,6 +2761,14 @@ def _topic(
         subject_type: SubjectType = "policy" if programme or _policy_name(name) else "cluster"
         return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
     return None
+
+
+def _generic_first_part(title: str) -> bool:
+    """The headline's first segment is generic ("About us", "Who we are", "Our history")."""
+    lex = pattern_name_lexicon()
+    parts = TOPIC_SPLIT.split(title.strip())
+    words = [w.lower().strip(".,!?") for w in parts[0].split()] if len(parts) >= 2 else []
+    return bool(words) and all(w in lex.headline_words for w in words)
 
 
 def _profile_page(document: Document, selected: Sequence[Block]) -> bool:
@@ -2820,7 +3109,8 @@ def _field_claims(
         elif (
             subject := discourse.topic
             # a page without a topic: its one cluster's member count, never a "Start date:" (a job's)
-            or ((discourse.fallback or _sole_named(discourse)) if f.attribute == "member_count" else None)
+            # a founding asked or described in its label ("When was X founded?") is the page's one cluster's too
+            or ((discourse.fallback or _sole_named(discourse)) if f.attribute == "member_count" or f.described else None)
         ) is not None:
             name, subject_type = subject.name, subject.subject_type
             extra = [subject.evidence]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -181,6 +182,27 @@ class EventRules:
     object_since_openers: frozenset[str] = frozenset()
     object_heads: frozenset[str] = frozenset()
     qualified_followers: tuple[tuple[str, frozenset[str]], ...] = ()
+    publication_day_words: frozenset[str] = frozenset()  # "the Ministry today unveiled": the page's date
+    policy_only: frozenset[tuple[str, ...]] = frozenset()  # "its first call in 2013" starts a programme, never an organisation
+
+
+def inflected(seq: tuple[str, ...], forms: Mapping[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A trigger written once with a verb's base form in angle brackets, in every form of that verb:
+    an idiom is one rule however a writer conjugates it.
+
+    >>> inflected(("<get>", "off", "the", "ground"), {"get": ("get", "got")})
+    [('get', 'off', 'the', 'ground'), ('got', 'off', 'the', 'ground')]
+    >>> inflected(("set", "up"), {"get": ("get", "got")})
+    [('set', 'up')]
+    """
+    out: list[tuple[str, ...]] = [()]
+    for word in seq:
+        verb = word[1:-1] if word.startswith("<") and word.endswith(">") and word != WILDCARD_NAME else None
+        if verb is not None and verb not in forms:
+            raise RuleDataError(f"events.json: no verb_forms for {word}")
+        choices = forms[verb] if verb is not None else (word,)
+        out = [prefix + (choice,) for prefix in out for choice in choices]
+    return out
 
 
 @cache
@@ -197,7 +219,13 @@ def pattern_event_triggers() -> EventRules:
     data = _load_json("events.json")
     if not isinstance(data, dict):
         raise RuleDataError("events.json must be an object")
-    triggers = tuple((qualifier, tuple(seq)) for qualifier, seqs in data["triggers"].items() for seq in seqs)
+    forms = {str(k): tuple(v) for k, v in data.get("verb_forms", {}).items()}
+    triggers = tuple(
+        (qualifier, expanded)
+        for qualifier, seqs in data["triggers"].items()
+        for seq in seqs
+        for expanded in inflected(tuple(seq), forms)
+    )
     return EventRules(
         triggers=triggers,
         nominal=frozenset(data["nominal"]),
@@ -217,6 +245,8 @@ def pattern_event_triggers() -> EventRules:
         qualified_followers=tuple(
             (qualifier, frozenset(words)) for qualifier, words in data.get("qualified_followers", {}).items()
         ),
+        policy_only=frozenset(tuple(seq) for seq in data.get("policy_only", ())),
+        publication_day_words=frozenset(data.get("publication_day_words", ())),
     )
 
 
@@ -279,6 +309,9 @@ class SyntaxRules:
     possessive_markers: frozenset[str]
     reference_heads: frozenset[str]
     we_are_verbs: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    we_count_tail: tuple[str, ...] = ()  # "there are 41 of us"
+    naming_words: frozenset[str] = frozenset()  # "a new scheme called the X Scheme"
 
 
 @cache
@@ -297,9 +330,12 @@ def pattern_syntax() -> SyntaxRules:
     if not isinstance(data, dict):
         raise RuleDataError("syntax.json must be an object")
     try:
-        return SyntaxRules(
-            **{k: frozenset(str(w) for w in data[k]) for k in SyntaxRules.__dataclass_fields__ if k in data or k != "we_are_verbs"}
-        )
+        sets = {
+            k: frozenset(str(w) for w in data[k])
+            for k in SyntaxRules.__dataclass_fields__
+            if k != "we_count_tail" and (k in data or k not in ("we_are_verbs", "abbreviations", "naming_words"))
+        }
+        return SyntaxRules(**sets, we_count_tail=tuple(str(w) for w in data.get("we_count_tail", ())))
     except KeyError as exc:
         raise RuleDataError(f"syntax.json: missing list {exc}") from exc
 

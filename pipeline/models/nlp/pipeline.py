@@ -21,6 +21,7 @@ import re
 from functools import cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -204,6 +205,9 @@ def cluster_mentions(doc: Doc) -> Doc:
         if family in ("x_cluster", "x_lower_cluster", "x_cluster_y") and nxt is not None:
             if nxt.lower_ in lex.generic_heads or nxt.lower_ in lex.policy_heads:
                 continue
+            if nxt.lower_ in lex.role_titles:
+                rejected.append(Span(doc, ent.start, ent.end + 1, label="role title"))
+                continue  # "Outgoing Cluster President Marco Rossi": a person's role, not a cluster
             if (
                 family == "x_lower_cluster"
                 and nxt.is_alpha
@@ -219,6 +223,10 @@ def cluster_mentions(doc: Doc) -> Doc:
             continue  # "Competitive programme for regional ...": the capital is the sentence's, not a name's
         if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.non_cluster_org_words:
             rejected.append(Span(doc, ent.start, ent.end, label="agency or institution"))
+            continue
+        if family == "x_org_head" and {t.lower_ for t in ent[:-1]} & lex.role_titles:
+            # "the Regional Cluster Manager Network": a network of managers, not a cluster named "Manager Network"
+            rejected.append(Span(doc, ent.start, ent.end, label="role title"))
             continue
         if ent.label_ == "POLICY" and {t.lower_ for t in ent[:-1]} & lex.role_titles:
             rejected.append(Span(doc, ent.start, ent.end, label="role title in a programme name"))
@@ -244,7 +252,12 @@ def cluster_mentions(doc: Doc) -> Doc:
                 # "Sofia Tech Alliance, the ICT cluster of the region, ...": the describing phrase
                 # is not a second name
                 a, b = sent.start_char + found.end, sent.start_char + found.description_end
-                spans = [x for x in spans if not (a <= x.start_char and x.end_char <= b)]
+                # nor is a lower-case "cluster for …" that starts in it ("X is a cluster for fibre-based materials")
+                spans = [
+                    x
+                    for x in spans
+                    if not (a <= x.start_char and (x.end_char <= b or (x.start_char < b and x.id_ == "lower_cluster_for_x")))
+                ]
         spans.extend(_org_mentions(doc, sent))
         spans.extend(_quoted_programmes(doc, sent))
         spans.extend(_described_programmes(doc, sent))
@@ -468,6 +481,9 @@ def _build_nlp(parser: str | None) -> Language:
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+    for abbreviation in pattern_syntax().abbreviations:  # "(est. 2016)": one token, no sentence break
+        for form in {abbreviation, abbreviation.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns([*pattern_cluster_names(), *pattern_policy_names()])  # type: ignore[attr-defined]
     nlp.add_pipe("cluster_mentions")

@@ -26,7 +26,7 @@ from pipeline.models.nlp.patterns import (
 )
 from pipeline.text.dates import find_dates
 
-__all__ = ["Field", "StructuredRules", "find_fields", "pattern_structured_fields"]
+__all__ = ["Field", "StructuredRules", "find_fields", "job_start_field", "pattern_structured_fields"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,11 @@ class StructuredRules:
     non_member_words: frozenset[str]
     name_labels: frozenset[str]
     separators: tuple[str, ...]
+    # "When did the network start?", "Date the cluster organisation was established", "How many members are there?"
+    described_openers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # "Start date: 01.04.2025" next to "Application deadline:" or "Salary:" is a job's start
+    ambiguous_start_labels: frozenset[str] = frozenset()
+    job_labels: frozenset[str] = frozenset()
 
 
 @cache
@@ -56,6 +61,12 @@ def pattern_structured_fields() -> StructuredRules:
         non_member_words=frozenset(data.get("non_member_words", ())),
         name_labels=frozenset(data["name_labels"]),
         separators=tuple(data["separators"]),
+        described_openers=tuple(
+            (str(attribute), tuple(sorted(openers, key=len, reverse=True)))
+            for attribute, openers in data.get("described_openers", {}).items()
+        ),
+        ambiguous_start_labels=frozenset(data.get("ambiguous_start_labels", ())),
+        job_labels=frozenset(data.get("job_labels", ())),
     )
 
 
@@ -70,13 +81,18 @@ class Field:
     value: int | str
     precision: str | None
     subject: str | None  # a table row's own name
+    described: bool = False  # the label asks or describes its value ("When was X founded?"), never a job's "Start date"
+    label: str = ""  # the field's label, lower case, when it has one
 
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,.]\d{3})+|\d+)\s*\+?(?![\d.,]?\d)")
 
 
+_LABEL_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "Members (2024)": the note dates the value, it is not the label
+
+
 def _label(text: str) -> str:
-    return " ".join(text.strip().rstrip(":").lower().split())
+    return " ".join(_LABEL_NOTE.sub("", text.strip().rstrip(":").rstrip("?")).lower().split())
 
 
 def _value(attribute: str, text: str, published: str | None) -> tuple[int | str, str | None] | None:
@@ -104,6 +120,9 @@ def _attribute(label: str) -> str | None:
     exact = _exact_attribute(label, rules)
     if exact is not None or not label:
         return exact
+    described = _described_attribute(label, rules)
+    if described is not None:
+        return described
     words = label.split()
     if len(words) > 6 or set(words) & rules.non_member_words:
         return None
@@ -113,6 +132,46 @@ def _attribute(label: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+MAX_DESCRIBED_LABEL_WORDS = 10
+
+
+def _described_attribute(label: str, rules: StructuredRules) -> str | None:
+    """A label that asks or describes what its value is: a date opener ("when", "date", "year")
+    with a start label at its end, or a count opener ("how many") with a member label right after it.
+
+    >>> _described_attribute("when did the network start", pattern_structured_fields())
+    'start'
+    >>> _described_attribute("date the cluster organisation was established", pattern_structured_fields())
+    'start'
+    >>> _described_attribute("how many members are there", pattern_structured_fields())
+    'member_count'
+    >>> _described_attribute("when is the deadline", pattern_structured_fields()) is None
+    True
+    """
+    words = label.split()
+    if len(words) > MAX_DESCRIBED_LABEL_WORDS:
+        return None
+    for attribute, openers in rules.described_openers:
+        for opener in openers:
+            if not label.startswith(opener + " "):
+                continue
+            rest = label[len(opener) + 1 :].split()
+            if attribute == "start" and any(
+                _exact_attribute(" ".join(rest[-n:]), rules) == "start" for n in (1, 2)
+            ):
+                return "start"
+            if attribute == "member_count" and any(
+                _exact_attribute(" ".join(rest[:n]), rules) == "member_count" for n in (2, 1)
+            ):
+                return "member_count"
+    return None
+
+
+def _described_label(text: str) -> bool:
+    """A question or descriptive label ("When did the network start?"), longer than a field name."""
+    return _described_attribute(_label(text), pattern_structured_fields()) is not None
 
 
 def _exact_attribute(label: str, rules: StructuredRules) -> str | None:
@@ -230,8 +289,21 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
     subject = _line_subject(parts[0][1]) if len(parts) >= 2 and ":" not in parts[0][1] else None
     if subject is None and len(parts) >= 2 and "\n" in block.text:
         subject = _card_name(block.text.split("\n", 1)[0])
-    for offset, part in parts:
-        m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?)\s*:\s*(?P<value>.+?)\s*$", part)
+        subject = None if subject is not None and _exact_label_line(subject) else subject  # "Founded<br>2009"
+    for n, (offset, part) in enumerate(parts):
+        m = re.match(r"\s*(?P<label>[A-Za-z][\w '’-]{1,40}?(?:\s*\([^()]{1,20}\))?)\s*:\s*(?P<value>.+?)\s*$", part)
+        if m is None and n + 1 < len(parts) and "\n" in block.text and _exact_label_line(part):
+            # "<b>Founded</b><br>2009": a label line and its value on the next line
+            attribute = _attribute(_label(part))
+            value_offset, value_text = parts[n + 1]
+            found = _value(attribute, value_text, published) if attribute else None
+            if attribute and found and len(value_text.split()) <= 6:
+                start = offset + len(part) - len(part.lstrip())
+                out.append(Field(index, start, value_offset + len(value_text.rstrip()), attribute, found[0], found[1], subject, label=_label(part)))
+            continue
+        dashed = re.match(r"\s*(?P<label>[A-Za-z][\w '’]{1,40}?)\s+[–—-]\s+(?P<value>.+?)\s*$", part)
+        if m is None and dashed is not None and _attribute(_label(dashed.group("label"))):
+            m = dashed  # "Year of foundation – 2009": a known label, a dash and its value
         if m is None:
             if len(parts) >= 2:  # a field line: "Active since 2011 · 29 companies, 2 faculties · ..."
                 bare = _bare_field(index, offset, part, published)
@@ -244,9 +316,15 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
         if attribute and found:
             start = offset + m.start("label")
             end = offset + m.end("value")
-            out.append(Field(index, start, end, attribute, found[0], found[1], subject))
+            out.append(Field(index, start, end, attribute, found[0], found[1], subject, label=_label(m.group("label"))))
     del seps
     return out
+
+
+def _exact_label_line(text: str) -> bool:
+    """A line that is a field label and nothing else ("Founded", "Members", "Year of establishment")."""
+    rules = pattern_structured_fields()
+    return _exact_attribute(_label(text), rules) is not None
 
 
 def _counted_label(label: str) -> bool:
@@ -280,10 +358,12 @@ def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]
             _, i, block = cells[1]
             found = _value(attribute, block.text, published) if attribute else None
             if attribute and found:
-                out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], None))
+                described = _described_label(cells[0][2].text)
+                out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], None, described))
             continue
         labels = {col: _label(b.text) for col, _, b in cells}
-        if any(_attribute(v) for v in labels.values()):
+        # a header names columns: a row holding a number or a year is a data row ("Viken Food Partners | 2017 | 26")
+        if any(_attribute(v) for v in labels.values()) and not any(_NUMBER.search(v) for v in labels.values()):
             header = labels
             continue
         if header is None:
@@ -313,24 +393,54 @@ def _pair_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """A short label block followed by its value block (dt/dd, profile boxes)."""
     out = []
     for i, (label, value) in enumerate(zip(blocks, blocks[1:])):
-        if _CELL.match(label.locator or "") or len(label.text.split()) > 5:
+        if _CELL.match(label.locator or "") or (len(label.text.split()) > 5 and not _described_label(label.text)):
             continue
         attribute = _attribute(_label(label.text))
         found = _value(attribute, value.text, published) if attribute else None
         # a short value, or a start value that opens with its date ("2011, by the regional farmers' union")
         if attribute and found and (len(value.text.split()) <= 6 or (attribute == "start" and _LEADING_DATE.match(value.text))):
-            out.append(Field(i + 1, 0, len(value.text), attribute, found[0], found[1], None))
+            described = _described_label(label.text)
+            out.append(Field(i + 1, 0, len(value.text), attribute, found[0], found[1], None, described, _label(label.text)))
     return out
+
+
+_DASHED = re.compile(r"\s*[A-Za-z][\w '’]{1,40}?\s+[–—-]\s+\S")  # "Year of foundation – 2009"
 
 
 def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """Every structured start date and member count of the page's blocks."""
+    rules = pattern_structured_fields()
     fields = _table_fields(blocks, published) + _pair_fields(blocks, published)
-    separators = pattern_structured_fields().separators
+    separators = rules.separators
     for i, block in enumerate(blocks):
-        if ":" in block.text or "\n" in block.text or any(sep in block.text for sep in separators):
+        if ":" in block.text or "\n" in block.text or any(sep in block.text for sep in separators) or _DASHED.match(block.text):
             fields.extend(_inline_fields(i, block, published))
+    if _job_page(blocks, rules):
+        fields = [f for f in fields if f.label not in rules.ambiguous_start_labels]
     return sorted(fields, key=lambda f: (f.block, f.start))
+
+
+def job_start_field(text: str, blocks: Sequence[Block]) -> bool:
+    """'Start date: 01.04.2025' on a page with a job's fields: the job's start, not an organisation's."""
+    rules = pattern_structured_fields()
+    m = re.match(r"\s*([A-Za-z][\w '’-]{1,40}?)\s*:", text)
+    return m is not None and _label(m.group(1)) in rules.ambiguous_start_labels and _job_page(blocks, rules)
+
+
+def _job_page(blocks: Sequence[Block], rules: StructuredRules) -> bool:
+    """A page with a job's fields ("Salary:", "Application deadline:"): its "Start date:" is the job's.
+
+    >>> from pipeline.datamodel.document import Block
+    >>> _job_page([Block(kind="paragraph", text="Application deadline: 15.02.2025", start=0, end=32)], pattern_structured_fields())
+    True
+    """
+    labels = {
+        _label(m.group(1))
+        for block in blocks
+        for m in re.finditer(r"(?:^|\n|[·|;•])\s*([A-Za-z][\w '’-]{1,40}?)\s*:", block.text)
+    }
+    labels |= {_label(b.text) for b in blocks if len(b.text.split()) <= 4}
+    return bool(labels & rules.job_labels)
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.\-]{1,9}\s*\)\s*$")
@@ -347,5 +457,7 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
             named = len(words) >= 2 or text.isupper() or is_camelcase_name(text)
             if named and len(words) <= 8 and is_name(text) and not all(w.lower() in lex.generic_heads for w in words):
                 return text
+            if block.kind == "heading" and not any(w[:1].isupper() for w in words[1:]):
+                continue  # a generic sub-heading ("General information", "Key facts"): the section above names it
             return None
     return None
