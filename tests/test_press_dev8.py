@@ -85,14 +85,14 @@ def dev8_report() -> PressReport:
     return evaluate_press(PRESS, splits=("dev8",))
 
 
-# (recall, precision) on dev8 measured after its gold was committed, without the optional parser,
-# rounded down; a drop below them fails. Raise them after better extraction.
-DEV8_FLOOR = {
-    "start_date": (0.0, 0.0),
+# (recall, precision) on dev8 measured after its gold was committed (commit 92d5510), without the optional
+# parser, rounded down; a drop below them fails. Raise them after better extraction.
+DEV8_FLOOR = {  # measured when the set was written: start dates 0.58/0.80, overall 0.59/0.77
+    "start_date": (0.58, 0.80),
     "renamed_to": (0.0, 0.0),
-    "member_count": (0.0, 0.0),
-    "cluster_count": (0.0, 0.0),
-    None: (0.0, 0.0),
+    "member_count": (0.65, 0.78),
+    "cluster_count": (0.40, 0.50),
+    None: (0.59, 0.77),
 }
 
 
