@@ -112,6 +112,7 @@ class _Discourse:
     renamed: dict[str, _Antecedent] = field(default_factory=dict)  # old name -> the new one
     typed: dict[str, str] = field(default_factory=dict)  # names an event typed -> label, for later blocks
     pending: list[Claim] = field(default_factory=list)  # start dates used only when nothing better is said
+    page_docs: list[Doc] = field(default_factory=list)  # every block of the page (who is a member of what)
 
     def resolve(
         self,
@@ -512,7 +513,8 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     seen = {(a.block, a.end) for a in earlier}
     before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
     head = ref.span[-1].lower_ if ref.ref in ("cluster", "policy") and len(ref.span) > 1 else None
-    found = ctx.discourse.resolve(
+    found = _modifier_match(ref, before, ctx.discourse.topic)
+    found = found or ctx.discourse.resolve(
         ref.ref or "any", before, plain=lambda a: _plain_between(ctx, a, ref), head=head
     )
     if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
@@ -525,6 +527,30 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
+
+
+def _modifier_match(ref: _Mention, before: list[_Antecedent], topic: _Antecedent | None) -> _Antecedent | None:
+    """A reference with a describing word ("the maritime cluster", "the cork cluster") stands for the
+    nearest name before it that holds that word ("Malta Maritime Cluster"), when several were named.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("The cork cluster has 74 members.")
+    >>> ev = Evidence(doc_id="d", uri="d.html", quote="x", method="nlp.coreference")
+    >>> names = [_Antecedent(n, "cluster", ev) for n in ("Portuguese Cork Cluster", "Tâmega Footwear Cluster")]
+    >>> _modifier_match(_Mention(doc[0:3], "The cork cluster", "cluster", ref="cluster"), names, None).name
+    'Portuguese Cork Cluster'
+    """
+    if ref.ref not in ("cluster", "policy") or len(ref.span) < 3:
+        return None
+    words = {t.lower_ for t in ref.span[1:-1] if t.is_alpha and t.is_lower}
+    if not words:
+        return None
+
+    def holds(a: _Antecedent) -> bool:
+        return bool(words & {w.lower().strip(",.()") for w in a.name.split()[:-1]})
+
+    candidates = [*before, *([topic] if topic is not None else [])]
+    return next((a for a in reversed(candidates) if a.subject_type == ref.ref and holds(a)), None)
 
 
 def _date_attribute(mention: _Mention) -> str:
@@ -834,6 +860,8 @@ def _page_subject_like(ctx: _Ctx, name: str) -> bool:
     lex = pattern_name_lexicon()
     if {w.lower() for w in name.split()} & (lex.cluster_nouns | lex.org_heads):
         return True
+    if _member_of_a_cluster(name, ctx.discourse.page_docs):
+        return False  # the member company whose page this is ("Founded in 1995, Kvarner Propeleri ...")
     titles = [b.text for b in ctx.document.blocks if b.kind in ("title", "page_title", "heading")]
     introduced = re.search(rf"{re.escape(name)}\s*\(\s*[A-Z][A-Z0-9]+\s*\)", ctx.document.text)  # "X (NCE)"
     return bool(introduced) or any(name in t for t in titles) or ctx.document.text.count(name) >= 2
@@ -1315,6 +1343,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             continue
         if _founded_as_company(ctx, trigger, date):
             continue  # "X was founded in 1987 as a small sawmill": a company's founding, not a cluster's
+        subjects = [m for m in subjects if not _described_as_non_cluster(ctx, m, trigger)]
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
@@ -1347,6 +1376,30 @@ def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool
         if not (t.is_alpha or t.text == "-"):
             return False
     return False
+
+
+def _described_as_non_cluster(ctx: _Ctx, subject: _Mention, trigger: Span) -> bool:
+    """An apposition between the name and its trigger says what the name is, and it is a company, a
+    spin-off, a maker or an agency ("SmartFab, a spin-off company set up in 2022", "Lindner, the Fürth
+    maker of sensors founded in 1984"): the founding is not a cluster's. The head words are those
+    before the apposition's first "of"/"for"/","; a cluster noun or an organisation head among them
+    ("a network of suppliers") keeps the name a cluster."""
+    doc = ctx.doc
+    lex = pattern_name_lexicon()
+    k = subject.span.end
+    if subject.ref is not None or k + 2 >= trigger.start or doc[k].text != ",":
+        return False
+    if doc[k + 1].lower_ not in _SYNTAX.articles:
+        return False
+    head: list[str] = []
+    for t in doc[k + 2 : trigger.start]:
+        if t.lower_ in _SYNTAX.apposition_head_stops or len(head) >= 6:
+            break
+        head.append(t.lower_)
+    words = set(head)
+    if words & (lex.cluster_nouns | lex.org_heads | lex.context_nouns):
+        return False
+    return bool(words & lex.non_cluster_descriptors)
 
 
 _SINCE = re.compile(r"^\s*Since\s+(?:19|20)\d\d\b")
@@ -2471,6 +2524,8 @@ def _topic(
         )
         if name is None or not (programme or _clusterish(name, title, sdocs, referred=referred)):
             continue
+        if not programme and _member_of_a_cluster(name, sdocs):
+            continue  # a member company's own page ("We have been members of the cluster since ...")
         block = source if source is not None and name in source.text else None
         block = block or next((b for b in selected if b is not title_block and name in b.text), None)
         if block is None:
@@ -2480,6 +2535,32 @@ def _topic(
         subject_type: SubjectType = "policy" if programme or _policy_name(name) else "cluster"
         return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
     return None
+
+
+def _member_of_a_cluster(name: str, sdocs: list[Doc]) -> bool:
+    """The page's own organisation is a member of a cluster, so a headline name that is no cluster by
+    its words is that member, not the cluster: "we" before a member cue and a cluster after it ("We
+    have been members of the cluster since 2013", "we joined the Ebro Water Cluster"), or the name
+    right before a member cue ("Kvarner Propeleri joins the X Cluster")."""
+    lex = pattern_name_lexicon()
+    if {w.lower() for w in name.split()} & (lex.cluster_nouns | lex.org_heads | lex.context_nouns):
+        return False
+    cues = _SYNTAX.member_cues
+    for sdoc in sdocs:
+        for sent in sdoc.sents:
+            first_person = [r.span.end for r in _references(sent) if r.ref == "topic" and r.span.text.lower() == "we"]
+            for cue in (t for t in sent if t.lower_ in cues):
+                after = sdoc[cue.i + 1 : sent.end]
+                clusters = any(t.lower_ in lex.cluster_nouns for t in after) or any(
+                    e.label_ == "CLUSTER" and e.start > cue.i for e in sent.ents
+                )
+                if not clusters:
+                    continue
+                if any(end <= cue.i for end in first_person):
+                    return True
+                if name in sdoc[max(sent.start, cue.i - 4) : cue.i].text:
+                    return True
+    return False
 
 
 def _profile_page(document: Document, selected: Sequence[Block]) -> bool:
@@ -2707,7 +2788,7 @@ def extract_prose(
     names = _gazetteer(sdocs, topic.name if topic else None)
     for name, label in (known_names or {}).items():
         names.setdefault(name, label)
-    discourse = _Discourse(topic=topic, acronyms=_acronyms(sdocs))
+    discourse = _Discourse(topic=topic, acronyms=_acronyms(sdocs), page_docs=sdocs)
     if topic is None and sdocs and doc.media_type == "html" and _self_referring(sdocs):
         discourse.fallback = _sole_cluster(doc, selected, sdocs, method_prefix)
     notes: dict[tuple[str, bool, str | None], MentionNote] = {}

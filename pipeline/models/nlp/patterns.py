@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -279,6 +279,11 @@ class SyntaxRules:
     possessive_markers: frozenset[str]
     reference_heads: frozenset[str]
     we_are_verbs: frozenset[str] = frozenset()
+    apposition_head_stops: frozenset[str] = frozenset()
+    member_cues: frozenset[str] = frozenset()
+
+
+_OPTIONAL_SYNTAX = frozenset(k for k, f in SyntaxRules.__dataclass_fields__.items() if f.default is not MISSING)
 
 
 @cache
@@ -298,7 +303,7 @@ def pattern_syntax() -> SyntaxRules:
         raise RuleDataError("syntax.json must be an object")
     try:
         return SyntaxRules(
-            **{k: frozenset(str(w) for w in data[k]) for k in SyntaxRules.__dataclass_fields__ if k in data or k != "we_are_verbs"}
+            **{k: frozenset(str(w) for w in data[k]) for k in SyntaxRules.__dataclass_fields__ if k in data or k not in _OPTIONAL_SYNTAX}
         )
     except KeyError as exc:
         raise RuleDataError(f"syntax.json: missing list {exc}") from exc

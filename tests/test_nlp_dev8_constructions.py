@@ -1,0 +1,116 @@
+"""Rule families added while tuning on the dev8 press split (issue 7): pages that speak of several
+entities at once. A described reference ("the maritime cluster") stands for the name that holds its
+describing word; an apposition that calls a name a company, maker or spin-off keeps its founding from
+being a cluster's; a member company's own page ("We have been members of the cluster since ...") is
+not about a cluster named like the company.
+
+Every sentence and page here was written for these tests (our own wording of constructions seen on
+agency, company and cluster pages), never copied; each case is checked on its own, with traps.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_dev6_rules import extracted, page_facts
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The agency works with the Baltic Amber Cluster and the Baltic Timber Cluster.", "The timber cluster was founded in 2009."],
+            {("Baltic Timber Cluster", "created_year", 2009)},
+            id="the-timber-cluster-next-paragraph",
+        ),
+        pytest.param(
+            ["Both the Alpine Dairy Cluster and the Alpine Tourism Cluster met in Bolzano. The dairy cluster, set up in 2011, has 45 members."],
+            {("Alpine Dairy Cluster", "created_year", 2011), ("Alpine Dairy Cluster", "member_count", 45)},
+            id="the-dairy-cluster-apposition-and-count",
+        ),
+        pytest.param(
+            ["Rita Lobo manages the Douro Cork Cluster and the Minho Footwear Cluster.", "The cork cluster has 74 members; the footwear cluster was created in 2017."],
+            {("Douro Cork Cluster", "member_count", 74), ("Minho Footwear Cluster", "created_year", 2017)},
+            id="two-described-references-in-one-sentence",
+        ),
+        pytest.param(
+            ["We work with the North Sea Cluster and the Baltic Timber Cluster. The timber cluster was founded in 2009."],
+            {("Baltic Timber Cluster", "created_year", 2009)},
+            id="trap-the-last-named-cluster-is-not-the-timber-cluster",
+        ),
+    ],
+)
+def test_a_described_reference_stands_for_the_name_holding_its_word(
+    paragraphs: list[str], expected: set[tuple[str, str, object]]
+) -> None:
+    assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["SmartFab, a spin-off company set up in 2022 by researchers, has joined the Łódź Textile Cluster."],
+            set(),
+            id="a-spin-off-company-set-up",
+        ),
+        pytest.param(
+            ["Nordic Bolt, the Tampere maker of fasteners founded in 1962, joined the Pirkanmaa Metal Cluster last year."],
+            set(),
+            id="the-maker-of-founded",
+        ),
+        pytest.param(
+            ["Greenpack, a packaging start-up launched in 2021, is a member of the Plastics Cluster Styria."],
+            set(),
+            id="a-start-up-launched",
+        ),
+        pytest.param(
+            ["Automation Valley Franconia, a network of automation suppliers and institutes, was set up in 2007."],
+            {("Automation Valley Franconia", "created_year", 2007)},
+            id="trap-a-network-of-suppliers-is-a-cluster",
+        ),
+    ],
+)
+def test_an_apposition_naming_a_company_keeps_its_founding_out(
+    paragraphs: list[str], expected: set[tuple[str, str, object]]
+) -> None:
+    assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "body", "expected"),
+    [
+        pytest.param(
+            "Kvarner Propeleri wins the cluster innovation award",
+            "<p>Our propeller received the innovation award of the Adriatic Blue Cluster at its assembly in Split.</p>"
+            "<p>We have been members of the cluster since it was established in 2013. Founded in 1995, Kvarner"
+            " Propeleri employs 85 people.</p>",
+            {("Adriatic Blue Cluster", "created_year", 2013)},
+            id="we-have-been-members-of-the-cluster",
+        ),
+        pytest.param(
+            "Hidrovalv joins the Ebro Water Cluster",
+            "<p>Since February we are members of the Ebro Water Cluster, which was set up in 2011.</p>"
+            "<p>Established in 1962, Hidrovalv makes valves for waterworks.</p>",
+            {("Ebro Water Cluster", "created_year", 2011)},
+            id="we-are-members-of-which-was-set-up",
+        ),
+        pytest.param(
+            "Nordtek becomes part of the Arctic Robotics Cluster",
+            "<p>Nordtek has joined the Arctic Robotics Cluster, launched in 2015 by the university.</p>"
+            "<p>Founded in 1999, Nordtek designs grippers and has 40 employees.</p>",
+            {("Arctic Robotics Cluster", "created_year", 2015)},
+            id="name-has-joined-the-cluster",
+        ),
+        pytest.param(
+            "Textra turns ten",
+            "<p>Textra is the textile network of the Rhine valley. We were founded in 2015 and today we have 60 members.</p>",
+            {("Textra", "created_year", 2015), ("Textra", "member_count", 60)},
+            id="trap-the-network-speaking-of-its-own-members",
+        ),
+    ],
+)
+def test_a_member_companys_page_is_not_about_a_cluster_named_like_it(
+    h1: str, body: str, expected: set[tuple[str, str, object]]
+) -> None:
+    assert page_facts(h1, body) == expected
