@@ -114,3 +114,124 @@ def test_a_member_companys_page_is_not_about_a_cluster_named_like_it(
     h1: str, body: str, expected: set[tuple[str, str, object]]
 ) -> None:
     assert page_facts(h1, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Holzcluster Tirol, the wood cluster of Tyrol, links sawmills and carpenters.",
+             "The association, created in 2004 by the chamber, has managed the cluster since its launch in 2008."],
+            {("Holzcluster Tirol", "created_year", 2008)},
+            id="the-association-created-has-managed-the-cluster",
+        ),
+        pytest.param(
+            ["The Adriatic ICT Association, an industry body founded in 2009, hosts the Split ICT Cluster, which it initiated in 2015."],
+            {("Split ICT Cluster", "created_year", 2015)},
+            id="a-body-founded-hosts-the-cluster",
+        ),
+        pytest.param(
+            ["Cluster Services Baltic, set up in 2001, runs the Riga Battery Cluster."],
+            set(),
+            id="a-company-set-up-runs-the-cluster",
+        ),
+        pytest.param(
+            ["The Baltic Food Cluster, founded in 2010, has run an export academy since 2014."],
+            {("Baltic Food Cluster", "created_year", 2010)},
+            id="trap-the-cluster-runs-an-academy",
+        ),
+    ],
+)
+def test_the_manager_of_a_cluster_is_not_the_cluster(
+    paragraphs: list[str], expected: set[tuple[str, str, object]]
+) -> None:
+    assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The cluster opened its office under the Carinthian Cluster Programme of 2006."],
+            {("Carinthian Cluster Programme", "starting_year", 2006)},
+            id="under-the-programme-of-year",
+        ),
+        pytest.param(
+            ["Projects must follow the Styrian Cluster Strategy of 2013 and its later update."],
+            {("Styrian Cluster Strategy", "starting_year", 2013)},
+            id="the-strategy-of-year",
+        ),
+        pytest.param(
+            ["Under the Regional Cluster Programme of 2014-2020 the region funded nine clusters."],
+            {("Regional Cluster Programme", "cluster_count", 9)},
+            id="trap-programme-of-a-period",
+        ),
+        pytest.param(
+            ["In the call of 2019 the Lakeland Cluster Programme funded six clusters."],
+            {("Lakeland Cluster Programme", "cluster_count", 6)},
+            id="trap-a-call-of-year",
+        ),
+    ],
+)
+def test_a_programme_of_a_year_starts_in_that_year(
+    paragraphs: list[str], expected: set[tuple[str, str, object]]
+) -> None:
+    assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The textile cluster Moldova Textil Nord, which is functioning since 2013 in form of association, reunites 52 members."],
+            {("Moldova Textil Nord", "created_year", 2013), ("Moldova Textil Nord", "member_count", 52)},
+            id="is-functioning-since",
+        ),
+        pytest.param(
+            ["The Ebro Water Cluster brings together water firms.", "The cluster started life in 2011 as a small working table of eight firms."],
+            {("Ebro Water Cluster", "created_year", 2011)},
+            id="started-life-in",
+        ),
+        pytest.param(
+            ["Smart Marine Tampere was spun off from the regional network as a separate association on 1 September 2024."],
+            {("Smart Marine Tampere", "created_year", 2024)},
+            id="was-spun-off",
+        ),
+        pytest.param(
+            ["The Oulu Health Cluster brings together 80 firms. Its first spin-off project started in 2019 with four hospitals."],
+            {("Oulu Health Cluster", "member_count", 80)},
+            id="trap-a-project-started",
+        ),
+    ],
+)
+def test_more_start_verbs(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Smart Marine Tampere left the Pirkanmaa Manufacturing Network this year.",
+             "The parent network itself dates back to 2002.", "It has 140 member companies today."],
+            {("Pirkanmaa Manufacturing Network", "created_year", 2002), ("Pirkanmaa Manufacturing Network", "member_count", 140)},
+            id="the-network-itself-then-it",
+        ),
+        pytest.param(
+            ["The Odense Robotics Cluster supports robot makers. Its office is in the Odense StartUp Hub.",
+             "The cluster was set up in 2011 by the municipality."],
+            {("Odense Robotics Cluster", "created_year", 2011)},
+            id="the-cluster-is-the-cluster-not-the-hub",
+        ),
+        pytest.param(
+            ["Members of the Łódź Textile Cluster met at the university. The cluster was established in 2007.",
+             "The university, founded in 1945, celebrates its 80th anniversary next year."],
+            {("Łódź Textile Cluster", "created_year", 2007)},
+            id="trap-its-anniversary-is-the-universitys",
+        ),
+    ],
+)
+def test_a_described_reference_is_the_entity_spoken_of(
+    paragraphs: list[str], expected: set[tuple[str, str, object]]
+) -> None:
+    assert extracted(*paragraphs) == expected

@@ -130,6 +130,15 @@ class _Discourse:
         def compatible(a: _Antecedent) -> bool:
             return a.subject_type == kind or (head is not None and a.name.split()[-1].lower() == head)
 
+        if head is not None and kind != "any":
+            # "the network" after "Pirkanmaa Manufacturing Network ... Smart Marine Tampere": the name
+            # headed by the reference's own noun, before a nearer one headed otherwise
+            same_head = next(
+                (a for a in reversed(before) if a.subject_type == kind and a.name.split()[-1].lower() == head), None
+            )
+            nearest = next((a for a in reversed(before) if compatible(a)), None)
+            if same_head is not None and nearest is not None and nearest.name.split()[-1].lower() != head:
+                return same_head
         oblique: _Antecedent | None = None
         for antecedent in reversed(before):
             if kind == "any" and antecedent.oblique:
@@ -446,6 +455,10 @@ def _add_event(
         antecedent = _resolve(ctx, subject)
         if antecedent is None:
             return
+        if subject.ref in ("cluster", "policy"):
+            # "The parent network itself dates back to 2002 ... It has 140 members": a described
+            # reference makes its antecedent the entity last spoken of
+            ctx.discourse.history.append(replace(antecedent, block=ctx.block_index, end=subject.span.end_char))
         subject = _Mention(subject.span, antecedent.name, antecedent.subject_type)
         extra = [antecedent.evidence]
     _add(
@@ -591,10 +604,33 @@ def _possessive_ref(ctx: _Ctx, trigger: Span) -> _Mention | None:
     while i >= 0 and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()):
         i -= 1  # "its 20th anniversary"
     if i >= 0 and ctx.doc[i].lower_ in pattern_anaphors().possessives:
+        if _non_cluster_sentence_subject(ctx, trigger.sent, i):
+            return None  # "The university, founded in 1945, celebrates its 80th anniversary": the university's
         return _Mention(ctx.doc[i : i + 1], ctx.doc[i].text, "cluster", ref="any")
     if i >= 0 and any(r.ref == "topic" and r.span.start == i for r in _references(trigger.sent)):
         return _Mention(ctx.doc[i : i + 1], ctx.doc[i].text, "cluster", ref="topic")  # "since our launch in 2014"
     return None
+
+
+def _non_cluster_sentence_subject(ctx: _Ctx, sent: Span, before: int) -> bool:
+    """The sentence opens with a definite noun phrase headed by an agency, university or company noun
+    ("The university, founded in 1945, ...", "The chamber ..."), and no cluster name stands between it
+    and token `before`: a possessive there is that organisation's."""
+    doc = ctx.doc
+    lex = pattern_name_lexicon()
+    k = sent.start
+    if k >= before or doc[k].lower_ not in _SYNTAX.articles:
+        return False
+    words = []
+    for t in doc[k + 1 : min(k + 4, before)]:
+        if not t.is_alpha:
+            break
+        words.append(t.lower_)
+    if not words or not (set(words) & (lex.non_cluster_org_words | lex.non_cluster_descriptors)):
+        return False
+    if any(r.span.start < before and r.ref in ("cluster", "policy") for r in _references(sent)):
+        return False  # "The association ... has managed the cluster since its launch": "its" may be the cluster's
+    return not any(e.start < before and e.label_ in ("CLUSTER", "POLICY") for e in sent.ents)
 
 
 def _coordinated(ctx: _Ctx, found: _Mention, mentions: list[_Mention]) -> list[_Mention]:
@@ -1281,8 +1317,9 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             # "dates back to 2010": "to" blocks end dates elsewhere, not after a lineage cue
             after = [d for d in _sentence_dates(ctx, sent, blockers=False) if d.start == cue.end + 1]
         subject = _nearest_before(ctx, mentions, cue.start, level=ctx.depth[cue.start])
-        own = next(  # "Our association dates back to 2010": an organisation's own beginning
-            (m for m in [*mentions, *_subject_references(sent)] if m.span.end == cue.start and m.subject_type == "cluster"),
+        verb = cue.start - 1 if cue.start > sent.start and doc[cue.start - 1].lower_ in _SYNTAX.reflexives else cue.start
+        own = next(  # "Our association dates back to 2010", "The network itself dates back to 2002"
+            (m for m in [*mentions, *_subject_references(sent)] if m.span.end == verb and m.subject_type == "cluster"),
             None,
         )
         if after:
@@ -1315,6 +1352,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
 
     _since_opening(ctx, sent, mentions, dates)
     _object_since(ctx, sent, mentions, dates)
+    _policy_of_year(ctx, mentions, _sentence_dates(ctx, sent, blockers=False), used, sent_span)
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
@@ -1343,7 +1381,9 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             continue
         if _founded_as_company(ctx, trigger, date):
             continue  # "X was founded in 1987 as a small sawmill": a company's founding, not a cluster's
-        subjects = [m for m in subjects if not _described_as_non_cluster(ctx, m, trigger)]
+        subjects = [
+            m for m in subjects if not _described_as_non_cluster(ctx, m, trigger) and not _manager_of(ctx, m, trigger)
+        ]
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
@@ -1400,6 +1440,50 @@ def _described_as_non_cluster(ctx: _Ctx, subject: _Mention, trigger: Span) -> bo
     if words & (lex.cluster_nouns | lex.org_heads | lex.context_nouns):
         return False
     return bool(words & lex.non_cluster_descriptors)
+
+
+def _policy_of_year(
+    ctx: _Ctx, mentions: list[_Mention], dates: list[_DateTok], used: set[int], quote: tuple[int, int]
+) -> None:
+    """'under the Carinthian Cluster Programme of 2006', 'the Cluster Act of 2004': a programme's
+    name followed by "of" and one year (not a period) is dated by that year (qualifier "of")."""
+    doc = ctx.doc
+    for mention in mentions:
+        i = mention.span.end
+        if mention.subject_type != "policy" or i + 1 >= len(doc) or doc[i].lower_ != "of":
+            continue
+        date = next((d for d in dates if d.start == i + 1 and d.expr.precision == "year"), None)
+        if date is None or id(date) in used:
+            continue
+        used.add(id(date))
+        value, precision = _value(date.expr)
+        _add_event(ctx, mention, value, precision, quote=quote, qualifier="of")
+
+
+def _manager_of(ctx: _Ctx, subject: _Mention, trigger: Span) -> bool:
+    """The subject manages, runs or hosts a cluster named or referred to after the trigger ("The
+    association, created in 2004, has managed the cluster since ...", "X, founded in 2009, hosts the
+    Y Cluster"): the subject is the cluster's manager, so the trigger before that verb dates the
+    manager, not the cluster."""
+    doc = ctx.doc
+    sent = trigger.sent
+    if trigger.start < subject.span.end:
+        return False
+    verb = next(
+        (t.i for t in doc[trigger.end : sent.end] if t.lower_ in _SYNTAX.manager_verbs and ctx.depth[t.i] == ctx.depth[subject.span.start]),
+        None,
+    )
+    if verb is None:
+        return False
+    j = verb + 1
+    while j < sent.end and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in pattern_event_triggers().adverbs):
+        j += 1
+    lex = pattern_name_lexicon()
+    object_ref = any(r.span.start == j and r.ref == "cluster" for r in _references(sent))
+    object_name = any(
+        e.start == j and e.label_ == "CLUSTER" and _clean_name(e.text) != subject.name for e in sent.ents
+    )
+    return object_ref or object_name or (j < sent.end and doc[j].lower_ in lex.cluster_nouns)
 
 
 _SINCE = re.compile(r"^\s*Since\s+(?:19|20)\d\d\b")

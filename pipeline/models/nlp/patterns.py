@@ -281,6 +281,8 @@ class SyntaxRules:
     we_are_verbs: frozenset[str] = frozenset()
     apposition_head_stops: frozenset[str] = frozenset()
     member_cues: frozenset[str] = frozenset()
+    manager_verbs: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
 
 
 _OPTIONAL_SYNTAX = frozenset(k for k, f in SyntaxRules.__dataclass_fields__.items() if f.default is not MISSING)
