@@ -235,3 +235,59 @@ def test_a_described_reference_is_the_entity_spoken_of(
     paragraphs: list[str], expected: set[tuple[str, str, object]]
 ) -> None:
     assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "<p>The scheme funds cluster organisations.</p><table><tr><th>Cluster</th><th>Cluster organisation established</th>"
+            "<th>In the programme since</th></tr><tr><td>Latgale Food Cluster</td><td>2011</td><td>2016</td></tr></table>",
+            {("Latgale Food Cluster", "created_year", 2011)},
+            id="established-column-not-in-the-programme-since",
+        ),
+        pytest.param(
+            "<p>Regional clusters:</p><table><tr><th>Cluster</th><th>Member since</th><th>Founded</th></tr>"
+            "<tr><td>Kaunas Laser Cluster</td><td>2019</td><td>2013</td></tr></table>",
+            {("Kaunas Laser Cluster", "created_year", 2013)},
+            id="founded-column-not-member-since",
+        ),
+        pytest.param(
+            "<p>Clusters in the register:</p><table><tr><th>Cluster</th><th>Status since</th><th>Members</th></tr>"
+            "<tr><td>Pannon Wood Cluster</td><td>2012</td><td>41</td></tr></table>",
+            {("Pannon Wood Cluster", "member_count", 41)},
+            id="trap-status-since-only",
+        ),
+    ],
+)
+def test_a_joining_column_is_no_start(body: str, expected: set[tuple[str, str, object]]) -> None:
+    assert page_facts("Clusters of the region", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The agency has implemented the Latvian Cluster Programme since 2009."],
+            {("Latvian Cluster Programme", "starting_year", 2009)},
+            id="has-implemented-since",
+        ),
+        pytest.param(
+            ["The innovation agency has administered the Vinnväxt programme since 2001."],
+            {("Vinnväxt programme", "starting_year", 2001)},
+            id="has-administered-since",
+        ),
+        pytest.param(
+            ["The Nordic Food Cluster, the network of growers, Lund University and two dairies, was founded in 2010."],
+            {("Nordic Food Cluster", "created_year", 2010)},
+            id="apposition-with-a-list-and-a-name-inside",
+        ),
+        pytest.param(
+            ["The regional bank has delivered loans to the Baltic Wood Cluster since 2012."],
+            set(),
+            id="trap-delivered-loans-to-since",
+        ),
+    ],
+)
+def test_more_programme_and_apposition_starts(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert extracted(*paragraphs) == expected

@@ -373,6 +373,17 @@ def _apposition_end(ctx: _Ctx, mention: _Mention, i: int) -> int:
     if close is None:
         return -1
     between = ctx.block.text[doc[start].idx - ctx.doc[0].idx : doc[close].idx - ctx.doc[0].idx + 1]
+    last = max(k for k in range(start + 1, i) if doc[k].text == ",")
+    rules = pattern_event_triggers()
+    if last > close and all(
+        doc[k].lower_ in rules.passive_aux or doc[k].lower_ in rules.adverbs or doc[k].lower_ in _SYNTAX.perfect_aux
+        for k in range(last + 1, i)
+    ):
+        # "X, a network of suppliers, integrators and the Nuremberg institutes, was set up": a list
+        # inside the apposition; the comma right before the verb closes it
+        whole = ctx.block.text[doc[start].idx - ctx.doc[0].idx : doc[last].idx - ctx.doc[0].idx + 1]
+        if _APPOSITION.match(whole):
+            return last
     return close if _APPOSITION.match(between) else -1
 
 

@@ -37,6 +37,7 @@ class StructuredRules:
     non_member_words: frozenset[str]
     name_labels: frozenset[str]
     separators: tuple[str, ...]
+    joining_tails: frozenset[str] = frozenset()
 
 
 @cache
@@ -56,6 +57,7 @@ def pattern_structured_fields() -> StructuredRules:
         non_member_words=frozenset(data.get("non_member_words", ())),
         name_labels=frozenset(data["name_labels"]),
         separators=tuple(data["separators"]),
+        joining_tails=frozenset(data.get("joining_tails", ())),
     )
 
 
@@ -109,6 +111,8 @@ def _attribute(label: str) -> str | None:
         return None
     for n in range(len(words) - 1, 0, -1):
         head, tail = " ".join(words[:n]), " ".join(words[-n:])
+        if n == 1 and tail in rules.joining_tails:
+            return None  # "In the programme since", "Member since": a joining or recognition year
         found = _exact_attribute(head, rules) or _exact_attribute(tail, rules)
         if found is not None:
             return found
