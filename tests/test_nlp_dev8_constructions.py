@@ -291,3 +291,32 @@ def test_a_joining_column_is_no_start(body: str, expected: set[tuple[str, str, o
 )
 def test_more_programme_and_apposition_starts(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
     assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The ministry supports clusters. It launched in 2015 the programme Pannon Net, which funds cluster managers."],
+            {("Pannon Net", "starting_year", 2015)},
+            id="launched-in-year-the-programme-name",
+        ),
+        pytest.param(
+            ["Cluster managers in the county can apply to the scheme Tatra Link, which the county introduced in 2018."],
+            {("Tatra Link", "starting_year", 2018)},
+            id="the-scheme-name-which-introduced",
+        ),
+        pytest.param(
+            ["The Vejle Water Cluster was set up in 2012 under the municipal programme Vejle Vækst, which had been adopted in 2010."],
+            {("Vejle Water Cluster", "created_year", 2012), ("Vejle Vækst", "starting_year", 2010)},
+            id="the-programme-name-which-had-been-adopted",
+        ),
+        pytest.param(
+            ["The cluster manager presented in 2019 the results of the Baltic Wood Cluster to the board."],
+            set(),
+            id="trap-presented-in-year-results-of-a-cluster",
+        ),
+    ],
+)
+def test_a_programme_named_after_its_head_noun(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert extracted(*paragraphs) == expected

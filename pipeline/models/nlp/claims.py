@@ -1012,6 +1012,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         j = j if any(m.span.start == j for m in mentions) else j + 1
     obj = next((m for m in mentions if m.span.start == j and m.ref is None), None)
     if obj is None and prev is not None and prev.text not in _OPENERS:
+        obj = _object_after_date(ctx, j, mentions)  # "started in 2017 the scheme Regional Innovation Vouchers"
+    if obj is None and prev is not None and prev.text not in _OPENERS:
         obj = _created_object(ctx, j, trigger.sent.end)
     if obj is None and prev is not None and prev.text not in _OPENERS:
         # "19 shipyards and suppliers founded the klaster in September 2013": a reference as object
@@ -1065,6 +1067,29 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     if found is None:
         found = _relative_antecedent(ctx, trigger, mentions)
     return found if found is not None else _copula_subject(ctx, trigger, mentions)
+
+
+def _object_after_date(ctx: _Ctx, j: int, mentions: list[_Mention]) -> _Mention | None:
+    """A policy named after the trigger's date, as translated agency English writes it ("The region
+    started in 2017 the scheme Regional Innovation Vouchers"): "in/on <date>", then a determiner and up
+    to two lower-case words ("the scheme"), then the policy's name."""
+    doc = ctx.doc
+    sent_end = doc[j].sent.end if j < len(doc) else j
+    if j >= sent_end or doc[j].lower_ not in _SYNTAX.date_prepositions:
+        return None
+    date = next((d for d in _sentence_dates(ctx, doc[j].sent) if d.start == j + 1), None)
+    if date is None:
+        return None
+    k = date.end
+    if k < sent_end and doc[k].lower_ in _DETERMINERS:
+        k += 1
+    for step in range(3):
+        found = next((m for m in mentions if m.span.start == k + step and m.ref is None), None)
+        if found is not None:
+            return found if found.subject_type == "policy" else None
+        if k + step >= sent_end or not (doc[k + step].is_alpha and doc[k + step].is_lower):
+            return None
+    return None
 
 
 def _possessor_of(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
