@@ -320,3 +320,61 @@ def test_more_programme_and_apposition_starts(paragraphs: list[str], expected: s
 )
 def test_a_programme_named_after_its_head_noun(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
     assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Vilnius Photonics Cluster – created in 2013, 21 member companies;"],
+            {("Vilnius Photonics Cluster", "created_year", 2013), ("Vilnius Photonics Cluster", "member_count", 21)},
+            id="directory-line-start-then-count",
+        ),
+        pytest.param(
+            ["Nemunas Dairy Cluster – established 2019, 15 members."],
+            {("Nemunas Dairy Cluster", "created_year", 2019), ("Nemunas Dairy Cluster", "member_count", 15)},
+            id="directory-line-established-year-then-count",
+        ),
+        pytest.param(
+            ["The Baltic Food Cluster was founded in 2008 by 12 firms, 3 of them bakeries."],
+            {("Baltic Food Cluster", "created_year", 2008)},
+            id="trap-founders-after-the-year",
+        ),
+    ],
+)
+def test_a_count_after_a_founding_segment_is_todays(
+    paragraphs: list[str], expected: set[tuple[str, str, object]]
+) -> None:
+    assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Aarhus Water Cluster was launched in 2011.",
+             "In 2016 its office moved into the Aarhus Innovation Hub, and in 2020 the cluster was renamed Water Valley Denmark."],
+            {("Aarhus Water Cluster", "created_year", 2011), ("Aarhus Water Cluster", "renamed_to", "Water Valley Denmark")},
+            id="the-cluster-was-renamed-after-another-name",
+        ),
+        pytest.param(
+            ["The Gdansk Maritime Cluster started in 2009. Its members use the Baltic Test Hub, and in 2021 the cluster was renamed Baltic Blue Cluster."],
+            {("Gdansk Maritime Cluster", "created_year", 2009), ("Gdansk Maritime Cluster", "renamed_to", "Baltic Blue Cluster")},
+            id="hub-then-the-cluster-renamed",
+        ),
+        pytest.param(
+            ["The cluster for information technology, Euronest IT&C Hub, was launched in 2014 at Iasi."],
+            {("Euronest IT&C Hub", "created_year", 2014)},
+            id="a-description-then-the-name",
+        ),
+        pytest.param(
+            ["Malta Enterprise signed agreements with the Malta Maritime Cluster. Malta Enterprise, set up in 2004, funds the clusters."],
+            set(),
+            id="trap-an-enterprise-agency-is-no-cluster",
+        ),
+    ],
+)
+def test_the_right_entity_in_a_sentence_of_several(
+    paragraphs: list[str], expected: set[tuple[str, str, object]]
+) -> None:
+    assert extracted(*paragraphs) == expected

@@ -1324,11 +1324,24 @@ def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _Date
         and not any(doc[k].text == ";" for k in range(trigger.end, d.start))  # "…its first call; … in 2003"
         # "formed by 14 companies that had met at a hackathon in 2016": the date is the relative clause's
         and not any(doc[k].lower_ in _RELATIVES and doc[k - 1].text != "," for k in range(trigger.end + 1, d.start))
+        and not _opens_coordinated_clause(doc, trigger, d)
     ]
     if after:
         return min(after, key=lambda d: d.start)
     before = [d for d in free if d.end <= trigger.start]
     return max(before, key=lambda d: d.end) if before else None
+
+
+def _opens_coordinated_clause(doc: Doc, trigger: Span, date: _DateTok) -> bool:
+    """", and in 2020 the cluster was renamed": after the trigger, a date led by ", and in" opens a
+    clause of its own ("the Hub, opened the same year, and in 2020 ..." does not date the opening)."""
+    k = date.start
+    return (
+        k - 3 >= trigger.end
+        and doc[k - 1].lower_ in _SYNTAX.date_prepositions
+        and doc[k - 2].lower_ in _SYNTAX.coordinators
+        and doc[k - 3].text == ","
+    )
 
 
 def _value(expr: DateExpr) -> tuple[int | str, str]:
@@ -1418,7 +1431,11 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         if _founded_as_company(ctx, trigger, date):
             continue  # "X was founded in 1987 as a small sawmill": a company's founding, not a cluster's
         subjects = [
-            m for m in subjects if not _described_as_non_cluster(ctx, m, trigger) and not _manager_of(ctx, m, trigger)
+            m
+            for m in subjects
+            if not _described_as_non_cluster(ctx, m, trigger)
+            and not _manager_of(ctx, m, trigger)
+            and not _description_of_name(ctx, m, candidates)
         ]
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
@@ -1494,6 +1511,16 @@ def _policy_of_year(
         used.add(id(date))
         value, precision = _value(date.expr)
         _add_event(ctx, mention, value, precision, quote=quote, qualifier="of")
+
+
+def _description_of_name(ctx: _Ctx, subject: _Mention, mentions: list[_Mention]) -> bool:
+    """A lower-case description followed by the proper name it describes ("The cluster for information
+    technology, Euronest IT&C Hub, was launched in 2014"): the name, not the description, is the subject."""
+    doc = ctx.doc
+    k = subject.span.end
+    if subject.ref is not None or not subject.name[:1].islower() or k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    return any(m.ref is None and m.span.start == k + 1 and m.name[:1].isupper() for m in mentions)
 
 
 def _manager_of(ctx: _Ctx, subject: _Mention, trigger: Span) -> bool:
@@ -1663,6 +1690,14 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
                 before = None  # "X said that its spring fair will be called Y": the fair is renamed
             quote_end = sent.end_char
         coref: list[Evidence] = []
+        nearer = [
+            r for r in _references(sent)
+            if r.ref in ("cluster", "policy") and before is not None and before.span.end <= r.span.start and r.span.end <= span.start
+        ]
+        if nearer and not inside:
+            # "... moved into the X Hub, and in 2020 the cluster was renamed Y": the reference right
+            # before the cue is what was renamed, not the name further back
+            before = None
         if before is None and not inside:
             # "In 2015 the cluster was renamed Foodvalley": the reference's antecedent
             refs = [r for r in _references(sent) if r.span.end <= span.start]
@@ -2341,9 +2376,21 @@ def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules, *, years: bool
             and doc[k - 1].lower_ in rules.ongoing_openers  # "active since 2006, with 160"
             and not any(t.lower_ in rules.moment_relatives for t in doc[k + 1 : k + 3])  # "since 2012, when nine firms"
         )
+        and not _founding_date_before_comma(doc, sent, k, i)
         for k in range(start, i)
     )
     return bool(words & rules.past_cues) or year
+
+
+def _founding_date_before_comma(doc: Doc, sent: Span, k: int, i: int) -> bool:
+    """The year at token k dates a founding told in its own comma segment, and the count at token i
+    stands after that comma ("X – created in 2013, 21 member companies"): a directory line giving the
+    start and today's count, not a past count."""
+    commas = [c for c in range(k + 1, i) if doc[c].text == ","]
+    if not commas:
+        return False
+    seg_start = next((c + 1 for c in range(k - 1, sent.start - 1, -1) if doc[c].text in (",", ";", "–", "—")), sent.start)
+    return any(seg_start <= e.start < k for e in _in_sent(sent, "events"))
 
 
 def _counted_in(ctx: _Ctx, name: str, sent: Span) -> bool:
