@@ -378,3 +378,57 @@ def test_the_right_entity_in_a_sentence_of_several(
     paragraphs: list[str], expected: set[tuple[str, str, object]]
 ) -> None:
     assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ['In the panel, the Niš Construction Cluster "Dunđer", established in 2007, presented export missions.'],
+            {("Niš Construction Cluster", "created_year", 2007)},
+            id="quoted-alias-then-participle",
+        ),
+        pytest.param(
+            ["The Tisza Wine Cluster “Borvidék”, founded in 2012, has 30 members."],
+            {("Tisza Wine Cluster", "created_year", 2012), ("Tisza Wine Cluster", "member_count", 30)},
+            id="curly-quoted-alias-then-participle",
+        ),
+        pytest.param(
+            ["Among the clusters: Aviation Valley (Rzeszów) – association since 2003; status since 2015."],
+            {("Aviation Valley", "created_year", 2003)},
+            id="list-item-association-since",
+        ),
+        pytest.param(
+            ["Nordtek has been a member of the Baltic Wood Cluster association since 2015."],
+            set(),
+            id="trap-member-of-the-association-since",
+        ),
+    ],
+)
+def test_terse_list_items_and_quoted_aliases(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Baltic Eco-Energy Cluster (Gdańsk) – founded 2009 as Pomeranian Eco-Energy Cluster, present name since 2014; status since 2022"],
+            {("Baltic Eco-Energy Cluster", "created_year", 2009),
+             ("Pomeranian Eco-Energy Cluster", "renamed_to", "Baltic Eco-Energy Cluster")},
+            id="founded-as-comma-present-name-since",
+        ),
+        pytest.param(
+            ["The Tyrol Food Cluster was founded in 2008 as Tyrol Food Forum, renamed in 2015."],
+            {("Tyrol Food Cluster", "created_year", 2008), ("Tyrol Food Forum", "renamed_to", "Tyrol Food Cluster")},
+            id="founded-as-comma-renamed",
+        ),
+        pytest.param(
+            ["The Tyrol Food Cluster was founded in 2008 as a small sawmill, renamed in 2015."],
+            set(),
+            id="trap-founded-as-a-company",
+        ),
+    ],
+)
+def test_founded_as_then_a_terse_rename(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert extracted(*paragraphs) == expected

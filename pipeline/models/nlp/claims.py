@@ -1051,6 +1051,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if found is None and prev.text != "(":
             # "X (ACS), founded in 2008", "X (Graz, AT) – set up in 2005": step back over the parenthesis
             found = next((m for m in mentions if m.span.end == _parenthesis_start(ctx, end)), None)
+        if found is None and prev.text != "(":
+            # 'the Niš Construction Cluster "Dunđer", established in 2007': step back over a quoted alias
+            found = next((m for m in mentions if m.span.end == _quote_start(ctx, end)), None)
         if found is None and prev.text in _OPENERS and prev.text != "(":
             # "X, the game cluster of Kokkola, started ...": step back over the apposition
             found = _nearest_before(ctx, mentions, k, level=level)
@@ -1117,6 +1120,17 @@ def _parenthesis_start(ctx: _Ctx, end: int) -> int:
 
 _LEADING_PARENTHESIS = re.compile(r"^\s*\([^()]*\)")
 _LEADING_DASH = re.compile(r"^\s*[–—]")
+
+
+def _quote_start(ctx: _Ctx, end: int) -> int:
+    """Index of the opening quote of a short quoted alias ending at token `end` - 1, else -1."""
+    doc = ctx.doc
+    if end < 3 or doc[end - 1].text not in _QUOTE_CHARS:
+        return -1
+    for k in range(end - 2, max(end - 8, 0) - 1, -1):
+        if doc[k].text in _QUOTE_CHARS:
+            return k
+    return -1
 
 
 def _dash_list_item(ctx: _Ctx, sent: Span) -> bool:
@@ -1769,8 +1783,8 @@ def _founded_as_then_renamed(ctx: _Ctx, sent: Span, cue: Span, mentions: list[_M
     rules = pattern_event_triggers()
     while k > sent.start and doc[k].lower_ in rules.passive_aux | rules.adverbs:
         k -= 1
-    if doc[k].lower_ not in _SYNTAX.coordinators:
-        return
+    if doc[k].lower_ not in _SYNTAX.coordinators and doc[k].text != ",":
+        return  # "... as X and renamed in 2016", "founded 2009 as X, present name since 2014"
     as_i = next((x for x in range(k - 1, sent.start, -1) if doc[x].lower_ == "as"), None)
     if as_i is None or not any(sent.start <= e.start < as_i for e in _in_sent(sent, "events")):
         return
