@@ -432,3 +432,45 @@ def test_terse_list_items_and_quoted_aliases(paragraphs: list[str], expected: se
 )
 def test_founded_as_then_a_terse_rename(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
     assert extracted(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "body", "expected"),
+    [
+        pytest.param(
+            "Frequently asked questions",
+            "<h2>Who are you?</h2><p>The Engadin Timber Network is the association of foresters and sawmills.</p>"
+            "<h2>Since when do you exist?</h2><p>Since 1999. Seven sawmills started it after a storm.</p>"
+            "<h2>How many members do you have?</h2><p>125, of which 20 are in Ticino.</p>",
+            {("Engadin Timber Network", "created_year", 1999), ("Engadin Timber Network", "member_count", 125)},
+            id="since-when-and-how-many",
+        ),
+        pytest.param(
+            "Questions and answers",
+            "<p>The Lapland Wellness Network brings together spas and guides.</p>"
+            "<h2>When were you founded?</h2><p>In 2014, by eight spa hotels.</p>"
+            "<h2>How big are you?</h2><p>Around 60 members today.</p>",
+            {("Lapland Wellness Network", "created_year", 2014), ("Lapland Wellness Network", "member_count", 60)},
+            id="when-were-you-founded-how-big",
+        ),
+        pytest.param(
+            "FAQ",
+            "<p>The Drava Wood Cluster connects carpenters in Carinthia and Slovenia.</p>"
+            "<h2>How old are you?</h2><p>We started in 2011.</p>",
+            {("Drava Wood Cluster", "created_year", 2011)},
+            id="how-old-are-you",
+        ),
+        pytest.param(
+            "FAQ",
+            "<p>The Drava Wood Cluster connects carpenters in Carinthia and Slovenia.</p>"
+            "<h2>How much does membership cost?</h2><p>350 euros a year.</p>"
+            "<h2>When is the next meeting?</h2><p>On 14 March 2026 in Villach.</p>",
+            set(),
+            id="trap-fee-and-meeting-date",
+        ),
+    ],
+)
+def test_an_faq_answer_gives_the_organisations_start_and_count(
+    h1: str, body: str, expected: set[tuple[str, str, object]]
+) -> None:
+    assert page_facts(h1, body) == expected

@@ -3081,8 +3081,9 @@ def _field_claims(
             name, subject_type = section, _type_of_name(section)
         elif (
             subject := discourse.topic
-            # a page without a topic: its one cluster's member count, never a "Start date:" (a job's)
-            or ((discourse.fallback or _sole_named(discourse)) if f.attribute == "member_count" else None)
+            # a page without a topic: its one cluster's member count, never a "Start date:" (a job's),
+            # unless an FAQ heading asked the organisation itself ("Since when do you exist?")
+            or ((discourse.fallback or _sole_named(discourse)) if f.attribute == "member_count" or f.answer else None)
         ) is not None:
             name, subject_type = subject.name, subject.subject_type
             extra = [subject.evidence]
