@@ -115,6 +115,7 @@ class _Discourse:
     renamed: dict[str, _Antecedent] = field(default_factory=dict)  # old name -> the new one
     typed: dict[str, str] = field(default_factory=dict)  # names an event typed -> label, for later blocks
     pending: list[Claim] = field(default_factory=list)  # start dates used only when nothing better is said
+    page_docs: list[Doc] = field(default_factory=list)  # every block of the page (who is a member of what)
 
     def resolve(
         self,
@@ -138,6 +139,15 @@ class _Discourse:
                 or (head is not None and described is not None and described(a, head))
             )
 
+        if head is not None and kind != "any":
+            # "the network" after "Pirkanmaa Manufacturing Network ... Smart Marine Tampere": the name
+            # headed by the reference's own noun, before a nearer one headed otherwise
+            same_head = next(
+                (a for a in reversed(before) if a.subject_type == kind and a.name.split()[-1].lower() == head), None
+            )
+            nearest = next((a for a in reversed(before) if compatible(a)), None)
+            if same_head is not None and nearest is not None and nearest.name.split()[-1].lower() != head:
+                return same_head
         oblique: _Antecedent | None = None
         for antecedent in reversed(before):
             if kind == "any" and antecedent.oblique:
@@ -372,6 +382,17 @@ def _apposition_end(ctx: _Ctx, mention: _Mention, i: int) -> int:
     if close is None:
         return -1
     between = ctx.block.text[doc[start].idx - ctx.doc[0].idx : doc[close].idx - ctx.doc[0].idx + 1]
+    last = max(k for k in range(start + 1, i) if doc[k].text == ",")
+    rules = pattern_event_triggers()
+    if last > close and all(
+        doc[k].lower_ in rules.passive_aux or doc[k].lower_ in rules.adverbs or doc[k].lower_ in _SYNTAX.perfect_aux
+        for k in range(last + 1, i)
+    ):
+        # "X, a network of suppliers, integrators and the Nuremberg institutes, was set up": a list
+        # inside the apposition; the comma right before the verb closes it
+        whole = ctx.block.text[doc[start].idx - ctx.doc[0].idx : doc[last].idx - ctx.doc[0].idx + 1]
+        if _APPOSITION.match(whole):
+            return last
     return close if _APPOSITION.match(between) else -1
 
 
@@ -462,6 +483,10 @@ def _add_event(
         antecedent = _resolve(ctx, subject)
         if antecedent is None:
             return
+        if subject.ref in ("cluster", "policy"):
+            # "The parent network itself dates back to 2002 ... It has 140 members": a described
+            # reference makes its antecedent the entity last spoken of
+            ctx.discourse.history.append(replace(antecedent, block=ctx.block_index, end=subject.span.end_char))
         subject = _Mention(subject.span, antecedent.name, antecedent.subject_type)
         extra = [antecedent.evidence]
     _add(
@@ -529,7 +554,8 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     seen = {(a.block, a.end) for a in earlier}
     before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
     head = ref.span[-1].lower_ if ref.ref in ("cluster", "policy") and len(ref.span) > 1 else None
-    found = ctx.discourse.resolve(
+    found = _modifier_match(ref, before, ctx.discourse.topic)
+    found = found or ctx.discourse.resolve(
         ref.ref or "any",
         before,
         plain=lambda a: _plain_between(ctx, a, ref),
@@ -570,6 +596,30 @@ def _described_heads(text: str, name: str) -> frozenset[str]:
         if not set(m.group(1).split()) & _SYNTAX.complement_prepositions:
             found.add(m.group(2))
     return frozenset(found)
+
+
+def _modifier_match(ref: _Mention, before: list[_Antecedent], topic: _Antecedent | None) -> _Antecedent | None:
+    """A reference with a describing word ("the maritime cluster", "the cork cluster") stands for the
+    nearest name before it that holds that word ("Malta Maritime Cluster"), when several were named.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("The cork cluster has 74 members.")
+    >>> ev = Evidence(doc_id="d", uri="d.html", quote="x", method="nlp.coreference")
+    >>> names = [_Antecedent(n, "cluster", ev) for n in ("Portuguese Cork Cluster", "Tâmega Footwear Cluster")]
+    >>> _modifier_match(_Mention(doc[0:3], "The cork cluster", "cluster", ref="cluster"), names, None).name
+    'Portuguese Cork Cluster'
+    """
+    if ref.ref not in ("cluster", "policy") or len(ref.span) < 3:
+        return None
+    words = {t.lower_ for t in ref.span[1:-1] if t.is_alpha and t.is_lower}
+    if not words:
+        return None
+
+    def holds(a: _Antecedent) -> bool:
+        return bool(words & {w.lower().strip(",.()") for w in a.name.split()[:-1]})
+
+    candidates = [*before, *([topic] if topic is not None else [])]
+    return next((a for a in reversed(candidates) if a.subject_type == ref.ref and holds(a)), None)
 
 
 def _date_attribute(mention: _Mention) -> str:
@@ -631,10 +681,33 @@ def _possessive_ref(ctx: _Ctx, trigger: Span) -> _Mention | None:
     while i >= 0 and (ctx.doc[i].like_num or ctx.doc[i].text[:1].isdigit()):
         i -= 1  # "its 20th anniversary"
     if i >= 0 and ctx.doc[i].lower_ in pattern_anaphors().possessives:
+        if _non_cluster_sentence_subject(ctx, trigger.sent, i):
+            return None  # "The university, founded in 1945, celebrates its 80th anniversary": the university's
         return _Mention(ctx.doc[i : i + 1], ctx.doc[i].text, "cluster", ref="any")
     if i >= 0 and any(r.ref == "topic" and r.span.start == i for r in _references(trigger.sent)):
         return _Mention(ctx.doc[i : i + 1], ctx.doc[i].text, "cluster", ref="topic")  # "since our launch in 2014"
     return None
+
+
+def _non_cluster_sentence_subject(ctx: _Ctx, sent: Span, before: int) -> bool:
+    """The sentence opens with a definite noun phrase headed by an agency, university or company noun
+    ("The university, founded in 1945, ...", "The chamber ..."), and no cluster name stands between it
+    and token `before`: a possessive there is that organisation's."""
+    doc = ctx.doc
+    lex = pattern_name_lexicon()
+    k = sent.start
+    if k >= before or doc[k].lower_ not in _SYNTAX.articles:
+        return False
+    words = []
+    for t in doc[k + 1 : min(k + 4, before)]:
+        if not t.is_alpha:
+            break
+        words.append(t.lower_)
+    if not words or not (set(words) & (lex.non_cluster_org_words | lex.non_cluster_descriptors)):
+        return False
+    if any(r.span.start < before and r.ref in ("cluster", "policy") for r in _references(sent)):
+        return False  # "The association ... has managed the cluster since its launch": "its" may be the cluster's
+    return not any(e.start < before and e.label_ in ("CLUSTER", "POLICY") for e in sent.ents)
 
 
 def _coordinated(ctx: _Ctx, found: _Mention, mentions: list[_Mention]) -> list[_Mention]:
@@ -976,6 +1049,8 @@ def _page_subject_like(ctx: _Ctx, name: str) -> bool:
     lex = pattern_name_lexicon()
     if {w.lower() for w in name.split()} & (lex.cluster_nouns | lex.org_heads):
         return True
+    if _member_of_a_cluster(name, ctx.discourse.page_docs):
+        return False  # the member company whose page this is ("Founded in 1995, Kvarner Propeleri ...")
     titles = [b.text for b in ctx.document.blocks if b.kind in ("title", "page_title", "heading")]
     introduced = re.search(rf"{re.escape(name)}\s*\(\s*[A-Z][A-Z0-9]+\s*\)", ctx.document.text)  # "X (NCE)"
     return bool(introduced) or any(name in t for t in titles) or ctx.document.text.count(name) >= 2
@@ -1087,6 +1162,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         # "introduced a national cluster programme, the X Programme" / "… called the X Programme"
         obj = _named_after_descriptor(ctx, j, trigger.sent.end, mentions)
     if obj is None and prev is not None and prev.text not in _OPENERS:
+        obj = _object_after_date(ctx, j, mentions)  # "started in 2017 the scheme Regional Innovation Vouchers"
+    if obj is None and prev is not None and prev.text not in _OPENERS:
         obj = _created_object(ctx, j, trigger.sent.end)
     if obj is None and prev is not None and prev.text not in _OPENERS:
         # "19 shipyards and suppliers founded the klaster in September 2013": a reference as object
@@ -1128,6 +1205,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if found is None and prev.text != "(":
             # "X (ACS), founded in 2008", "X (Graz, AT) – set up in 2005": step back over the parenthesis
             found = next((m for m in mentions if m.span.end == _parenthesis_start(ctx, end)), None)
+        if found is None and prev.text != "(":
+            # 'the Niš Construction Cluster "Dunđer", established in 2007': step back over a quoted alias
+            found = next((m for m in mentions if m.span.end == _quote_start(ctx, end)), None)
         if found is None and prev.text in _OPENERS and prev.text != "(":
             # "X, the game cluster of Kokkola, started ...": step back over the apposition
             found = _nearest_before(ctx, mentions, k, level=level)
@@ -1180,6 +1260,29 @@ def _enclosing_relative(doc: Doc, found: _Mention, aux: int) -> int | None:
     return None
 
 
+def _object_after_date(ctx: _Ctx, j: int, mentions: list[_Mention]) -> _Mention | None:
+    """A policy named after the trigger's date, as translated agency English writes it ("The region
+    started in 2017 the scheme Regional Innovation Vouchers"): "in/on <date>", then a determiner and up
+    to two lower-case words ("the scheme"), then the policy's name."""
+    doc = ctx.doc
+    sent_end = doc[j].sent.end if j < len(doc) else j
+    if j >= sent_end or doc[j].lower_ not in _SYNTAX.date_prepositions:
+        return None
+    date = next((d for d in _sentence_dates(ctx, doc[j].sent) if d.start == j + 1), None)
+    if date is None:
+        return None
+    k = date.end
+    if k < sent_end and doc[k].lower_ in _DETERMINERS:
+        k += 1
+    for step in range(3):
+        found = next((m for m in mentions if m.span.start == k + step and m.ref is None), None)
+        if found is not None:
+            return found if found.subject_type == "policy" else None
+        if k + step >= sent_end or not (doc[k + step].is_alpha and doc[k + step].is_lower):
+            return None
+    return None
+
+
 def _possessor_of(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
     """The name whose "'s" stands before a nominal trigger, one lower-case modifier allowed
     between ("X's establishment in 2012", "X's official launch")."""
@@ -1205,6 +1308,17 @@ def _parenthesis_start(ctx: _Ctx, end: int) -> int:
 
 _LEADING_PARENTHESIS = re.compile(r"^\s*\([^()]*\)")
 _LEADING_DASH = re.compile(r"^\s*[–—]")
+
+
+def _quote_start(ctx: _Ctx, end: int) -> int:
+    """Index of the opening quote of a short quoted alias ending at token `end` - 1, else -1."""
+    doc = ctx.doc
+    if end < 3 or doc[end - 1].text not in _QUOTE_CHARS:
+        return -1
+    for k in range(end - 2, max(end - 8, 0) - 1, -1):
+        if doc[k].text in _QUOTE_CHARS:
+            return k
+    return -1
 
 
 def _dash_list_item(ctx: _Ctx, sent: Span) -> bool:
@@ -1432,11 +1546,24 @@ def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _Date
         and not any(doc[k].text == ";" for k in range(trigger.end, d.start))  # "…its first call; … in 2003"
         # "formed by 14 companies that had met at a hackathon in 2016": the date is the relative clause's
         and not any(doc[k].lower_ in _RELATIVES and doc[k - 1].text != "," for k in range(trigger.end + 1, d.start))
+        and not _opens_coordinated_clause(doc, trigger, d)
     ]
     if after:
         return min(after, key=lambda d: d.start)
     before = [d for d in free if d.end <= trigger.start]
     return max(before, key=lambda d: d.end) if before else None
+
+
+def _opens_coordinated_clause(doc: Doc, trigger: Span, date: _DateTok) -> bool:
+    """", and in 2020 the cluster was renamed": after the trigger, a date led by ", and in" opens a
+    clause of its own ("the Hub, opened the same year, and in 2020 ..." does not date the opening)."""
+    k = date.start
+    return (
+        k - 3 >= trigger.end
+        and doc[k - 1].lower_ in _SYNTAX.date_prepositions
+        and doc[k - 2].lower_ in _SYNTAX.coordinators
+        and doc[k - 3].text == ","
+    )
 
 
 def _value(expr: DateExpr) -> tuple[int | str, str]:
@@ -1461,8 +1588,9 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             # "dates back to 2010": "to" blocks end dates elsewhere, not after a lineage cue
             after = [d for d in _sentence_dates(ctx, sent, blockers=False) if d.start == cue.end + 1]
         subject = _nearest_before(ctx, mentions, cue.start, level=ctx.depth[cue.start])
-        own = next(  # "Our association dates back to 2010": an organisation's own beginning
-            (m for m in [*mentions, *_subject_references(sent)] if m.span.end == cue.start and m.subject_type == "cluster"),
+        verb = cue.start - 1 if cue.start > sent.start and doc[cue.start - 1].lower_ in _SYNTAX.reflexives else cue.start
+        own = next(  # "Our association dates back to 2010", "The network itself dates back to 2002"
+            (m for m in [*mentions, *_subject_references(sent)] if m.span.end == verb and m.subject_type == "cluster"),
             None,
         )
         if after:
@@ -1495,6 +1623,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
 
     _since_opening(ctx, sent, mentions, dates)
     _object_since(ctx, sent, mentions, dates)
+    _policy_of_year(ctx, mentions, _sentence_dates(ctx, sent, blockers=False), used, sent_span)
 
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
@@ -1540,6 +1669,13 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         if any(following[: len(seq)] == seq for seq in rules.policy_only):
             # "Its first call for joint projects, in 2013, ...": an organisation's call is an activity, not its start
             subjects = [s for s in subjects if s.subject_type == "policy"]
+        subjects = [
+            m
+            for m in subjects
+            if not _described_as_non_cluster(ctx, m, trigger)
+            and not _manager_of(ctx, m, trigger)
+            and not _description_of_name(ctx, m, candidates)
+        ]
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
@@ -1609,6 +1745,84 @@ def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool
         if not (t.is_alpha or t.text == "-"):
             return False
     return False
+
+
+def _described_as_non_cluster(ctx: _Ctx, subject: _Mention, trigger: Span) -> bool:
+    """An apposition between the name and its trigger says what the name is, and it is a company, a
+    spin-off, a maker or an agency ("SmartFab, a spin-off company set up in 2022", "Lindner, the Fürth
+    maker of sensors founded in 1984"): the founding is not a cluster's. The head words are those
+    before the apposition's first "of"/"for"/","; a cluster noun or an organisation head among them
+    ("a network of suppliers") keeps the name a cluster."""
+    doc = ctx.doc
+    lex = pattern_name_lexicon()
+    k = subject.span.end
+    if subject.ref is not None or k + 2 >= trigger.start or doc[k].text != ",":
+        return False
+    if doc[k + 1].lower_ not in _SYNTAX.articles:
+        return False
+    head: list[str] = []
+    for t in doc[k + 2 : trigger.start]:
+        if t.lower_ in _SYNTAX.apposition_head_stops or len(head) >= 6:
+            break
+        head.append(t.lower_)
+    words = set(head)
+    if words & (lex.cluster_nouns | lex.org_heads | lex.context_nouns):
+        return False
+    return bool(words & lex.non_cluster_descriptors)
+
+
+def _policy_of_year(
+    ctx: _Ctx, mentions: list[_Mention], dates: list[_DateTok], used: set[int], quote: tuple[int, int]
+) -> None:
+    """'under the Carinthian Cluster Programme of 2006', 'the Cluster Act of 2004': a programme's
+    name followed by "of" and one year (not a period) is dated by that year (qualifier "of")."""
+    doc = ctx.doc
+    for mention in mentions:
+        i = mention.span.end
+        if mention.subject_type != "policy" or i + 1 >= len(doc) or doc[i].lower_ != "of":
+            continue
+        date = next((d for d in dates if d.start == i + 1 and d.expr.precision == "year"), None)
+        if date is None or id(date) in used:
+            continue
+        used.add(id(date))
+        value, precision = _value(date.expr)
+        _add_event(ctx, mention, value, precision, quote=quote, qualifier="of")
+
+
+def _description_of_name(ctx: _Ctx, subject: _Mention, mentions: list[_Mention]) -> bool:
+    """A lower-case description followed by the proper name it describes ("The cluster for information
+    technology, Euronest IT&C Hub, was launched in 2014"): the name, not the description, is the subject."""
+    doc = ctx.doc
+    k = subject.span.end
+    if subject.ref is not None or not subject.name[:1].islower() or k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    return any(m.ref is None and m.span.start == k + 1 and m.name[:1].isupper() for m in mentions)
+
+
+def _manager_of(ctx: _Ctx, subject: _Mention, trigger: Span) -> bool:
+    """The subject manages, runs or hosts a cluster named or referred to after the trigger ("The
+    association, created in 2004, has managed the cluster since ...", "X, founded in 2009, hosts the
+    Y Cluster"): the subject is the cluster's manager, so the trigger before that verb dates the
+    manager, not the cluster."""
+    doc = ctx.doc
+    sent = trigger.sent
+    if trigger.start < subject.span.end:
+        return False
+    verb = next(
+        (t.i for t in doc[trigger.end : sent.end] if t.lower_ in _SYNTAX.manager_verbs and ctx.depth[t.i] == ctx.depth[subject.span.start]),
+        None,
+    )
+    if verb is None:
+        return False
+    j = verb + 1
+    while j < sent.end and (doc[j].lower_ in _DETERMINERS or doc[j].lower_ in pattern_event_triggers().adverbs):
+        j += 1
+    lex = pattern_name_lexicon()
+    object_ref = any(r.span.start == j and r.ref == "cluster" for r in _references(sent))
+    object_name = any(
+        e.start == j and e.label_ == "CLUSTER" and _clean_name(e.text) != subject.name for e in sent.ents
+    )
+    return object_ref or object_name or (j < sent.end and doc[j].lower_ in lex.cluster_nouns)
 
 
 _SINCE = re.compile(r"^\s*Since\s+(?:19|20)\d\d\b")
@@ -1761,6 +1975,14 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
                 before = None  # "X said that its spring fair will be called Y": the fair is renamed
             quote_end = sent.end_char
         coref: list[Evidence] = []
+        nearer = [
+            r for r in _references(sent)
+            if r.ref in ("cluster", "policy") and before is not None and before.span.end <= r.span.start and r.span.end <= span.start
+        ]
+        if nearer and not inside:
+            # "... moved into the X Hub, and in 2020 the cluster was renamed Y": the reference right
+            # before the cue is what was renamed, not the name further back
+            before = None
         if before is None and not inside:
             # "In 2015 the cluster was renamed Foodvalley": the reference's antecedent
             refs = [r for r in _references(sent) if r.span.end <= span.start]
@@ -1832,8 +2054,8 @@ def _founded_as_then_renamed(ctx: _Ctx, sent: Span, cue: Span, mentions: list[_M
     rules = pattern_event_triggers()
     while k > sent.start and doc[k].lower_ in rules.passive_aux | rules.adverbs:
         k -= 1
-    if doc[k].lower_ not in _SYNTAX.coordinators:
-        return
+    if doc[k].lower_ not in _SYNTAX.coordinators and doc[k].text != ",":
+        return  # "... as X and renamed in 2016", "founded 2009 as X, present name since 2014"
     as_i = next((x for x in range(k - 1, sent.start, -1) if doc[x].lower_ == "as"), None)
     if as_i is None or not any(sent.start <= e.start < as_i for e in _in_sent(sent, "events")):
         return
@@ -2439,9 +2661,21 @@ def _past_clause(doc: Doc, sent: Span, i: int, rules: CountRules, *, years: bool
             and doc[k - 1].lower_ in rules.ongoing_openers  # "active since 2006, with 160"
             and not any(t.lower_ in rules.moment_relatives for t in doc[k + 1 : k + 3])  # "since 2012, when nine firms"
         )
+        and not _founding_date_before_comma(doc, sent, k, i)
         for k in range(start, i)
     )
     return bool(words & rules.past_cues) or year
+
+
+def _founding_date_before_comma(doc: Doc, sent: Span, k: int, i: int) -> bool:
+    """The year at token k dates a founding told in its own comma segment, and the count at token i
+    stands after that comma ("X – created in 2013, 21 member companies"): a directory line giving the
+    start and today's count, not a past count."""
+    commas = [c for c in range(k + 1, i) if doc[c].text == ","]
+    if not commas:
+        return False
+    seg_start = next((c + 1 for c in range(k - 1, sent.start - 1, -1) if doc[c].text in (",", ";", "–", "—")), sent.start)
+    return any(seg_start <= e.start < k for e in _in_sent(sent, "events"))
 
 
 def _counted_in(ctx: _Ctx, name: str, sent: Span) -> bool:
@@ -2752,6 +2986,8 @@ def _topic(
         )
         if name is None or not (programme or _clusterish(name, title, sdocs, referred=referred)):
             continue
+        if not programme and _member_of_a_cluster(name, sdocs):
+            continue  # a member company's own page ("We have been members of the cluster since ...")
         block = source if source is not None and name in source.text else None
         block = block or next((b for b in selected if b is not title_block and name in b.text), None)
         if block is None:
@@ -2769,6 +3005,32 @@ def _generic_first_part(title: str) -> bool:
     parts = TOPIC_SPLIT.split(title.strip())
     words = [w.lower().strip(".,!?") for w in parts[0].split()] if len(parts) >= 2 else []
     return bool(words) and all(w in lex.headline_words for w in words)
+
+
+def _member_of_a_cluster(name: str, sdocs: list[Doc]) -> bool:
+    """The page's own organisation is a member of a cluster, so a headline name that is no cluster by
+    its words is that member, not the cluster: "we" before a member cue and a cluster after it ("We
+    have been members of the cluster since 2013", "we joined the Ebro Water Cluster"), or the name
+    right before a member cue ("Kvarner Propeleri joins the X Cluster")."""
+    lex = pattern_name_lexicon()
+    if {w.lower() for w in name.split()} & (lex.cluster_nouns | lex.org_heads | lex.context_nouns):
+        return False
+    cues = _SYNTAX.member_cues
+    for sdoc in sdocs:
+        for sent in sdoc.sents:
+            first_person = [r.span.end for r in _references(sent) if r.ref == "topic" and r.span.text.lower() == "we"]
+            for cue in (t for t in sent if t.lower_ in cues):
+                after = sdoc[cue.i + 1 : sent.end]
+                clusters = any(t.lower_ in lex.cluster_nouns for t in after) or any(
+                    e.label_ == "CLUSTER" and e.start > cue.i for e in sent.ents
+                )
+                if not clusters:
+                    continue
+                if any(end <= cue.i for end in first_person):
+                    return True
+                if name in sdoc[max(sent.start, cue.i - 4) : cue.i].text:
+                    return True
+    return False
 
 
 def _profile_page(document: Document, selected: Sequence[Block]) -> bool:
@@ -2996,7 +3258,7 @@ def extract_prose(
     names = _gazetteer(sdocs, topic.name if topic else None)
     for name, label in (known_names or {}).items():
         names.setdefault(name, label)
-    discourse = _Discourse(topic=topic, acronyms=_acronyms(sdocs))
+    discourse = _Discourse(topic=topic, acronyms=_acronyms(sdocs), page_docs=sdocs)
     if topic is None and sdocs and doc.media_type == "html" and _self_referring(sdocs):
         discourse.fallback = _sole_cluster(doc, selected, sdocs, method_prefix)
     notes: dict[tuple[str, bool, str | None], MentionNote] = {}
@@ -3108,9 +3370,14 @@ def _field_claims(
             name, subject_type = section, _type_of_name(section)
         elif (
             subject := discourse.topic
-            # a page without a topic: its one cluster's member count, never a "Start date:" (a job's)
-            # a founding asked or described in its label ("When was X founded?") is the page's one cluster's too
-            or ((discourse.fallback or _sole_named(discourse)) if f.attribute == "member_count" or f.described else None)
+            # a page without a topic: its one cluster's member count, never a "Start date:" (a job's);
+            # a founding asked or described in its label ("When was X founded?") or asked by an FAQ
+            # heading ("Since when do you exist?") is the page's one cluster's too
+            or (
+                (discourse.fallback or _sole_named(discourse))
+                if f.attribute == "member_count" or f.described or f.answer
+                else None
+            )
         ) is not None:
             name, subject_type = subject.name, subject.subject_type
             extra = [subject.evidence]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -312,6 +312,13 @@ class SyntaxRules:
     abbreviations: frozenset[str] = frozenset()
     we_count_tail: tuple[str, ...] = ()  # "there are 41 of us"
     naming_words: frozenset[str] = frozenset()  # "a new scheme called the X Scheme"
+    apposition_head_stops: frozenset[str] = frozenset()
+    member_cues: frozenset[str] = frozenset()
+    manager_verbs: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
+
+
+_OPTIONAL_SYNTAX = frozenset(k for k, f in SyntaxRules.__dataclass_fields__.items() if f.default is not MISSING)
 
 
 @cache
@@ -333,7 +340,7 @@ def pattern_syntax() -> SyntaxRules:
         sets = {
             k: frozenset(str(w) for w in data[k])
             for k in SyntaxRules.__dataclass_fields__
-            if k != "we_count_tail" and (k in data or k not in ("we_are_verbs", "abbreviations", "naming_words"))
+            if k != "we_count_tail" and (k in data or k not in _OPTIONAL_SYNTAX | {"we_are_verbs"})
         }
         return SyntaxRules(**sets, we_count_tail=tuple(str(w) for w in data.get("we_count_tail", ())))
     except KeyError as exc:

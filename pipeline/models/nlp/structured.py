@@ -42,6 +42,10 @@ class StructuredRules:
     # "Start date: 01.04.2025" next to "Application deadline:" or "Salary:" is a job's start
     ambiguous_start_labels: frozenset[str] = frozenset()
     job_labels: frozenset[str] = frozenset()
+    joining_tails: frozenset[str] = frozenset()
+    start_questions: tuple[str, ...] = ()
+    member_questions: tuple[str, ...] = ()
+    answer_openers: frozenset[str] = frozenset()
 
 
 @cache
@@ -67,6 +71,10 @@ def pattern_structured_fields() -> StructuredRules:
         ),
         ambiguous_start_labels=frozenset(data.get("ambiguous_start_labels", ())),
         job_labels=frozenset(data.get("job_labels", ())),
+        joining_tails=frozenset(data.get("joining_tails", ())),
+        start_questions=tuple(data.get("start_questions", ())),
+        member_questions=tuple(data.get("member_questions", ())),
+        answer_openers=frozenset(data.get("answer_openers", ())),
     )
 
 
@@ -83,6 +91,7 @@ class Field:
     subject: str | None  # a table row's own name
     described: bool = False  # the label asks or describes its value ("When was X founded?"), never a job's "Start date"
     label: str = ""  # the field's label, lower case, when it has one
+    answer: bool = False  # the answer to an FAQ heading ("Since when do you exist?" / "Since 1999."): the page's own
 
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,.]\d{3})+|\d+)\s*\+?(?![\d.,]?\d)")
@@ -128,6 +137,8 @@ def _attribute(label: str) -> str | None:
         return None
     for n in range(len(words) - 1, 0, -1):
         head, tail = " ".join(words[:n]), " ".join(words[-n:])
+        if n == 1 and tail in rules.joining_tails:
+            return None  # "In the programme since", "Member since": a joining or recognition year
         found = _exact_attribute(head, rules) or _exact_attribute(tail, rules)
         if found is not None:
             return found
@@ -410,7 +421,7 @@ _DASHED = re.compile(r"\s*[A-Za-z][\w '’]{1,40}?\s+[–—-]\s+\S")  # "Year o
 def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """Every structured start date and member count of the page's blocks."""
     rules = pattern_structured_fields()
-    fields = _table_fields(blocks, published) + _pair_fields(blocks, published)
+    fields = _table_fields(blocks, published) + _pair_fields(blocks, published) + _answer_fields(blocks, published)
     separators = rules.separators
     for i, block in enumerate(blocks):
         if ":" in block.text or "\n" in block.text or any(sep in block.text for sep in separators) or _DASHED.match(block.text):
@@ -441,6 +452,51 @@ def _job_page(blocks: Sequence[Block], rules: StructuredRules) -> bool:
     }
     labels |= {_label(b.text) for b in blocks if len(b.text.split()) <= 4}
     return bool(labels & rules.job_labels)
+
+
+_ANSWER_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,.]\d{3})+|\d+)(?![\d.,]?\d)")
+
+
+def _answer_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
+    """FAQ answers: a heading asking when the organisation started or how many members it has, and
+    the first number of the next paragraph when only opener words stand before it.
+
+    >>> from pipeline.datamodel.document import Block
+    >>> q = Block(kind="heading", text="Since when do you exist?", start=0, end=24)
+    >>> a = Block(kind="paragraph", text="Since 1999. Seven sawmills started it.", start=25, end=63)
+    >>> [(f.attribute, f.value, f.answer) for f in _answer_fields([q, a], None)]
+    [('start', 1999, True)]
+    """
+    rules = pattern_structured_fields()
+    out: list[Field] = []
+    for i in range(len(blocks) - 1):
+        question, answer = blocks[i], blocks[i + 1]
+        if question.kind != "heading" or not question.text.rstrip().endswith("?") or answer.kind != "paragraph":
+            continue
+        low = " ".join(question.text.lower().split())
+        attribute = (
+            "start"
+            if any(q in low for q in rules.start_questions)
+            else "member_count"
+            if any(q in low for q in rules.member_questions)
+            else None
+        )
+        if attribute is None:
+            continue
+        m = _ANSWER_NUMBER.search(answer.text)
+        if m is None or not all(w in rules.answer_openers for w in re.findall(r"[a-z]+", answer.text[: m.start()].lower())):
+            continue
+        if attribute == "start":
+            found = _value("start", answer.text[m.start() : m.end() + 20], published)
+            if found is None or not isinstance(found[0], int) or not 1800 <= found[0] <= 2100:
+                continue
+            value, precision = found
+        else:
+            value, precision = int(re.sub(r"[ ,.]", "", m.group(1))), None
+            if 1800 <= value <= 2100 and len(m.group(1)) == 4:
+                continue  # a year, not a count
+        out.append(Field(i + 1, m.start(), m.end(), attribute, value, precision, None, answer=True))
+    return out
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.\-]{1,9}\s*\)\s*$")
