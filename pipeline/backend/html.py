@@ -388,14 +388,15 @@ def _trafilatura_lines(html: str) -> list[str]:
 
 
 def _oracle_pieces(line: str) -> list[str]:
-    """A trafilatura output line as text the page holds: its list marker ("- item") dropped,
-    a table row ("| a | b |") split into its cells.
+    """A trafilatura output line as text the page holds: its list marker ("- item") dropped.
+    Table rows ("| a | b |") are left out: one cell of a data table is no guide to where the
+    article is, and choosing the smallest element that holds it would pick that cell.
 
     >>> _oracle_pieces("- An item"), _oracle_pieces("| Cell one | Cell two |")
-    (['An item'], ['Cell one', 'Cell two'])
+    (['An item'], [])
     """
     if line.startswith("|") and line.endswith("|"):
-        return [cell.strip() for cell in line.strip("|").split(" | ") if cell.strip()]
+        return []
     if line.startswith("- "):
         return [line[2:]]
     return [line]
