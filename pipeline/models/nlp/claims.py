@@ -3366,7 +3366,8 @@ def _field_claims(
         extra: list[Evidence] = []
         if f.subject is not None:
             name, subject_type = f.subject, _type_of_name(f.subject)
-        elif (section := section_subject(selected, f.block, _is_name)) is not None:
+        elif not f.answer and (section := section_subject(selected, f.block, _is_name)) is not None:
+            # (an FAQ answer's section is its question: the subject is the page's organisation)
             name, subject_type = section, _type_of_name(section)
         elif (
             subject := discourse.topic
