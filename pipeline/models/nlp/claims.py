@@ -146,7 +146,10 @@ class _Discourse:
                 (a for a in reversed(before) if a.subject_type == kind and a.name.split()[-1].lower() == head), None
             )
             nearest = next((a for a in reversed(before) if compatible(a)), None)
-            if same_head is not None and nearest is not None and nearest.name.split()[-1].lower() != head:
+            is_topic = self.topic is not None and nearest is not None and nearest.name == self.topic.name
+            if same_head is not None and nearest is not None and nearest.name.split()[-1].lower() != head and not is_topic:
+                # (unless the nearer name is what the page is about: "... run together as Norwegian
+                # Innovation Clusters. Today the programme supports 38 clusters." under that headline)
                 return same_head
         oblique: _Antecedent | None = None
         for antecedent in reversed(before):
