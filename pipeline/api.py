@@ -28,7 +28,7 @@ from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
 from pipeline.stages.pool import DocumentOutcome, PoolSettings, StoredResults, process_in_pool, stop_forkserver
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
-from pipeline.stages.runmanifest import remember_publish, run_key, unchanged_run
+from pipeline.stages.runmanifest import remember_publish, run_key, run_settings, unchanged_run
 
 __all__ = [
     "Extraction",
@@ -117,7 +117,8 @@ def _run_locked(
     t = time.perf_counter()
     refs = select_refs(discover(raw_dir), only)
     progress.documents_found(len(refs))
-    key = run_key(refs, decisions_file, publish_options or PublishOptions()) if use_cache else None
+    settings = run_settings(publish_options or PublishOptions(), raw_dir, out_dir)
+    key = run_key(refs, decisions_file, settings) if use_cache else None
     check = [StageTiming(stage="unchanged check", seconds=round(time.perf_counter() - t, 3))]
     if (unchanged := unchanged_run(out_dir, key, check)) is not None:
         return unchanged.summary  # nothing changed since the last publish: only the run recorded
@@ -141,5 +142,5 @@ def _run_locked(
     timings.append(StageTiming(stage="reconcile", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
     summary = publish(out_dir, results, reconciled, timings, options=publish_options, raw_dir=raw_dir)
-    remember_publish(out_dir, key, refs, decisions_file, publish_options or PublishOptions(), first_pass)
+    remember_publish(out_dir, key, refs, decisions_file, settings, first_pass)
     return summary

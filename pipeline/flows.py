@@ -57,7 +57,7 @@ from pipeline.stages.cache import ResultCache, default_cache
 from pipeline.stages.discover import discover, load, load_failed
 from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
-from pipeline.stages.runmanifest import RunKey, remember_publish, run_key, unchanged_run
+from pipeline.stages.runmanifest import RunKey, remember_publish, run_key, run_settings, unchanged_run
 from pipeline.stages.pool import (
     DocumentOutcome,
     DocumentPool,
@@ -313,7 +313,7 @@ def run_flow(
         refs = select_refs(discover(raw), only)
         logger.info("%d document(s) in %s", len(refs), raw_dir)
         progress.documents_found(len(refs))
-        key = run_key(refs, decisions_file, options) if use_cache else None
+        key = run_key(refs, decisions_file, run_settings(options, raw, out)) if use_cache else None
         timings = [StageTiming(stage="unchanged check", seconds=round(time.perf_counter() - started, 3))]
         if (unchanged := unchanged_run(out, key, timings)) is not None:
             logger.info("nothing changed since run %s: run recorded, nothing published", unchanged.previous_run_id)
@@ -347,7 +347,7 @@ def _publish_all(
         StageTiming(stage="reconcile", seconds=round(time.perf_counter() - extracted, 3)),
     ]
     summary = publish_task(out, quote(results), quote(reconciled), timings, options, raw)
-    remember_publish(out, key, refs, decisions_file, options, first_pass)
+    remember_publish(out, key, refs, decisions_file, run_settings(options, raw, out), first_pass)
     artifacts_task(summary, quote(reconciled), out)
     return summary
 

@@ -65,9 +65,15 @@ class RunManifest(StrictModel):
     outputs: list[OutputPrint]
 
 
+def run_settings(options: object, raw_dir: Path, out_dir: Path) -> tuple[object, str, str]:
+    """The settings besides the decisions that the published bytes depend on: the publish options
+    and where the raw and output folders are (the report links to the sources relatively)."""
+    return (options, str(raw_dir.resolve()), str(out_dir.resolve()))
+
+
 def settings_digest(decisions: Path | None, options: object) -> str:
-    """sha256 of the reviewer decisions (their bytes, or their absence), the publish options (their
-    repr) and the version of the dataset writer.
+    """sha256 of the reviewer decisions (their bytes, or their absence), the other settings (their
+    repr: `run_settings`) and the version of the dataset writer.
 
     >>> settings_digest(None, (0.5, False)) == settings_digest(None, (0.5, False))
     True
