@@ -320,6 +320,8 @@ def _run(
                 only=selection.only,
                 pool=PoolSettings(workers=settings.workers),
             )
+        if not no_cache and (unchanged := _record_if_unchanged(settings, selection)) is not None:
+            return unchanged  # nothing changed since the last publish: no flow run, Prefect not imported
         _prefect_defaults(verbose, quiet)
         from pipeline.flows import flow_for, guard_embedded_server
 
@@ -335,6 +337,19 @@ def _run(
             lock_timeout=settings.lock_timeout,
             only=list(selection.only) if selection.only is not None else None,
         )
+
+
+def _record_if_unchanged(settings: PipelineSettings, selection: InputSelection) -> RunSummary | None:
+    from pipeline.stages.runmanifest import record_if_unchanged
+
+    return record_if_unchanged(
+        settings.raw_dir,
+        settings.out_dir,
+        settings.decisions_path(),
+        settings.publish_options(),
+        lock_timeout=settings.lock_timeout,
+        only=selection.only,
+    )
 
 
 @app.command()

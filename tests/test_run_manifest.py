@@ -193,3 +193,29 @@ def test_a_url_source_has_no_run_key(tmp_path: Path) -> None:
     refs = [SourceRef(uri="be.pdf", path=str(RAW / "factsheets" / "eccp-factsheet-be-2023-reportlab.pdf"))]
     assert run_key(refs, None, PublishOptions()) is not None
     assert run_key([*refs, SourceRef(uri="https://example.org/a.html")], None, PublishOptions()) is None
+
+
+def test_the_command_line_records_an_unchanged_run_without_starting_prefect(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`run` (with Prefect) checks before it imports Prefect: with an API address that nothing
+    answers, a run on which nothing changed still succeeds, and publishes nothing."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    raw, out = _settled(published, tmp_path)
+    before = _mtimes(out)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_API_URL="http://127.0.0.1:9/api")
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "-q", "--raw", str(raw), "--out", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _mtimes(out) == before
+    latest = sorted(p.stem for p in (out / "runs").glob("*.json"))[-1]
+    assert json.loads((out / "run.json").read_bytes())["id"] == latest
+    assert len(list((out / "runs").glob("*.json"))) == 3

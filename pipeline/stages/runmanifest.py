@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -260,3 +261,29 @@ def remember_publish(
         forget_run_manifest(out_dir)
         return None
     return write_run_manifest(out_dir, key)
+
+
+def record_if_unchanged(
+    raw_dir: Path,
+    out_dir: Path,
+    decisions: Path | None,
+    options: object,
+    *,
+    lock_timeout: float,
+    only: Sequence[str] | None = None,
+) -> RunSummary | None:
+    """The check a run makes first (`run_key`, `unchanged_run`), alone, holding the output
+    folder's lock: when nothing changed since the last publish the run is recorded and its
+    summary returned; else None, and nothing is written. The command line makes it before it
+    imports Prefect or the stages, so such a run costs no flow run. `options`: the publish options."""
+    from pipeline.publish.output import output_lock
+    from pipeline.stages.discover import discover
+    from pipeline.stages.inputs import select_refs
+
+    with output_lock(out_dir, lock_timeout):
+        started = time.perf_counter()
+        refs = select_refs(discover(raw_dir), only)
+        key = run_key(refs, decisions, run_settings(options, raw_dir, out_dir))
+        check = [StageTiming(stage="unchanged check", seconds=round(time.perf_counter() - started, 3))]
+        unchanged = unchanged_run(out_dir, key, check)
+    return unchanged.summary if unchanged is not None else None
