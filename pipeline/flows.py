@@ -57,7 +57,6 @@ from pipeline.stages.cache import ResultCache, default_cache
 from pipeline.stages.discover import discover, load, load_failed
 from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
-from pipeline.stages.runmanifest import RunKey, remember_publish, run_key, run_settings, unchanged_run
 from pipeline.stages.pool import (
     DocumentOutcome,
     DocumentPool,
@@ -69,6 +68,7 @@ from pipeline.stages.pool import (
     outcome_of,
     run_job,
 )
+from pipeline.stages.runmanifest import RunKey, remember_publish, run_key, run_settings, unchanged_run
 
 DEPLOYMENT_NAME = "scheduled-ingestion"
 DEFAULT_DOCUMENTS_PER_TASK = 25

@@ -107,7 +107,9 @@ def run_key(refs: Sequence[SourceRef], decisions: Path | None, options: object) 
             inputs.append(InputPrint(uri=ref.uri, sha256=load(ref).sha256))
         except OSError:
             return None
-    return RunKey(extractor=extractor_fingerprint(), settings=settings_digest(decisions, options), inputs=inputs)
+    return RunKey(
+        extractor=extractor_fingerprint(), settings=settings_digest(decisions, options), inputs=inputs
+    )
 
 
 def _published_files(out_dir: Path) -> tuple[str, list[str]] | None:
@@ -185,9 +187,7 @@ class Unchanged:
     previous_run_id: str
 
 
-def record_unchanged_run(
-    out_dir: Path, manifest: RunManifest, timings: Sequence[StageTiming]
-) -> Unchanged:
+def record_unchanged_run(out_dir: Path, manifest: RunManifest, timings: Sequence[StageTiming]) -> Unchanged:
     """Write what a full publish of the same output would have changed: a new run record (the
     previous one with this run's id and times, every document unchanged), the `run` block of
     `manifest.json` and `run.json`; then point the run manifest at the new record."""
@@ -222,13 +222,13 @@ def record_unchanged_run(
     published = json.loads((out_dir / PUBLISHED_MANIFEST).read_bytes())
     published["run"] = {"created_at": now.isoformat(timespec="seconds"), "id": record.run_id}
     atomic_write(
-        out_dir / PUBLISHED_MANIFEST, json.dumps(published, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+        out_dir / PUBLISHED_MANIFEST,
+        json.dumps(published, sort_keys=True, ensure_ascii=False, indent=2) + "\n",
     )
     atomic_write(out_dir / RUN_SUMMARY, to_json(summary))
     moved = manifest.model_copy(update={"run_id": record.run_id})
     atomic_write(out_dir / RUN_MANIFEST, moved.model_dump_json() + "\n")
     return Unchanged(summary, manifest.run_id)
-
 
 
 def unchanged_run(out_dir: Path, key: RunKey | None, timings: Sequence[StageTiming]) -> Unchanged | None:
