@@ -102,38 +102,6 @@ def spread_batch_size(documents: int, per_task: int, workers: int) -> int:
     return max(1, min(per_task, math.ceil(documents / (TASKS_PER_WORKER * workers))))
 
 
-def balanced_batches(items: Sequence[T], sizes: Sequence[int], count: int) -> list[list[T]]:
-    """At most `count` batches of about equal total size, largest first: items are taken largest
-    first, each into the batch with the least total so far (longest-processing-time-first), and
-    keep their given order inside a batch. A runner whose tasks are the parallel units (Dask) then
-    starts the long documents first instead of finding one at the end with the other workers idle.
-
-    >>> balanced_batches(["a", "b", "c", "d", "e"], [1, 9, 2, 5, 4], 2)
-    [['b', 'c'], ['a', 'd', 'e']]
-    >>> balanced_batches(["a", "b"], [3, 3], 4), balanced_batches([], [], 2)
-    ([['a'], ['b']], [])
-    """
-    count = max(1, min(count, len(items)))
-    totals = [0] * count
-    members: list[list[int]] = [[] for _ in range(count)]
-    for i in sorted(range(len(items)), key=lambda i: (-sizes[i], i)):
-        slot = min(range(count), key=lambda b: (totals[b], b))
-        totals[slot] += sizes[i]
-        members[slot].append(i)
-    order = sorted((b for b in range(count) if members[b]), key=lambda b: (-totals[b], b))
-    return [[items[i] for i in sorted(members[b])] for b in order]
-
-
-def source_size(item: SourceRef | LoadedSource) -> int:
-    """Bytes of a source, the estimate of its processing time (0 when it cannot be read)."""
-    if isinstance(item, LoadedSource):
-        return len(item.data)
-    try:
-        return os.stat(item.path).st_size if item.path is not None else 0
-    except OSError:
-        return 0
-
-
 def batch_label(uris: Sequence[str]) -> str:
     """The name of a batch's task run.
 
@@ -296,14 +264,10 @@ def _processed(refs: list[SourceRef], cache: ResultCache, read_cache: bool, per_
         unchanged = sum(1 for o in outcomes if o is not None and o.cached)
         if unchanged:
             logger.info("%d document(s) unchanged: taken from the cache", unchanged)
-        if key in _POOLS:
-            planned = batches(todo, per_task)
-        else:
-            size = spread_batch_size(len(todo), per_task, default_workers())
-            sizes = [source_size(item) for _, item in todo]
-            planned = balanced_batches(todo, sizes, math.ceil(len(todo) / size))
+        in_pool = key in _POOLS
+        size = per_task if in_pool else spread_batch_size(len(todo), per_task, default_workers())
         submitted = []
-        for batch in planned:
+        for batch in batches(todo, size):
             items = [item for _, item in batch]
             label = batch_label([item.uri for item in items])
             submitted.append((batch, process_task.submit(items, label, cache.folder, cache.fingerprint, key)))
