@@ -305,6 +305,8 @@ def _run(
     from pipeline import progress
 
     with progress.listening(reporter):
+        if not no_cache and (unchanged := _record_if_unchanged(settings, selection)) is not None:
+            return unchanged  # nothing changed since the last publish: the stages and Prefect not imported
         if no_prefect:
             from pipeline.api import run_pipeline
             from pipeline.stages.pool import PoolSettings
@@ -320,8 +322,6 @@ def _run(
                 only=selection.only,
                 pool=PoolSettings(workers=settings.workers),
             )
-        if not no_cache and (unchanged := _record_if_unchanged(settings, selection)) is not None:
-            return unchanged  # nothing changed since the last publish: no flow run, Prefect not imported
         _prefect_defaults(verbose, quiet)
         from pipeline.flows import flow_for, guard_embedded_server
 
