@@ -427,6 +427,18 @@ def rows_prefect_overhead(args: argparse.Namespace, tmp: Path, pdfs: Path, repea
     server (PREFECT_API_URL; that server's CPU during the row is in the row's note)."""
     corpora = [(generate_corpus_once(tmp, n), "generated", n) for n in args.scale]
     corpora.append((pdfs, f"{len(list(pdfs.glob('*.pdf')))} PDFs", len(list(pdfs.glob("*.pdf")))))
+    idle: dict[tuple[str, str, str], float] = {}
+    measured: list[tuple[str, str, Row]] = []
+
+    def rows_of(corpus: str, kind: str) -> list[Row]:
+        return [row for c, k, row in measured if (c, k) == (corpus, kind)]
+
+    def repeat_kept(row: Row, make: Any) -> Row:
+        done = repeat(row, make)
+        kind = "cold" if row.name.endswith("cold") else "warm"
+        measured.append((row.corpus, kind, done))
+        return done
+
     with RunningServer(tmp / "prefect-home") as server:
         running = {**PREFECT_ENV, "PREFECT_API_URL": server.api}
         variants = (
@@ -448,13 +460,27 @@ def rows_prefect_overhead(args: argparse.Namespace, tmp: Path, pdfs: Path, repea
                 made: dict[str, tuple[Row, float]] = {}
                 for kind, make in (("cold", cold), ("warm", lambda c=command, e=env: measure(c, e))):
                     before = server.cpu()
-                    row = repeat(Row(f"{label}, {corpus} ({n}), {kind}", corpus, n), make)
-                    served = (server.cpu() - before) / len(row.runs) if "running" in label else 0.0
+                    row = repeat_kept(Row(f"{label}, {corpus} ({n}), {kind}", corpus, n), make)
+                    # the running server's CPU during the row: what the run asked of it, or (for the
+                    # other variants, which do not use it) what it spends idle in that time
+                    served = (server.cpu() - before) / len(row.runs)
                     made[kind] = (row, served)
-                    if "running" in label:
-                        row.note = f"server CPU {served * len(row.runs):.2f} s over {len(row.runs)} run(s)"
+                    idle[(corpus, label, kind)] = served
+                    row.note = f"server CPU {served * len(row.runs):.2f} s over {len(row.runs)} run(s)"
+                    print(f"{'':58s} {row.note}", flush=True)
+                    if "running" in label and (corpus, "run --no-prefect", kind) in idle:
+                        base = next(r for r in rows_of(corpus, kind) if r.name.startswith("run --no-prefect"))
+                        served_idle = idle[(corpus, "run --no-prefect", kind)]
+                        added = (row.cpu + served - base.cpu - served_idle) / max(1e-9, base.cpu)
+                        row.note += (
+                            f"; Prefect adds {(row.cpu - base.cpu) / max(1e-9, base.cpu):+.1%} CPU (run), "
+                            f"{added:+.1%} with the server's CPU over its idle CPU during --no-prefect"
+                        )
                         print(f"{'':58s} {row.note}", flush=True)
+                running_label = "running" in label
                 (cold_row, cold_served), (warm_row, warm_served) = made["cold"], made["warm"]
+                if not running_label:
+                    cold_served = warm_served = 0.0  # the run did not use the running server
                 ratio = (warm_row.cpu + warm_served) / max(1e-9, cold_row.cpu + cold_served)
                 warm_row.note = f"{warm_row.note}; warm/cold CPU (server included) {ratio:.3f}".lstrip("; ")
                 print(f"{'':58s} warm/cold CPU (server included) {ratio:.3f}", flush=True)

@@ -28,6 +28,7 @@ from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
 from pipeline.stages.pool import DocumentOutcome, PoolSettings, StoredResults, process_in_pool, stop_forkserver
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
+from pipeline.stages.runmanifest import remember_publish, run_key, run_settings, unchanged_run
 
 __all__ = [
     "Extraction",
@@ -116,6 +117,11 @@ def _run_locked(
     t = time.perf_counter()
     refs = select_refs(discover(raw_dir), only)
     progress.documents_found(len(refs))
+    settings = run_settings(publish_options or PublishOptions(), raw_dir, out_dir)
+    key = run_key(refs, decisions_file, settings) if use_cache else None
+    check = [StageTiming(stage="unchanged check", seconds=round(time.perf_counter() - t, 3))]
+    if (unchanged := unchanged_run(out_dir, key, check)) is not None:
+        return unchanged.summary  # nothing changed since the last publish: only the run recorded
     results: Sequence[DocumentResult]
     if in_process:
         cache = default_cache(out_dir) if use_cache else None
@@ -128,6 +134,7 @@ def _run_locked(
         cache = default_cache(out_dir)
         results = process_in_pool(refs, cache, pool, read_cache=use_cache, on_outcome=_report)
         stop_forkserver()  # nothing forks any more: reconcile and publish run without it
+    first_pass = results
     results = second_pass(refs, results, cache, read_cache=use_cache)  # the corpus gazetteer
     timings.append(StageTiming(stage="load+parse+extract", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
@@ -135,4 +142,5 @@ def _run_locked(
     timings.append(StageTiming(stage="reconcile", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
     summary = publish(out_dir, results, reconciled, timings, options=publish_options, raw_dir=raw_dir)
+    remember_publish(out_dir, key, refs, decisions_file, settings, first_pass)
     return summary

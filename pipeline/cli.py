@@ -305,6 +305,8 @@ def _run(
     from pipeline import progress
 
     with progress.listening(reporter):
+        if not no_cache and (unchanged := _record_if_unchanged(settings, selection)) is not None:
+            return unchanged  # nothing changed since the last publish: the stages and Prefect not imported
         if no_prefect:
             from pipeline.api import run_pipeline
             from pipeline.stages.pool import PoolSettings
@@ -335,6 +337,19 @@ def _run(
             lock_timeout=settings.lock_timeout,
             only=list(selection.only) if selection.only is not None else None,
         )
+
+
+def _record_if_unchanged(settings: PipelineSettings, selection: InputSelection) -> RunSummary | None:
+    from pipeline.stages.runmanifest import record_if_unchanged
+
+    return record_if_unchanged(
+        settings.raw_dir,
+        settings.out_dir,
+        settings.decisions_path(),
+        settings.publish_options(),
+        lock_timeout=settings.lock_timeout,
+        only=selection.only,
+    )
 
 
 @app.command()

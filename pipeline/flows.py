@@ -68,6 +68,7 @@ from pipeline.stages.pool import (
     outcome_of,
     run_job,
 )
+from pipeline.stages.runmanifest import RunKey, remember_publish, run_key, run_settings, unchanged_run
 
 DEPLOYMENT_NAME = "scheduled-ingestion"
 DEFAULT_DOCUMENTS_PER_TASK = 25
@@ -305,26 +306,48 @@ def run_flow(
     """
     logger = get_run_logger()
     out, raw = Path(out_dir), Path(raw_dir)
+    decisions_file = Path(decisions) if decisions else raw / "decisions.json"
+    options = PublishOptions(max_shrink=max_shrink, allow_shrink=allow_shrink)
     with output_lock(out, lock_timeout):
         started = time.perf_counter()
         refs = select_refs(discover(raw), only)
         logger.info("%d document(s) in %s", len(refs), raw_dir)
         progress.documents_found(len(refs))
-        results = _processed(refs, default_cache(out), use_cache, documents_per_task)
-        results = gazetteer_task(refs, quote(results), default_cache(out), use_cache)  # quote: not walked
-        extracted = time.perf_counter()
-        decisions_file = Path(decisions) if decisions else raw / "decisions.json"
-        reconciled = reconcile_task(quote(results), decisions_file)  # quote: not walked by Prefect
-        timings = [
-            StageTiming(stage="load+parse+extract", seconds=round(extracted - started, 3)),
-            StageTiming(stage="reconcile", seconds=round(time.perf_counter() - extracted, 3)),
-        ]
-        options = PublishOptions(max_shrink=max_shrink, allow_shrink=allow_shrink)
-        summary = publish_task(out, quote(results), quote(reconciled), timings, options, raw)
+        key = run_key(refs, decisions_file, run_settings(options, raw, out)) if use_cache else None
+        timings = [StageTiming(stage="unchanged check", seconds=round(time.perf_counter() - started, 3))]
+        if (unchanged := unchanged_run(out, key, timings)) is not None:
+            logger.info("nothing changed since run %s: run recorded, nothing published", unchanged.previous_run_id)
+            return unchanged.summary
+        summary = _publish_all(refs, key, out, raw, decisions_file, use_cache, documents_per_task, options, started)
     logger.info(
         "published %s: %d document(s) (%d quarantined), %d open conflict(s)",
         out, summary.documents_seen, summary.documents_quarantined, summary.conflicts_open,
     )
+    return summary
+
+
+def _publish_all(
+    refs: list[SourceRef],
+    key: RunKey | None,
+    out: Path,
+    raw: Path,
+    decisions_file: Path,
+    use_cache: bool,
+    documents_per_task: int,
+    options: PublishOptions,
+    started: float,
+) -> RunSummary:
+    """Process, reconcile and publish (the run manifest after: `remember_publish`); the artifacts."""
+    first_pass = _processed(refs, default_cache(out), use_cache, documents_per_task)
+    results = gazetteer_task(refs, quote(first_pass), default_cache(out), use_cache)  # quote: not walked
+    extracted = time.perf_counter()
+    reconciled = reconcile_task(quote(results), decisions_file)  # quote: not walked by Prefect
+    timings = [
+        StageTiming(stage="load+parse+extract", seconds=round(extracted - started, 3)),
+        StageTiming(stage="reconcile", seconds=round(time.perf_counter() - extracted, 3)),
+    ]
+    summary = publish_task(out, quote(results), quote(reconciled), timings, options, raw)
+    remember_publish(out, key, refs, decisions_file, run_settings(options, raw, out), first_pass)
     artifacts_task(summary, quote(reconciled), out)
     return summary
 

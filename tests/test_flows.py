@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.stages.runmanifest import RUN_MANIFEST
 from tests.conftest import RAW, published_bytes
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -63,16 +64,16 @@ def test_flow_and_library_give_the_same_records(flow_out: Path, tmp_path: Path) 
         assert a == b, folder
 
 
-def _task_run_names(state: object, expected: int) -> list[str]:
+def _task_run_names(state: object, expected: int, wait: float = 60) -> list[str]:
     """The names of a flow run's task runs, as the API has them (task runs reach it as events,
-    so it is asked until all `expected` are there)."""
+    so it is asked until all `expected` are there, for at most `wait` seconds)."""
     from prefect import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     run_id = state.state_details.flow_run_id  # type: ignore[attr-defined]
     flow_runs = FlowRunFilter(id=FlowRunFilterId(any_=[run_id]))
     names: list[str] = []
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + wait
     with get_client(sync_client=True) as client:
         while time.monotonic() < deadline:
             names = sorted(r.name for r in client.read_task_runs(flow_run_filter=flow_runs))
@@ -107,8 +108,26 @@ def test_a_warm_run_makes_no_processing_task(tmp_path: Path) -> None:
     raw = _press_and_be(tmp_path / "raw")
     run_flow(str(raw), str(tmp_path / "out"))
     first = published_bytes(tmp_path / "out")
+    (tmp_path / "out" / RUN_MANIFEST).unlink()  # else nothing changed: no task at all (below)
     state = run_flow(str(raw), str(tmp_path / "out"), return_state=True)
     summary = state.result()  # type: ignore[union-attr]
     assert (summary.documents_seen, summary.documents_from_cache) == (3, 3)
     assert _task_run_names(state, 3) == ["artifacts", "gazetteer second pass", "publish", "reconcile"]
     assert published_bytes(tmp_path / "out") == first
+
+
+def test_a_run_on_which_nothing_changed_makes_no_task_and_publishes_nothing(tmp_path: Path) -> None:
+    from pipeline.flows import run_flow
+
+    raw, out = _press_and_be(tmp_path / "raw"), tmp_path / "out"
+    run_flow(str(raw), str(out))
+    first = published_bytes(out)
+    report = (out / "report.html").stat().st_mtime_ns
+    state = run_flow(str(raw), str(out), return_state=True)
+    summary = state.result()  # type: ignore[union-attr]
+    assert (summary.documents_seen, summary.documents_unchanged, summary.documents_from_cache) == (3, 3, 3)
+    assert [t.stage for t in summary.timings] == ["unchanged check"]
+    assert _task_run_names(state, 1, wait=5) == []
+    assert published_bytes(out) == first
+    assert (out / "report.html").stat().st_mtime_ns == report
+    assert max(p.stem for p in (out / "runs").glob("*.json")) == summary.id
