@@ -901,3 +901,17 @@ def test_a_label_line_and_a_dated_label(fields: str, expected: set[Fact]) -> Non
 )
 def test_an_apposition_does_not_make_an_activity_a_founding(sentence: str, expected: set[Fact]) -> None:
     assert dated_page_facts("2024-06-10T09:00:00+02:00", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Our annual Salmon Summit was born in 2015.", id="annual-summit-born"),
+        pytest.param("The Arctic Aquaculture Expo was launched in 2017 in Tromsø.", id="expo-launched"),
+        pytest.param("The yearly Fjord Hackathon kicked off in 2019.", id="yearly-hackathon-kicked-off"),
+        pytest.param("Our new innovation centre in Tromsø opened its doors in 2022.", id="a-centre-opened-its-doors"),
+    ],
+)
+def test_an_organisations_events_and_buildings_are_no_clusters(sentence: str) -> None:
+    facts = dated_page_facts("2024-06-10T09:00:00+02:00", "Nordic Salmon Hub is the aquaculture cluster of Troms.", sentence)
+    assert facts == set()
