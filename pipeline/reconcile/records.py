@@ -51,8 +51,10 @@ def _by_doc(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
 
 def _evidence_map(claims: Sequence[Claim]) -> dict[str, list[Evidence]]:
     evidence: dict[str, list[Evidence]] = defaultdict(list)
+    seen: set[tuple[str, Evidence]] = set()  # not `in` the list: linear in a record's evidence
     for c in claims:
-        if c.evidence not in evidence[c.attribute]:
+        if (c.attribute, c.evidence) not in seen:
+            seen.add((c.attribute, c.evidence))
             evidence[c.attribute].append(c.evidence)
     return {k: v for k, v in sorted(evidence.items())}
 
