@@ -43,7 +43,24 @@ def test_headers_equal_the_regexs_on_the_sample(path: Path) -> None:
 
 # the bytes a header is made of, and its neighbours: digits, whitespace, NUL, the keyword's
 # letters, "end" (endobj), a word character and a delimiter
-ALPHABET = [b"0", b"1", b"7", b" ", b"\n", b"\r", b"\t", b"\x00", b"\x0c", b"obj", b"o", b"j", b"end", b"x", b"_", b"<"]
+ALPHABET = [
+    b"0",
+    b"1",
+    b"7",
+    b" ",
+    b"\n",
+    b"\r",
+    b"\t",
+    b"\x00",
+    b"\x0c",
+    b"obj",
+    b"o",
+    b"j",
+    b"end",
+    b"x",
+    b"_",
+    b"<",
+]
 
 
 @pytest.mark.parametrize("seed", range(12))

@@ -170,6 +170,7 @@ class GuardViolation:
 _OBJ = re.compile(rb"(?<![0-9])(\d{1,10})[\s\x00]+(\d{1,5})[\s\x00]+obj\b")  # found by `object_headers`
 _OBJ_KEYWORD = re.compile(rb"obj\b")
 _HEADER_SPACE = frozenset(b" \t\n\r\f\v\x00")  # `[\s\x00]` of a bytes pattern
+_SPACE_BYTES = frozenset(bytes([c]) for c in _HEADER_SPACE)  # (data[0:0] == b"" is in none)
 _DIGIT = frozenset(b"0123456789")
 _STREAM_KEYWORD = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _LENGTH = re.compile(rb"/Length\s+(\d{1,15})(?!\s+\d+\s+R)\b")
@@ -458,8 +459,8 @@ def object_headers(data: bytes) -> Iterator[ObjectHeader]:
         if start_space == end_space:
             continue  # "endobj", "xobj": no whitespace before the keyword
         start_gen = _run_start(data, start_space, _DIGIT, 5)
-        if not 1 <= start_space - start_gen <= 5 or start_gen == 0 or data[start_gen - 1] not in _HEADER_SPACE:
-            continue
+        if not 1 <= start_space - start_gen <= 5 or data[start_gen - 1 : start_gen] not in _SPACE_BYTES:
+            continue  # a generation of 1 to 5 digits, whitespace before it
         end_number = _run_start(data, start_gen, _HEADER_SPACE, len(data))
         start_number = _run_start(data, end_number, _DIGIT, 10)
         if not 1 <= end_number - start_number <= 10:

@@ -26,7 +26,9 @@ LATER_STAGES = (
 OPTIONAL = ("pandas",)
 
 
-def import_later_stages(modules: Sequence[str] = LATER_STAGES, optional: Sequence[str] = OPTIONAL) -> list[str]:
+def import_later_stages(
+    modules: Sequence[str] = LATER_STAGES, optional: Sequence[str] = OPTIONAL
+) -> list[str]:
     """Import `modules` (they must import) and those of `optional` that are installed; the names
     imported, in order.
 
