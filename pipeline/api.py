@@ -18,7 +18,6 @@ from pipeline.datamodel.records import RunSummary, StageTiming
 from pipeline.datamodel.results import DocumentResult, Reconciled, SourceRef
 from pipeline.publish.guard import PublishOptions
 from pipeline.publish.output import DEFAULT_LOCK_TIMEOUT, output_lock
-from pipeline.publish.publish import publish
 from pipeline.reconcile.records import reconcile
 from pipeline.reconcile.review import read_decisions
 from pipeline.stages.cache import ResultCache, default_cache, process_cached
@@ -26,6 +25,7 @@ from pipeline.stages.decisions_input import check_decisions
 from pipeline.stages.discover import discover, load, load_failed
 from pipeline.stages.gazetteer import second_pass
 from pipeline.stages.inputs import select_refs
+from pipeline.stages.overlap import import_later_stages
 from pipeline.stages.pool import DocumentOutcome, PoolSettings, StoredResults, process_in_pool, stop_forkserver
 from pipeline.stages.registry import Extraction, register_backend, register_extractor
 from pipeline.stages.runmanifest import remember_publish, run_key, run_settings, unchanged_run
@@ -132,7 +132,9 @@ def _run_locked(
         results = done
     else:
         cache = default_cache(out_dir)
-        results = process_in_pool(refs, cache, pool, read_cache=use_cache, on_outcome=_report)
+        results = process_in_pool(
+            refs, cache, pool, read_cache=use_cache, on_outcome=_report, meanwhile=import_later_stages
+        )
         stop_forkserver()  # nothing forks any more: reconcile and publish run without it
     first_pass = results
     results = second_pass(refs, results, cache, read_cache=use_cache)  # the corpus gazetteer
@@ -141,6 +143,8 @@ def _run_locked(
     reconciled = reconcile_results(results, decisions_file)
     timings.append(StageTiming(stage="reconcile", seconds=round(time.perf_counter() - t, 3)))
     t = time.perf_counter()
+    from pipeline.publish.publish import publish  # imported while the pool parsed (stages.overlap)
+
     summary = publish(out_dir, results, reconciled, timings, options=publish_options, raw_dir=raw_dir)
     remember_publish(out_dir, key, refs, decisions_file, settings, first_pass)
     return summary

@@ -3,7 +3,8 @@
 - `pdfobjects.page_objects` against pdfplumber's own `Page.parse_objects` (same dicts, same key
   order), page by page; the backend's slim characters (`word_char`) against those dicts, and the
   words, text and tables pdfplumber extracts from either;
-- `wordindex.words_in_box` against a scan of every word, for every cell of every ruled table.
+- `wordindex.words_in_box` against a scan of every word, for every cell of every ruled table;
+- `pdf.one_word_line` against the general line builder, for every word of every page.
 
 On the robustness corpus (../shared/corpus/robustness, read in place, skipped when absent) and
 the sample PDFs in raw/.
@@ -18,7 +19,14 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from pipeline.backend.pdf import DEFAULT_TABLE_SETTINGS, PdfParseSettings, page_break_edges, page_to_words
+from pipeline.backend.pdf import (
+    DEFAULT_TABLE_SETTINGS,
+    PdfParseSettings,
+    _line_of_words,
+    one_word_line,
+    page_break_edges,
+    page_to_words,
+)
 from pipeline.backend.pdfobjects import (
     WORD_CHAR_KEYS,
     colour_space_name,
@@ -188,3 +196,39 @@ def test_colour_space_names_decode_as_pdfplumber_decodes_them() -> None:
     assert colour_space_name("DeviceGray") == "DeviceGray"
     assert colour_space_name(b"\xfe\xff\x00C\x00S") == "CS"  # UTF-16 with its byte-order mark
     assert colour_space_name(["DeviceN", "Cyan"]) == ["DeviceN", "Cyan"]
+
+
+def _one_word_line_mismatches(path: Path) -> tuple[int, list[str]]:
+    """Every word of every page as a line of its own: the fast line against the general one."""
+    words, mismatches = 0, []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            load_objects(page)
+            for word in page_to_words(page):
+                words += 1
+                if one_word_line(word) != _line_of_words([word]):
+                    mismatches.append(f"page {page.page_number}: {word!r}")
+            page.close()
+    return words, mismatches
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", CORPUS, ids=_id)
+def test_one_word_lines_equal_the_general_ones_on_the_robustness_corpus(path: Path) -> None:
+    assert _one_word_line_mismatches(path)[1] == []
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=_id)
+def test_one_word_lines_equal_the_general_ones_on_the_sample(path: Path) -> None:
+    words, mismatches = _one_word_line_mismatches(path)
+    assert mismatches == []
+    assert words > 100
+
+
+@pytest.mark.parametrize("text", ["\u2022", "-", "Total", "12"])
+@pytest.mark.parametrize("fontname", ["Arial-BoldMT", "ArialMT"])
+def test_one_word_line_of_a_marker_or_a_word_in_either_face(text: str, fontname: str) -> None:
+    from pipeline.backend.pdf import _Word
+
+    word = _Word(text, 10.0, 20.0, 40.0, 30.5, fontname, 9.0)
+    assert one_word_line(word) == _line_of_words([word])

@@ -214,3 +214,25 @@ def test_the_dask_runner_gives_the_same_output_as_the_single_process_run(
     summary = flow_for(settings)(str(raw), str(tmp_path / "dask"), None, True)
     assert summary.documents_seen == 3
     assert published_bytes(tmp_path / "dask") == published_bytes(tmp_path / "single")
+
+
+def test_documents_are_parsed_largest_first_and_returned_in_the_given_order(tmp_path: Path) -> None:
+    raw = _raw_with(tmp_path, {})
+    refs = discover(raw)
+    sizes = [Path(r.path).stat().st_size for r in refs if r.path is not None]
+    assert len(set(sizes)) == len(refs)  # three distinct sizes: the order below is the sizes' order
+    cache = ResultCache(tmp_path / "cache")
+    with DocumentPool(PoolSettings(workers=1), cache) as pool:
+        outcomes = pool.map(refs)
+    assert [o.uri for o in outcomes] == [r.uri for r in refs]
+    written = sorted(cache.folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)  # one worker: in turn
+    by_size = sorted(refs, key=lambda r: -Path(str(r.path)).stat().st_size)
+    assert [p.stem for p in written] == [doc_id_for(r.uri) for r in by_size]
+
+
+def test_the_meanwhile_work_runs_once_while_the_documents_are_queued(tmp_path: Path) -> None:
+    raw = _raw_with(tmp_path, {})
+    calls: list[int] = []
+    results = process_in_pool(discover(raw), None, PoolSettings(workers=1), meanwhile=lambda: calls.append(1))
+    assert calls == [1]
+    assert [r.status for r in results] == [Status.OK] * 3

@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from pdfminer.lzw import LZWDecoder
 from pydantic import Field, field_validator
@@ -167,7 +167,11 @@ class GuardViolation:
     message: str
 
 
-_OBJ = re.compile(rb"(?<![0-9])(\d{1,10})[\s\x00]+(\d{1,5})[\s\x00]+obj\b")
+_OBJ = re.compile(rb"(?<![0-9])(\d{1,10})[\s\x00]+(\d{1,5})[\s\x00]+obj\b")  # found by `object_headers`
+_OBJ_KEYWORD = re.compile(rb"obj\b")
+_HEADER_SPACE = frozenset(b" \t\n\r\f\v\x00")  # `[\s\x00]` of a bytes pattern
+_SPACE_BYTES = frozenset(bytes([c]) for c in _HEADER_SPACE)  # (data[0:0] == b"" is in none)
+_DIGIT = frozenset(b"0123456789")
 _STREAM_KEYWORD = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _LENGTH = re.compile(rb"/Length\s+(\d{1,15})(?!\s+\d+\s+R)\b")
 _FILTER = re.compile(rb"/Filter\s*(/[^\s/\[\]<>()]+|\[[^\]]*\])")
@@ -421,6 +425,49 @@ def _check_loops(refs: dict[int, int]) -> None:
         ends.update(path)
 
 
+class ObjectHeader(NamedTuple):
+    """One `n g obj` header: where it starts and ends, and its object number."""
+
+    start: int
+    end: int
+    number: int
+
+
+def _run_start(data: bytes, end: int, chars: frozenset[int], longest: int) -> int:
+    """Where the run of `chars` that ends at `end` starts, looking back at most `longest + 1`
+    bytes (a run longer than `longest` shows as `end - start > longest`)."""
+    start, stop = end, max(0, end - longest - 1)
+    while start > stop and data[start - 1] in chars:
+        start -= 1
+    return start
+
+
+def object_headers(data: bytes) -> Iterator[ObjectHeader]:
+    """The matches of `_OBJ` (`n g obj`: object number, generation, keyword), in order, found
+    from each `obj` keyword backwards: a regular expression that starts with a digit is tried at
+    every byte of the file, a literal keyword is found by a fast scan (about 30 times faster
+    on the robustness corpus; tests compare the two on it and on random bytes). What precedes a
+    keyword is only digits and whitespace, so each header is the unique maximal run before it,
+    and two headers never overlap.
+
+    >>> [(h.start, h.end, h.number) for h in object_headers(b"x 12 0 obj<<>>endobj 3  1\\n\\x00obj")]
+    [(2, 10, 12), (21, 30, 3)]
+    """
+    for keyword in _OBJ_KEYWORD.finditer(data):
+        end_space = keyword.start()
+        start_space = _run_start(data, end_space, _HEADER_SPACE, len(data))
+        if start_space == end_space:
+            continue  # "endobj", "xobj": no whitespace before the keyword
+        start_gen = _run_start(data, start_space, _DIGIT, 5)
+        if not 1 <= start_space - start_gen <= 5 or data[start_gen - 1 : start_gen] not in _SPACE_BYTES:
+            continue  # a generation of 1 to 5 digits, whitespace before it
+        end_number = _run_start(data, start_gen, _HEADER_SPACE, len(data))
+        start_number = _run_start(data, end_number, _DIGIT, 10)
+        if not 1 <= end_number - start_number <= 10:
+            continue
+        yield ObjectHeader(start_number, keyword.end(), int(data[start_number:end_number]))
+
+
 @dataclass(frozen=True)
 class _Stream:
     number: int
@@ -441,20 +488,20 @@ def _streams_and_objects(
     refs: dict[int, int] = {}
     small: dict[int, bytes] = {}
     endobjs = [m.start() for m in re.finditer(rb"endobj", data)]
-    matches = list(_OBJ.finditer(data))
+    matches = list(object_headers(data))
     skip_until = 0
     for index, match in enumerate(matches):
-        if match.start() < skip_until:
+        if match.start < skip_until:
             continue  # an "n g obj" lookalike inside stream data
-        number = int(match.group(1))
+        number = match.number
         objects.add(number)
-        after = bisect.bisect_left(endobjs, match.end())
+        after = bisect.bisect_left(endobjs, match.end)
         body_end = min(
             endobjs[after] if after < len(endobjs) else len(data),
-            matches[index + 1].start() if index + 1 < len(matches) else len(data),
+            matches[index + 1].start if index + 1 < len(matches) else len(data),
         )
-        keyword = _STREAM_KEYWORD.search(data, match.end(), body_end)
-        head = data[match.end() : keyword.start() + 2 if keyword else body_end]
+        keyword = _STREAM_KEYWORD.search(data, match.end, body_end)
+        head = data[match.end : keyword.start() + 2 if keyword else body_end]
         ref_only = _ref_only(head) if keyword is None else None
         if ref_only is not None:
             refs[number] = int(ref_only.group(1))

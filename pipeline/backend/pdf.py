@@ -396,6 +396,28 @@ def words_to_lines(words: Iterable[_Word], tolerance: float) -> list[TextLine]:
 
 
 def _line_from_words(words: list[_Word]) -> TextLine:
+    if len(words) == 1:
+        return one_word_line(words[0])  # half the lines of the corpus, most of them table cells
+    return _line_of_words(words)
+
+
+def one_word_line(word: _Word) -> TextLine:
+    """The line `_line_of_words([word])` gives, without counting fonts and sizes over one word
+    (the same values: its text, box, font, size, and bold unless it is a list marker).
+
+    >>> one_word_line(_Word("Total", 10.0, 20.0, 40.0, 30.0, "Arial-BoldMT", 9.0)).bold
+    True
+    """
+    return TextLine(
+        text=word.text,
+        bbox=BBox.of(word.x0, word.top, word.x1, word.bottom),
+        fontname=word.fontname,
+        size=word.size,
+        bold=word.text not in BULLETS and word.bold,
+    )
+
+
+def _line_of_words(words: list[_Word]) -> TextLine:
     marks = superscripts(words)
     body = [w for w, sup in zip(words, marks) if not sup] or words
     fonts = Counter(w.fontname for w in body)

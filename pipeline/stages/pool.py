@@ -9,7 +9,12 @@ the run goes on.
 
 - Workers are sized to the cores and reused between documents; each imports the extractors and
   builds the spaCy pipeline once (warm-up before it takes its first document). On POSIX they are
-  forked from a `forkserver` that has already imported them, so replacing a killed worker is cheap.
+  forked from a `forkserver` that has already imported them and built the spaCy pipeline
+  (`pipeline.stages.forkwarm`), so a worker is ready at once, the pipeline is built once per run
+  rather than once per worker, and replacing a killed worker is cheap.
+- Largest documents first (`largest_first`, by size in bytes): a run's wall time is the busiest
+  worker's, and a large document taken last would keep one worker busy while the others idle.
+  Results still come back in the order the documents were given.
 - The memory cap is enforced by the parent, polling each busy worker's resident set size (RSS)
   with psutil every `poll_seconds`; measured on a 1 GiB Flate bomb of zeros, pdfminer's RSS grows
   by about 300 MiB/s, so the overshoot is a few tens of MiB. `RLIMIT_AS` is a backstop only
@@ -65,8 +70,14 @@ TIMEOUT = "timeout"
 MEMORY_LIMIT = "memory_limit"
 WORKER_CRASHED = "worker_crashed"
 
-# modules every worker needs; the forkserver imports them once, workers are forked from it
-PRELOAD = ["pipeline.stages.pool", "pipeline.stages.process", "pipeline.stages.discover"]
+# modules every worker needs; the forkserver imports them once, workers are forked from it (the
+# last one builds the spaCy pipeline there: importing it is the forkserver's only hook)
+PRELOAD = [
+    "pipeline.stages.pool",
+    "pipeline.stages.process",
+    "pipeline.stages.discover",
+    "pipeline.stages.forkwarm",
+]
 
 
 def default_workers() -> int:
@@ -129,6 +140,30 @@ class Job(StrictModel):
 
 def job_for(item: SourceRef | LoadedSource) -> Job:
     return Job(ref=SourceRef(uri=item.uri), source=item) if isinstance(item, LoadedSource) else Job(ref=item)
+
+
+def size_of(item: SourceRef | LoadedSource) -> int:
+    """The document's size in bytes as far as it is known without reading it (0 for a URL not
+    yet fetched or a file that cannot be read: its worker records why)."""
+    if isinstance(item, LoadedSource):
+        return len(item.data)
+    if item.path is None:
+        return 0
+    try:
+        return os.stat(item.path).st_size
+    except OSError:
+        return 0
+
+
+def largest_first(sizes: Sequence[int]) -> list[int]:
+    """The order in which to hand documents to the workers: indexes by size, largest first, ties
+    in the given order (longest-processing-time-first: parse time grows with size, and the
+    run ends when the busiest worker does, so small documents are kept to fill the gaps).
+
+    >>> largest_first([10, 300, 20, 300])
+    [1, 3, 2, 0]
+    """
+    return sorted(range(len(sizes)), key=lambda i: -sizes[i])
 
 
 def resource_failure(job: Job, code: str, message: str) -> DocumentResult:
@@ -444,9 +479,16 @@ class DocumentPool:
         return cached_outcome(item, self.cache if self._config.read_cache else None)
 
     def map(self, items: Iterable[SourceRef | LoadedSource]) -> list[DocumentOutcome]:
-        """Every item's outcome, in the items' order."""
-        futures = [self.submit(item) for item in items]
-        return [f.result() for f in futures]
+        """Every item's outcome, in the items' order (they are handed out largest first)."""
+        return [f.result() for f in self.submit_all(items)]
+
+    def submit_all(self, items: Iterable[SourceRef | LoadedSource]) -> list[Future[DocumentOutcome]]:
+        """Queue every item, largest first (`largest_first`); the futures in the items' order."""
+        items = list(items)
+        futures: list[Future[DocumentOutcome] | None] = [None] * len(items)
+        for index in largest_first([size_of(item) for item in items]):
+            futures[index] = self.submit(items[index])
+        return [f for f in futures if f is not None]
 
     def close(self, *, kill: bool = False) -> None:
         """Stop the workers (gracefully after their current document, or at once with kill)."""
@@ -756,14 +798,20 @@ def process_in_pool(
     *,
     read_cache: bool = True,
     on_outcome: Callable[[DocumentOutcome], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> StoredResults:
-    """Run every document through a fresh pool; results in the items' order."""
+    """Run every document through a fresh pool; results in the items' order. `meanwhile` is
+    called in this process once every document is queued, while the workers start and parse
+    (work of the later stages that does not need the results, e.g. their imports, done here
+    instead of after the last document)."""
     items = list(items)
     settings = settings or PoolSettings()
     if len(items) < settings.workers:
         settings = settings.model_copy(update={"workers": max(1, len(items))})
     with DocumentPool(settings, cache, read_cache=read_cache) as pool:
-        futures = [pool.submit(item) for item in items]
+        futures = pool.submit_all(items)
+        if meanwhile is not None:
+            meanwhile()
         outcomes = []
         for future in futures:
             outcome = future.result()
@@ -778,12 +826,19 @@ def stop_forkserver() -> bool:
     (`PRELOAD`) in memory for as long as the process lives: once the documents are processed
     nothing forks from it any more, and the stages after the pool (reconcile, publish) then run
     without its ~120 MiB beside them. A later pool starts it again. True when one was stopped.
+
+    The server is killed (SIGKILL) before it is reaped: it holds nothing to flush, and asked to
+    exit it would tear down an interpreter with spaCy and the parsers loaded, about 0.4 s of CPU
+    that the run would wait for after its last document.
     """
     from multiprocessing import forkserver
 
     server = getattr(forkserver, "_forkserver", None)
     stop = getattr(server, "_stop", None)  # CPython's own (used by its tests); absent elsewhere
-    if server is None or stop is None or getattr(server, "_forkserver_pid", None) is None:
+    pid = getattr(server, "_forkserver_pid", None)
+    if server is None or stop is None or pid is None:
         return False
+    with contextlib.suppress(OSError):  # our own child, not yet reaped: its pid is not reused
+        os.kill(pid, signal.SIGKILL)
     stop()
     return True
