@@ -1,10 +1,12 @@
-"""Checks shared by the written press development splits (tests/test_press_dev3.py … test_press_dev6.py):
+"""Checks shared by the written press development splits (tests/test_press_written_splits.py and the
+per-split tests/test_press_dev3.py … test_press_dev8.py):
 that a split loads apart from the hashed ones, the consistency of a page's gold with its text, how a
 miss is listed, and the score floor."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -14,12 +16,21 @@ from pipeline.evaluation.press import (
     PageEntry,
     PressReport,
     SplitReport,
+    evaluate_press,
     load_set,
     present_splits,
     score_page,
     split_details,
     split_of,
 )
+
+PRESS = Path(__file__).resolve().parent / "eval" / "press"
+
+
+@cache
+def split_report(split: str) -> PressReport:
+    """The pipeline scored on one written split, once per test session."""
+    return evaluate_press(PRESS, splits=(split,))  # type: ignore[arg-type]
 
 
 def article_tree(html: Path) -> LexborHTMLParser:

@@ -1,0 +1,158 @@
+"""The written press development splits dev3 … dev8, checked alike: each loads apart from the hashed
+splits with the pages, styles, countries, paragraphs and gold it was written with; every gold claim is
+written in its page; a miss is listed with its classes; its score does not drop below its floor.
+What only one split checks stays in tests/test_press_<split>.py. Each split is scored on its own
+(never with test)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluation.press import GoldClaim, PageEntry, load_set
+from tests.press_split_checks import (
+    PRESS,
+    assert_at_least,
+    assert_gold_written_in_page,
+    assert_loaded_apart,
+    missed_claim_listing,
+    paragraph_count,
+    split_report,
+)
+
+Floor = dict[str | None, tuple[float, float]]  # group (None: overall) -> (recall, precision)
+
+
+@dataclass(frozen=True)
+class WrittenSplit:
+    pages: int
+    styles: int
+    countries: int
+    paragraphs: int
+    attributes: dict[str, int]
+    # (recall, precision) without the optional parser, rounded down; a drop below them fails.
+    # Raise them after better extraction.
+    floor: Floor = field(default_factory=dict)
+
+
+SPLITS: dict[str, WrittenSplit] = {
+    # floor measured once the gold was committed (8b17d75); as written: start 0.11/0.66, members
+    # 0.07/0.33, overall 0.07/0.50
+    "dev3": WrittenSplit(
+        33, 33, 25, 178,
+        {"created_year": 28, "member_count": 28, "starting_year": 7, "renamed_to": 7, "cluster_count": 7},
+        {
+            "start_date": (0.91, 0.96),
+            "renamed_to": (1.00, 1.00),
+            "member_count": (0.82, 1.00),
+            "cluster_count": (0.85, 1.00),
+            None: (0.88, 0.98),
+        },
+    ),
+    # gold commit bae87db; as written: overall 0.43/0.82
+    "dev4": WrittenSplit(
+        30, 30, 26, 118,
+        {"created_year": 22, "member_count": 22, "starting_year": 10, "renamed_to": 3, "cluster_count": 10},
+        {
+            "start_date": (0.71, 1.00),
+            "renamed_to": (1.00, 1.00),
+            "member_count": (0.68, 1.00),
+            "cluster_count": (0.40, 0.66),
+            None: (0.67, 0.95),
+        },
+    ),
+    # gold commit 02188b1; as written: overall 0.52/0.84 (start dates 0.49/0.89); after the dev5 tuning
+    "dev5": WrittenSplit(
+        35, 35, 35, 159,
+        {"created_year": 50, "starting_year": 1, "member_count": 38, "renamed_to": 4, "cluster_count": 1},
+        {
+            "start_date": (0.90, 1.00),
+            "renamed_to": (1.00, 1.00),
+            "member_count": (0.92, 1.00),
+            "cluster_count": (1.00, 1.00),
+            None: (0.91, 1.00),
+        },
+    ),
+    # gold commit dc95f51; as written: overall 0.27/0.75; after tuning on dev6: 0.72/1.00
+    "dev6": WrittenSplit(
+        37, 37, 29, 218,
+        {"starting_year": 28, "created_year": 25, "member_count": 25, "cluster_count": 18, "renamed_to": 4},
+        {
+            "start_date": (0.75, 1.00),
+            "renamed_to": (0.50, 1.00),
+            "member_count": (0.88, 1.00),
+            # after merging with the dev5 rules, "Lithuania counts some 60 cluster initiatives" also gives the
+            # country's count (as "Lithuania counts some 60 clusters" always did); the page's gold has no
+            # country claim
+            "cluster_count": (0.44, 0.88),
+            None: (0.72, 0.98),
+        },
+    ),
+    # gold commit 5525f06; as written: overall 0.59/0.92; after tuning on dev7: 0.83/0.97
+    "dev7": WrittenSplit(
+        42, 37, 32, 188,
+        {"created_year": 45, "member_count": 36, "starting_year": 12, "cluster_count": 8, "renamed_to": 2},
+        {
+            "start_date": (0.84, 1.00),
+            "renamed_to": (1.00, 1.00),
+            "member_count": (0.88, 1.00),
+            # both false positives left are on blind pages (never looked at while tuning)
+            "cluster_count": (0.50, 0.66),
+            None: (0.83, 0.97),
+        },
+    ),
+    # gold commit 92d5510; as written: start dates 0.58/0.80, overall 0.59/0.77; after tuning on dev8's
+    # non-blind pages
+    "dev8": WrittenSplit(
+        38, 38, 33, 175,
+        {"created_year": 77, "starting_year": 12, "member_count": 44, "cluster_count": 5, "renamed_to": 2},
+        {
+            "start_date": (0.73, 0.97),
+            "renamed_to": (1.00, 1.00),
+            "member_count": (0.77, 0.87),
+            "cluster_count": (0.40, 0.50),
+            None: (0.73, 0.91),
+        },
+    ),
+}
+SETS = {name: load_set(PRESS, splits=(name,)) for name in SPLITS}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("split", list(SPLITS))
+def test_the_split_loads_apart_as_written(split: str) -> None:
+    expected, pages = SPLITS[split], SETS[split]
+    assert len(pages) == expected.pages
+    assert len({e.style for e, _, _ in pages}) == expected.styles
+    countries = {e.country for e, _, _ in pages}
+    assert len(countries) == expected.countries and not countries & {"LU", "BE"}
+    assert sum(paragraph_count(html) for _, html, _ in pages) == expected.paragraphs
+    assert Counter(c.attribute for _, _, gold in pages for c in gold) == expected.attributes
+    assert_loaded_apart(PRESS, split, pages)
+
+
+PAGES = [pytest.param(e, html, gold, id=f"{name}-{e.id}") for name, pages in SETS.items() for e, html, gold in pages]
+
+
+@pytest.mark.parametrize(("entry", "html", "gold"), PAGES)
+def test_every_gold_claim_is_written_in_its_page(entry: PageEntry, html: Path, gold: list[GoldClaim]) -> None:
+    assert_gold_written_in_page(entry, html, gold)
+
+
+@pytest.mark.parametrize("split", list(SPLITS))
+def test_a_missed_claim_is_listed_with_its_classes(split: str) -> None:
+    assert "x: CleanAlp member_count = 85  (bare-number-answer, question-answer)" in missed_claim_listing(split)
+
+
+FLOORS = [
+    pytest.param(name, group, id=f"{name}-{group or 'overall'}")
+    for name, written in SPLITS.items()
+    for group in written.floor
+]
+
+
+@pytest.mark.parametrize(("split", "group"), FLOORS)
+def test_scores_do_not_drop_below_the_floor(split: str, group: str | None) -> None:
+    assert_at_least(split_report(split), split, group, SPLITS[split].floor[group])
