@@ -189,9 +189,10 @@ def cluster_entities(
         counts["all_pairs"] += sum(n * (n - 1) // 2 for n in per_country.values())
     for a, b in near_exact_pairs(nodes, counts) if counts is not None else near_exact_pairs(nodes):
         uf.union(a, b)
-    for a, b in variant_pairs(nodes, surface):
+    keys = variant_keys(nodes, surface)
+    for a, b in variant_pairs(nodes, keys):
         uf.union(a, b)
-    for a, b in unplaced_pairs(nodes, surface, uf.find):
+    for a, b in unplaced_pairs(nodes, keys, uf.find):
         uf.union(a, b)
     groups: dict[tuple[str | None, str], list[tuple[str | None, str]]] = defaultdict(list)
     for node in nodes:
@@ -280,7 +281,16 @@ def near_exact_pairs(nodes: Sequence[Node], counts: Counter[str] | None = None) 
     return pairs
 
 
-def variant_pairs(nodes: Sequence[Node], surface: dict[Node, Counter[str]]) -> list[tuple[Node, Node]]:
+def variant_keys(nodes: Sequence[Node], surface: dict[Node, Counter[str]]) -> dict[Node, list[str]]:
+    """Each node's `variant_key`s, one per written form that has one (sorted, without repeats)."""
+    out: dict[Node, list[str]] = {}
+    for node in nodes:
+        keys = {variant_key(form, node[0]) for form in surface.get(node, ())}
+        out[node] = sorted(k for k in keys if k is not None)
+    return out
+
+
+def variant_pairs(nodes: Sequence[Node], keys: dict[Node, list[str]]) -> list[tuple[Node, Node]]:
     """Pairs of same-country nodes one of whose written forms share a `variant_key`.
 
     "Slovenian Wood Cluster" and "Wood Cluster of Slovenia", "Plastics Cluster" and
@@ -290,26 +300,15 @@ def variant_pairs(nodes: Sequence[Node], surface: dict[Node, Counter[str]]) -> l
     first: dict[tuple[str | None, str], Node] = {}
     pairs: list[tuple[Node, Node]] = []
     for node in nodes:
-        for form in sorted(surface.get(node, ())):
-            key = variant_key(form, node[0])
-            if key is None:
-                continue
+        for key in keys.get(node, ()):
             anchor = first.setdefault((node[0], key), node)
             if anchor != node:
                 pairs.append((anchor, node))
     return pairs
 
-def _node_keys(node: Node, surface: dict[Node, Counter[str]]) -> set[str]:
-    keys = {f"core:{node[1]}"}
-    for form in surface.get(node, ()):
-        key = variant_key(form, node[0])
-        if key is not None:
-            keys.add(f"variant:{key}")
-    return keys
-
 
 def unplaced_pairs(
-    nodes: Sequence[Node], surface: dict[Node, Counter[str]], root: Callable[[Node], Node]
+    nodes: Sequence[Node], keys: dict[Node, list[str]], root: Callable[[Node], Node]
 ) -> list[tuple[Node, Node]]:
     """Names from documents whose country is unknown, joined to the one cluster they name.
 
@@ -319,18 +318,22 @@ def unplaced_pairs(
     the name (its core or its variant key) belongs to clusters of two or more
     entities, the page's name stays apart.
     """
+
+    def names(node: Node) -> set[str]:
+        return {f"core:{node[1]}", *(f"variant:{k}" for k in keys.get(node, ()))}
+
     owners: dict[str, set[Node]] = defaultdict(set)
     for node in nodes:
         if node[0] is not None:
-            for key in _node_keys(node, surface):
-                owners[key].add(root(node))
+            for name in names(node):
+                owners[name].add(root(node))
     pairs: list[tuple[Node, Node]] = []
     for node in nodes:
         if node[0] is not None:
             continue
         found: set[Node] = set()
-        for key in _node_keys(node, surface):
-            found |= owners.get(key, set())
+        for name in names(node):
+            found |= owners.get(name, set())
         if len(found) == 1:
             pairs.append((found.pop(), node))
     return pairs
