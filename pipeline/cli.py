@@ -456,6 +456,62 @@ def evaluate(
     Console().print(render(report))
 
 
+DEFAULT_BINDER_C = 0.5  # = pipeline.evaluation.binder.DEFAULT_C (not imported: it needs the evaluation set)
+DEFAULT_BINDER_THRESHOLD = 0.85  # = pipeline.evaluation.binder.DEFAULT_THRESHOLD
+
+
+@app.command("train-binder")
+def train_binder(
+    press: Annotated[
+        Path, typer.Option("--press", help="Written press evaluation set whose development splits train the binder.")
+    ] = Path("tests/eval/press"),
+    split: Annotated[
+        list[str] | None,
+        typer.Option("--split", help="A development split to train on (repeatable); default: every one present."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the weights here (default: print the figures only).")
+    ] = None,
+    cross_validate: Annotated[
+        bool, typer.Option("--cross-validate", help="Train without each split in turn and score it.")
+    ] = False,
+    c: Annotated[
+        float, typer.Option("--c", help="Inverse L2 strength of the logistic regression.", min=1e-6)
+    ] = DEFAULT_BINDER_C,
+    threshold: Annotated[
+        float, typer.Option("--threshold", help="Probability at or above which a pair becomes a claim.", min=0.01, max=0.99)
+    ] = DEFAULT_BINDER_THRESHOLD,
+) -> None:
+    """Train the learned start-date binder on the press set's development splits (never on test)."""
+    from pipeline.evaluation.binder import BinderTrainError, collect_pages, cross_validate as run_cv, fit, score_start_dates
+    from pipeline.evaluation.press import PressEvalError, present_splits
+    from pipeline.storage import atomic_write
+
+    try:
+        splits = split or [s for s in present_splits(press) if s != "test"]
+        pages = collect_pages(press, splits)
+        console = Console()
+        if cross_validate:
+            table = Table("held-out split", "start dates, rules R / P", "rules + binder R / P")
+            for fold in run_cv(pages, c=c, threshold=threshold):
+                table.add_row(
+                    fold.split,
+                    f"{fold.rules.recall:.2f} / {fold.rules.precision:.2f} ({fold.rules.tp} TP, {fold.rules.fp} FP)",
+                    f"{fold.with_binder.recall:.2f} / {fold.with_binder.precision:.2f} "
+                    f"({fold.with_binder.tp} TP, {fold.with_binder.fp} FP)",
+                )
+            console.print(table)
+        model = fit(pages, c=c, threshold=threshold)
+        both = score_start_dates(pages, model)
+        console.print(f"trained on {', '.join(model.trained_on)}: {model.note}; "
+                      f"start dates on the training pages {both.recall:.2f} / {both.precision:.2f}")
+        if out is not None:
+            atomic_write(out, model.model_dump_json(by_alias=True, indent=1) + "\n")
+            console.print(f"weights written to {out}")
+    except (BinderTrainError, PressEvalError) as exc:
+        raise _fail(str(exc)) from exc
+
+
 @app.command()
 def decide(
     conflict_id: Annotated[str, typer.Argument(help="The conflict's id (conflict-…), as in the report.")],

@@ -29,6 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -38,6 +39,7 @@ from pipeline.datamodel.attributes import cluster_organisations_attribute
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
+from pipeline.models.nlp.binder import BinderCandidate, BinderModel, How, PairContext, binder_model, choose, pair_features, with_page_features
 from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, topic_name
 from pipeline.models.nlp.patterns import (
     UPPER,
@@ -56,8 +58,9 @@ from pipeline.models.nlp.patterns import (
     pattern_syntax,
 )
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
+from pipeline.models.nlp.settings import NlpSettings
 from pipeline.models.nlp.structured import find_fields, job_start_field, section_subject
-from pipeline.text.regions import country_in_name, region_of
+from pipeline.text.regions import count_places, country_code, country_in_name, region_of
 from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
 from pipeline.text.numbers import parse_int
@@ -116,6 +119,7 @@ class _Discourse:
     typed: dict[str, str] = field(default_factory=dict)  # names an event typed -> label, for later blocks
     pending: list[Claim] = field(default_factory=list)  # start dates used only when nothing better is said
     page_docs: list[Doc] = field(default_factory=list)  # every block of the page (who is a member of what)
+    pairs: list[BinderCandidate] | None = None  # (subject, date) pairs for the learned binder, when read
 
     def resolve(
         self,
@@ -3197,6 +3201,7 @@ class ProseResult:
 
     claims: list[Claim]
     mentions: list[MentionNote]
+    pairs: list[BinderCandidate] = field(default_factory=list)  # with `collect_pairs` (training)
 
 
 def _mention_notes(block: Block, sdoc: Doc, notes: dict[tuple[str, bool, str | None], MentionNote]) -> None:
@@ -3241,13 +3246,21 @@ def extract_prose(
     blocks: Sequence[Block] | None = None,
     method_prefix: str = "nlp",
     known_names: Mapping[str, str] | None = None,
+    binder: BinderModel | None | Literal["default"] = "default",
+    collect_pairs: bool = False,
 ) -> ProseResult:
     """`extract_prose_claims` plus the mention list (taken / not taken, with the rule or reason).
 
     `known_names` (name -> CLUSTER | POLICY) is a gazetteer from outside the page, e.g. the
     cluster organisations named in factsheets or earlier pages of the same run (the taken
     `mentions` of other results); their occurrences become mentions (family `gazetteer`).
+
+    `binder`: the learned start-date binder (`binder.py`) run after the rules ("default": the
+    committed weights unless `CLUSTERPIPE_NLP_BINDER=false`; None: rules only). `collect_pairs`
+    returns every (subject, date) pair it would score, for training.
     """
+    if binder == "default":
+        binder = binder_model() if NlpSettings().binder else None
     nlp = build_nlp()
     selected = [
         b
@@ -3262,6 +3275,8 @@ def extract_prose(
     for name, label in (known_names or {}).items():
         names.setdefault(name, label)
     discourse = _Discourse(topic=topic, acronyms=_acronyms(sdocs), page_docs=sdocs)
+    if binder is not None or collect_pairs:
+        discourse.pairs = []
     if topic is None and sdocs and doc.media_type == "html" and _self_referring(sdocs):
         discourse.fallback = _sole_cluster(doc, selected, sdocs, method_prefix)
     notes: dict[tuple[str, bool, str | None], MentionNote] = {}
@@ -3296,6 +3311,8 @@ def extract_prose(
                     mention.name, (mention.subject_type, (sent.start_char, sent.end_char), qualifier)
                 )
             _events(ctx, sent, mentions, prev_sent)
+            if discourse.pairs is not None:
+                _binder_pairs(ctx, sent, mentions)
             # names in parentheses are aliases ("X (Hungarian: Y)"), not what "it" later stands for
             discourse.history.extend(
                 replace(_antecedent_of(ctx, m), oblique=_complement_of_noun(sdoc, m))
@@ -3333,7 +3350,113 @@ def extract_prose(
     claims.extend(_field_claims(doc, selected, sdocs, discourse, country, method_prefix, claims))
     dated = {c.subject_name for c in claims if c.attribute in ("created_year", "starting_year")}
     claims.extend(c for c in discourse.pending if c.subject_name not in dated)
-    return ProseResult(claims, list(notes.values())[:MAX_MENTION_NOTES])
+    pairs = with_page_features(discourse.pairs or [])
+    if binder is not None and pairs:
+        claims.extend(choose(pairs, claims, binder))
+    return ProseResult(claims, list(notes.values())[:MAX_MENTION_NOTES], pairs if collect_pairs else [])
+
+
+def _unrecognised_names(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[_Mention]:
+    """Proper names in the sentence that no rule took as a cluster or policy ("Arena",
+    "Savo BioForest", "Global Centres of Expertise"): candidates the binder alone may date.
+    Names in parentheses are aliases or places ("Aviation Valley (Rzeszów)"), not candidates."""
+    doc = ctx.doc
+    covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    out: list[_Mention] = []
+    i = sent.start
+    while i < sent.end:
+        if i in covered or not is_name_word(doc[i].text) or doc[i].lower_ in pattern_dates().months:
+            i += 1
+            continue
+        end = _name_end(doc, i, sent.end)
+        if any(k in covered for k in range(i, end)):
+            end = min(k for k in range(i, end) if k in covered)
+        span = doc[i:end]
+        name = _clean_name(span.text)
+        if name and ctx.depth[i] == 0 and not (i == sent.start and end - i == 1 and not span.text.isupper()):
+            # (a lone capitalised word opening the sentence is mostly an ordinary word)
+            last = name.split()[-1].lower()
+            kind: SubjectType = "policy" if last in pattern_name_lexicon().policy_heads else "cluster"
+            out.append(_Mention(span, name, kind))
+        i = max(end, i + 1)
+    return out
+
+
+def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
+    """Every (subject, year) pair of the sentence for the learned binder: the names in it, its
+    references with their antecedents, the page topic and the entity last named before it."""
+    assert ctx.discourse.pairs is not None
+    dates = [d for d in _sentence_dates(ctx, sent, blockers=False) if isinstance(d.expr.value, int)]
+    if not dates:
+        return
+    strict = {(d.start, d.end) for d in _sentence_dates(ctx, sent)}
+    events = tuple((e.start, e.end, e.label_) for e in _in_sent(sent, "events"))
+    lineage = bool(_in_sent(sent, "lineage"))
+    renames = tuple(r.start for r in _in_sent(sent, "renames"))
+    subjects: list[tuple[_Mention | None, How, _Antecedent | None]] = [(m, "name", None) for m in mentions]
+    for ref in _subject_references(sent):
+        antecedent = _resolve(ctx, ref)
+        if antecedent is not None:
+            subjects.append((ref, "reference", antecedent))
+    named = {m.name for m in mentions} | {a.name for _m, _h, a in subjects if a is not None}
+    topic = ctx.discourse.topic or ctx.discourse.fallback
+    if topic is not None and topic.name not in named:
+        subjects.append((None, "topic", topic))
+        named.add(topic.name)
+    previous = next((a for a in reversed(ctx.discourse.history) if a.block >= ctx.block_index - 1), None)
+    if previous is not None and previous.name not in named:
+        subjects.append((None, "previous", previous))
+    subjects.extend((m, "unrecognised", None) for m in _unrecognised_names(ctx, sent, mentions) if m.name not in named)
+    published = int(ctx.document.published[:4]) if ctx.document.published else None
+    sent_span = (sent.start_char, sent.end_char)
+    for date in dates:
+        value, precision = _value(date.expr)
+        assert isinstance(value, int)
+        for mention, how, antecedent in subjects:
+            name = antecedent.name if antecedent is not None else mention.name if mention is not None else None
+            subject_type = antecedent.subject_type if antecedent is not None else mention.subject_type if mention else "cluster"
+            if name is None or subject_type not in ("cluster", "policy"):
+                continue
+            name_words = name.split()
+            pair = PairContext(
+                sent=sent,
+                date=(date.start, date.end),
+                subject=(mention.span.start, mention.span.end) if mention is not None else None,
+                how=how,
+                subject_type=subject_type,
+                is_topic=topic is not None and name == topic.name,
+                precision=precision,
+                year=value,
+                published_year=published,
+                blocked=(date.start, date.end) not in strict,
+                other_anchor=date.expr.anchor == "other",
+                n_dates=len(dates),
+                n_names=len(mentions),
+                in_parenthesis=ctx.depth[date.start] > 0,
+                block_kind=ctx.block.kind,
+                events=events,
+                lineage=lineage,
+                head=name_words[-1] if name_words else "",
+                n_words=len(name_words),
+                renames=renames,
+                subject_in_parenthesis=mention is not None and ctx.depth[mention.span.start] > 0,
+                place=bool(count_places(name)) or country_code(name) is not None,
+            )
+            near = [label for start, _end, label in events if date.start - 6 <= start < date.end + 4]
+            claim = Claim.create(
+                subject_type=subject_type,
+                subject_name=name,
+                attribute="starting_year" if subject_type == "policy" else "created_year",
+                value=value,
+                evidence=_evidence(ctx, *sent_span, "learned"),
+                extra_evidence=[antecedent.evidence] if antecedent is not None else None,
+                country=country_in_name(name) or ctx.country,
+                qualifier=near[0] if near else None,
+                precision=precision,
+            )
+            ctx.discourse.pairs.append(
+                BinderCandidate(ctx.document.uri, name, value, pair, claim, pair_features(pair))
+            )
 
 
 def _is_name(text: str) -> bool:

