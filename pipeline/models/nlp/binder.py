@@ -271,23 +271,22 @@ def choose(
     candidates: Sequence[BinderCandidate], existing: Sequence[Claim], model: BinderModel
 ) -> list[Claim]:
     """One start claim per subject the rules left undated: its best pair, when it scores at least
-    the threshold. Dates the rules bound to someone else in the same sentence are left alone."""
+    the threshold. Dates the rules bound to someone else in the same sentence, and sentences the
+    rules read a rename in, are left alone."""
     dated = {c.subject_name for c in existing if c.attribute in ("created_year", "starting_year")}
     taken = {
         (c.evidence.locator, c.evidence.quote, c.value)
         for c in existing
         if c.attribute in ("created_year", "starting_year")
     }
-    # the new name of a rename the rules read is dated by its rename, not founded then
-    renamed = {
-        (c.evidence.locator, c.evidence.quote, str(c.value)) for c in existing if c.attribute == "renamed_to"
-    }
+    # a sentence the rules read a rename in dates the rename, not a founding ("X was renamed Y in 2019")
+    renamed = {(c.evidence.locator, c.evidence.quote) for c in existing if c.attribute == "renamed_to"}
     best: dict[str, tuple[float, BinderCandidate]] = {}
     for cand in candidates:
         if cand.subject_name in dated:
             continue
         first = cand.claim.evidence
-        if (first.locator, first.quote, cand.year) in taken or (first.locator, first.quote, cand.subject_name) in renamed:
+        if (first.locator, first.quote, cand.year) in taken or (first.locator, first.quote) in renamed:
             continue
         p = model.score(cand.features)
         if p >= model.threshold and (cand.subject_name not in best or p > best[cand.subject_name][0]):

@@ -3373,10 +3373,17 @@ def _unrecognised_names(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list
             end = min(k for k in range(i, end) if k in covered)
         span = doc[i:end]
         name = _clean_name(span.text)
-        if name and ctx.depth[i] == 0 and not (i == sent.start and end - i == 1 and not span.text.isupper()):
+        lex = pattern_name_lexicon()
+        last = name.split()[-1].lower() if name else ""
+        if (
+            name
+            and ctx.depth[i] == 0
+            and not (i == sent.start and end - i == 1 and not span.text.isupper())
             # (a lone capitalised word opening the sentence is mostly an ordinary word)
-            last = name.split()[-1].lower()
-            kind: SubjectType = "policy" if last in pattern_name_lexicon().policy_heads else "cluster"
+            and not (last in lex.non_cluster_org_words and last not in lex.policy_heads | lex.org_heads)
+            # ("the Research and Innovation Foundation", "the Ministry of Economy": not a cluster)
+        ):
+            kind: SubjectType = "policy" if last in lex.policy_heads else "cluster"
             out.append(_Mention(span, name, kind))
         i = max(end, i + 1)
     return out
@@ -3413,6 +3420,13 @@ def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
         value, precision = _value(date.expr)
         assert isinstance(value, int)
         for mention, how, antecedent in subjects:
+            if (
+                mention is not None
+                and mention.ref is None
+                and mention.span.end <= date.start
+                and _described_as_non_cluster(ctx, mention, ctx.doc[date.start : date.end])
+            ):
+                continue  # "Ore Valley Tech, a software company founded in 1998": the rules' own judgement
             name = antecedent.name if antecedent is not None else mention.name if mention is not None else None
             subject_type = antecedent.subject_type if antecedent is not None else mention.subject_type if mention else "cluster"
             if name is None or subject_type not in ("cluster", "policy"):
