@@ -31,7 +31,8 @@ from pipeline.datamodel.claims import Claim
 
 __all__ = [
     "BINDER_FILE",
-    "DEFAULT_MAX_BETWEEN",
+    "FEATURES_FILE",
+    "FeatureRules",
     "BinderCandidate",
     "BinderError",
     "BinderModel",
@@ -40,11 +41,12 @@ __all__ = [
     "binder_model",
     "choose",
     "pair_features",
+    "pattern_binder_features",
     "word_class",
 ]
 
 BINDER_FILE = Path(__file__).parent / "rules" / "v1" / "binder.json"
-DEFAULT_MAX_BETWEEN = 12  # words between subject and date kept as features; more is "far"
+FEATURES_FILE = Path(__file__).parent / "rules" / "v1" / "binder_features.json"
 SCHEMA = "binder/v1"
 
 How = Literal["name", "reference", "topic", "previous", "unrecognised"]
@@ -93,7 +95,28 @@ def binder_model(path: Path = BINDER_FILE) -> BinderModel | None:
 # ------------------------------------------------------------------ features
 
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s")
+class FeatureRules(BaseModel):
+    """What the features are made of (`rules/v1/binder_features.json`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    doc: str = Field(default="", alias="_doc")
+    suffixes: tuple[str, ...] = Field(min_length=1)
+    max_between: int = Field(ge=1)
+
+
+@cache
+def pattern_binder_features(path: Path = FEATURES_FILE) -> FeatureRules:
+    """Suffixes stripped from feature words, and how many words between subject and date count.
+
+    >>> rules = pattern_binder_features()
+    >>> "ing" in rules.suffixes, rules.max_between
+    (True, 12)
+    """
+    try:
+        return FeatureRules.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise BinderError(f"cannot load binder feature rules {path}: {exc}") from exc
 
 
 def word_class(text: str) -> str:
@@ -105,7 +128,7 @@ def word_class(text: str) -> str:
     low = text.lower()
     if any(ch.isdigit() for ch in low):
         return re.sub(r"\d", "#", low)
-    for suffix in _SUFFIXES:
+    for suffix in sorted(pattern_binder_features().suffixes, key=len, reverse=True):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             return low[: -len(suffix)]
     return low
@@ -146,7 +169,7 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
     return f">{edges[-1]}"
 
 
-def pair_features(pair: PairContext, max_between: int = DEFAULT_MAX_BETWEEN) -> frozenset[str]:
+def pair_features(pair: PairContext, max_between: int | None = None) -> frozenset[str]:
     """The features of one pair: readable strings, e.g. `between:found`, `left1:in`, `how:topic`.
 
     >>> import spacy
@@ -156,6 +179,7 @@ def pair_features(pair: PairContext, max_between: int = DEFAULT_MAX_BETWEEN) -> 
     >>> sorted(f for f in pair_features(pair) if f.startswith(("between:", "left1:", "ev")))
     ['between:found', 'between:in', 'between:was', 'ev:founded', 'ev_between', 'ev_near:founded', 'left1:in']
     """
+    max_between = pattern_binder_features().max_between if max_between is None else max_between
     doc = pair.sent.doc
     s0, s1 = pair.sent.start, pair.sent.end
     d0, d1 = pair.date
@@ -254,7 +278,7 @@ def with_page_features(candidates: Sequence[BinderCandidate]) -> list[BinderCand
     years = sorted({c.year for c in candidates})
     spoken: dict[str, set[tuple[int, int]]] = {}
     for c in candidates:
-        if c.pair.how in ("name", "reference"):
+        if c.pair.subject is not None:  # named or referred to in the sentence itself
             spoken.setdefault(c.subject_name, set()).add((c.pair.sent.start, c.pair.sent.end))
     out = []
     for c in candidates:

@@ -3256,7 +3256,7 @@ def extract_prose(
     `mentions` of other results); their occurrences become mentions (family `gazetteer`).
 
     `binder`: the learned start-date binder (`binder.py`) run after the rules ("default": the
-    committed weights unless `CLUSTERPIPE_NLP_BINDER=false`; None: rules only). `collect_pairs`
+    committed weights when `CLUSTERPIPE_NLP_BINDER=true`, else none; None: rules only). `collect_pairs`
     returns every (subject, date) pair it would score, for training.
     """
     if binder == "default":
