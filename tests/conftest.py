@@ -68,3 +68,15 @@ def published_bytes(out: Path) -> dict[str, bytes]:
             data = _SOURCE_LINK.sub(b'href="SOURCE', _SINCE.sub(b"", data))
         files[rel] = data
     return files
+
+
+# The construction tests of tests/test_nlp_*.py test the positional rules: each case says what the
+# rules read from a sentence. The learned binder that runs after them by default has its own tests
+# (tests/test_binder.py) and its own measured figures (tests/eval/press/README.md).
+RULE_MODULES = re.compile(r"^test_nlp_.*\.py$")
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone_in_rule_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if RULE_MODULES.match(request.path.name):
+        monkeypatch.setenv("CLUSTERPIPE_NLP_BINDER", "false")

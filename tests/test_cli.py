@@ -12,7 +12,7 @@ COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands
 
 
 def test_all_commands_listed() -> None:
-    assert COMMANDS == ["build-corpus", "decide", "evaluate", "export-schemas", "run", "serve"]
+    assert COMMANDS == ["build-corpus", "decide", "evaluate", "export-schemas", "run", "serve", "train-binder"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -13,6 +13,8 @@ NLP = Path(__file__).resolve().parent.parent / "pipeline" / "models" / "nlp"
 # values of the code's own vocabularies (precisions, directions, subject types, parse labels), not English words
 CODE_VALUES = frozenset(
     {"year", "month", "day", "forward", "backward", "cluster", "policy", "any", "dobj", "nsubj", "nsubjpass", "heading", "title"}
+    # how the learned binder found a subject (binder.How)
+    | {"name", "reference", "topic", "previous", "unrecognised"}
 )
 
 

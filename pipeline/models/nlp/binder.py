@@ -160,6 +160,8 @@ class PairContext:
     renames: tuple[int, ...] = ()  # token indices of rename cues in the sentence ("renamed", "became")
     subject_in_parenthesis: bool = False
     place: bool = False  # the subject's name names a place or country
+    names: tuple[tuple[int, int], ...] = ()  # every name in the sentence (token spans), the subject's too
+    relatives: tuple[int, ...] = ()  # token indices of relative pronouns ("which", "that", "who")
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -240,6 +242,10 @@ def pair_features(pair: PairContext, max_between: int | None = None) -> frozense
                     out.add(f"between_p:{doc[i].text}")
         if any(lo <= start < hi for start, _end, _label in pair.events):
             out.add("ev_between")
+        if any(lo <= n0 and n1 <= hi for n0, n1 in pair.names if (n0, n1) != (a0, a1)):
+            out.add("name_between")  # "X works with Y, which was founded in 1984": the date is nearer Y
+        if any(lo <= r < hi for r in pair.relatives):
+            out.add("relative_between")
         if any(a0 - 4 <= r < a0 for r in pair.renames):
             out.add("rename_before_subject")
         a_left = doc[a0 - 1].text if a0 > s0 else "<s>"

