@@ -186,22 +186,17 @@ def pair_features(pair: PairContext, max_between: int | None = None) -> frozense
     s0, s1 = pair.sent.start, pair.sent.end
     d0, d1 = pair.date
     out: set[str] = {f"how:{pair.how}", f"type:{pair.subject_type}", f"prec:{pair.precision}", f"kind:{pair.block_kind}"}
-    if pair.is_topic:
-        out.add("topic")
-    if pair.blocked:
-        out.add("blocked")
-    if pair.other_anchor:
-        out.add("other_anchor")
-    if pair.in_parenthesis:
-        out.add("date_in_paren")
-    if pair.lineage:
-        out.add("lineage")
-    if pair.renames:
-        out.add("rename_cue")
-    if pair.subject_in_parenthesis:
-        out.add("subject_in_paren")
-    if pair.place:
-        out.add("place")
+    flags = {
+        "topic": pair.is_topic,
+        "blocked": pair.blocked,
+        "other_anchor": pair.other_anchor,
+        "date_in_paren": pair.in_parenthesis,
+        "lineage": pair.lineage,
+        "rename_cue": bool(pair.renames),
+        "subject_in_paren": pair.subject_in_parenthesis,
+        "place": pair.place,
+    }
+    out.update(feature for feature, on in flags.items() if on)
     out.add(f"dates:{_bucket(pair.n_dates, (1, 2))}")
     if pair.head:
         out.add(f"head:{word_class(pair.head)}")

@@ -3434,24 +3434,25 @@ def _event_of_common_noun(ctx: _Ctx, sent: Span, date: _DateTok) -> bool:
 _SPOKEN: frozenset[How] = frozenset({"name", "unrecognised"})  # subjects named in the sentence itself
 
 
-def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
-    """Every (subject, year) pair of the sentence for the learned binder: the names in it, its
-    references with their antecedents, the page topic and the entity last named before it."""
-    assert ctx.discourse.pairs is not None
-    dates = [
+_Subject = tuple[_Mention | None, How, _Antecedent | None]  # (mention in the sentence, how found, antecedent)
+
+
+def _binder_dates(ctx: _Ctx, sent: Span) -> list[_DateTok]:
+    """The sentence's years, less those the rules judged (refused after binding, or the date of
+    another noun's event)."""
+    return [
         d
         for d in _sentence_dates(ctx, sent, blockers=False)
         if isinstance(d.expr.value, int)
         and (ctx.block_index, d.start) not in ctx.discourse.rejected_dates
         and not _event_of_common_noun(ctx, sent, d)
     ]
-    if not dates:
-        return
-    strict = {(d.start, d.end) for d in _sentence_dates(ctx, sent)}
-    events = tuple((e.start, e.end, e.label_) for e in _in_sent(sent, "events"))
-    lineage = bool(_in_sent(sent, "lineage"))
-    renames = tuple(r.start for r in _in_sent(sent, "renames"))
-    subjects: list[tuple[_Mention | None, How, _Antecedent | None]] = [(m, "name", None) for m in mentions]
+
+
+def _binder_subjects(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[_Subject]:
+    """Who a year of the sentence may date: its names, its references (with their antecedents), the
+    page topic, the entity last named before it, and proper names no rule took."""
+    subjects: list[_Subject] = [(m, "name", None) for m in mentions]
     for ref in _subject_references(sent):
         antecedent = _resolve(ctx, ref)
         if antecedent is not None:
@@ -3465,42 +3466,70 @@ def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
     if previous is not None and previous.name not in named:
         subjects.append((None, "previous", previous))
     subjects.extend((m, "unrecognised", None) for m in _unrecognised_names(ctx, sent, mentions) if m.name not in named)
-    published = int(ctx.document.published[:4]) if ctx.document.published else None
-    sent_span = (sent.start_char, sent.end_char)
-    names_in_sent = tuple(
-        (m.span.start, m.span.end) for m, how, _a in subjects if m is not None and how in _SPOKEN
+    return subjects
+
+
+def _objects_before(ctx: _Ctx, sent: Span, date: _DateTok) -> list[int]:
+    """Where the objects of active triggers before the date start ("launched a training academy in 2015")."""
+    passive = pattern_event_triggers().passive_aux
+    return [
+        e.end
+        for e in _in_sent(sent, "events")
+        if date.start - 8 <= e.end <= date.start
+        and _direct_object(ctx, e)
+        and not (e.start > sent.start and ctx.doc[e.start - 1].lower_ in passive)
+    ]
+
+
+def _judged_by_rules(ctx: _Ctx, mention: _Mention | None, date: _DateTok, objects: list[int]) -> bool:
+    """The rules' judgements the binder keeps: a name described as a company before its date
+    ("Ore Valley Tech, a software company founded in 1998"), the complement of another noun ("a
+    hall of the network took shape in 2019"), the subject of an active trigger with an object ("X
+    launched a training academy in 2015": only the object began)."""
+    if mention is not None and mention.span.end <= date.start:
+        if mention.ref is None and _described_as_non_cluster(ctx, mention, ctx.doc[date.start : date.end]):
+            return True
+        if _complement_of_noun(ctx.doc, mention):
+            return True
+    return bool(objects) and not (mention is not None and any(o <= mention.span.start <= o + 2 for o in objects))
+
+
+def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
+    """Every (subject, year) pair of the sentence for the learned binder, with its features and the
+    claim it would give (the sentence as quote; a reference's antecedent as second evidence)."""
+    assert ctx.discourse.pairs is not None
+    dates = _binder_dates(ctx, sent)
+    if not dates:
+        return
+    strict = {(d.start, d.end) for d in _sentence_dates(ctx, sent)}
+    subjects = _binder_subjects(ctx, sent, mentions)
+    topic = ctx.discourse.topic or ctx.discourse.fallback
+    events = tuple((e.start, e.end, e.label_) for e in _in_sent(sent, "events"))
+    shared = dict(
+        sent=sent,
+        published_year=int(ctx.document.published[:4]) if ctx.document.published else None,
+        n_dates=len(dates),
+        n_names=len(mentions),
+        block_kind=ctx.block.kind,
+        events=events,
+        lineage=bool(_in_sent(sent, "lineage")),
+        renames=tuple(r.start for r in _in_sent(sent, "renames")),
+        names=tuple((m.span.start, m.span.end) for m, how, _a in subjects if m is not None and how in _SPOKEN),
+        relatives=tuple(t.i for t in sent if t.lower_ in _RELATIVES),
     )
-    relatives = tuple(t.i for t in sent if t.lower_ in _RELATIVES)
     for date in dates:
         value, precision = _value(date.expr)
         assert isinstance(value, int)
-        # active triggers before the date with an object of their own: (token index of the object)
-        objects = [
-            e.end
-            for e in _in_sent(sent, "events")
-            if date.start - 8 <= e.end <= date.start
-            and _direct_object(ctx, e)
-            and not (e.start > sent.start and ctx.doc[e.start - 1].lower_ in pattern_event_triggers().passive_aux)
-        ]
+        objects = _objects_before(ctx, sent, date)
+        near = [label for start, _end, label in events if date.start - 6 <= start < date.end + 4]
         for mention, how, antecedent in subjects:
-            if (
-                mention is not None
-                and mention.ref is None
-                and mention.span.end <= date.start
-                and _described_as_non_cluster(ctx, mention, ctx.doc[date.start : date.end])
-            ):
-                continue  # "Ore Valley Tech, a software company founded in 1998": the rules' own judgement
-            if mention is not None and mention.span.end <= date.start and _complement_of_noun(ctx.doc, mention):
-                continue  # "a hall of the network took shape in 2019": the hall's date
-            if objects and not (mention is not None and any(o <= mention.span.start <= o + 2 for o in objects)):
-                continue  # "X launched a training academy in 2015": X did something; only the object began
-            name = antecedent.name if antecedent is not None else mention.name if mention is not None else None
-            subject_type = antecedent.subject_type if antecedent is not None else mention.subject_type if mention else "cluster"
-            if name is None or subject_type not in ("cluster", "policy"):
+            if _judged_by_rules(ctx, mention, date, objects):
                 continue
-            name_words = name.split()
+            source = antecedent if antecedent is not None else mention
+            if source is None or source.subject_type not in ("cluster", "policy"):
+                continue
+            name, subject_type = source.name, source.subject_type
             pair = PairContext(
-                sent=sent,
                 date=(date.start, date.end),
                 subject=(mention.span.start, mention.span.end) if mention is not None else None,
                 how=how,
@@ -3508,38 +3537,27 @@ def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 is_topic=topic is not None and name == topic.name,
                 precision=precision,
                 year=value,
-                published_year=published,
                 blocked=(date.start, date.end) not in strict,
                 other_anchor=date.expr.anchor == "other",
-                n_dates=len(dates),
-                n_names=len(mentions),
                 in_parenthesis=ctx.depth[date.start] > 0,
-                block_kind=ctx.block.kind,
-                events=events,
-                lineage=lineage,
-                head=name_words[-1] if name_words else "",
-                n_words=len(name_words),
-                renames=renames,
+                head=name.split()[-1] if name.split() else "",
+                n_words=len(name.split()),
                 subject_in_parenthesis=mention is not None and ctx.depth[mention.span.start] > 0,
                 place=bool(count_places(name)) or country_code(name) is not None,
-                names=names_in_sent,
-                relatives=relatives,
+                **shared,  # type: ignore[arg-type]
             )
-            near = [label for start, _end, label in events if date.start - 6 <= start < date.end + 4]
             claim = Claim.create(
                 subject_type=subject_type,
                 subject_name=name,
                 attribute="starting_year" if subject_type == "policy" else "created_year",
                 value=value,
-                evidence=_evidence(ctx, *sent_span, "learned"),
+                evidence=_evidence(ctx, sent.start_char, sent.end_char, "learned"),
                 extra_evidence=[antecedent.evidence] if antecedent is not None else None,
                 country=country_in_name(name) or ctx.country,
                 qualifier=near[0] if near else None,
                 precision=precision,
             )
-            ctx.discourse.pairs.append(
-                BinderCandidate(ctx.document.uri, name, value, pair, claim, pair_features(pair))
-            )
+            ctx.discourse.pairs.append(BinderCandidate(ctx.document.uri, name, value, pair, claim, pair_features(pair)))
 
 
 def _is_name(text: str) -> bool:
