@@ -3390,8 +3390,9 @@ def _unrecognised_names(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list
         if (
             name
             and ctx.depth[i] == 0
-            and not (i == sent.start and end - i == 1 and not span.text.isupper())
-            # (a lone capitalised word opening the sentence is mostly an ordinary word)
+            and not (i == sent.start and end - i == 1 and not _page_name_word(ctx, span.text))
+            # (a lone capitalised word opening the sentence is mostly an ordinary word, unless the page
+            # uses it as a name elsewhere: "Végéna, born in Angers in 2005, ..." under a Végéna headline)
             and not (last in lex.non_cluster_org_words and last not in lex.policy_heads | lex.org_heads)
             # ("the Research and Innovation Foundation", "the Ministry of Economy": not a cluster)
         ):
@@ -3399,6 +3400,17 @@ def _unrecognised_names(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list
             out.append(_Mention(span, name, kind))
         i = max(end, i + 1)
     return out
+
+
+def _page_name_word(ctx: _Ctx, word: str) -> bool:
+    """A single word the page treats as a name: an acronym or brand ("ICT", "InfoComm"), a word of
+    its title, or a word it writes capitalised more than once."""
+    return (
+        word.isupper()
+        or is_camelcase_name(word)
+        or word in (ctx.document.title or "").split()
+        or ctx.document.text.count(word) >= 2
+    )
 
 
 def _event_of_common_noun(ctx: _Ctx, sent: Span, date: _DateTok) -> bool:
