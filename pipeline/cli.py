@@ -457,7 +457,7 @@ def evaluate(
 
 
 DEFAULT_BINDER_C = 0.5  # = pipeline.evaluation.binder.DEFAULT_C (not imported: it needs the evaluation set)
-DEFAULT_BINDER_THRESHOLD = 0.85  # = pipeline.evaluation.binder.DEFAULT_THRESHOLD
+DEFAULT_BINDER_THRESHOLD = 0.9  # = pipeline.evaluation.binder.DEFAULT_THRESHOLD
 
 
 @app.command("train-binder")
