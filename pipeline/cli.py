@@ -467,7 +467,10 @@ def train_binder(
     ] = Path("tests/eval/press"),
     split: Annotated[
         list[str] | None,
-        typer.Option("--split", help="A development split to train on (repeatable); default: every one present."),
+        typer.Option(
+            "--split",
+            help="A development split to train on (repeatable); default: the splits the committed weights were trained on.",
+        ),
     ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Write the weights here (default: print the figures only).")
@@ -485,10 +488,12 @@ def train_binder(
     """Train the learned start-date binder on the press set's development splits (never on test)."""
     from pipeline.evaluation.binder import BinderTrainError, collect_pages, cross_validate as run_cv, fit, score_start_dates
     from pipeline.evaluation.press import PressEvalError, present_splits
+    from pipeline.models.nlp.binder import binder_model
     from pipeline.storage import atomic_write
 
     try:
-        splits = split or [s for s in present_splits(press) if s != "test"]
+        committed = binder_model()
+        splits = split or (committed.trained_on if committed else [s for s in present_splits(press) if s != "test"])
         pages = collect_pages(press, splits)
         console = Console()
         if cross_validate:
