@@ -28,7 +28,7 @@ class Evidence(RecordModel):
     quote: str
     """The exact words read; occurs verbatim (whitespace-normalised) in the source."""
     method: str
-    """Which rule of which extractor read it."""
+    """Which rule of which extractor read it (`nlp.learned`: a start date scored by the learned binder)."""
 
 
 class NotAvailable(RecordModel):
