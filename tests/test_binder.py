@@ -31,6 +31,7 @@ from pipeline.models.nlp.binder import (
     choose,
     pair_features,
     pattern_binder_features,
+    with_page_features,
     word_class,
 )
 from pipeline.models.nlp.claims import extract_prose
@@ -92,6 +93,23 @@ def test_another_name_between_subject_and_date_is_a_feature() -> None:
 def test_feature_rules_are_data() -> None:
     rules = pattern_binder_features()
     assert "ation" in rules.suffixes and rules.max_between == 12
+
+
+def test_page_features_rank_the_year_and_count_the_sentences_naming_the_subject() -> None:
+    doc = spacy.blank("en")("Alpha Cluster began in 2004. Alpha Cluster grew in 2010. It met in 2007.")
+    sents = [doc[0:5], doc[6:11], doc[12:17]]
+
+    def cand(sent_index: int, year: int, subject: tuple[int, int] | None) -> BinderCandidate:
+        sent = sents[sent_index]
+        pair = PairContext(sent, (sent.end - 2, sent.end - 1), subject, "name", "cluster", False, "year", year, None, False, False, 1, 1, False, "paragraph")
+        return BinderCandidate("d.html", "Alpha Cluster", year, pair, _claim("Alpha Cluster", "created_year", year, sent.text), frozenset())
+
+    out = with_page_features([cand(0, 2004, (0, 2)), cand(1, 2010, (6, 8)), cand(2, 2007, None)])
+    assert [sorted(c.features) for c in out] == [
+        ["said:<=2", "year:earliest"],
+        ["said:<=2", "year:latest"],
+        ["said:<=2", "year:middle"],
+    ]
 
 
 # ------------------------------------------------------------------ weights as data

@@ -6,11 +6,14 @@ because the words are. The binder looks at every (subject candidate, date) pair 
 without a start date and scores it with a logistic model over small, readable features (the words
 between the two, the words next to the date, the event triggers the rules found in the sentence,
 how the subject was found: a name, a reference, the page topic). Its weights are versioned data
-(`rules/v1/binder.json`), trained by `pipeline.evaluation.binder` on the development splits of the
-written press set; the held-out split is never read.
+(`rules/v1/binder.json`, which records what it was trained on), trained by
+`pipeline.evaluation.binder` on development splits and construction sets of the written press set;
+the held-out split is never read.
 
-Chain: `pair_features` (pure, one pair) → `BinderModel.score` (weights) → `choose` (one claim per
-subject above the threshold, only for subjects the rules left undated).
+Chain: `pair_features` (pure, one pair) → `with_page_features` (what the whole page adds) →
+`BinderModel.score` (weights) → `choose` (one claim per subject above the threshold, only for
+subjects the rules left undated). The candidate pairs are read by `claims._binder_pairs`, which also
+keeps the rules' judgements (a company's founding, an activity with an object, another noun's event).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ __all__ = [
     "choose",
     "pair_features",
     "pattern_binder_features",
+    "with_page_features",
     "word_class",
 ]
 
@@ -273,9 +277,7 @@ class BinderCandidate:
 
 def with_page_features(candidates: Sequence[BinderCandidate]) -> list[BinderCandidate]:
     """Add what only the whole page tells: how the pair's year ranks among the page's years
-    (a founding is mostly the earliest), and how often the page speaks of the subject.
-
-    """
+    (a founding is mostly the earliest), and how often the page speaks of the subject."""
     years = sorted({c.year for c in candidates})
     spoken: dict[str, set[tuple[int, int]]] = {}
     for c in candidates:
