@@ -26,6 +26,7 @@ from pipeline.models.nlp.binder import (
     BinderCandidate,
     BinderError,
     BinderModel,
+    ClaimDraft,
     PairContext,
     binder_model,
     choose,
@@ -102,7 +103,7 @@ def test_page_features_rank_the_year_and_count_the_sentences_naming_the_subject(
     def cand(sent_index: int, year: int, subject: tuple[int, int] | None) -> BinderCandidate:
         sent = sents[sent_index]
         pair = PairContext(sent, (sent.end - 2, sent.end - 1), subject, "name", "cluster", False, "year", year, None, False, False, 1, 1, False, "paragraph")
-        return BinderCandidate("d.html", "Alpha Cluster", year, pair, _claim("Alpha Cluster", "created_year", year, sent.text), frozenset())
+        return BinderCandidate("d.html", "Alpha Cluster", year, pair, ClaimDraft("cluster", _claim("Alpha Cluster", "created_year", year, sent.text).evidence), frozenset())
 
     out = with_page_features([cand(0, 2004, (0, 2)), cand(1, 2010, (6, 8)), cand(2, 2007, None)])
     assert [sorted(c.features) for c in out] == [
@@ -160,7 +161,7 @@ def _claim(name: str, attribute: str, value: object, quote: str) -> Claim:
 
 def _candidate(name: str, year: int, quote: str, features: set[str]) -> BinderCandidate:
     pair = _pair("X was founded in 2004.", (4, 5), (0, 1))
-    return BinderCandidate("d.html", name, year, pair, _claim(name, "created_year", year, quote), frozenset(features))
+    return BinderCandidate("d.html", name, year, pair, ClaimDraft("cluster", _claim(name, "created_year", year, quote).evidence), frozenset(features))
 
 
 MODEL = BinderModel.model_validate(
@@ -172,7 +173,10 @@ def test_choose_takes_the_best_pair_per_subject_above_the_threshold() -> None:
     a = _candidate("Alpha Cluster", 2004, "Alpha Cluster was founded in 2004.", {"good"})
     b = _candidate("Alpha Cluster", 2006, "In 2006 Alpha Cluster began.", {"better"})
     low = _candidate("Beta Cluster", 2010, "Beta Cluster met in 2010.", {"bad"})
-    assert choose([a, b, low], [], MODEL) == [b.claim]
+    [chosen] = choose([a, b, low], [], MODEL)
+    assert (chosen.subject_name, chosen.attribute, chosen.value, chosen.evidence.quote) == (
+        "Alpha Cluster", "created_year", 2006, "In 2006 Alpha Cluster began."
+    )
 
 
 def test_choose_leaves_a_subject_the_rules_dated() -> None:

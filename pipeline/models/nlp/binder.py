@@ -23,14 +23,14 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.tokens import Span
 
-from pipeline.datamodel.claims import Claim
+from pipeline.datamodel.claims import Claim, Evidence, SubjectType
 
 __all__ = [
     "BINDER_FILE",
@@ -39,6 +39,7 @@ __all__ = [
     "BinderCandidate",
     "BinderError",
     "BinderModel",
+    "ClaimDraft",
     "How",
     "PairContext",
     "binder_model",
@@ -123,6 +124,12 @@ def pattern_binder_features(path: Path = FEATURES_FILE) -> FeatureRules:
         raise BinderError(f"cannot load binder feature rules {path}: {exc}") from exc
 
 
+@cache
+def _longest_first(suffixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(suffixes, key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
 def word_class(text: str) -> str:
     """A token as a feature: lower case, crude suffix stripping, digits as '#'.
 
@@ -132,7 +139,7 @@ def word_class(text: str) -> str:
     low = text.lower()
     if any(ch.isdigit() for ch in low):
         return re.sub(r"\d", "#", low)
-    for suffix in sorted(pattern_binder_features().suffixes, key=len, reverse=True):
+    for suffix in _longest_first(pattern_binder_features().suffixes):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             return low[: -len(suffix)]
     return low
@@ -263,6 +270,18 @@ def pair_features(pair: PairContext, max_between: int | None = None) -> frozense
 # ------------------------------------------------------------------ decisions
 
 
+@dataclass(frozen=True)
+class ClaimDraft:
+    """What a chosen pair's claim says (built only for the pairs chosen: a page has many pairs)."""
+
+    subject_type: SubjectType
+    evidence: Evidence  # the sentence (method `<prefix>.learned`)
+    extra_evidence: tuple[Evidence, ...] = ()  # a reference's antecedent (method `<prefix>.coreference`)
+    country: str | None = None
+    qualifier: str | None = None
+    precision: str | None = None
+
+
 @dataclass
 class BinderCandidate:
     """One pair and the claim it would give (evidence: the sentence, and the antecedent's mention)."""
@@ -271,8 +290,23 @@ class BinderCandidate:
     subject_name: str
     year: int
     pair: PairContext
-    claim: Claim
+    draft: ClaimDraft
     features: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def claim(self) -> Claim:
+        d = self.draft
+        return Claim.create(
+            subject_type=d.subject_type,
+            subject_name=self.subject_name,
+            attribute="starting_year" if d.subject_type == "policy" else "created_year",
+            value=self.year,
+            evidence=d.evidence,
+            extra_evidence=list(d.extra_evidence) or None,
+            country=d.country,
+            qualifier=d.qualifier,
+            precision=d.precision,
+        )
 
 
 def with_page_features(candidates: Sequence[BinderCandidate]) -> list[BinderCandidate]:
@@ -312,7 +346,7 @@ def choose(
     for cand in candidates:
         if cand.subject_name in dated:
             continue
-        first = cand.claim.evidence
+        first = cand.draft.evidence
         if (first.locator, first.quote, cand.year) in taken or (first.locator, first.quote) in renamed:
             continue
         p = model.score(cand.features)

@@ -39,7 +39,7 @@ from pipeline.datamodel.attributes import cluster_organisations_attribute
 from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
-from pipeline.models.nlp.binder import BinderCandidate, BinderModel, How, PairContext, binder_model, choose, pair_features, with_page_features
+from pipeline.models.nlp.binder import BinderCandidate, BinderModel, ClaimDraft, How, PairContext, binder_model, choose, pair_features, with_page_features
 from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, topic_name
 from pipeline.models.nlp.patterns import (
     UPPER,
@@ -447,6 +447,16 @@ class _DateTok:
 
 
 def _sentence_dates(ctx: _Ctx, sent: Span, *, blockers: bool = True) -> list[_DateTok]:
+    """The dates of the sentence (with `blockers`: less those after "until", "by", "before" ...),
+    read once per sentence and kept in the doc's user data (the rules and the binder both ask)."""
+    cache = ctx.doc.user_data.setdefault("sentence_dates", {})
+    key = (sent.start, blockers)
+    if key not in cache:
+        cache[key] = _read_sentence_dates(ctx, sent, blockers=blockers)
+    return list(cache[key])
+
+
+def _read_sentence_dates(ctx: _Ctx, sent: Span, *, blockers: bool) -> list[_DateTok]:
     rules = pattern_event_triggers()
     out = []
     for expr in find_dates(sent.text, published=ctx.document.published):
@@ -3517,6 +3527,7 @@ def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
     subjects = _binder_subjects(ctx, sent, mentions)
     topic = ctx.discourse.topic or ctx.discourse.fallback
     events = tuple((e.start, e.end, e.label_) for e in _in_sent(sent, "events"))
+    evidence = _evidence(ctx, sent.start_char, sent.end_char, "learned")
     shared = dict(
         sent=sent,
         published_year=int(ctx.document.published[:4]) if ctx.document.published else None,
@@ -3558,18 +3569,15 @@ def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 place=bool(count_places(name)) or country_code(name) is not None,
                 **shared,  # type: ignore[arg-type]
             )
-            claim = Claim.create(
+            draft = ClaimDraft(
                 subject_type=subject_type,
-                subject_name=name,
-                attribute="starting_year" if subject_type == "policy" else "created_year",
-                value=value,
-                evidence=_evidence(ctx, sent.start_char, sent.end_char, "learned"),
-                extra_evidence=[antecedent.evidence] if antecedent is not None else None,
+                evidence=evidence,
+                extra_evidence=(antecedent.evidence,) if antecedent is not None else (),
                 country=country_in_name(name) or ctx.country,
                 qualifier=near[0] if near else None,
                 precision=precision,
             )
-            ctx.discourse.pairs.append(BinderCandidate(ctx.document.uri, name, value, pair, claim, pair_features(pair)))
+            ctx.discourse.pairs.append(BinderCandidate(ctx.document.uri, name, value, pair, draft, pair_features(pair)))
 
 
 def _is_name(text: str) -> bool:
