@@ -1762,13 +1762,19 @@ def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
 
 def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool:
     """The event is followed by "as a(n) <up to three words> <company noun>" ("founded in 1987 as a
-    small sawmill", "set up as a family business"): what was founded is a company."""
+    small sawmill", "set up as a family business"): what was founded is a company. The head stops
+    at "of"/"for"/",", and a cluster or organisation noun keeps it a cluster ("as an initiative of
+    twenty companies", "as a network of suppliers")."""
     doc = ctx.doc
     lex = pattern_name_lexicon()
     k = max(trigger.end, date.end if date is not None else 0)
     if k + 2 >= trigger.sent.end or doc[k].lower_ != "as" or doc[k + 1].lower_ not in _SYNTAX.indefinite_openers:
         return False
     for t in doc[k + 2 : min(k + 6, trigger.sent.end)]:
+        if t.lower_ in lex.cluster_nouns | lex.org_heads | lex.context_nouns:
+            return False  # "founded in 1999 as an initiative of twenty companies": the initiative was
+        if t.lower_ in _SYNTAX.apposition_head_stops:
+            return False  # the head ends before "of", "for", ",": what follows describes it
         if t.lower_ in lex.non_cluster_descriptors:
             return True
         if not (t.is_alpha or t.text == "-"):

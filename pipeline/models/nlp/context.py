@@ -52,11 +52,14 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
     head = rf"(?P<head>{heads})(?P<plural>s)?\b"
     det = r"(?:the|a|an|our|one\s+of\s+the)"
     acronym = r"(?:\s*\([A-Z][A-Z0-9&-]{1,9}\))?"  # "Adriatic Blue Tech (ABT), the maritime cluster"
-    apposition = re.compile(rf"{_NAME}{acronym}\s*(?:,|\s[–—])\s*{det}\s+{_MID}{head}")
+    # "PhotonikNetz Jena e.V. is the network of ...": the legal form follows the name, outside it
+    forms = "|".join(re.escape(f) for f in sorted(lex.legal_forms, key=len, reverse=True))
+    legal = rf"(?:,?\s+(?i:{forms})(?!\w))?"
+    apposition = re.compile(rf"{_NAME}{legal}{acronym}\s*(?:,|\s[–—])\s*{det}\s+{_MID}{head}")
     copula = re.compile(
-        rf"{_NAME}\s+(?:is|was|has\s+been|became|acts\s+as|serves\s+as|is\s+now)\s+{det}\s+{_MID}{head}"
+        rf"{_NAME}{legal}\s+(?:is|was|has\s+been|became|acts\s+as|serves\s+as|is\s+now)\s+{det}\s+{_MID}{head}"
     )
-    parenthesis = re.compile(rf"{_NAME}\s*\(\s*(?:{det}\s+)?{_MID}{head}[^()]{{0,60}}\)")
+    parenthesis = re.compile(rf"{_NAME}{legal}\s*\(\s*(?:{det}\s+)?{_MID}{head}[^()]{{0,60}}\)")
     mid_lower = r"(?P<mid>(?:(?!(?:the|a|an)\s)[a-z’'\-&]+\s+){0,4}?)"
     before = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Oo]ur)\s+{mid_lower}{head}\s+{_NAME}")
     return apposition, copula, parenthesis, before
