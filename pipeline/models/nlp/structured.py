@@ -22,6 +22,7 @@ from pipeline.models.nlp.patterns import (
     is_camelcase_name,
     is_name_word,
     pattern_count_nouns,
+    pattern_syntax,
     pattern_name_lexicon,
 )
 from pipeline.text.dates import find_dates
@@ -46,6 +47,7 @@ class StructuredRules:
     start_questions: tuple[str, ...] = ()
     member_questions: tuple[str, ...] = ()
     answer_openers: frozenset[str] = frozenset()
+    total_word: str = "total"  # "Total number of members": the other member fields are its parts
 
 
 @cache
@@ -75,6 +77,7 @@ def pattern_structured_fields() -> StructuredRules:
         start_questions=tuple(data.get("start_questions", ())),
         member_questions=tuple(data.get("member_questions", ())),
         answer_openers=frozenset(data.get("answer_openers", ())),
+        total_word=str(data.get("total_word", "total")),
     )
 
 
@@ -101,7 +104,12 @@ _LABEL_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "Members (2024)": the note dat
 
 
 def _label(text: str) -> str:
-    return " ".join(_LABEL_NOTE.sub("", text.strip().rstrip(":").rstrip("?")).lower().split())
+    """A field label as matched: lower case, without its note, colon or question mark, and without
+    a leading article ("The date when the cluster organisation was established")."""
+    words = _LABEL_NOTE.sub("", text.strip().rstrip(":").rstrip("?")).lower().split()
+    if len(words) > 1 and words[0] in pattern_syntax().articles:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _value(attribute: str, text: str, published: str | None) -> tuple[int | str, str | None] | None:
@@ -370,7 +378,7 @@ def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]
             found = _value(attribute, block.text, published) if attribute else None
             if attribute and found:
                 described = _described_label(cells[0][2].text)
-                out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], None, described))
+                out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], None, described, _label(cells[0][2].text)))
             continue
         labels = {col: _label(b.text) for col, _, b in cells}
         # a header names columns: a row holding a number or a year is a data row ("Viken Food Partners | 2017 | 26")
@@ -428,7 +436,16 @@ def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
             fields.extend(_inline_fields(i, block, published))
     if _job_page(blocks, rules):
         fields = [f for f in fields if f.label not in rules.ambiguous_start_labels]
-    return sorted(fields, key=lambda f: (f.block, f.start))
+    return sorted(_totals_only(fields, rules), key=lambda f: (f.block, f.start))
+
+
+def _totals_only(fields: list[Field], rules: StructuredRules) -> list[Field]:
+    """Where a profile gives a total ("Total number of members: 38"), its other member fields are
+    parts of it ("Number of SME members: 31", "Number of larger company members: 3")."""
+    totals = [f for f in fields if f.attribute == "member_count" and f.label.split()[:1] == [rules.total_word]]
+    if not totals:
+        return fields
+    return [f for f in fields if f.attribute != "member_count" or f in totals or f.subject is not None]
 
 
 def job_start_field(text: str, blocks: Sequence[Block]) -> bool:
@@ -510,6 +527,8 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
             text = _ACRONYM_TAIL.sub("", block.text).strip()  # "Tehnološki grozd Savinja (TGS)"
             words = text.split()
             # "Hollow Wood Cluster", "Lindby Food Network", "ABT"; not "History", "Programme", "Results"
+            if not any(w[:1].isupper() for w in words[1:]) and any(w in pattern_syntax().articles for w in words):
+                continue  # "Composition of the cluster", "Members of the network": a generic sub-heading
             named = len(words) >= 2 or text.isupper() or is_camelcase_name(text)
             if named and len(words) <= 8 and is_name(text) and not all(w.lower() in lex.generic_heads for w in words):
                 return text
