@@ -43,4 +43,4 @@ def test_evaluate_command_prints_the_split(printed: str, title: str) -> None:
 def test_every_written_split_is_found_in_order() -> None:
     from pipeline.evaluation.press import present_splits
 
-    assert present_splits(PRESS) == ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "constructions", "test")
+    assert present_splits(PRESS) == ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "constructions", "constructions2", "test")

@@ -78,7 +78,7 @@ DEFAULT_FUZZY_THRESHOLD = 90
 SPLITS: tuple[Literal["dev", "test"], ...] = ("dev", "test")
 # Extra development splits: folders of their own, not drawn by the seeded hash (their pages were
 # written after the dev/test split was fixed); loaded when the folder exists.
-EXTRA_SPLITS: tuple[Literal["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "constructions"], ...] = (
+EXTRA_SPLITS: tuple[Literal["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "constructions", "constructions2"], ...] = (
     "dev2",
     "dev3",
     "dev4",
@@ -91,12 +91,13 @@ EXTRA_SPLITS: tuple[Literal["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev
     "dev11",
     "dev12",
     "constructions",
+    "constructions2",
 )
 RULES_FILE = Path(__file__).parent / "rules" / "press_match.json"
 PAGES_FILE = "pages.json"
 GOLD_SUFFIX = ".gold.json"
 
-Split = Literal["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "constructions", "test"]
+Split = Literal["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "constructions", "constructions2", "test"]
 
 
 class PressEvalError(ValueError):
