@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_nlp_dev6_rules import extracted, page_facts
+from tests.test_nlp_dev6_rules import extracted
 
 
 @pytest.mark.parametrize(
@@ -42,24 +42,3 @@ from tests.test_nlp_dev6_rules import extracted, page_facts
 def test_legal_forms_and_what_was_founded_as(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
     assert extracted(*paragraphs) == expected
 
-
-@pytest.mark.parametrize(
-    ("h1", "body", "expected"),
-    [
-        pytest.param(
-            "Slovak Cluster Union",
-            "<p>The Slovak Cluster Union brings together regional cluster organisations.</p><p>The Union was established in 2009 by five clusters.</p>",
-            {("Slovak Cluster Union", "created_year", 2009)},
-            id="the-union",
-        ),
-        pytest.param(
-            "Federation of Food Clusters of Thrace",
-            "<p>The Federation of Food Clusters of Thrace is the network of the food clusters of the region.</p>"
-            "<p>The federation was founded in 2017 and speaks for eleven food clusters.</p>",
-            {("Federation of Food Clusters of Thrace", "created_year", 2017)},
-            id="the-federation",
-        ),
-    ],
-)
-def test_a_union_or_federation_is_referred_to_by_its_head(h1: str, body: str, expected: set[tuple[str, str, object]]) -> None:
-    assert {f for f in page_facts(h1, body) if f[1] == "created_year"} == expected
