@@ -456,10 +456,6 @@ def evaluate(
     Console().print(render(report))
 
 
-DEFAULT_BINDER_C = 0.5  # = pipeline.evaluation.binder.DEFAULT_C (not imported: it needs the evaluation set)
-DEFAULT_BINDER_THRESHOLD = 0.9  # = pipeline.evaluation.binder.DEFAULT_THRESHOLD
-
-
 @app.command("train-binder")
 def train_binder(
     press: Annotated[
@@ -479,18 +475,32 @@ def train_binder(
         bool, typer.Option("--cross-validate", help="Train without each split in turn and score it.")
     ] = False,
     c: Annotated[
-        float, typer.Option("--c", help="Inverse L2 strength of the logistic regression.", min=1e-6)
-    ] = DEFAULT_BINDER_C,
+        float | None,
+        typer.Option("--c", help="Inverse L2 strength of the logistic regression (default 0.5).", min=1e-6),
+    ] = None,
     threshold: Annotated[
-        float, typer.Option("--threshold", help="Probability at or above which a pair becomes a claim.", min=0.01, max=0.99)
-    ] = DEFAULT_BINDER_THRESHOLD,
+        float | None,
+        typer.Option(
+            "--threshold", help="Probability at or above which a pair becomes a claim (default 0.9).", min=0.01, max=0.99
+        ),
+    ] = None,
 ) -> None:
     """Train the learned start-date binder on the press set's development splits (never on test)."""
-    from pipeline.evaluation.binder import BinderTrainError, collect_pages, cross_validate as run_cv, fit, score_start_dates
+    from pipeline.evaluation.binder import (
+        DEFAULT_C,
+        DEFAULT_THRESHOLD,
+        BinderTrainError,
+        collect_pages,
+        fit,
+        score_start_dates,
+    )
+    from pipeline.evaluation.binder import cross_validate as run_cv
     from pipeline.evaluation.press import PressEvalError, present_splits
     from pipeline.models.nlp.binder import binder_model
     from pipeline.storage import atomic_write
 
+    c = DEFAULT_C if c is None else c
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     try:
         committed = binder_model()
         splits = split or (committed.trained_on if committed else [s for s in present_splits(press) if s != "test"])

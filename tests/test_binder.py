@@ -103,7 +103,7 @@ def test_page_features_rank_the_year_and_count_the_sentences_naming_the_subject(
     def cand(sent_index: int, year: int, subject: tuple[int, int] | None) -> BinderCandidate:
         sent = sents[sent_index]
         pair = PairContext(sent, (sent.end - 2, sent.end - 1), subject, "name", "cluster", False, "year", year, None, False, False, 1, 1, False, "paragraph")
-        return BinderCandidate("d.html", "Alpha Cluster", year, pair, ClaimDraft("cluster", _claim("Alpha Cluster", "created_year", year, sent.text).evidence), frozenset())
+        return BinderCandidate("Alpha Cluster", year, pair, ClaimDraft("cluster", _claim("Alpha Cluster", "created_year", year, sent.text).evidence), frozenset())
 
     out = with_page_features([cand(0, 2004, (0, 2)), cand(1, 2010, (6, 8)), cand(2, 2007, None)])
     assert [sorted(c.features) for c in out] == [
@@ -163,7 +163,7 @@ def _claim(name: str, attribute: str, value: object, quote: str) -> Claim:
 
 def _candidate(name: str, year: int, quote: str, features: set[str]) -> BinderCandidate:
     pair = _pair("X was founded in 2004.", (4, 5), (0, 1))
-    return BinderCandidate("d.html", name, year, pair, ClaimDraft("cluster", _claim(name, "created_year", year, quote).evidence), frozenset(features))
+    return BinderCandidate(name, year, pair, ClaimDraft("cluster", _claim(name, "created_year", year, quote).evidence), frozenset(features))
 
 
 MODEL = BinderModel.model_validate(

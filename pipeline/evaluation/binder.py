@@ -30,6 +30,7 @@ from pipeline.evaluation.press import (
     load_set,
     match_rules,
     score_page,
+    scored,
 )
 from pipeline.models.classify import classify
 from pipeline.models.nlp.binder import SCHEMA, BinderCandidate, BinderModel, choose
@@ -72,12 +73,6 @@ class PagePairs:
     pairs: list[BinderCandidate]
 
 
-def _predicted(claim: Claim) -> Predicted:
-    return Predicted(
-        claim.subject_name, claim.attribute, claim.value, claim.qualifier, claim.precision, claim.evidence.quote
-    )
-
-
 def collect_pages(folder: Path, splits: Sequence[str]) -> list[PagePairs]:
     """Run the rules (binder off) on every page of `splits` and keep what training needs."""
     if "test" in splits:
@@ -85,7 +80,8 @@ def collect_pages(folder: Path, splits: Sequence[str]) -> list[PagePairs]:
     if not splits:
         raise BinderTrainError("no split to train on")
     out: list[PagePairs] = []
-    for page, html, gold in load_set(folder, splits=tuple(splits)):  # type: ignore[arg-type]
+    # one order whatever the order asked: the same pages give the same weights
+    for page, html, gold in load_set(folder, splits=tuple(sorted(set(splits)))):  # type: ignore[arg-type]
         uri = f"{page.split}/{page.id}.html"
         try:
             doc = parse_source(load(SourceRef(uri=uri, path=str(html))))
@@ -107,7 +103,7 @@ def _start_gold(page: PagePairs) -> list[GoldClaim]:
 def labels(page: PagePairs) -> list[int]:
     """1 for a pair that states a gold start date of the page, else 0."""
     gold = _start_gold(page)
-    return [int(any(claim_matches(g, _predicted(p.claim)) for g in gold)) for p in page.pairs]
+    return [int(any(claim_matches(g, Predicted.of(p.claim)) for g in gold)) for p in page.pairs]
 
 
 def fit(pages: Sequence[PagePairs], *, c: float = DEFAULT_C, threshold: float = DEFAULT_THRESHOLD) -> BinderModel:
@@ -146,12 +142,7 @@ def score_start_dates(pages: Sequence[PagePairs], model: BinderModel | None) -> 
         claims = list(page.rule_claims)
         if model is not None:
             claims += choose(page.pairs, claims, model)
-        groups = match_rules().attribute_groups
-        emitted = [
-            _predicted(c)
-            for c in claims
-            if groups.get(c.attribute) == START_GROUP and c.qualifier not in match_rules().ignored_qualifiers
-        ]
+        emitted = [p for p in scored(claims) if p.group == START_GROUP]
         outcome = score_page(page.page, _start_gold(page), emitted)
         total.tp += len(outcome.hits)
         total.fn += len(outcome.misses)

@@ -45,7 +45,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.datamodel.claims import ClaimValue
+from pipeline.datamodel.claims import Claim, ClaimValue
 from pipeline.datamodel.results import DocumentResult, SourceRef
 from pipeline.evaluate import Score
 from pipeline.stages.discover import load
@@ -69,6 +69,7 @@ __all__ = [
     "normalise_name",
     "render_press",
     "score_page",
+    "scored",
     "split_of",
 ]
 
@@ -187,6 +188,10 @@ class Predicted:
     qualifier: str | None
     precision: str | None
     quote: str
+
+    @classmethod
+    def of(cls, claim: Claim) -> Predicted:
+        return cls(claim.subject_name, claim.attribute, claim.value, claim.qualifier, claim.precision, claim.evidence.quote)
 
     @property
     def group(self) -> str:
@@ -400,10 +405,15 @@ def claim_matches(gold: GoldClaim, pred: Predicted, threshold: int = DEFAULT_FUZ
 
 def predictions(result: DocumentResult) -> list[Predicted]:
     """The emitted claims that are scored: attribute in a group, qualifier not ignored."""
+    return scored(result.claims)
+
+
+def scored(claims: Iterable[Claim]) -> list[Predicted]:
+    """Of `claims`, those that are scored: attribute in a group, qualifier not ignored."""
     rules = match_rules()
     return [
-        Predicted(c.subject_name, c.attribute, c.value, c.qualifier, c.precision, c.evidence.quote)
-        for c in result.claims
+        Predicted.of(c)
+        for c in claims
         if c.attribute in rules.attribute_groups and c.qualifier not in rules.ignored_qualifiers
     ]
 

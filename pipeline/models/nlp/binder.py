@@ -286,7 +286,6 @@ class ClaimDraft:
 class BinderCandidate:
     """One pair and the claim it would give (evidence: the sentence, and the antecedent's mention)."""
 
-    page: str
     subject_name: str
     year: int
     pair: PairContext

@@ -3389,6 +3389,7 @@ def _unrecognised_names(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list
     "Savo BioForest", "Global Centres of Expertise"): candidates the binder alone may date.
     Names in parentheses are aliases or places ("Aviation Valley (Rzeszów)"), not candidates."""
     doc = ctx.doc
+    lex = pattern_name_lexicon()
     covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
     out: list[_Mention] = []
     i = sent.start
@@ -3401,7 +3402,6 @@ def _unrecognised_names(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list
             end = min(k for k in range(i, end) if k in covered)
         span = doc[i:end]
         name = _clean_name(span.text)
-        lex = pattern_name_lexicon()
         last = name.split()[-1].lower() if name else ""
         if (
             name
@@ -3583,7 +3583,7 @@ def _binder_pairs(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=near[0] if near else None,
                 precision=precision,
             )
-            ctx.discourse.pairs.append(BinderCandidate(ctx.document.uri, name, value, pair, draft, pair_features(pair)))
+            ctx.discourse.pairs.append(BinderCandidate(name, value, pair, draft, pair_features(pair)))
 
 
 def _is_name(text: str) -> bool:
