@@ -134,6 +134,9 @@ def _regexes() -> _Regexes:
         for i, (a, b) in enumerate(rules.range_openers)
     )
     numbers = "|".join(sorted(map(re.escape, rules.number_words), key=len, reverse=True))
+    tens = "|".join(re.escape(w) for w, n in rules.number_words.items() if n >= 20 and n % 10 == 0)
+    ones = "|".join(re.escape(w) for w, n in rules.number_words.items() if 1 <= n <= 9 and w.isalpha() and len(w) > 2)
+    numbers = rf"(?:{tens})[-\s](?:{ones})|{numbers}"  # "twenty-five", "thirty one"
     approx = "|".join(map(re.escape, rules.approximators))
     units = "|".join(sorted(map(re.escape, rules.relative_units), key=len, reverse=True))
     return _Regexes(
@@ -152,7 +155,7 @@ def _regexes() -> _Regexes:
         year_range=re.compile(r"\b(?P<a>\d{4})\s*[-–/]\s*(?P<b>\d{2}|\d{4})\b"),
         worded_range=re.compile(rf"\b(?:{openers})\b", re.IGNORECASE),
         relative=re.compile(
-            rf"\b(?:(?:{approx})\s+)?(?P<n>\d{{1,3}}|{numbers})\s+(?P<unit>{units})\s+ago\b", re.IGNORECASE
+            rf"(?<![\w-])(?:(?:{approx})\s+)?(?P<n>\d{{1,3}}|{numbers})\s+(?P<unit>{units})\s+ago\b", re.IGNORECASE
         ),
         anniversary=re.compile(
             rf"\b(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(map(re.escape, rules.ordinal_words or {}))})"
@@ -259,7 +262,15 @@ def _valid_day(text: str) -> bool:
 def _relative_year(match: re.Match[str], published: date) -> int | None:
     rules = pattern_dates()
     raw = match.group("n").lower()
-    n = int(raw) if raw.isdigit() else rules.number_words.get(raw)
+    compound = re.fullmatch(r"([a-z]+)[-\s]([a-z]+)", raw)
+    if raw.isdigit():
+        n: int | None = int(raw)
+    elif raw in rules.number_words:
+        n = rules.number_words[raw]
+    elif compound is not None and compound.group(1) in rules.number_words and compound.group(2) in rules.number_words:
+        n = rules.number_words[compound.group(1)] + rules.number_words[compound.group(2)]  # "twenty-five"
+    else:
+        n = None
     if n is None:
         return None
     return published.year - n * rules.relative_units[match.group("unit").lower()]

@@ -59,7 +59,7 @@ from pipeline.models.nlp.patterns import (
 )
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 from pipeline.models.nlp.settings import NlpSettings
-from pipeline.models.nlp.structured import find_fields, job_start_field, section_subject
+from pipeline.models.nlp.structured import find_fields, item_head, job_start_field, section_subject, start_field_line
 from pipeline.text.regions import count_places, country_code, country_in_name, region_of
 from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
@@ -558,6 +558,8 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     ]
     if ref.ref == "successor":
         return ctx.discourse.successor
+    if ref.ref == "any" and _possessed_subject_before(ctx, ref):
+        return None  # "its joint training centre has trained 900 apprentices since it opened in 2007"
     if ref.ref == "topic":  # "we": the page topic, else the first cluster the page names
         return (
             ctx.discourse.topic
@@ -590,6 +592,22 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
+
+
+def _possessed_subject_before(ctx: _Ctx, ref: _Mention) -> bool:
+    """"it" after a possessed common noun that is the subject of its clause ("its training centre
+    has trained 900 people since it opened in 2007"): "it" is that thing, not the organisation."""
+    doc = ctx.doc
+    sent = ref.span.sent
+    for i in range(sent.start, ref.span.start):
+        if doc[i].lower_ not in _SYNTAX.neuter_possessives:
+            continue
+        for j in range(i + 2, min(i + 6, ref.span.start)):
+            if not (doc[j - 1].is_alpha and doc[j - 1].is_lower):
+                break
+            if doc[j].lower_ in _SYNTAX.singular_aux:
+                return True
+    return False
 
 
 @lru_cache(maxsize=256)
@@ -831,22 +849,42 @@ _LIST_ITEM = re.compile(r"/li(?:\[\d+\])?$")
 _ITEM_SEPARATORS = frozenset({"–", "—", "-", "(", ":"})
 
 
+def _field_owner(ctx: _Ctx, trigger: Span, sent: Span) -> list[_Mention]:
+    """Whose field a 'Label: value' line with an event trigger is: the organisation its section's
+    heading names ("Cluster Development Scheme – round 5" above "Duration: open-ended (running since
+    1 October 2019)"), where the field rules do not read the line themselves, else the page's topic
+    ("Time period: open ended, started on 01 June 1999")."""
+    topic = ctx.discourse.topic
+    if ctx.section is not None and (topic is None or ctx.section != topic.name):
+        if start_field_line(sent.text):
+            return []  # "Foundation: 2008" under "Addict – …": the field rules give it to the section
+        return [_Mention(trigger, ctx.section, _type_of_name(ctx.section))]
+    if topic is None:
+        return []
+    return [_Mention(trigger, topic.name, topic.subject_type, ref="topic")]
+
+
 def _list_item_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
     """In a list item that opens with a name and a dash, parenthesis or colon, a participle or
     verbless clause after it is about that name ("Pirkanmaa Food Chain – launched March 2020",
     "Oulu Health Alliance – roots going back to 2004, formally established in 2008", "Arctic Drone
-    Hub (est. 2016)"); never across a company or agency word, nor for an active verb with an object."""
+    Hub (est. 2016)"); never across a company or agency word, nor for an active verb with an object.
+    A later sentence of the item that opens with its trigger is about that name too ("Micronarc –
+    micro- and nanotechnology. Active since 2006.", "Alp ICT – software firms. Founded 2009.")."""
     rules = pattern_event_triggers()
     lex = pattern_name_lexicon()
     doc = ctx.doc
-    if not _LIST_ITEM.search(ctx.block.locator or "") or trigger.sent.start != 0:
+    if not _LIST_ITEM.search(ctx.block.locator or ""):
         return None
     k = trigger.start - 1
     while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
         k -= 1
+    if trigger.sent.start != 0 and k >= trigger.sent.start:
+        return None  # a later sentence with its own subject
     if k < 0 or not (doc[k].is_punct or doc[k].like_num) or _has_object(doc, trigger):
         return None  # "X – the agency launched a call": another subject, or an object
-    named = next((m for m in mentions if m.span.start == 0 and m.ref is None), None)
+    opening = mentions if trigger.sent.start == 0 else _mentions(doc[0 : trigger.sent.start])
+    named = next((m for m in opening if m.span.start == 0 and m.ref is None), None)
     end = named.span.end if named is not None else _name_end(doc, 0, trigger.start)
     if end <= 0 or end >= trigger.start or doc[end].text not in _ITEM_SEPARATORS:
         return None
@@ -1650,14 +1688,10 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         subjects = _trigger_subject(ctx, trigger, candidates)
         if (
             not subjects
-            and ctx.discourse.topic is not None
             and re.match(rules.structured_label, sent.text)
             and not job_start_field(sent.text, ctx.document.blocks)
         ):
-            # "Time period: open ended, started on 01 June 1999": a field of the page's topic
-            subjects = [
-                _Mention(trigger, ctx.discourse.topic.name, ctx.discourse.topic.subject_type, ref="topic")
-            ]
+            subjects = _field_owner(ctx, trigger, sent)
         if not subjects:
             continue
         qualifier = rules.announce if announced else trigger.label_
@@ -3198,7 +3232,40 @@ def _gazetteer(sdocs: list[Doc], topic: str | None) -> dict[str, str]:
     return names
 
 
-def _apply_gazetteer(sdoc: Doc, names: dict[str, str], topic: str | None) -> None:
+def _list_entries(blocks: Sequence[Block]) -> dict[str, str]:
+    """Names that open the entries of a list of cluster organisations -> label CLUSTER: two or more
+    items of one list open with a name and a dash ("BioAlps – life sciences. …", "Glasslab – glass
+    and crystal. Founded 2013."), and the list speaks of clusters (a cluster noun in an entry's
+    description, or in the headline or the paragraph that introduces the list)."""
+    lex = pattern_name_lexicon()
+    nouns = lex.cluster_nouns | frozenset(h for label, h in lex.context_heads if label == "CLUSTER")
+
+    def clustery(text: str) -> bool:
+        low = text.lower()
+        return any(re.search(rf"\b{re.escape(n)}s?\b", low) for n in nouns)
+
+    groups: dict[str, list[tuple[int, str, str]]] = {}
+    for i, block in enumerate(blocks):
+        locator = block.locator or ""
+        if block.kind != "list_item" or not _LIST_ITEM.search(locator):
+            continue
+        entry = item_head(block.text)
+        if entry is not None and not any(c in entry[1][:1] for c in "–—-"):
+            groups.setdefault(_LIST_ITEM.sub("", locator), []).append((i, *entry))
+    out: dict[str, str] = {}
+    for entries in groups.values():
+        if len(entries) < 2:
+            continue
+        first = entries[0][0]
+        intro = next((b.text for b in reversed(blocks[:first]) if b.kind != "list_item"), "")
+        title = next((b.text for b in blocks if b.kind == "title"), "")
+        if any(clustery(rest.split(".")[0]) for _i, _name, rest in entries) or clustery(intro) or clustery(title):
+            for _i, name, _rest in entries:
+                out.setdefault(name, "CLUSTER")
+    return out
+
+
+def _apply_gazetteer(sdoc: Doc, names: dict[str, str], topic: str | None, family: str = "gazetteer") -> None:
     """Later (or earlier) occurrences of a page's context names are mentions too."""
     if not names:
         return
@@ -3206,7 +3273,7 @@ def _apply_gazetteer(sdoc: Doc, names: dict[str, str], topic: str | None) -> Non
     extra: list[Span] = []
     text = sdoc.text
     for name, label in names.items():
-        family = "page_topic" if name == topic else "gazetteer"
+        family = "page_topic" if name == topic else family
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             span = sdoc.char_span(m.start(), m.end(), label=label)
             if span is None or any(t.ent_iob_ in ("B", "I") for t in span):
@@ -3300,6 +3367,7 @@ def extract_prose(
     sdocs = list(nlp.pipe(b.text for b in selected))
     topic = _topic(doc, selected, sdocs, method_prefix) if sdocs else None
     names = _gazetteer(sdocs, topic.name if topic else None)
+    entries = {n: label for n, label in _list_entries(selected).items() if n not in names}
     for name, label in (known_names or {}).items():
         names.setdefault(name, label)
     discourse = _Discourse(topic=topic, acronyms=_acronyms(sdocs), page_docs=sdocs)
@@ -3312,6 +3380,7 @@ def extract_prose(
         for name, label in discourse.typed.items():
             names.setdefault(name, label)  # "Twelve firms founded NordPort in 2008." then "NordPort is ..."
         _apply_gazetteer(sdoc, names, topic.name if topic else None)
+        _apply_gazetteer(sdoc, entries, None, family="list_entry")
         _mention_notes(block, sdoc, notes)
         depth, quoted = _markers(sdoc)
         ctx = _Ctx(

@@ -316,6 +316,8 @@ class SyntaxRules:
     member_cues: frozenset[str] = frozenset()
     manager_verbs: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
+    singular_aux: frozenset[str] = frozenset()  # "its training centre has trained ... since it opened"
+    neuter_possessives: frozenset[str] = frozenset()
 
 
 _OPTIONAL_SYNTAX = frozenset(k for k, f in SyntaxRules.__dataclass_fields__.items() if f.default is not MISSING)

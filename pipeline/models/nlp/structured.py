@@ -22,12 +22,13 @@ from pipeline.models.nlp.patterns import (
     is_camelcase_name,
     is_name_word,
     pattern_count_nouns,
+    pattern_countries,
     pattern_syntax,
     pattern_name_lexicon,
 )
 from pipeline.text.dates import find_dates
 
-__all__ = ["Field", "StructuredRules", "find_fields", "job_start_field", "pattern_structured_fields"]
+__all__ = ["Field", "StructuredRules", "find_fields", "item_head", "job_start_field", "start_field_line", "pattern_structured_fields"]
 
 
 @dataclass(frozen=True)
@@ -448,6 +449,16 @@ def _totals_only(fields: list[Field], rules: StructuredRules) -> list[Field]:
     return [f for f in fields if f.attribute != "member_count" or f in totals or f.subject is not None]
 
 
+def start_field_line(text: str) -> bool:
+    """A 'Label: value' line whose label is a start label ("Foundation: 2008"): the field rules read it.
+
+    >>> start_field_line("Foundation: 2008"), start_field_line("Duration: open-ended (running since 2019)")
+    (True, False)
+    """
+    m = re.match(r"\s*([A-Za-z][\w '’-]{1,40}?)\s*:", text)
+    return m is not None and _label(m.group(1)) in pattern_structured_fields().start_labels
+
+
 def job_start_field(text: str, blocks: Sequence[Block]) -> bool:
     """'Start date: 01.04.2025' on a page with a job's fields: the job's start, not an organisation's."""
     rules = pattern_structured_fields()
@@ -517,6 +528,48 @@ def _answer_fields(blocks: Sequence[Block], published: str | None) -> list[Field
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.\-]{1,9}\s*\)\s*$")
+_ENTRY = re.compile(r"^(?P<name>[^\s–—:;,.()][^–—:;,.()]{0,60}?)(?:\s+[–—-]\s+|:\s+)(?P<rest>\S.*)$", re.DOTALL)
+
+
+def item_head(text: str) -> tuple[str, str] | None:
+    """The name an entry opens with, and what follows its dash (or colon), for a list item or a
+    heading that names an organisation and then describes it.
+
+    >>> item_head("Addict – Creative Industries Cluster of Northern Portugal")
+    ('Addict', 'Creative Industries Cluster of Northern Portugal')
+    >>> item_head("Spiš Tech – engineering firms. Active since 2011.")
+    ('Spiš Tech', 'engineering firms. Active since 2011.')
+    >>> item_head("Vitis Valley Network: wine growers of the Danube")
+    ('Vitis Valley Network', 'wine growers of the Danube')
+    >>> [item_head(t) for t in ("History – how it began", "Purpose: connect makers", "Croatia – 12 clusters",
+    ...                         "Dr Ana Horvat – cluster manager", "the network – founded 2004")]
+    [None, None, None, None, None]
+    """
+    m = _ENTRY.match(text.strip())
+    if m is None:
+        return None
+    name, rest = m.group("name").strip(), m.group("rest").strip()
+    words = name.split()
+    colon = text.strip()[m.end("name") :].lstrip().startswith(":")
+    lex = pattern_name_lexicon()
+    joiners = pattern_syntax().name_joiners
+    opener = words[0] if words else ""
+    if not 1 <= len(words) <= 6 or not (
+        is_name_word(opener)
+        or is_camelcase_name(opener)
+        or (len(words) > 1 and opener[:1].isupper() and opener.lower() in lex.cluster_nouns)  # "Cluster Têxtil"
+    ):
+        return None
+    if not all(is_name_word(w) or is_camelcase_name(w) or w.lower() in joiners or w.lower() in lex.cluster_nouns for w in words):
+        return None
+    low = {w.lower() for w in words}
+    blocked = lex.headline_words | lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms
+    if low & blocked or all(w in lex.generic_heads for w in low) or name in pattern_countries():
+        return None
+    single = len(words) == 1 and not (name.isupper() or is_camelcase_name(name))
+    if colon and single:
+        return None  # "Purpose: …", "Facts: …": a field label, not a name
+    return name, rest
 
 
 def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str], bool]) -> str | None:
@@ -534,5 +587,8 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
                 return text
             if block.kind == "heading" and not any(w[:1].isupper() for w in words[1:]):
                 continue  # a generic sub-heading ("General information", "Key facts"): the section above names it
+            entry = item_head(text)
+            if entry is not None and not entry[1][:1].isdigit():
+                return entry[0]  # a directory entry "Addict – Creative Industries Cluster of Northern Portugal"
             return None
     return None

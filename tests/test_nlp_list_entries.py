@@ -1,0 +1,99 @@
+"""Entries of a list or a directory that open with a name and a dash ("Glasslab – glass and
+crystal. Founded 2013.", a heading "MOVEO – Mobility Cluster of the Carpathians" above its fields)
+are about that name; spelled-out compound numbers date relative phrases ("twenty-five years ago");
+"it" after a possessed thing that is the subject of its clause is that thing.
+
+Every sentence here was written for these tests (our own wording), never copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.text.dates import find_dates
+from tests.test_nlp_dev6_rules import page_facts
+
+INTRO = "<p>The region supports several cluster organisations that link firms and colleges.</p>"
+
+
+def _items(*items: str) -> str:
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+@pytest.mark.parametrize(
+    ("h1", "body", "expected"),
+    [
+        pytest.param(
+            "Business networks of the Tatra region",
+            INTRO
+            + _items(
+                "Woodline – furniture makers. The association was created in 2004 and has about 90 members.",
+                "Spiš Tech – engineering firms. Active since 2011; 35 member companies.",
+                "Glasslab – glass and crystal. Founded 2013.",
+            ),
+            {
+                ("Woodline", "created_year", 2004),
+                ("Woodline", "member_count", 90),
+                ("Spiš Tech", "created_year", 2011),
+                ("Spiš Tech", "member_count", 35),
+                ("Glasslab", "created_year", 2013),
+            },
+            id="list-of-cluster-organisations",
+        ),
+        pytest.param(
+            "Where to invest",
+            "<p>Three partners help investors find their way.</p>"
+            + _items("Kemira – a chemical company. Founded in 1920.", "Northbank – a lender. Founded in 1874."),
+            set(),
+            id="trap-list-of-companies-without-cluster-words",
+        ),
+        pytest.param(
+            "Clusters of the south",
+            "<p>Here are the recognised clusters.</p><h2>MOVEO – Mobility Cluster of the Carpathians</h2>"
+            "<p>Purpose: connect car parts makers.</p><p>Foundation: 2009<br>Members: 52</p>"
+            "<h2>Verdana – Green Building Cluster</h2><p>Foundation: 2012<br>Members: 40</p>",
+            {
+                ("MOVEO", "created_year", 2009),
+                ("MOVEO", "member_count", 52),
+                ("Verdana", "created_year", 2012),
+                ("Verdana", "member_count", 40),
+            },
+            id="directory-headings-with-a-dash",
+        ),
+        pytest.param(
+            "Clusters of the south",
+            "<h2>Pannon Food – Agri-food cluster of South Transdanubia</h2><ul><li>Founded: 2007</li><li>Members: 64</li></ul>"
+            "<h2>Hydrogen Valley Baranya</h2><ul><li>Founded: 2019</li><li>Members: 18</li></ul>",
+            {
+                ("Pannon Food", "created_year", 2007),
+                ("Pannon Food", "member_count", 64),
+                ("Hydrogen Valley Baranya", "created_year", 2019),
+                ("Hydrogen Valley Baranya", "member_count", 18),
+            },
+            id="directory-fields-stay-with-their-own-heading",
+        ),
+        pytest.param(
+            "Twenty years of Danube tooling",
+            "<p>The Danube Tooling Cluster now has 61 members, and its training centre has taught 700 apprentices"
+            " since it opened in 2009.</p>",
+            {("Danube Tooling Cluster", "member_count", 61)},
+            id="trap-it-is-the-possessed-centre",
+        ),
+    ],
+)
+def test_entries_and_references(h1: str, body: str, expected: set[tuple[str, str, object]]) -> None:
+    assert page_facts(h1, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Twenty-five years ago this spring, nine shops signed", [(2000, "approximate")], id="hyphenated"),
+        pytest.param("some forty years ago", [(1985, "approximate")], id="tens"),
+        pytest.param("thirty one years ago", [(1994, "approximate")], id="spaced"),
+        pytest.param("a quarter of a century ago", [(2000, "approximate")], id="quarter-century"),
+        pytest.param("five years ago", [(2020, "approximate")], id="units"),
+    ],
+)
+def test_spelled_out_numbers_in_relative_dates(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(d.value, d.precision) for d in find_dates(text, published="2025-05-22")] == expected
