@@ -349,6 +349,19 @@ def _before_parenthesis(doc: Doc, close: int) -> int:
     return close
 
 
+def _object_relative(ctx: _Ctx, subject: _Mention, mentions: list[_Mention]) -> _Mention | None:
+    """The antecedent of an object relative pronoun right before an active trigger's subject:
+    "X (si-Cluster), which Corallia set up in 2009" -> X (Corallia set it up; it is not new)."""
+    doc = ctx.doc
+    i = subject.span.start
+    if i < 2 or doc[i - 1].lower_ not in _RELATIVES:
+        return None
+    j = i - 2 if doc[i - 2].text == "," else i - 1
+    if doc[j].text == ")":
+        j = _before_parenthesis(doc, j)
+    return next((m for m in mentions if m.span.end == j + 1 and m.ref is None and m is not subject), None)
+
+
 def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) -> _Mention | None:
     before = [m for m in mentions if m.span.end <= i and ctx.depth[m.span.start] == level]
     return max(before, key=lambda m: m.span.end) if before else None
@@ -854,6 +867,12 @@ def _field_owner(ctx: _Ctx, trigger: Span, sent: Span) -> list[_Mention]:
     heading names ("Cluster Development Scheme – round 5" above "Duration: open-ended (running since
     1 October 2019)"), where the field rules do not read the line themselves, else the page's topic
     ("Time period: open ended, started on 01 June 1999")."""
+    doc = ctx.doc
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is not None and any(
+        doc[i].is_alpha and doc[i].text[:1].isupper() for i in range(colon + 1, trigger.start)
+    ):
+        return []  # "Host organisation: Bayern Innovativ GmbH, incorporated 1995": another body's date
     topic = ctx.discourse.topic
     if ctx.section is not None and (topic is None or ctx.section != topic.name):
         if start_field_line(sent.text):
@@ -1272,6 +1291,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
                 found = None
         if found is None and prev.text == ",":
             found = _copula_subject(ctx, trigger, mentions)  # "X was the first ... cluster, founded in 1997"
+        if found is not None and prev.text not in _OPENERS and (created := _object_relative(ctx, found, mentions)):
+            return created  # "X (si-Cluster), which Corallia set up in 2009, has ...": X was set up
         return found
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
@@ -1684,7 +1705,9 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
     # 3. event triggers bound to a subject
     triggers = [e for e in events if e.label_ != rules.announce] or events
     candidates = sorted([*mentions, *_subject_references(sent)], key=lambda m: m.span.start)
-    for trigger in triggers:
+    # a trigger inside parentheses takes its own date first ("set up the X (founded 1999) and the
+    # Y (founded 1998)": 1999 is X's founding, not what "set up" is nearest to)
+    for trigger in sorted(triggers, key=lambda t: -ctx.depth[t.start]):
         subjects = _trigger_subject(ctx, trigger, candidates)
         if (
             not subjects
@@ -1937,6 +1960,8 @@ def _object_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_
     for k in range(sent.start + 1, sent.end - 3):
         if doc[k].lower_ not in rules.object_since_verbs or doc[k - 1].lower_ not in _SYNTAX.perfect_aux:
             continue
+        if k >= 2 and doc[k - 2].lower_ in rules.person_subjects:
+            continue  # "its director, who has led the association since 2016": a tenure, not the organisation's age
         j = k + 1
         while j < sent.end and doc[j].lower_ in _DETERMINERS:
             j += 1
@@ -2387,6 +2412,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             continue
         if _after_partial_opener(doc, first, sent.start, rules):
             continue  # "Together with the 16 clusters selected in 2023, 28 clusters ...": a part
+        if first > sent.start and doc[first - 1].lower_ in rules.increment_verbs:
+            continue  # "has added six companies to its membership": newcomers, not the count
         j = i + 1
         while (
             j < sent.end

@@ -64,6 +64,7 @@ class NameLexicon:
     org_heads: frozenset[str]
     non_cluster_descriptors: frozenset[str]
     headline_words: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
     membership_words: frozenset[str] = frozenset()
     member_headlines: frozenset[str] = frozenset()
     policy_topic_words: frozenset[str] = frozenset()
@@ -105,11 +106,13 @@ _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][A-Za-z]*|[0-9][A-Za-z0-9]*)+$")
 def is_name_word(text: str) -> bool:
     """A token that can be part of a proper name (Title, UPPER, CamelCase).
 
-    >>> [is_name_word(w) for w in ["Wood", "ICT", "HealthTech", "the", "Clusters", "The"]]
-    [True, True, True, False, False, False]
+    >>> [is_name_word(w) for w in ["Wood", "ICT", "HealthTech", "the", "Clusters", "The", "It", "IT"]]
+    [True, True, True, False, False, False, False, True]
     """
     lex = pattern_name_lexicon()
     low = text.lower()
+    if low in lex.pronouns and not text.isupper():
+        return False  # "It", "Your" (but "IT" in "Vistula IT Klaster")
     return bool(_NAME_WORD.match(text)) and low not in lex.non_name_words and low not in lex.cluster_nouns
 
 
@@ -180,6 +183,7 @@ class EventRules:
     nominal_documents: frozenset[str] = frozenset()
     object_since_verbs: frozenset[str] = frozenset()
     object_since_openers: frozenset[str] = frozenset()
+    person_subjects: frozenset[str] = frozenset()  # "who has led the association since 2016": a tenure
     object_heads: frozenset[str] = frozenset()
     qualified_followers: tuple[tuple[str, frozenset[str]], ...] = ()
     publication_day_words: frozenset[str] = frozenset()  # "the Ministry today unveiled": the page's date
@@ -241,6 +245,7 @@ def pattern_event_triggers() -> EventRules:
         nominal_documents=frozenset(data.get("nominal_documents", ())),
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
         object_since_openers=frozenset(data.get("object_since_openers", ())),
+        person_subjects=frozenset(data.get("person_subjects", ())),
         object_heads=frozenset(data.get("object_heads", ())),
         qualified_followers=tuple(
             (qualifier, frozenset(words)) for qualifier, words in data.get("qualified_followers", {}).items()
@@ -422,6 +427,7 @@ class CountRules:
     present_cues: frozenset[str] = frozenset()
     founder_cues: frozenset[str] = frozenset()
     non_count_modifiers: frozenset[str] = frozenset()
+    increment_verbs: frozenset[str] = frozenset()  # "has added six companies": newcomers
     membership_heads: frozenset[str] = frozenset()
     total_prepositions: frozenset[str] = frozenset()
     strong_heads: frozenset[str] = frozenset()
@@ -473,6 +479,7 @@ def pattern_count_nouns() -> CountRules:
         present_cues=frozenset(data["present_cues"]),
         founder_cues=frozenset(data["founder_cues"]),
         non_count_modifiers=frozenset(data.get("non_count_modifiers", ())),
+        increment_verbs=frozenset(data.get("increment_verbs", ())),
         membership_heads=frozenset(data.get("membership_heads", ())),
         total_prepositions=frozenset(data.get("total_prepositions", ())),
         strong_heads=frozenset(data.get("strong_heads", ())),

@@ -1,0 +1,69 @@
+"""The right one of several entities: the object of a relative clause ("X, which the agency set
+up in 2009"), each parenthesis its own date, a pronoun never a name, newcomers never a member
+count, a person's tenure never an organisation's age, another body named in a field's value.
+
+Every sentence here was written for these tests (our own wording), never copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_dev6_rules import page_facts
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "Space cluster grows",
+            [
+                "Patras, 3 March 2024 – The Ionian Space Applications Cluster (IoSAC), which Techpolis set up in 2011,"
+                " has added nine companies to its membership.",
+                "With the newcomers the cluster counts 64 members.",
+            ],
+            {
+                ("Ionian Space Applications Cluster", "created_year", 2011),
+                ("Ionian Space Applications Cluster", "member_count", 64),
+            },
+            id="object-relative-and-newcomers",
+        ),
+        pytest.param(
+            "Clusters of the province",
+            ["The province set up the Glass Cluster (founded 1997) and the Timber Cluster (founded 2001)."],
+            {("Glass Cluster", "created_year", 1997), ("Timber Cluster", "created_year", 2001)},
+            id="each-parenthesis-its-own-date",
+        ),
+        pytest.param(
+            "Marine-Cluster",
+            [
+                "The cluster was launched in 2006.",
+                "It was the third cluster set up by the province, after the Food-Cluster (founded 1998)"
+                " and the Wood-Cluster (founded 2000).",
+            ],
+            {
+                ("Marine-Cluster", "created_year", 2006),
+                ("Food-Cluster", "created_year", 1998),
+                ("Wood-Cluster", "created_year", 2000),
+            },
+            id="it-is-no-name",
+        ),
+        pytest.param(
+            "Machines of the east",
+            [
+                "The Tatra Machinery Cluster brings together 40 firms.",
+                "Its chair Eva Novak, who has led the association since 2019, wants to double its size.",
+            ],
+            {("Tatra Machinery Cluster", "member_count", 40)},
+            id="trap-a-person-s-tenure",
+        ),
+        pytest.param(
+            "Machines of the east",
+            ["The Ore Mountains Cluster has welcomed 14 firms this year and now counts 80 members."],
+            {("Ore Mountains Cluster", "member_count", 80)},
+            id="trap-welcomed-newcomers",
+        ),
+    ],
+)
+def test_which_entity(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert page_facts(h1, "".join(f"<p>{p}</p>" for p in paragraphs)) == expected
