@@ -18,7 +18,7 @@ from tests.test_nlp_dev6_rules import page_facts
         pytest.param(
             "Space cluster grows",
             [
-                "Patras, 3 March 2024 – The Ionian Space Applications Cluster (IoSAC), which Techpolis set up in 2011,"
+                "Patras, 3 March 2024 – The Ionian Space Applications Cluster (io-Space), which the Patras Business Network set up in 2011,"
                 " has added nine companies to its membership.",
                 "With the newcomers the cluster counts 64 members.",
             ],

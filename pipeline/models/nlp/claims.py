@@ -354,9 +354,13 @@ def _object_relative(ctx: _Ctx, subject: _Mention, mentions: list[_Mention]) -> 
     "X (si-Cluster), which Corallia set up in 2009" -> X (Corallia set it up; it is not new)."""
     doc = ctx.doc
     i = subject.span.start
+    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
+        i -= 1  # "which the Patras Business Network set up"
     if i < 2 or doc[i - 1].lower_ not in _RELATIVES:
         return None
-    j = i - 2 if doc[i - 2].text == "," else i - 1
+    j = i - 2  # the token before the relative pronoun
+    if doc[j].text == "," and j > 0:
+        j -= 1
     if doc[j].text == ")":
         j = _before_parenthesis(doc, j)
     return next((m for m in mentions if m.span.end == j + 1 and m.ref is None and m is not subject), None)
