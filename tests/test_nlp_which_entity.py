@@ -63,6 +63,39 @@ from tests.test_nlp_dev6_rules import page_facts
             {("Ore Mountains Cluster", "member_count", 80)},
             id="trap-welcomed-newcomers",
         ),
+        pytest.param(
+            "Valley welcomes its 50th member",
+            [
+                "The association Morava Data Valley, which ICT firms, the city and two colleges founded in 2011,"
+                " welcomed its 50th member this week."
+            ],
+            {("Morava Data Valley", "created_year", 2011)},
+            id="relative-clause-with-a-written-out-subject",
+        ),
+        pytest.param(
+            "Wood",
+            ["The Tyrol Wood Cluster, which works with the Alpine Saw Network founded in 2001, has grown fast."],
+            {("Alpine Saw Network", "created_year", 2001)},
+            id="trap-participle-after-a-name-in-a-relative-clause",
+        ),
+        pytest.param(
+            "Textiles of the north",
+            ["TEXNOR – the cluster of technical textiles – was founded in 2006 by firms and the regional university."],
+            {("TEXNOR", "created_year", 2006)},
+            id="apposition-between-dashes",
+        ),
+        pytest.param(
+            "Anatolian Rail Cluster",
+            ["Cluster was established in 4 May 2011 and involves suppliers of the rail industry."],
+            {("Anatolian Rail Cluster", "created_year", 2011)},
+            id="bare-cluster-noun-of-translated-english",
+        ),
+        pytest.param(
+            "Anatolian Rail Cluster",
+            ["Cluster policy was established in 2011 by the ministry."],
+            set(),
+            id="trap-bare-noun-is-a-modifier",
+        ),
     ],
 )
 def test_which_entity(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:

@@ -366,6 +366,54 @@ def _object_relative(ctx: _Ctx, subject: _Mention, mentions: list[_Mention]) -> 
     return next((m for m in mentions if m.span.end == j + 1 and m.ref is None and m is not subject), None)
 
 
+def _relative_clause_object(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """An active trigger without an object of its own at the end of a relative clause whose subject
+    is written out: what the relative pronoun stands for was created ("The association Košice IT
+    Valley, which IT companies, the city and two universities founded in 2007, accepted …").
+    Never when an auxiliary or copula stands in the clause ("which has grown since it was founded"),
+    nor when a name ends right before the trigger ("which works with Y founded in 2001")."""
+    doc = ctx.doc
+    rules = pattern_event_triggers()
+    sent = trigger.sent
+    if trigger[0].lower_ in rules.nominal or _has_object(doc, trigger):
+        return None
+    rel = next((i for i in range(trigger.start - 1, sent.start, -1) if doc[i].lower_ in _RELATIVES), None)
+    if rel is None or rel + 2 > trigger.start - 1 or rel - sent.start < 2:
+        return None
+    first = doc[rel + 1]
+    if not (first.lower_ in _DETERMINERS or first.like_num or first.text[:1].isupper()):
+        return None  # "which works with …": the relative pronoun is the clause's subject
+    clause = doc[rel + 1 : trigger.start]
+    verbs = rules.passive_aux | _SYNTAX.perfect_aux | _SYNTAX.copulas
+    if any(t.lower_ in verbs or t.text in ")–—;:" for t in clause) or ctx.depth[rel] != ctx.depth[trigger.start]:
+        return None
+    if any(m.span.end == trigger.start for m in mentions):
+        return None
+    j = rel - 1
+    if doc[j].text == "," and j > sent.start:
+        j -= 1
+    if doc[j].text == ")":
+        j = _before_parenthesis(doc, j)
+    return next((m for m in mentions if m.span.end == j + 1 and m.ref is None), None)
+
+
+def _bare_reference(ctx: _Ctx, trigger: Span) -> _Mention | None:
+    """A sentence that opens with a bare cluster noun, as translated pages write ("Cluster was
+    established in 12 March 2010"): a reference to the cluster the page speaks of."""
+    doc = ctx.doc
+    rules = pattern_event_triggers()
+    sent = trigger.sent
+    head = doc[sent.start]
+    if not (head.is_title and head.lower_ in pattern_name_lexicon().cluster_nouns) or trigger.start <= sent.start:
+        return None
+    between = doc[sent.start + 1 : trigger.start]
+    if any(t.lower_ not in rules.passive_aux and t.lower_ not in rules.adverbs and t.lower_ not in _SYNTAX.perfect_aux for t in between):
+        return None
+    ref = _Mention(doc[sent.start : sent.start + 1], head.text, "cluster", ref="cluster")
+    antecedent = _resolve(ctx, ref)
+    return _Mention(ref.span, antecedent.name, antecedent.subject_type, ref=ref.ref) if antecedent else None
+
+
 def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) -> _Mention | None:
     before = [m for m in mentions if m.span.end <= i and ctx.depth[m.span.start] == level]
     return max(before, key=lambda m: m.span.end) if before else None
@@ -856,6 +904,8 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
         or _described_reference(ctx, trigger)
         or _list_item_subject(ctx, trigger, mentions)
         or _conjoined_subject(ctx, trigger, mentions)
+        or _relative_clause_object(ctx, trigger, mentions)
+        or _bare_reference(ctx, trigger)
     )
     if found is None:
         return []

@@ -32,7 +32,7 @@ _NAME = (
 _MID = r"(?P<mid>(?:[\w’'\-&]+\s+){0,6}?)"
 
 
-_APPOSITION_END = re.compile(r"(?:\s+(?:of|for|in|from|on|at)\s+[^,.;()]{1,60}?)?\s*(?:[,.;)]|$)")
+_APPOSITION_END = re.compile(r"(?:\s+(?:of|for|in|from|on|at)\s+[^,.;()–—]{1,60}?)?\s*(?:[,.;)–—]|$)")  # "X – the cluster of … –"
 
 
 @dataclass(frozen=True)
