@@ -91,6 +91,7 @@ EXTRA_SPLITS: tuple[Literal["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev
     "dev10",
     "dev11",
     "dev12",
+    "dev13",
     "dev14",
     "dev15",
     "constructions",
