@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.backend.html import parse_html
+from pipeline.models.nlp.claims import extract_prose_claims
 from pipeline.text.dates import find_dates
 from tests.test_nlp_dev6_rules import page_facts
 
@@ -73,6 +75,25 @@ def _items(*items: str) -> str:
             id="directory-fields-stay-with-their-own-heading",
         ),
         pytest.param(
+            "Clusters worth a visit",
+            "<p>We picked three clusters that investors ask about.</p>"
+            "<h2>1 – Rhine Photonics Valley</h2><ul><li>Founded: 2009</li><li>Members: 120+</li></ul>"
+            "<h2>2. Weser Maritime Network</h2><ul><li>Founded: 2014</li><li>Members: 65</li></ul>",
+            {
+                ("Rhine Photonics Valley", "created_year", 2009),
+                ("Rhine Photonics Valley", "member_count", 120),
+                ("Weser Maritime Network", "created_year", 2014),
+                ("Weser Maritime Network", "member_count", 65),
+            },
+            id="numbered-directory-headings",
+        ),
+        pytest.param(
+            "Fjord fintech wants to grow",
+            "<p>Fjord Pay Lab, the fintech cluster based in Stavanger, was started in 2015 by two banks.</p>",
+            {("Fjord Pay Lab", "created_year", 2015)},
+            id="apposition-with-a-participle-and-place",
+        ),
+        pytest.param(
             "Twenty years of Danube tooling",
             "<p>The Danube Tooling Cluster now has 61 members, and its training centre has taught 700 apprentices"
             " since it opened in 2009.</p>",
@@ -83,6 +104,24 @@ def _items(*items: str) -> str:
 )
 def test_entries_and_references(h1: str, body: str, expected: set[tuple[str, str, object]]) -> None:
     assert page_facts(h1, body) == expected
+
+
+def test_a_post_s_author_is_not_its_topic() -> None:
+    """A social post titled "<author>: <what it is about>", with the author's byline and role."""
+    title = "Maeve Walsh: Five years of Atlantic Robotics"
+    body = (
+        "<p>Maeve Walsh · Cluster Manager at Atlantic Robotics · 2d</p>"
+        "<p>Five years ago we launched Atlantic Robotics in Galway! The cluster was set up in 2020"
+        " with help from the regional agency.</p>"
+    )
+    data = (
+        f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head>"
+        f"<body><main><article>{body}</article></main></body></html>"
+    ).encode()
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    facts = {(c.subject_name, c.attribute, c.value) for c in extract_prose_claims(doc, country=None)}
+    assert ("Atlantic Robotics", "created_year", 2020) in facts
+    assert not {f for f in facts if f[0] == "Maeve Walsh"}
 
 
 @pytest.mark.parametrize(

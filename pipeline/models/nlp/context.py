@@ -32,7 +32,11 @@ _NAME = (
 _MID = r"(?P<mid>(?:[\w’'\-&]+\s+){0,6}?)"
 
 
-_APPOSITION_END = re.compile(r"(?:\s+(?:of|for|in|from|on|at)\s+[^,.;()–—]{1,60}?)?\s*(?:[,.;)–—]|$)")  # "X – the cluster of … –"
+# "X, the cluster of …,", "X – the cluster of … –", "X, the fintech cluster based in Bergen,"
+_APPOSITION_END = re.compile(
+    rf"(?:\s+[a-z]+ed\s+(?:in|on|at)\s+[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}}"
+    r"|\s+(?:of|for|in|from|on|at)\s+[^,.;()–—]{1,60}?)?\s*(?:[,.;)–—]|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,25 @@ def _generic_only(words: list[str]) -> bool:
     return all(w in common or w in ("&", "and", "of", "for") for w in low)
 
 
+def _person(name: str, body: str) -> bool:
+    """The body gives the name a role title right after it ("Eoin Byrne · Cluster Manager at …",
+    "Anna Berg, managing director"): a person, never a page topic."""
+    roles = "|".join(sorted(map(re.escape, pattern_name_lexicon().role_titles), key=len, reverse=True))
+    return bool(
+        re.search(rf"\b{re.escape(name)}\s*[·,|–—-]\s*(?:[\w’'-]+\s+){{0,2}}?(?:{roles})\b", body, re.IGNORECASE)
+    )
+
+
+def _later_part_repeated(parts: list[str], body: str) -> bool:
+    """A later headline part holds a capitalised name that the body repeats ("… : Five years of
+    Cyber Ireland" on a page that says "we launched Cyber Ireland")."""
+    for part in parts:
+        for m in re.finditer(rf"[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)+", part):
+            if re.search(rf"\b{re.escape(m.group(0))}\b", body):
+                return True
+    return False
+
+
 def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = False) -> str | None:
     """The name a page is about: the headline's first segment when it is a short proper name
     that the body repeats (or, when not `repeated`, a first segment that is a short proper name) ("Agrinova – the food cluster" -> "Agrinova"; "About Medilink" -> "Medilink").
@@ -185,9 +208,14 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
     'Agrinova'
     >>> topic_name("Ten years of sound innovation", "The Danish Sound Cluster ...") is None
     True
+    >>> topic_name("Eoin Byrne: Five years of Cyber Ireland", "we launched Cyber Ireland in Cork", repeated=False)
+    'Cyber Ireland'
+    >>> topic_name("Eoin Byrne: Five years of Cyber Ireland", "Eoin Byrne · Cluster Manager at Cyber Ireland")
+    'Cyber Ireland'
     """
     lex = pattern_name_lexicon()
     parts = TOPIC_SPLIT.split(title.strip())
+    unrepeated: str | None = None
     if parts and " ".join(parts[0].lower().split()) in lex.member_headlines:
         return None  # "Member spotlight: Kuopion Kuitu": the page is about one of the members
     for k, part in enumerate(parts[:2]):
@@ -224,8 +252,15 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
         name = " ".join(words) + (f" {tail.lower()}" if tail else "")
         if name in pattern_countries():
             continue  # "Sweden – Vinnväxt": a country page names its subject after the country
-        if (not repeated and (k == 0 or site)) or re.search(rf"\b{re.escape(name)}\b", body):
+        if _person(name, body):
+            continue  # "Eoin Byrne · Cluster Manager at Cyber Ireland": the post's author
+        if re.search(rf"\b{re.escape(name)}\b", body):
+            return name
+        if not repeated and (k == 0 or site) and unrepeated is None:
             # the title's first part needs no repetition when not `repeated`; a site part does,
             # unless `site` says the page is the site's own fact sheet
-            return name
-    return None
+            unrepeated = name
+            if not _later_part_repeated(parts[k + 1 : 2], body):
+                return name
+    # "Eoin Byrne: Five years of Cyber Ireland": the part the body speaks of, not its author
+    return unrepeated

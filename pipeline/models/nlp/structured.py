@@ -528,6 +528,7 @@ def _answer_fields(blocks: Sequence[Block], published: str | None) -> list[Field
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.\-]{1,9}\s*\)\s*$")
+_ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]?\s*(?:[–—-]\s+)?(?=\S)")
 _ENTRY = re.compile(r"^(?P<name>[^\s–—:;,.()][^–—:;,.()]{0,60}?)(?:\s+[–—-]\s+|:\s+)(?P<rest>\S.*)$", re.DOTALL)
 
 
@@ -578,6 +579,7 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
     for block in reversed(blocks[:index]):
         if block.kind in ("heading", "title"):
             text = _ACRONYM_TAIL.sub("", block.text).strip()  # "Tehnološki grozd Savinja (TGS)"
+            text = _ENUMERATOR.sub("", text)  # "2 – Medical Valley EMN", "3. Automotive Cluster Mecklenburg"
             words = text.split()
             # "Hollow Wood Cluster", "Lindby Food Network", "ABT"; not "History", "Programme", "Results"
             if not any(w[:1].isupper() for w in words[1:]) and any(w in pattern_syntax().articles for w in words):
