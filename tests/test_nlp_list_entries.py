@@ -88,6 +88,14 @@ def _items(*items: str) -> str:
             id="numbered-directory-headings",
         ),
         pytest.param(
+            "Baltic Laser Cluster",
+            "<h2>General Information</h2><dl><dt>The date when the cluster organisation was established:</dt>"
+            "<dd>Monday, 3 March, 2014</dd></dl><h2>Composition of the cluster</h2>"
+            "<dl><dt>Total number of members:</dt><dd>37</dd></dl>",
+            {("Baltic Laser Cluster", "created_year", 2014), ("Baltic Laser Cluster", "member_count", 37)},
+            id="title-case-generic-heading-names-nothing",
+        ),
+        pytest.param(
             "Fjord fintech wants to grow",
             "<p>Fjord Pay Lab, the fintech cluster based in Stavanger, was started in 2015 by two banks.</p>",
             {("Fjord Pay Lab", "created_year", 2015)},

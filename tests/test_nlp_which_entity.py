@@ -96,6 +96,24 @@ from tests.test_nlp_dev6_rules import page_facts
             set(),
             id="trap-bare-noun-is-a-modifier",
         ),
+        pytest.param(
+            "Micro and nano cluster grows",
+            ["Nano4Med was founded in 2016 by device makers and two university labs, and it is hosted by the science park."],
+            {("Nano4Med", "created_year", 2016)},
+            id="camel-case-name-opening-the-sentence",
+        ),
+        pytest.param(
+            "Space clusters of Attica",
+            ["The ri-Cluster was set up in 2012.", "The ai-Cluster was established in May 2016 and has 33 members."],
+            {("ri-Cluster", "created_year", 2012), ("ai-Cluster", "created_year", 2016), ("ai-Cluster", "member_count", 33)},
+            id="lower-case-prefix-names",
+        ),
+        pytest.param(
+            "Our history",
+            ["2016 – The Plains Dairy Cluster is founded as a non-profit company."],
+            {("Plains Dairy Cluster", "created_year", 2016)},
+            id="founded-as-a-legal-form",
+        ),
     ],
 )
 def test_which_entity(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:

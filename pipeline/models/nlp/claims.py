@@ -1136,8 +1136,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         len(span) == 1 and not (is_camelcase_name(span.text) or span.text.isupper())
     ):
         return None
-    if start == trigger.sent.start and len(span) == 1 and not span.text.isupper():
-        return None
+    if start == trigger.sent.start and len(span) == 1 and not (span.text.isupper() or is_camelcase_name(span.text)):
+        return None  # "Founded ...", "Later ...": any word is capitalised there; "Micro2Nano was founded" is a name
     if _non_cluster_name(ctx, span.text):
         return None  # "GAIN, created in 2012, ..." where GAIN is "the Galician Innovation Agency (GAIN)"
     if apposed and not _page_subject_like(ctx, _clean_name(span.text)):
@@ -1887,7 +1887,9 @@ def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool
         if t.lower_ in _SYNTAX.apposition_head_stops:
             return False  # the head ends before "of", "for", ",": what follows describes it
         if t.lower_ in lex.non_cluster_descriptors:
-            return True
+            modifiers = doc[k + 2 : t.i].text.lower()
+            # "founded as a non-profit company": a legal form, not a business
+            return not any(re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", modifiers) for m in lex.legal_form_modifiers)
         if not (t.is_alpha or t.text == "-"):
             return False
     return False

@@ -65,6 +65,7 @@ class NameLexicon:
     non_cluster_descriptors: frozenset[str]
     headline_words: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    legal_form_modifiers: frozenset[str] = frozenset()  # "founded as a non-profit company": a legal form
     membership_words: frozenset[str] = frozenset()
     member_headlines: frozenset[str] = frozenset()
     policy_topic_words: frozenset[str] = frozenset()
@@ -142,6 +143,7 @@ def pattern_cluster_names() -> tuple[dict[str, object], ...]:
     - cluster_for_x: "Cluster for Logistics"
     - lower_cluster_for_x: "a cluster for the creative industries" (name = "cluster for the creative industries")
     - cluster_named: "the cluster Danish Sound Cluster" (name = what follows "cluster")
+    - prefix_cluster: a lower-case brand prefix glued to "Cluster" ("gi-Cluster", "si-Cluster")
 
     >>> {"cluster_for_x", "cluster_named", "lower_cluster_for_x"} <= {p["id"] for p in pattern_cluster_names()}
     True

@@ -584,6 +584,8 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
             # "Hollow Wood Cluster", "Lindby Food Network", "ABT"; not "History", "Programme", "Results"
             if not any(w[:1].isupper() for w in words[1:]) and any(w in pattern_syntax().articles for w in words):
                 continue  # "Composition of the cluster", "Members of the network": a generic sub-heading
+            if words and all(w.lower().strip(".,:;!?") in lex.headline_words for w in words):
+                continue  # "General Information", "Key Facts & Figures" written in title case
             named = len(words) >= 2 or text.isupper() or is_camelcase_name(text)
             if named and len(words) <= 8 and is_name(text) and not all(w.lower() in lex.generic_heads for w in words):
                 return text
