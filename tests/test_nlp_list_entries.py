@@ -96,6 +96,13 @@ def _items(*items: str) -> str:
             id="title-case-generic-heading-names-nothing",
         ),
         pytest.param(
+            "Adriatic Boat Cluster",
+            "<h2>Key Facts</h2><dl><dt>Date of creation of the cluster organisation</dt><dd>Friday, 9 May, 2014</dd>"
+            "<dt>Total number of members</dt><dd>52</dd></dl>",
+            {("Adriatic Boat Cluster", "created_year", 2014), ("Adriatic Boat Cluster", "member_count", 52)},
+            id="long-profile-label-naming-its-owner",
+        ),
+        pytest.param(
             "Fjord fintech wants to grow",
             "<p>Fjord Pay Lab, the fintech cluster based in Stavanger, was started in 2015 by two banks.</p>",
             {("Fjord Pay Lab", "created_year", 2015)},

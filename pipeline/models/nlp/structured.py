@@ -49,6 +49,7 @@ class StructuredRules:
     member_questions: tuple[str, ...] = ()
     answer_openers: frozenset[str] = frozenset()
     total_word: str = "total"  # "Total number of members": the other member fields are its parts
+    owner_nouns: tuple[str, ...] = ()  # "Date of creation of the cluster organisation": whose field it is
 
 
 @cache
@@ -79,6 +80,7 @@ def pattern_structured_fields() -> StructuredRules:
         member_questions=tuple(data.get("member_questions", ())),
         answer_openers=frozenset(data.get("answer_openers", ())),
         total_word=str(data.get("total_word", "total")),
+        owner_nouns=tuple(sorted((str(n) for n in data.get("owner_nouns", ())), key=len, reverse=True)),
     )
 
 
@@ -141,6 +143,9 @@ def _attribute(label: str) -> str | None:
     described = _described_attribute(label, rules)
     if described is not None:
         return described
+    owner = _owner_tail(label)
+    if owner is not None:
+        return _attribute(label[: owner.start()])  # "date of creation of the cluster organisation"
     words = label.split()
     if len(words) > 6 or set(words) & rules.non_member_words:
         return None
@@ -155,6 +160,18 @@ def _attribute(label: str) -> str | None:
 
 
 MAX_DESCRIBED_LABEL_WORDS = 10
+
+
+def _owner_tail(label: str) -> re.Match[str] | None:
+    """A label's closing "of the cluster (organisation)", naming whose field it is.
+
+    >>> _owner_tail("date of creation of the cluster organisation").group(0)
+    ' of the cluster organisation'
+    """
+    nouns = "|".join(re.escape(n) for n in pattern_structured_fields().owner_nouns)
+    if not nouns:
+        return None
+    return re.search(rf"\s+of\s+(?:the\s+|our\s+|this\s+)?(?:{nouns})$", label)
 
 
 def _described_attribute(label: str, rules: StructuredRules) -> str | None:
@@ -409,11 +426,15 @@ def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]
 _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}[./ ]\s?(?:\d{1,2}|[A-Z][a-z]+)[./ ]\s?)?(?:19|20)\d\d\b(?![-–/]\d)")
 
 
+_TERM = re.compile(r"/dt(?:\[\d+\])?$")  # "Date of creation of the cluster organisation" in a definition list
+
+
 def _pair_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """A short label block followed by its value block (dt/dd, profile boxes)."""
     out = []
     for i, (label, value) in enumerate(zip(blocks, blocks[1:])):
-        if _CELL.match(label.locator or "") or (len(label.text.split()) > 5 and not _described_label(label.text)):
+        term = _TERM.search(label.locator or "") is not None  # a <dt>: a label whatever its length
+        if _CELL.match(label.locator or "") or (len(label.text.split()) > 5 and not term and not _described_label(label.text)):
             continue
         attribute = _attribute(_label(label.text))
         found = _value(attribute, value.text, published) if attribute else None
