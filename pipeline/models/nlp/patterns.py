@@ -65,6 +65,7 @@ class NameLexicon:
     non_cluster_descriptors: frozenset[str]
     headline_words: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    title_modifiers: frozenset[str] = frozenset()  # "the National Cluster Association": a name's first word
     legal_form_modifiers: frozenset[str] = frozenset()  # "founded as a non-profit company": a legal form
     membership_words: frozenset[str] = frozenset()
     member_headlines: frozenset[str] = frozenset()

@@ -49,10 +49,26 @@ __all__ = ["ParserUnavailableError", "build_nlp", "in_cluster_context"]
 _STOP_AFTER_FOR = pattern_syntax().stop_after_for  # "a cluster for the ...": the description ends
 
 
+def _titled_modifier(token: Token) -> bool:
+    """"National", "Regional", "European" written in title case after an article inside a sentence
+    open a proper name ("the National Cluster Association", "the European Cluster Collaboration
+    Platform"); elsewhere they are the descriptions `non_name_words` keeps out of names."""
+    lex = pattern_name_lexicon()
+    return (
+        token.lower_ in lex.title_modifiers
+        and token.is_title
+        and token.i > 0
+        and not token.is_sent_start
+        and token.doc[token.i - 1].lower_ in pattern_syntax().articles
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].text[:1].isupper()
+    )
+
+
 def _register_extensions() -> None:
     lex = pattern_name_lexicon()
     if not Token.has_extension("name_word"):
-        Token.set_extension("name_word", getter=lambda t: is_name_word(t.text))
+        Token.set_extension("name_word", getter=lambda t: is_name_word(t.text) or _titled_modifier(t))
     if not Token.has_extension("generic_head"):
         Token.set_extension(
             "generic_head", getter=lambda t: t.lower_ in lex.generic_heads or t.lower_ in lex.role_titles
@@ -103,7 +119,7 @@ def _char_span(doc: Doc, start: int, end: int, label: str, family: str) -> Span 
 def _trim_leading_non_names(span: Span) -> Span | None:
     lex = pattern_name_lexicon()
     start = span.start
-    while start < span.end and span.doc[start].lower_ in lex.non_name_words:
+    while start < span.end and span.doc[start].lower_ in lex.non_name_words and not _titled_modifier(span.doc[start]):
         start += 1
     if start >= span.end:
         return None
