@@ -59,7 +59,7 @@ from pipeline.models.nlp.patterns import (
 )
 from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
 from pipeline.models.nlp.settings import NlpSettings
-from pipeline.models.nlp.structured import find_fields, item_head, job_start_field, section_subject, start_field_line
+from pipeline.models.nlp.structured import describes_non_cluster, find_fields, item_head, job_start_field, section_subject, start_field_line
 from pipeline.text.regions import count_places, country_code, country_in_name, region_of
 from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
@@ -3333,7 +3333,7 @@ def _list_entries(blocks: Sequence[Block]) -> dict[str, str]:
         if block.kind != "list_item" or not _LIST_ITEM.search(locator):
             continue
         entry = item_head(block.text)
-        if entry is not None and not any(c in entry[1][:1] for c in "–—-"):
+        if entry is not None and not any(c in entry[1][:1] for c in "–—-") and not describes_non_cluster(entry[1]):
             groups.setdefault(_LIST_ITEM.sub("", locator), []).append((i, *entry))
     out: dict[str, str] = {}
     for entries in groups.values():

@@ -28,7 +28,7 @@ from pipeline.models.nlp.patterns import (
 )
 from pipeline.text.dates import find_dates
 
-__all__ = ["Field", "StructuredRules", "find_fields", "item_head", "job_start_field", "start_field_line", "pattern_structured_fields"]
+__all__ = ["Field", "StructuredRules", "find_fields", "describes_non_cluster", "item_head", "job_start_field", "start_field_line", "pattern_structured_fields"]
 
 
 @dataclass(frozen=True)
@@ -553,6 +553,19 @@ _ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]?\s*(?:[–—-]\s+)?(?=\S)")
 _ENTRY = re.compile(r"^(?P<name>[^\s–—:;,.()][^–—:;,.()]{0,60}?)(?:\s+[–—-]\s+|:\s+)(?P<rest>\S.*)$", re.DOTALL)
 
 
+def describes_non_cluster(description: str) -> bool:
+    """An entry's description (up to its first full stop) says the name is an agency, a ministry, a
+    company... ("Luxinnovation - National Agency for Innovation and Research", "Kemira – a chemical
+    company").
+
+    >>> describes_non_cluster("National Agency for Innovation and Research"), describes_non_cluster("life sciences")
+    (True, False)
+    """
+    lex = pattern_name_lexicon()
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", description.split(". ")[0])}
+    return bool(words & (lex.non_cluster_org_words | lex.non_cluster_descriptors))
+
+
 def item_head(text: str) -> tuple[str, str] | None:
     """The name an entry opens with, and what follows its dash (or colon), for a list item or a
     heading that names an organisation and then describes it.
@@ -613,7 +626,7 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
             if block.kind == "heading" and not any(w[:1].isupper() for w in words[1:]):
                 continue  # a generic sub-heading ("General information", "Key facts"): the section above names it
             entry = item_head(text)
-            if entry is not None and not entry[1][:1].isdigit():
+            if entry is not None and not entry[1][:1].isdigit() and not describes_non_cluster(entry[1]):
                 return entry[0]  # a directory entry "Addict – Creative Industries Cluster of Northern Portugal"
             return None
     return None
