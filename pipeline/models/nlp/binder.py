@@ -327,6 +327,11 @@ def with_page_features(candidates: Sequence[BinderCandidate]) -> list[BinderCand
     return out
 
 
+def _block_of(locator: str | None) -> str | None:
+    """The block part of an evidence locator ("…/p[4]#c203-219" -> "…/p[4]")."""
+    return locator.split("#", 1)[0] if locator else locator
+
+
 def choose(
     candidates: Sequence[BinderCandidate], existing: Sequence[Claim], model: BinderModel
 ) -> list[Claim]:
@@ -334,11 +339,10 @@ def choose(
     the threshold. Dates the rules bound to someone else in the same sentence, and sentences the
     rules read a rename in, are left alone."""
     dated = {c.subject_name for c in existing if c.attribute in ("created_year", "starting_year")}
-    taken = {
-        (c.evidence.locator, c.evidence.quote, c.value)
-        for c in existing
-        if c.attribute in ("created_year", "starting_year")
-    }
+    taken: dict[tuple[str | None, object], list[str]] = {}
+    for c in existing:
+        if c.attribute in ("created_year", "starting_year"):
+            taken.setdefault((_block_of(c.evidence.locator), c.value), []).append(c.evidence.quote)
     # a sentence the rules read a rename in dates the rename, not a founding ("X was renamed Y in 2019")
     renamed = {(c.evidence.locator, c.evidence.quote) for c in existing if c.attribute == "renamed_to"}
     best: dict[str, tuple[float, BinderCandidate]] = {}
@@ -346,8 +350,10 @@ def choose(
         if cand.subject_name in dated:
             continue
         first = cand.draft.evidence
-        if (first.locator, first.quote, cand.year) in taken or (first.locator, first.quote) in renamed:
-            continue
+        if (first.locator, first.quote) in renamed or any(
+            quote in first.quote or first.quote in quote for quote in taken.get((_block_of(first.locator), cand.year), ())
+        ):
+            continue  # the rules gave this year of this sentence (or the field inside it) to someone
         p = model.score(cand.features)
         if p >= model.threshold and (cand.subject_name not in best or p > best[cand.subject_name][0]):
             best[cand.subject_name] = (p, cand)

@@ -2016,8 +2016,7 @@ def _object_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_
     for k in range(sent.start + 1, sent.end - 3):
         if doc[k].lower_ not in rules.object_since_verbs or doc[k - 1].lower_ not in _SYNTAX.perfect_aux:
             continue
-        if k >= 2 and doc[k - 2].lower_ in rules.person_subjects:
-            continue  # "its director, who has led the association since 2016": a tenure, not the organisation's age
+        tenure = k >= 2 and doc[k - 2].lower_ in rules.person_subjects
         j = k + 1
         while j < sent.end and doc[j].lower_ in _DETERMINERS:
             j += 1
@@ -2035,6 +2034,9 @@ def _object_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_
             date = None
         if date is None:
             continue
+        if tenure:
+            _rejected(ctx, date)
+            continue  # "its director, who has led the association since 2016": a tenure, not the organisation's age
         if obj.ref is not None:
             antecedent = _resolve(ctx, obj)
             if antecedent is None:
