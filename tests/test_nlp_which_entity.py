@@ -114,6 +114,24 @@ from tests.test_nlp_dev6_rules import page_facts
             {("Plains Dairy Cluster", "created_year", 2016)},
             id="founded-as-a-legal-form",
         ),
+        pytest.param(
+            "Two cable networks join forces",
+            ["From 1 March 2022 the Drava Cable Network and the Mura Wire Forum continue as one organisation: WireHub Pannonia."],
+            {("WireHub Pannonia", "created_year", 2022)},
+            id="merger-told-as-one-organisation",
+        ),
+        pytest.param(
+            "Loire plant poles merge",
+            ["Since 1 January 2020, Hortipole, the Tours pole for seeds, and Grain Vallée form a single pole: Loire Plant Valley."],
+            {("Loire Plant Valley", "created_year", 2020)},
+            id="merger-told-as-a-single-pole",
+        ),
+        pytest.param(
+            "Fjord tourism cluster",
+            ["The Fjord Tourism Cluster was founded in 2013. Its Fjord Cluster House opened in 2018."],
+            {("Fjord Tourism Cluster", "created_year", 2013)},
+            id="trap-a-building-is-no-cluster",
+        ),
     ],
 )
 def test_which_entity(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:

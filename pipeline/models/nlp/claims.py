@@ -1753,6 +1753,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         _add_event(ctx, mention, value, precision, quote=quote, qualifier=qualifier)
 
     _since_opening(ctx, sent, mentions, dates)
+    _unified_organisation(ctx, sent, mentions, dates)
     _object_since(ctx, sent, mentions, dates)
     _policy_of_year(ctx, mentions, _sentence_dates(ctx, sent, blockers=False), used, sent_span)
 
@@ -1975,6 +1976,33 @@ def _manager_of(ctx: _Ctx, subject: _Mention, trigger: Span) -> bool:
 
 _SINCE = re.compile(r"^\s*Since\s+(?:19|20)\d\d\b")
 _FROM_ONWARDS = re.compile(r"^\s*From\s+(?:19|20)\d\d\s+(?:onwards?|on)\b")
+
+
+def _unified_organisation(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
+    """A merger told as a result: "From 1 January 2021 A and B continue as one organisation:
+    PolymerHub Oost", "Since 1 January 2019, A … and B … form a single pole: Vegepolys Valley" —
+    the name after "one/single <organisation noun>" and a comma or colon was created on the date
+    that opens the sentence."""
+    doc = ctx.doc
+    rules = pattern_event_triggers()
+    for i in range(sent.start + 1, sent.end - 3):
+        if doc[i].lower_ not in rules.unified_openers or doc[i + 1].lower_ not in rules.unified_nouns:
+            continue
+        k = i + 2
+        if doc[k].text not in (",", ":"):
+            continue
+        k += 1
+        named = next((m for m in mentions if m.span.start == k and m.ref is None), None)
+        end = max(_name_end(doc, k, sent.end), named.span.end if named is not None else k)
+        if end <= k:
+            continue
+        if named is None or end > named.span.end:  # "PolymerHub Oost", not only its brand word
+            named = _Mention(doc[k:end], _clean_name(doc[k:end].text), named.subject_type if named else "cluster")
+        date = next((d for d in dates if d.start < i and isinstance(d.expr.value, int)), None)
+        if date is None:
+            continue
+        value, precision = _value(date.expr)
+        _add_event(ctx, named, value, precision, quote=(sent.start_char, sent.end_char), qualifier="merged")
 
 
 def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:

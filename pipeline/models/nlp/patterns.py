@@ -187,6 +187,8 @@ class EventRules:
     object_since_verbs: frozenset[str] = frozenset()
     object_since_openers: frozenset[str] = frozenset()
     person_subjects: frozenset[str] = frozenset()  # "who has led the association since 2016": a tenure
+    unified_openers: frozenset[str] = frozenset()  # "continue as one organisation: X"
+    unified_nouns: frozenset[str] = frozenset()
     object_heads: frozenset[str] = frozenset()
     qualified_followers: tuple[tuple[str, frozenset[str]], ...] = ()
     publication_day_words: frozenset[str] = frozenset()  # "the Ministry today unveiled": the page's date
@@ -249,6 +251,8 @@ def pattern_event_triggers() -> EventRules:
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
         object_since_openers=frozenset(data.get("object_since_openers", ())),
         person_subjects=frozenset(data.get("person_subjects", ())),
+        unified_openers=frozenset(data.get("unified_openers", ())),
+        unified_nouns=frozenset(data.get("unified_nouns", ())),
         object_heads=frozenset(data.get("object_heads", ())),
         qualified_followers=tuple(
             (qualifier, frozenset(words)) for qualifier, words in data.get("qualified_followers", {}).items()
