@@ -1985,6 +1985,8 @@ def _unified_organisation(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates
     that opens the sentence."""
     doc = ctx.doc
     rules = pattern_event_triggers()
+    if any(e.label_ == "merged" for e in _in_sent(sent, "events")):
+        return  # "A and B merged on 1 January 2024 into a single organisation, C": the merger rule reads it
     for i in range(sent.start + 1, sent.end - 3):
         if doc[i].lower_ not in rules.unified_openers or doc[i + 1].lower_ not in rules.unified_nouns:
             continue
@@ -1998,7 +2000,7 @@ def _unified_organisation(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates
             continue
         if named is None or end > named.span.end:  # "PolymerHub Oost", not only its brand word
             named = _Mention(doc[k:end], _clean_name(doc[k:end].text), named.subject_type if named else "cluster")
-        date = next((d for d in dates if d.start < i and isinstance(d.expr.value, int)), None)
+        date = max((d for d in dates if d.start < i and isinstance(d.expr.value, int)), key=lambda d: d.start, default=None)
         if date is None:
             continue
         value, precision = _value(date.expr)
