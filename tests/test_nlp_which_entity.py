@@ -132,6 +132,15 @@ from tests.test_nlp_dev6_rules import page_facts
             {("Fjord Tourism Cluster", "created_year", 2013)},
             id="trap-a-building-is-no-cluster",
         ),
+        pytest.param(
+            "Clusters of the Danube",
+            [
+                "The Union of Danube Clusters was founded in 2013 by nine cluster organisations.",
+                "Last year we became members of the Serbian Association of Clusters; it was founded in 2009.",
+            ],
+            {("Union of Danube Clusters", "created_year", 2013), ("Serbian Association of Clusters", "created_year", 2009)},
+            id="associations-of-clusters",
+        ),
     ],
 )
 def test_which_entity(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:

@@ -202,6 +202,8 @@ def _subject_type(span: Span) -> SubjectType:
     Clusters", "Norwegian Innovation Clusters"): a programme of clusters, not one organisation."""
     if span.label_ == "POLICY":
         return "policy"
+    if (span.id_ or span.ent_id_) == "cluster_association":
+        return "cluster"  # "Union of Slovak Clusters": an association of clusters is one organisation
     last = span[-1].lower_ if len(span) > 1 else ""
     return "policy" if last in pattern_name_lexicon().policy_topic_words and last.endswith("s") else "cluster"
 

@@ -145,6 +145,8 @@ def pattern_cluster_names() -> tuple[dict[str, object], ...]:
     - lower_cluster_for_x: "a cluster for the creative industries" (name = "cluster for the creative industries")
     - cluster_named: "the cluster Danish Sound Cluster" (name = what follows "cluster")
     - prefix_cluster: a lower-case brand prefix glued to "Cluster" ("gi-Cluster", "si-Cluster")
+    - cluster_association: an association of clusters ("Latvian Cluster Network", "Union of Slovak Clusters", "Federation of ICT
+      Clusters of Bulgaria", "Clusters of Sweden")
 
     >>> {"cluster_for_x", "cluster_named", "lower_cluster_for_x"} <= {p["id"] for p in pattern_cluster_names()}
     True
