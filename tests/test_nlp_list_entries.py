@@ -103,6 +103,13 @@ def _items(*items: str) -> str:
             id="long-profile-label-naming-its-owner",
         ),
         pytest.param(
+            "Cluster catalogue",
+            "<h2>Baltic Amber Cluster</h2><p>Cluster coordinator: Amber Processors Association<br>"
+            "Cluster establishment year: 2016<br>Number of cluster members: 19</p>",
+            {("Baltic Amber Cluster", "created_year", 2016), ("Baltic Amber Cluster", "member_count", 19)},
+            id="establishment-year-label",
+        ),
+        pytest.param(
             "Fjord fintech wants to grow",
             "<p>Fjord Pay Lab, the fintech cluster based in Stavanger, was started in 2015 by two banks.</p>",
             {("Fjord Pay Lab", "created_year", 2015)},
