@@ -141,7 +141,18 @@ from tests.test_nlp_dev6_rules import page_facts
             {("Union of Danube Clusters", "created_year", 2013), ("Serbian Association of Clusters", "created_year", 2009)},
             id="associations-of-clusters",
         ),
+        pytest.param(
+            "Defence suppliers",
+            ["Starting with 41 companies, the Anatolian Defence Cluster currently has 290 members."],
+            {("Anatolian Defence Cluster", "member_count", 290)},
+            id="trap-the-count-it-started-with",
+        ),
     ],
 )
 def test_which_entity(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
     assert page_facts(h1, "".join(f"<p>{p}</p>" for p in paragraphs)) == expected
+
+
+def test_a_case_study_headline_names_no_topic() -> None:
+    assert page_facts("Case study: a wind merger", "<p>Today it has 325 members.</p>") == set()
+
