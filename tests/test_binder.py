@@ -121,7 +121,7 @@ def test_the_committed_weights_load_and_record_their_training() -> None:
     assert model is not None
     assert model.trained_on == [
         "constructions", "constructions2", "dev", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16",
-        "dev17", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
+        "dev17", "dev18", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
     ]
     assert "test" not in model.trained_on and 0 < model.threshold < 1
 
