@@ -360,12 +360,19 @@ def _object_relative(ctx: _Ctx, subject: _Mention, mentions: list[_Mention]) -> 
         i -= 1  # "which the Patras Business Network set up"
     if i < 2 or doc[i - 1].lower_ not in _RELATIVES:
         return None
-    j = i - 2  # the token before the relative pronoun
-    if doc[j].text == "," and j > 0:
+    found = _named_before_relative(doc, i - 1, 0, mentions)
+    return found if found is not subject else None
+
+
+def _named_before_relative(doc: Doc, rel: int, floor: int, mentions: list[_Mention]) -> _Mention | None:
+    """The name the relative pronoun at `rel` stands for: the one ending right before it, past a
+    comma and a parenthesised alias ("X (si-Cluster), which …")."""
+    j = rel - 1
+    if doc[j].text == "," and j > floor:
         j -= 1
     if doc[j].text == ")":
         j = _before_parenthesis(doc, j)
-    return next((m for m in mentions if m.span.end == j + 1 and m.ref is None and m is not subject), None)
+    return next((m for m in mentions if m.span.end == j + 1 and m.ref is None), None)
 
 
 def _relative_clause_object(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
@@ -391,12 +398,7 @@ def _relative_clause_object(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) 
         return None
     if any(m.span.end == trigger.start for m in mentions):
         return None
-    j = rel - 1
-    if doc[j].text == "," and j > sent.start:
-        j -= 1
-    if doc[j].text == ")":
-        j = _before_parenthesis(doc, j)
-    return next((m for m in mentions if m.span.end == j + 1 and m.ref is None), None)
+    return _named_before_relative(doc, rel, sent.start, mentions)
 
 
 def _bare_reference(ctx: _Ctx, trigger: Span) -> _Mention | None:

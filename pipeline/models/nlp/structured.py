@@ -476,15 +476,21 @@ def start_field_line(text: str) -> bool:
     >>> start_field_line("Foundation: 2008"), start_field_line("Duration: open-ended (running since 2019)")
     (True, False)
     """
-    m = re.match(r"\s*([A-Za-z][\w '’-]{1,40}?)\s*:", text)
-    return m is not None and _label(m.group(1)) in pattern_structured_fields().start_labels
+    label = _line_label(text)
+    return label is not None and label in pattern_structured_fields().start_labels
 
 
 def job_start_field(text: str, blocks: Sequence[Block]) -> bool:
     """'Start date: 01.04.2025' on a page with a job's fields: the job's start, not an organisation's."""
     rules = pattern_structured_fields()
+    label = _line_label(text)
+    return label is not None and label in rules.ambiguous_start_labels and _job_page(blocks, rules)
+
+
+def _line_label(text: str) -> str | None:
+    """The label of a 'Label: value' line, as matched ("Foundation: 2008" -> "foundation")."""
     m = re.match(r"\s*([A-Za-z][\w '’-]{1,40}?)\s*:", text)
-    return m is not None and _label(m.group(1)) in rules.ambiguous_start_labels and _job_page(blocks, rules)
+    return _label(m.group(1)) if m is not None else None
 
 
 def _job_page(blocks: Sequence[Block], rules: StructuredRules) -> bool:
