@@ -57,7 +57,7 @@ from pipeline.models.nlp.patterns import (
     pattern_rename_cues,
     pattern_syntax,
 )
-from pipeline.models.nlp.pipeline import build_nlp, in_cluster_context
+from pipeline.models.nlp.pipeline import build_nlp, described_policy, in_cluster_context
 from pipeline.models.nlp.settings import NlpSettings
 from pipeline.models.nlp.structured import describes_non_cluster, find_fields, item_head, job_start_field, section_subject, start_field_line
 from pipeline.text.regions import count_places, country_code, country_in_name, region_of
@@ -643,6 +643,12 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     seen = {(a.block, a.end) for a in earlier}
     before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
     head = ref.span[-1].lower_ if ref.ref in ("cluster", "policy") and len(ref.span) > 1 else None
+    described = described_policy(ref.span) if ref.ref == "policy" else None
+    if described is not None and len(ref.span) > 3:
+        # "the regional cluster programme" that no earlier name holds: the phrase names the programme
+        return _described_match(ref, before, ctx.discourse.topic) or _antecedent_of(
+            ctx, _Mention(ref.span, described, "policy")
+        )
     found = _modifier_match(ref, before, ctx.discourse.topic)
     found = found or ctx.discourse.resolve(
         ref.ref or "any",
@@ -658,6 +664,8 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
             if m.span.start >= ref.span.end and (ref.ref == "any" or m.subject_type == ref.ref)
         ]
         found = _antecedent_of(ctx, after[0]) if after else None
+    if found is None and described is not None:  # "the cluster programme" on a page naming none
+        return _antecedent_of(ctx, _Mention(ref.span, described, "policy"))
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
@@ -725,6 +733,39 @@ def _modifier_match(ref: _Mention, before: list[_Antecedent], topic: _Antecedent
 
     candidates = [*before, *([topic] if topic is not None else [])]
     return next((a for a in reversed(candidates) if a.subject_type == ref.ref and holds(a)), None)
+
+
+def _described_mentions(ctx: _Ctx, sent: Span) -> list[_Mention]:
+    """Programmes described, not named, that stand for no name the page gave before ("The regional
+    cluster programme, which the county started in 2016, …"): each is a mention of its own, named by
+    its words, and no longer a reference (it is read like a name, as subject or object)."""
+    found: list[_Mention] = []
+    for ref in _references(sent):
+        name = described_policy(ref.span) if ref.ref == "policy" else None
+        antecedent = _resolve(ctx, ref) if name is not None else None
+        if antecedent is not None and antecedent.name == name and antecedent.evidence.quote == ref.span.text:
+            found.append(_Mention(ref.span[1:], name, "policy"))  # a name's span holds no determiner
+    if found:
+        promoted = {(m.span.start - 1, m.span.end) for m in found}
+        ctx.doc.spans["anaphors"] = [s for s in ctx.doc.spans["anaphors"] if (s.start, s.end) not in promoted]
+    return found
+
+
+def _described_match(ref: _Mention, before: list[_Antecedent], topic: _Antecedent | None) -> _Antecedent | None:
+    """A programme described by its words ("the cluster development programme") stands for the
+    nearest named programme that holds every describing word other than the cluster word
+    ("Cluster Development Programme of Enterprise Estonia"); a name sharing only "cluster" is
+    another programme."""
+    rules = pattern_anaphors()
+    words = {t.lower_ for t in ref.span[1:-1]} - rules.described_cluster_words
+    if not words:
+        return None
+
+    def holds(a: _Antecedent) -> bool:
+        return words <= {w.lower().strip(",.()") for w in a.name.split()}
+
+    candidates = [*before, *([topic] if topic is not None else [])]
+    return next((a for a in reversed(candidates) if a.subject_type == "policy" and holds(a)), None)
 
 
 def _date_attribute(mention: _Mention) -> str:
@@ -3234,7 +3275,11 @@ def _programme_topic(name: str, sdocs: list[Doc]) -> bool:
     """A headline name that the body repeats, on a page speaking of "the programme"/"the scheme",
     that no rule took for anything else and that is no agency or institution ("Sweden – Vinnväxt")."""
     lex = pattern_name_lexicon()
-    if any(w.lower() in lex.non_cluster_org_words for w in name.split()) or name in pattern_countries():
+    words = name.split()
+    if name in pattern_countries() or (
+        # "Centre of Expertise Programme" is a programme, "Innovation Norway" an agency
+        not _policy_name(name) and any(w.lower() in lex.non_cluster_org_words for w in words)
+    ):
         return False
     if any(e.text == name and e.label_ not in ("CLUSTER", "POLICY") for sdoc in sdocs for e in sdoc.ents):
         return False
@@ -3518,7 +3563,10 @@ def extract_prose(
         seen: dict[str, tuple[SubjectType, tuple[int, int], str | None]] = {}
         prev_sent: Span | None = None
         for sent in sdoc.sents:
-            mentions = _mentions(sent)
+            named = _mentions(sent)
+            # programmes described, not named, take part in the sentence's events and counts, but are
+            # no antecedent for a later "it" or "the programme" and no rename's new name
+            mentions = sorted([*named, *_described_mentions(ctx, sent)], key=lambda m: m.span.start)
             for mention in mentions:
                 family = mention.span.id_ or mention.span.ent_id_
                 # names made clusters by context record the rule on their mention claim
@@ -3532,13 +3580,13 @@ def extract_prose(
             # names in parentheses are aliases ("X (Hungarian: Y)"), not what "it" later stands for
             discourse.history.extend(
                 replace(_antecedent_of(ctx, m), oblique=_complement_of_noun(sdoc, m))
-                for m in mentions
+                for m in named
                 if ctx.depth[m.span.start] == 0
             )
-            for name, subject_type, _ in _renames(ctx, sent, mentions):
+            for name, subject_type, _ in _renames(ctx, sent, named):
                 seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char), None))
-            _descriptions(ctx, mentions)
-            _abbreviations(ctx, mentions)
+            _descriptions(ctx, named)
+            _abbreviations(ctx, named)
             _counts(ctx, sent, mentions)
             _terse_count(ctx, sent)
             _we_are_count(ctx, sent)

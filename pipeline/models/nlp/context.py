@@ -53,7 +53,9 @@ class ContextName:
 def _regexes() -> tuple[re.Pattern[str], ...]:
     lex = pattern_name_lexicon()
     heads = "|".join(re.escape(h) for _, h in lex.context_heads)
-    head = rf"(?P<head>{heads})(?P<plural>s)?\b"
+    # a head followed by another head is a modifier: "the national cluster scheme" ends at "scheme"
+    modified = "|".join(re.escape(w) for w in sorted(lex.generic_heads | lex.role_titles | lex.policy_heads))
+    head = rf"(?P<head>{heads})(?P<plural>s)?\b(?!\s+(?i:{modified})\b)"
     det = r"(?:the|a|an|our|one\s+of\s+the)"
     acronym = r"(?:\s*\([A-Z][A-Z0-9&-]{1,9}\))?"  # "Adriatic Blue Tech (ABT), the maritime cluster"
     # "PhotonikNetz Jena e.V. is the network of ...": the legal form follows the name, outside it
@@ -175,7 +177,8 @@ def _generic_only(words: list[str]) -> bool:
     low = [w.lower() for w in words]
     if not any(w in lex.generic_heads for w in low):
         return False
-    if any(w in lex.generic_heads and w not in lex.org_heads for w in low):
+    named_heads = lex.org_heads | lex.policy_topic_words  # "Centre of Expertise Programme" names a programme
+    if any(w in lex.generic_heads and w not in named_heads for w in low):
         return True
     common = lex.generic_heads | lex.org_heads | lex.generic_modifiers | lex.cluster_nouns
     return all(w in common or w in ("&", "and", "of", "for") for w in low)

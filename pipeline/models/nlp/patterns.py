@@ -271,6 +271,10 @@ class DiscourseRules:
     possessives: frozenset[str]
     blocked_modifiers: frozenset[str] = frozenset()
     possessive_topic: frozenset[str] = frozenset()  # "our", "us": never the subject of an event
+    described_determiners: frozenset[str] = frozenset()  # "the", "its": "its cluster grant scheme"
+    described_cluster_words: frozenset[str] = frozenset()  # "cluster", "pole"
+    described_heads: frozenset[str] = frozenset()  # "programme", "scheme", "title"
+    described_blocked: frozenset[str] = frozenset()  # "the previous cluster programme"
 
 
 @cache
@@ -290,7 +294,28 @@ def pattern_anaphors() -> DiscourseRules:
         possessives=frozenset(data["possessives"]),
         blocked_modifiers=frozenset(data["blocked_modifiers"]),
         possessive_topic=frozenset(data.get("possessive_topic", ())),
+        described_determiners=frozenset(data["descriptive_policy"]["determiners"]),
+        described_cluster_words=frozenset(data["descriptive_policy"]["cluster_words"]),
+        described_heads=frozenset(data["descriptive_policy"]["heads"]),
+        described_blocked=frozenset(data["descriptive_blocked"]),
     )
+
+
+@cache
+def pattern_described_policy() -> TokenPattern:
+    """A programme described, not named: "the regional cluster programme", "its cluster grant
+    scheme", "the competitiveness pole policy", "the accredited innovation cluster title"
+    (discourse.json, `descriptive_policy`)."""
+    rules = pattern_anaphors()
+    # content words only: "the oldest cluster in that programme" describes a cluster, not a programme
+    free = {"IS_LOWER": True, "IS_ALPHA": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(rules.described_blocked)}}
+    return [
+        {"LOWER": {"IN": sorted(rules.described_determiners)}},
+        {**free, "OP": "{0,2}"},
+        {"LOWER": {"IN": sorted(rules.described_cluster_words)}},
+        {**free, "OP": "{0,2}"},
+        {"LOWER": {"IN": sorted(rules.described_heads)}},
+    ]
 
 
 @dataclass(frozen=True)

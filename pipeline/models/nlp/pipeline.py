@@ -34,6 +34,7 @@ from pipeline.models.nlp.patterns import (
     is_name_word,
     matcher_patterns,
     pattern_anaphors,
+    pattern_described_policy,
     pattern_cluster_names,
     pattern_countries,
     pattern_event_triggers,
@@ -355,6 +356,7 @@ class ClusterCues:
             modifier = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(blocked)}}
             modified = [[*p[:1], modifier, *p[1:]] for p in plain if len(p) >= 2]
             self.anaphors.add(kind, plain + modified)
+        self.anaphors.add("policy", [pattern_described_policy()])
         self.renames = Matcher(nlp.vocab)
         for index, cue in enumerate(pattern_rename_cues()):
             self.renames.add(str(index), matcher_patterns((cue.tokens,)))
@@ -369,12 +371,52 @@ class ClusterCues:
             for s in filter_spans(
                 [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.anaphors(doc)]
             )
-            if _is_reference(s)
+            if _is_reference(s) or described_policy(s) is not None
         ]
         doc.spans["renames"] = filter_spans(
             [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.renames(doc)]
         )
         return doc
+
+
+def described_policy(span: Span) -> str | None:
+    """The name a descriptive reference gives its programme: the words after the determiner, when
+    a cluster word describes the head and the phrase is not the start of a longer name.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Region Skane started the regional cluster programme in 2015.")
+    >>> described_policy(doc[3:7])
+    'regional cluster programme'
+    >>> described_policy(doc[3:5]) is None
+    True
+    """
+    rules = pattern_anaphors()
+    lex = pattern_name_lexicon()
+    if len(span) < 3 or span[-1].lower_ not in rules.described_heads or span[0].lower_ not in rules.described_determiners:
+        return None
+    if not any(t.lower_ in rules.described_cluster_words for t in span[1:-1]):
+        return None
+    if any(not (t.is_lower and t.is_alpha) for t in span[1:]) or any(t.ent_iob_ in ("B", "I") for t in span):
+        return None
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_iob_ in ("B", "I"):
+        return None  # "Krajowe Klastry Kluczowe, the national key cluster scheme, ...": an apposition
+    k = span.end + 1
+    while k < len(doc) and doc[k].lower_ in pattern_syntax().articles:
+        k += 1
+    if k < len(doc) and doc[span.end].text == "," and (doc[k].ent_iob_ == "B" or doc[k].is_title):
+        return None  # "The new cluster programme, Innovationskraft, ...", "…, the X Programme"
+    if span.end < len(doc) and (doc[span.end].text in _QUOTES or doc[span.end].lower_ in pattern_syntax().naming_words):
+        return None  # 'The cluster programme "Innovation Power" …', "… called the X Programme": its name follows
+    if span.start >= 1 and doc[span.start - 1].lower_ in pattern_syntax().copulas:
+        return None  # "X is the national cluster programme": a predicate, not a mention
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.lower_ in lex.policy_heads or nxt.lower_ in lex.cluster_nouns or nxt.lower_ in lex.generic_heads:
+            return None  # "the cluster programme managers", "the cluster policy instruments"
+        if nxt.lower_ in lex.role_titles or (nxt.text[:1].isupper() and nxt.is_alpha):
+            return None
+    return span[1:].text
 
 
 def _is_reference(span: Span) -> bool:

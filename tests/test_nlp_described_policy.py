@@ -1,0 +1,87 @@
+"""A programme described rather than named ("the regional cluster programme", "its cluster grant
+scheme", "the accredited innovation cluster title"): the phrase stands for a named programme that
+holds its describing words, and otherwise names the programme itself. A headline that names a
+programme ("Centre of Expertise Programme") is the page's topic although it holds "Centre".
+
+Every sentence here was written for these tests (our own wording), never copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_dev6_rules import page_facts
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "Regional growth news",
+            ["The regional cluster programme, which the county council started in 2016, pays for six cluster managers."],
+            {("regional cluster programme", "starting_year", 2016)},
+            id="relative-clause-started",
+        ),
+        pytest.param(
+            "Industry policy in brief",
+            ["The Ministry of Trade launched its cluster voucher scheme in 2012; the scheme has been renewed twice since."],
+            {("cluster voucher scheme", "starting_year", 2012)},
+            id="possessive-active-launched",
+        ),
+        pytest.param(
+            "Innovation policy",
+            ["The accredited innovation cluster title was introduced in 2009 to reward mature cluster organisations."],
+            {("accredited innovation cluster title", "starting_year", 2009)},
+            id="passive-introduced-title",
+        ),
+        pytest.param(
+            "Tools of the agency",
+            [
+                "The Cluster Development Programme of the Tatra Agency supports joint projects of firms.",
+                "The cluster development programme has been in place since 2011.",
+            ],
+            {("Cluster Development Programme", "starting_year", 2011)},
+            id="stands-for-the-name-holding-its-words",
+        ),
+        pytest.param(
+            "Tools of the agency",
+            [
+                "Ostrava Cluster Policy sets the goals of the region.",
+                "The agency has run a cluster mentoring programme since 2014.",
+            ],
+            {("cluster mentoring programme", "starting_year", 2014)},
+            id="a-name-sharing-only-cluster-is-another-programme",
+        ),
+        pytest.param(
+            "Cluster funding",
+            ["Kraftverk, the national cluster scheme, has run since 2018 and now covers 11 clusters."],
+            {("Kraftverk", "starting_year", 2018), ("Kraftverk", "cluster_count", 11)},
+            id="apposition-keeps-the-name",
+        ),
+        pytest.param(
+            "Cluster funding",
+            ["The oldest cluster in that programme, the Harbour Forum, was established in 1991."],
+            {("Harbour Forum", "created_year", 1991)},
+            id="trap-a-cluster-in-a-programme",
+        ),
+        pytest.param(
+            "Our story",
+            ["The State launched its competitiveness pole policy in 2004, and our pole was born in 2006 as Pôle Textile Nord."],
+            {("competitiveness pole policy", "starting_year", 2004), ("Pôle Textile Nord", "created_year", 2006)},
+            id="our-pole-is-not-the-policy",
+        ),
+    ],
+)
+def test_described_policy(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert page_facts(h1, "".join(f"<p>{p}</p>" for p in paragraphs)) == expected
+
+
+def test_a_headline_programme_holding_centre_is_the_topic() -> None:
+    body = (
+        "<p>The Centre of Excellence Programme (CEP) was a national innovation programme of the country.</p>"
+        "<p>It was launched by the government in 1997 and closed in 2012.</p>"
+        "<p>The programme funded regional centres in six fields.</p>"
+    )
+    assert page_facts("Centre of Excellence Programme", body) == {
+        ("Centre of Excellence Programme", "starting_year", 1997)
+    }
