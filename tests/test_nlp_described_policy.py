@@ -85,3 +85,42 @@ def test_a_headline_programme_holding_centre_is_the_topic() -> None:
     assert page_facts("Centre of Excellence Programme", body) == {
         ("Centre of Excellence Programme", "starting_year", 1997)
     }
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "Kalkverk – regional growth through shared labs",
+            [
+                "Kalkverk is the Agency's long-term programme for regional innovation systems.",
+                "The programme was launched in 2002, and its first winners were chosen a year later.",
+            ],
+            {("Kalkverk", "starting_year", 2002)},
+            id="headline-name-called-a-programme-by-a-possessive",
+        ),
+        pytest.param(
+            "Glascluster Oberlausitz welcomes three new members",
+            [
+                "Three glassworks have joined the Glascluster Oberlausitz.",
+                "The cluster was set up in 2009 as Netzwerk Glas and took its present name in 2016.",
+            ],
+            {("Glascluster Oberlausitz", "created_year", 2009), ("Netzwerk Glas", "renamed_to", "Glascluster Oberlausitz")},
+            id="headline-opening-with-a-compound-cluster-name",
+        ),
+        pytest.param(
+            "Harbour Cluster welcomes new partners",
+            ["Tallinn, 4 May 2021", "Five shipyards have joined the Harbour Cluster, which now has 44 partners."],
+            {("Harbour Cluster", "member_count", 44)},
+            id="trap-a-dateline-under-a-headline-is-no-count",
+        ),
+        pytest.param(
+            "Aero Valley",
+            ["Aero Valley gathers 120 aviation firms.", "Since 2014 the association has held the status of a national key cluster."],
+            {("Aero Valley", "member_count", 120)},
+            id="trap-a-status-held-since-is-no-start",
+        ),
+    ],
+)
+def test_page_topic_and_fields(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert page_facts(h1, "".join(f"<p>{p}</p>" for p in paragraphs)) == expected

@@ -699,12 +699,14 @@ def _described_heads(text: str, name: str) -> frozenset[str]:
     ['cluster']
     >>> sorted(_described_heads("Kemora works with a regional initiative.", "Kemora"))
     []
+    >>> sorted(_described_heads("Vinnvaxt is Vinnova's long-term programme for regions.", "Vinnvaxt"))
+    ['programme']
     """
     heads = "|".join(sorted({re.escape(seq[-1]) for _, seq in pattern_anaphors().anaphors if len(seq) == 2}))
     found = set()
     link = r"(?:\s*,\s*|\s*\(\s*|\s+(?:is|was|remains|acts\s+as)\s+)"
     for m in re.finditer(
-        rf"{re.escape(name)}{link}(?:a|an|the|one\s+of\s+the)\s+((?:[\w’'-]+\s+){{0,4}}?)({heads})\b", text
+        rf"{re.escape(name)}{link}(?:a|an|the|one\s+of\s+the|[{UPPER}][\w-]*['’]s)\s+((?:[\w’'-]+\s+){{0,4}}?)({heads})\b", text
     ):
         if not set(m.group(1).split()) & _SYNTAX.complement_prepositions:
             found.add(m.group(2))
@@ -2075,11 +2077,22 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
             return
     elif subject.subject_type != "cluster" or doc[subject.span.end].lower_ not in _SYNTAX.perfect_aux:
         return
+    elif _holds_since(doc, subject.span.end + 1, sent.end):
+        return  # "Since 2013 the association has held the status of a Key National Cluster"
     value, precision = _value(dates[0].expr)
     before = len(ctx.claims)
     _add_event(ctx, subject, value, precision, quote=(sent.start_char, sent.end_char), qualifier="since")
     ctx.discourse.pending.extend(ctx.claims[before:])
     del ctx.claims[before:]
+
+
+def _holds_since(doc: Doc, k: int, stop: int) -> bool:
+    """Token k opens "held the status of …", "been a member of …": what the organisation holds
+    since a year, not its own start."""
+    rules = pattern_event_triggers()
+    if k >= stop or doc[k].lower_ not in rules.held_since_verbs:
+        return False
+    return any(t.lower_ in rules.held_since_nouns for t in doc[k + 1 : min(k + 4, stop)])
 
 
 def _object_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
@@ -3193,6 +3206,11 @@ def _topic(
     title_block = next((b for b in selected if b.kind == "title"), None)
     head_blocks = [b for b in document.blocks if b.kind == "page_title"]
     body = "\n".join(b.text for b in selected if b is not title_block)
+    leading = _headline_entity(selected, sdocs, title_block)
+    if leading is not None and title_block is not None:
+        ctx = _Ctx(document, title_block, sdocs[0], None, prefix, [], [], [])
+        evidence = _evidence(ctx, leading.start_char, leading.end_char, "coreference")
+        return _Antecedent(_clean_name(leading.text), _subject_type(leading), evidence)
     candidates: list[tuple[Block | None, str]] = [
         (title_block, title_block.text if title_block is not None else (document.title or ""))
     ]
@@ -3210,7 +3228,7 @@ def _topic(
         programme = (
             name is not None
             and policy_talk
-            and not _clusterish(name, title, sdocs, referred=referred)
+            and (not _clusterish(name, title, sdocs, referred=referred) or _described_as_policy(document.text, name))
             and _programme_topic(name, sdocs)
         )
         if name is None or not (programme or _clusterish(name, title, sdocs, referred=referred)):
@@ -3226,6 +3244,24 @@ def _topic(
         subject_type: SubjectType = "policy" if programme or _policy_name(name) else "cluster"
         return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
     return None
+
+
+def _headline_entity(selected: Sequence[Block], sdocs: list[Doc], title_block: Block | None) -> Span | None:
+    """A headline that opens with a cluster's or programme's name and goes on as a sentence
+    ("Holzcluster Thüringen welcomes new members", "The Baltic Wood Cluster turns ten"): that name
+    is the page's topic when the body names it too."""
+    if title_block is None:
+        return None
+    sdoc = sdocs[next(i for i, b in enumerate(selected) if b is title_block)]
+    start = 1 if len(sdoc) > 1 and sdoc[0].lower_ in _SYNTAX.articles else 0
+    ent = next((e for e in sdoc.ents if e.start == start and e.label_ in ("CLUSTER", "POLICY")), None)
+    if ent is None or ent.end >= len(sdoc) or not sdoc[ent.end].is_lower:
+        return None  # the whole headline is a name, or a name list: `topic_name` reads those
+    name = _clean_name(ent.text)
+    body = [d for b, d in zip(selected, sdocs) if b is not title_block]
+    if not any(_clean_name(e.text) == name for d in body for e in d.ents):
+        return None  # the body names it otherwise ("Tourism Cluster …" over "the Icelandic Tourism Cluster")
+    return ent
 
 
 def _generic_first_part(title: str) -> bool:
@@ -3271,6 +3307,14 @@ def _profile_page(document: Document, selected: Sequence[Block]) -> bool:
     members = [f for f in fields if f.attribute == "member_count"]
     # one organisation's sheet: one start and one member count (a directory has one per entry)
     return len(starts) == 1 and len(members) == 1
+def _described_as_policy(text: str, name: str) -> bool:
+    """The text calls the name a programme and never a cluster or network ("Vinnväxt is Vinnova's
+    long-term programme for regional innovation environments")."""
+    heads = _described_heads(text, name)
+    lex = pattern_name_lexicon()
+    return bool(heads & lex.policy_heads) and not heads & (lex.cluster_nouns | lex.org_heads)
+
+
 def _programme_topic(name: str, sdocs: list[Doc]) -> bool:
     """A headline name that the body repeats, on a page speaking of "the programme"/"the scheme",
     that no rule took for anything else and that is no agency or institution ("Sweden – Vinnväxt")."""

@@ -147,6 +147,8 @@ def pattern_cluster_names() -> tuple[dict[str, object], ...]:
     - prefix_cluster: a lower-case brand prefix glued to "Cluster" ("gi-Cluster", "si-Cluster")
     - cluster_association: an association of clusters ("Latvian Cluster Network", "Union of Slovak Clusters", "Federation of ICT
       Clusters of Bulgaria", "Clusters of Sweden")
+    - compound_cluster: a compound ending in a cluster noun before its place ("Holzcluster Thüringen",
+      "Automobilcluster Ostdeutschland")
 
     >>> {"cluster_for_x", "cluster_named", "lower_cluster_for_x"} <= {p["id"] for p in pattern_cluster_names()}
     True
@@ -187,6 +189,8 @@ class EventRules:
     possessed_activities: frozenset[str] = frozenset()
     nominal_documents: frozenset[str] = frozenset()
     object_since_verbs: frozenset[str] = frozenset()
+    held_since_verbs: frozenset[str] = frozenset()  # "has held the status ... since": a status, no start
+    held_since_nouns: frozenset[str] = frozenset()
     object_since_openers: frozenset[str] = frozenset()
     person_subjects: frozenset[str] = frozenset()  # "who has led the association since 2016": a tenure
     unified_openers: frozenset[str] = frozenset()  # "continue as one organisation: X"
@@ -251,6 +255,8 @@ def pattern_event_triggers() -> EventRules:
         possessed_activities=frozenset(data["possessed_activities"]),
         nominal_documents=frozenset(data.get("nominal_documents", ())),
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
+        held_since_verbs=frozenset(data.get("held_since_verbs", ())),
+        held_since_nouns=frozenset(data.get("held_since_nouns", ())),
         object_since_openers=frozenset(data.get("object_since_openers", ())),
         person_subjects=frozenset(data.get("person_subjects", ())),
         unified_openers=frozenset(data.get("unified_openers", ())),

@@ -128,6 +128,8 @@ def _value(attribute: str, text: str, published: str | None) -> tuple[int | str,
     m = _NUMBER.search(text)
     if m is None:
         return None
+    if any(d.start <= m.start(1) < d.end for d in find_dates(text, published=published)):
+        return None  # "Reykjavík, 2 October 2019": the day of a date counts nothing
     value = int(re.sub(r"[ ,.]", "", m.group(1)))
     return (value, None) if not 1800 <= value <= 2100 else None
 
