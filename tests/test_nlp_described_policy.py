@@ -100,6 +100,12 @@ def test_a_headline_programme_holding_centre_is_the_topic() -> None:
             id="headline-name-called-a-programme-by-a-possessive",
         ),
         pytest.param(
+            "National cluster strategy | Ministry of Industry",
+            ["The present strategy was adopted on 3 March 2019 at a meeting of the regional councils.", "The strategy funds joint projects."],
+            {("National cluster strategy", "starting_year", 2019)},
+            id="headline-describing-the-programme",
+        ),
+        pytest.param(
             "Glascluster Oberlausitz welcomes three new members",
             [
                 "Three glassworks have joined the Glascluster Oberlausitz.",

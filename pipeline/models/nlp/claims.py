@@ -3243,7 +3243,25 @@ def _topic(
         ctx = _Ctx(document, block, sdocs[0], None, prefix, [], [], [])
         subject_type: SubjectType = "policy" if programme or _policy_name(name) else "cluster"
         return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
+    if policy_talk and title_block is not None:
+        return _described_headline(document, title_block, sdocs, prefix)
     return None
+
+
+def _described_headline(document: Document, title_block: Block, sdocs: list[Doc], prefix: str) -> _Antecedent | None:
+    """A programme page headed by what the programme is ("Cluster programme", "National cluster
+    strategy") and speaking of "the programme": the headline's words name the programme."""
+    rules = pattern_anaphors()
+    part = TOPIC_SPLIT.split(title_block.text.strip())[0]
+    words = part.split()
+    if not 2 <= len(words) <= 5 or words[-1].lower() not in rules.described_heads:
+        return None
+    if not any(w.lower() in rules.described_cluster_words for w in words[:-1]):
+        return None
+    if any(not w.isalpha() or (k > 0 and not w.islower()) for k, w in enumerate(words)):
+        return None  # "Cluster Excellence Programme": a proper name, which `topic_name` reads
+    ctx = _Ctx(document, title_block, sdocs[0], None, prefix, [], [], [])
+    return _Antecedent(part, "policy", _evidence(ctx, 0, len(part), "coreference"))
 
 
 def _headline_entity(selected: Sequence[Block], sdocs: list[Doc], title_block: Block | None) -> Span | None:
@@ -3428,15 +3446,16 @@ def _acronyms(sdocs: list[Doc]) -> dict[str, str]:
     return out
 
 
-def _gazetteer(sdocs: list[Doc], topic: str | None) -> dict[str, str]:
-    """Names recognised from context (apposition, copula, ...) anywhere on the page -> label."""
+def _gazetteer(sdocs: list[Doc], topic: _Antecedent | None) -> dict[str, str]:
+    """Names recognised from context (apposition, copula, ...) anywhere on the page -> label; the
+    page topic with the label of its type (a programme page's topic is a POLICY)."""
     names: dict[str, str] = {}
     for sdoc in sdocs:
         for ent in sdoc.ents:
             if ent.ent_id_ in CONTEXT_FAMILIES or ent.ent_id_ == "acronym":
                 names.setdefault(ent.text, ent.label_)
-    if topic:
-        names.setdefault(topic, "CLUSTER")
+    if topic is not None:
+        names.setdefault(topic.name, "POLICY" if topic.subject_type == "policy" else "CLUSTER")
     return names
 
 
@@ -3574,7 +3593,7 @@ def extract_prose(
     claims: list[Claim] = []
     sdocs = list(nlp.pipe(b.text for b in selected))
     topic = _topic(doc, selected, sdocs, method_prefix) if sdocs else None
-    names = _gazetteer(sdocs, topic.name if topic else None)
+    names = _gazetteer(sdocs, topic)
     entries = {n: label for n, label in _list_entries(selected).items() if n not in names}
     for name, label in (known_names or {}).items():
         names.setdefault(name, label)
