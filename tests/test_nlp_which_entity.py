@@ -29,6 +29,18 @@ from tests.test_nlp_dev6_rules import page_facts
             id="object-relative-and-newcomers",
         ),
         pytest.param(
+            "Water news",
+            ["Nordfilter is a member of the Delta Water Alliance, the network of pump makers, labs and towns near Zwolle that was set up in 2007."],
+            {("Delta Water Alliance", "created_year", 2007)},
+            id="singular-relative-closing-an-apposition",
+        ),
+        pytest.param(
+            "Water news",
+            ["Nordfilter joined the Delta Water Alliance, the network of pump makers that were set up in the 1990s."],
+            set(),
+            id="trap-plural-relative-is-about-the-plural",
+        ),
+        pytest.param(
             "Clusters of the province",
             ["The province set up the Glass Cluster (founded 1997) and the Timber Cluster (founded 2001)."],
             {("Glass Cluster", "created_year", 1997), ("Timber Cluster", "created_year", 2001)},

@@ -449,6 +449,32 @@ def _complement_of_noun(doc: Doc, mention: _Mention) -> bool:
     )
 
 
+def _apposition_relative(ctx: _Ctx, mention: _Mention, i: int) -> bool:
+    """"X, the network of water firms in Leeuwarden that was set up in 2008": a singular relative
+    clause closing an apposition of X, after a plural noun it cannot agree with, is about X."""
+    doc = ctx.doc
+    start = mention.span.end
+    if start + 2 >= i or doc[start].text != "," or doc[start + 1].lower_ not in _SYNTAX.articles:
+        return False
+    rel = next((k for k in range(start + 2, i) if doc[k].lower_ in _RELATIVES), None)
+    if rel is None or rel + 1 >= i or doc[rel + 1].lower_ not in _SYNTAX.singular_aux:
+        return False
+    rules = pattern_event_triggers()
+    verbs = rules.passive_aux | _SYNTAX.perfect_aux | _SYNTAX.copulas
+    inside = doc[start + 2 : rel]
+    if any(t.text in ";:()" or t.lower_ in verbs or t.lower_ in _RELATIVES for t in inside):
+        return False
+    commas = [t.i for t in inside if t.text == ","]
+    listed = bool(commas) and any(t.lower_ in _SYNTAX.coordinators for t in doc[commas[-1] + 1 : rel])
+    if commas and not listed:
+        return False  # commas of a list only: "the network of firms, institutes and governments that was …"
+    before = doc[rel - 1]
+    plural = before.is_lower and before.lower_.endswith("s") and not before.lower_.endswith("ss")
+    # a singular noun right before "that was" may be what it describes ("the network of the
+    # university that was founded in 1990"); a plural noun, a place or a list cannot be
+    return plural or before.is_title or listed
+
+
 def _apposition_end(ctx: _Ctx, mention: _Mention, i: int) -> int:
     """Index of the comma closing an apposition right after `mention` and before token i, else -1."""
     doc = ctx.doc
@@ -487,6 +513,8 @@ def _blocked(ctx: _Ctx, mention: _Mention, i: int) -> bool:
     doc = ctx.doc
     base = ctx.depth[mention.span.start]
     heads = lex.cluster_nouns | lex.policy_heads | _SYNTAX.reference_heads
+    if _apposition_relative(ctx, mention, i):
+        return False
     skip_to = _apposition_end(ctx, mention, i)
     for j in range(mention.span.end, i):
         if j <= skip_to:
