@@ -41,6 +41,27 @@ from tests.test_nlp_dev6_rules import page_facts
             id="trap-plural-relative-is-about-the-plural",
         ),
         pytest.param(
+            "Suppliers of the south",
+            ["Kempen Makers, the cooperative of precision-parts suppliers, started in 2011 and now has 64 members."],
+            {("Kempen Makers", "created_year", 2011), ("Kempen Makers", "member_count", 64)},
+            id="apposition-a-cooperative",
+        ),
+        pytest.param(
+            "Health in the north",
+            ["Tromso Health, the health innovation ecosystem of the city, was set up in 2017."],
+            {("Tromso Health", "created_year", 2017)},
+            id="apposition-an-innovation-ecosystem",
+        ),
+        pytest.param(
+            "Clusters of the coast",
+            [
+                "The regional list also holds Costa Maritima, which has been operating since 2004.",
+                "Costa Maritima is the oldest of the group.",
+            ],
+            {("Costa Maritima", "created_year", 2004)},
+            id="untyped-name-before-a-relative-clause",
+        ),
+        pytest.param(
             "Clusters of the province",
             ["The province set up the Glass Cluster (founded 1997) and the Timber Cluster (founded 2001)."],
             {("Glass Cluster", "created_year", 1997), ("Timber Cluster", "created_year", 2001)},

@@ -1171,6 +1171,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     )
     if not passive and _has_object(doc, trigger):
         return None  # "Innovation Norway launched the programme": the launcher, not a new cluster
+    if k > trigger.sent.start + 1 and doc[k].lower_ in _RELATIVES and doc[k - 1].text == ",":
+        k -= 1  # "X, which has been operating since 2002": the name the relative clause is about
     apposed = k > trigger.sent.start and doc[k].text == ","
     if apposed:  # "X (NCE), introduced in 2006"
         k -= 1
