@@ -189,3 +189,24 @@ def test_which_entity(h1: str, paragraphs: list[str], expected: set[tuple[str, s
 def test_a_case_study_headline_names_no_topic() -> None:
     assert page_facts("Case study: a wind merger", "<p>Today it has 325 members.</p>") == set()
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The Tatra Machinery Cluster associates 57 firms of the region.", 57, id="associates-as-a-verb"),
+        pytest.param("The Tatra Machinery Cluster involves 31 partners from four districts.", 31, id="involves"),
+        pytest.param("The Tatra Machinery Cluster groups on one site firms of every size.", None, id="trap-one-is-no-count"),
+    ],
+)
+def test_membership_verbs(sentence: str, expected: int | None) -> None:
+    facts = page_facts("Machines of the east", f"<p>{sentence}</p>")
+    assert {v for _, a, v in facts if a == "member_count"} == ({expected} if expected else set())
+
+
+def test_the_cooperative_stands_for_the_page_s_organisation() -> None:
+    body = "<p>Kempen Makers was founded in 2011 by precision-parts suppliers.</p><p>The cooperative now has over 90 members.</p>"
+    assert page_facts("Kempen Makers", body) == {
+        ("Kempen Makers", "created_year", 2011),
+        ("Kempen Makers", "member_count", 90),
+    }

@@ -2582,6 +2582,8 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             value, i = compounds[first]
         if value is None or (i + 1 < len(doc) and doc[i + 1].text in ("%", "percent")):
             continue
+        if value < 2:
+            continue  # "associates on one territory companies …": one is no count of members or clusters
         if first > 0 and doc[first - 1].text in (":", "(") and _member_total_before(doc, first, rules):
             continue  # "federates 210 members: 150 companies, 35 laboratories ...": the total's breakdown
         if 1900 <= value <= 2099 and doc[i].text.isdigit() and len(doc[i].text) == 4:
