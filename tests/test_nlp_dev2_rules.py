@@ -78,6 +78,21 @@ def test_new_event_triggers_refuse_other_subjects(text: str) -> None:
             ("cluster", "Adriatic Boatbuilding Network", "renamed_to", "Adriatic Marine Alliance", "rename", None),
             id="renamed-itself",
         ),
+        pytest.param(
+            "2016 – The Drava Wood Network changes its name to Drava Timber Cluster.",
+            ("cluster", "Drava Wood Network", "renamed_to", "Drava Timber Cluster", "rename", None),
+            id="timeline-changes-its-name-to",
+        ),
+        pytest.param(
+            "In 2012 the Polish Wood Network takes the name Wood Valley Cluster.",
+            ("cluster", "Polish Wood Network", "renamed_to", "Wood Valley Cluster", "rename", None),
+            id="takes-the-name",
+        ),
+        pytest.param(
+            "The Nitra Food Cluster began in 2009; its name was later changed to Agrofood Cluster Nitra.",
+            ("cluster", "Nitra Food Cluster", "renamed_to", "Agrofood Cluster Nitra", "rename", None),
+            id="name-was-later-changed-to",
+        ),
     ],
 )
 def test_new_rename_cues(text: str, expected: Fact) -> None:
