@@ -210,3 +210,30 @@ def test_the_cooperative_stands_for_the_page_s_organisation() -> None:
         ("Kempen Makers", "created_year", 2011),
         ("Kempen Makers", "member_count", 90),
     }
+
+
+@pytest.mark.parametrize(
+    ("h1", "body", "expected"),
+    [
+        pytest.param(
+            "Pannon Wood Cluster",
+            "<p>The Pannon Wood Cluster connects furniture makers of the west.</p><p>The founding assembly met in Sopron on 3 May 2007.</p>",
+            {("Pannon Wood Cluster", "created_year", 2007)},
+            id="the-founding-assembly",
+        ),
+        pytest.param(
+            "Budweis Hydrogen Cluster",
+            "<p>The Budweis Hydrogen Cluster links bus makers and labs.</p><p>Eleven firms signed the founding memorandum in March 2023.</p>",
+            {("Budweis Hydrogen Cluster", "created_year", 2023)},
+            id="signed-the-founding-memorandum",
+        ),
+        pytest.param(
+            "News",
+            "<p>The minister spoke at the founding assembly of the chamber in 2008.</p>",
+            set(),
+            id="trap-another-body-s-founding-assembly",
+        ),
+    ],
+)
+def test_a_founding_document_founds_the_page_s_organisation(h1: str, body: str, expected: set[tuple[str, str, object]]) -> None:
+    assert page_facts(h1, body) == expected

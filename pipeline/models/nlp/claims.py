@@ -1151,6 +1151,24 @@ def _non_cluster_name(ctx: _Ctx, name: str) -> bool:
     return bool(words & lex.non_cluster_org_words)
 
 
+def _founding_document(ctx: _Ctx, trigger: Span) -> _Mention | None:
+    """"The founding assembly was held in Zagreb on 7 April 2008", "twenty firms signed the founding
+    charter in December 2000": a definite founding document or meeting without "of X" founded the
+    organisation the page speaks of (resolved like "the cluster")."""
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    j = trigger.end
+    if trigger.start == 0 or doc[trigger.start - 1].lower_ not in _SYNTAX.articles:
+        return None
+    if j >= len(doc) or doc[j].lower_ not in rules.nominal_documents or (j + 1 < len(doc) and doc[j + 1].lower_ == "of"):
+        return None
+    ref = _Mention(doc[trigger.start - 1 : j + 1], doc[trigger.start - 1 : j + 1].text, "cluster", ref="cluster")
+    antecedent = _resolve(ctx, ref)
+    if antecedent is None or antecedent.subject_type != "cluster":
+        return None
+    return _Mention(ref.span, antecedent.name, antecedent.subject_type, ref=ref.ref)
+
+
 def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     """On a cluster page, a proper name no rule has typed yet as the subject right before a
     passive or intransitive trigger ("Odense Robotics kicked off in 2015", "Neogames Finland was
@@ -1321,7 +1339,7 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         fronted = _fronted_subject(ctx, trigger, mentions)
         if fronted is not None:
             return fronted
-        return _possessive_ref(ctx, trigger)
+        return _possessive_ref(ctx, trigger) or _founding_document(ctx, trigger)
     fronted = _fronted_subject(ctx, trigger, mentions)
     if fronted is not None:
         return fronted
