@@ -237,3 +237,57 @@ def test_the_cooperative_stands_for_the_page_s_organisation() -> None:
 )
 def test_a_founding_document_founds_the_page_s_organisation(h1: str, body: str, expected: set[tuple[str, str, object]]) -> None:
     assert page_facts(h1, body) == expected
+
+
+def _dated_page_facts(h1: str, paragraphs: list[str], published: str) -> set[tuple[str, str, object]]:
+    from pipeline.backend.html import parse_html
+    from pipeline.models.nlp.claims import extract_prose_claims
+
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    data = (
+        f'<html><head><title>{h1}</title><meta property="article:published_time" content="{published}"></head>'
+        f"<body><main><article><h1>{h1}</h1>{body}</article></main></body></html>"
+    ).encode()
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    claims = extract_prose_claims(doc, country=None)
+    assert all(c.evidence.quote in doc.text for c in claims)
+    return {(c.subject_name, c.attribute, c.value) for c in claims if c.attribute not in ("mentioned", "description", "abbreviation")}
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "Aviation news",
+            ["The Silesian Aviation Alliance turns 15 this year! Its members build engines and seats."],
+            {("Silesian Aviation Alliance", "created_year", 2008)},
+            id="turns-n-this-year",
+        ),
+        pytest.param(
+            "Aviation news",
+            ["The Silesian Aviation Alliance turned twenty-five last year."],
+            {("Silesian Aviation Alliance", "created_year", 1997)},
+            id="turned-n-last-year",
+        ),
+        pytest.param(
+            "Aviation news",
+            ["The Silesian Aviation Alliance turned 140 suppliers into exporters."],
+            set(),
+            id="trap-turned-a-count-into",
+        ),
+        pytest.param(
+            "Silesian Aviation Alliance",
+            ["The Silesian Aviation Alliance builds engines.", "Thanks to our founding chair, who retired in 2016, and to all members."],
+            set(),
+            id="trap-a-founding-chair-is-a-role",
+        ),
+        pytest.param(
+            "Aquaculture network turns fourteen with record membership",
+            ["Farmers and net makers meet in Bodo every spring."],
+            set(),
+            id="trap-a-headline-description-is-no-name",
+        ),
+    ],
+)
+def test_ages_and_roles(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert _dated_page_facts(h1, paragraphs, "2023-06-01") == expected

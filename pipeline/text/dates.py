@@ -61,6 +61,7 @@ class DateRules:
     approximators: tuple[str, ...]
     range_openers: tuple[tuple[str, str], ...]
     anniversary_words: tuple[str, ...] = ()
+    age_verbs: tuple[str, ...] = ()  # "X turns 20 this year"
     ordinal_words: dict[str, int] | None = None
     anniversary_shifts: dict[str, int] | None = None
     negated_until: tuple[str, ...] = ()
@@ -100,6 +101,7 @@ def pattern_dates(path: Path = DEFAULT_RULES_PATH) -> DateRules:
         approximators=tuple(sorted(data["approximators"], key=len, reverse=True)),
         range_openers=tuple((str(a), str(b)) for a, b in data["range_openers"]),
         anniversary_words=tuple(data["anniversary_words"]),
+        age_verbs=tuple(sorted(data.get("age_verbs", ()), key=len, reverse=True)),
         ordinal_words={str(k): int(v) for k, v in data["ordinal_words"].items()},
         anniversary_shifts={str(k): int(v) for k, v in data.get("anniversary_shifts", {}).items()},
         negated_until=tuple(data.get("negated_until", ())),
@@ -117,6 +119,7 @@ class _Regexes:
     worded_range: re.Pattern[str]
     relative: re.Pattern[str]
     anniversary: re.Pattern[str]
+    age: re.Pattern[str]
     year: re.Pattern[str]
 
 
@@ -160,6 +163,10 @@ def _regexes() -> _Regexes:
         anniversary=re.compile(
             rf"\b(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(map(re.escape, rules.ordinal_words or {}))})"
             rf"(?=\s+(?:{'|'.join(map(re.escape, rules.anniversary_words))})\b)",
+            re.IGNORECASE,
+        ),
+        age=re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, rules.age_verbs)) or '(?!)'})\s+(?P<n>\d{{1,3}}|{numbers})\b(?!\s*(?:%|per\s*cent|percent|million|billion|degrees)|[.,]\d|\s+(?!(?:this|last|next|in|on|at|today|years?|and|with)\b)[a-z])",
             re.IGNORECASE,
         ),
         year=re.compile(r"(?<![\d.,])\b(?P<y>\d{4})\b(?![.,]\d)"),
@@ -211,7 +218,7 @@ def _anniversary_before(text: str, start: int, rules: DateRules) -> bool:
     True
     """
     clause = re.split(r"[,.;:!?()]", text[:start])[-1].lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", clause) for w in rules.anniversary_words)
+    return any(re.search(rf"\b{re.escape(w)}\b", clause) for w in (*rules.anniversary_words, *rules.age_verbs))
 
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
@@ -259,18 +266,23 @@ def _valid_day(text: str) -> bool:
     return True
 
 
-def _relative_year(match: re.Match[str], published: date) -> int | None:
+def _count_of(raw: str) -> int | None:
+    """A number written in digits or words: "12", "ten", "twenty-five"."""
     rules = pattern_dates()
-    raw = match.group("n").lower()
+    raw = raw.lower()
     compound = re.fullmatch(r"([a-z]+)[-\s]([a-z]+)", raw)
     if raw.isdigit():
-        n: int | None = int(raw)
-    elif raw in rules.number_words:
-        n = rules.number_words[raw]
-    elif compound is not None and compound.group(1) in rules.number_words and compound.group(2) in rules.number_words:
-        n = rules.number_words[compound.group(1)] + rules.number_words[compound.group(2)]  # "twenty-five"
-    else:
-        n = None
+        return int(raw)
+    if raw in rules.number_words:
+        return rules.number_words[raw]
+    if compound is not None and compound.group(1) in rules.number_words and compound.group(2) in rules.number_words:
+        return rules.number_words[compound.group(1)] + rules.number_words[compound.group(2)]  # "twenty-five"
+    return None
+
+
+def _relative_year(match: re.Match[str], published: date) -> int | None:
+    rules = pattern_dates()
+    n = _count_of(match.group("n"))
     if n is None:
         return None
     return published.year - n * rules.relative_units[match.group("unit").lower()]
@@ -373,6 +385,12 @@ def find_dates(text: str, *, published: str | date | None = None) -> list[DateEx
             year = _anniversary_year(text, m.end(), pub.year, rules)
             if n and free(m.start(), m.end()) and rules.year_min <= year - n:
                 found.append(DateExpr(m.start(), m.end(), m.group(0), year - n, "approximate"))
+    if pub is not None:
+        for m in rx.age.finditer(text):  # "X turns 20 this year" on a page of 2022 -> 2002
+            n = _count_of(m.group("n"))
+            year = _anniversary_year(text, m.end(), pub.year, rules)
+            if n and free(m.start(), m.end()) and rules.year_min <= year - n:
+                found.append(DateExpr(m.start("n"), m.end(), m.group("n"), year - n, "approximate"))
     for m in rx.year.finditer(text):
         if free(m.start(), m.end()) and rules.year_min <= int(m.group("y")) <= rules.year_max:
             add(DateExpr(m.start(), m.end(), m.group(0), int(m.group("y")), "year"))

@@ -1109,6 +1109,8 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
     nxt = doc[trigger.end]
     after_num = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
     year = nxt.text.isdigit() and len(nxt.text) == 4
+    if nxt.like_num and trigger.label_ == "anniversary":
+        return False  # "X turns 20 this year": an age, not an object
     if nxt.like_num and not year and after_num is not None and after_num.is_alpha and after_num.is_lower:
         return True  # "registered 12 new members": a counted object, not a date
     qualified = any(q == trigger.label_ and nxt.lower_ in words for q, words in rules.qualified_followers)
@@ -1231,6 +1233,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         len(span) == 1 and not (is_camelcase_name(span.text) or span.text.isupper())
     ):
         return None
+    if len(span) > 1 and span[-1].is_lower and span[-1].is_alpha:
+        return None  # "Aquaculture network turns fourteen": a headline's description, not a name
     if start == trigger.sent.start and len(span) == 1 and not (span.text.isupper() or is_camelcase_name(span.text)):
         return None  # "Founded ...", "Later ...": any word is capitalised there; "Micro2Nano was founded" is a name
     if _non_cluster_name(ctx, span.text):
@@ -1319,6 +1323,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         return _Mention(ref.span, antecedent.name, antecedent.subject_type, ref=ref.ref) if antecedent else None
     level = ctx.depth[trigger.start]
     if trigger[0].lower_ in rules.nominal:
+        after = doc[trigger.end].lower_ if trigger.end < len(doc) else ""
+        if after in pattern_name_lexicon().role_titles and after not in rules.nominal_documents:
+            return None  # "our founding chair, who retired in 2015": a person's role, not an event
         owner = _possessor_of(ctx, trigger, mentions)
         if owner is not None:  # "Since NorAqua Kyst's establishment in 2012"
             return owner
