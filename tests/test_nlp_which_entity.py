@@ -282,6 +282,12 @@ def _dated_page_facts(h1: str, paragraphs: list[str], published: str) -> set[tup
             id="trap-a-founding-chair-is-a-role",
         ),
         pytest.param(
+            "Cluster news",
+            ["The Lublin Eco-Energy Cluster welcomed two firms.", "The Poznan Science and Technology Park was founded in 2001."],
+            set(),
+            id="trap-a-science-park-is-a-site",
+        ),
+        pytest.param(
             "Aquaculture network turns fourteen with record membership",
             ["Farmers and net makers meet in Bodo every spring."],
             set(),

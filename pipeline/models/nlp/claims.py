@@ -1235,6 +1235,9 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         return None
     if len(span) > 1 and span[-1].is_lower and span[-1].is_alpha:
         return None  # "Aquaculture network turns fourteen": a headline's description, not a name
+    linked = any(t.lower_ in _SYNTAX.name_prepositions for t in span)  # "House of Energy" names its field
+    if not linked and span[-1].lower_ in lex.generic_heads and span[-1].lower_ not in lex.org_heads:
+        return None  # "The Lublin Science and Technology Park was founded in 2005": a site, not a cluster
     if start == trigger.sent.start and len(span) == 1 and not (span.text.isupper() or is_camelcase_name(span.text)):
         return None  # "Founded ...", "Later ...": any word is capitalised there; "Micro2Nano was founded" is a name
     if _non_cluster_name(ctx, span.text):
