@@ -297,3 +297,22 @@ def _dated_page_facts(h1: str, paragraphs: list[str], published: str) -> set[tup
 )
 def test_ages_and_roles(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
     assert _dated_page_facts(h1, paragraphs, "2023-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The region's two marine clusters, SeaLink and Tay and Forth Marine, will merge.", "Both clusters were set up in 2017."],
+            {("SeaLink", "created_year", 2017), ("Tay and Forth Marine", "created_year", 2017)},
+            id="listed-after-two-clusters-then-both",
+        ),
+        pytest.param(
+            ["The Kelp Cluster and the Oyster Cluster will merge next year.", "The two clusters were established in 2015."],
+            {("Kelp Cluster", "created_year", 2015), ("Oyster Cluster", "created_year", 2015)},
+            id="the-two-clusters",
+        ),
+    ],
+)
+def test_pairs_and_listed_names(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
+    assert page_facts("Marine clusters merge", "".join(f"<p>{p}</p>" for p in paragraphs)) == expected

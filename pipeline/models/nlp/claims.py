@@ -94,6 +94,7 @@ class _Mention:
     name: str
     subject_type: SubjectType
     ref: str | None = None  # a reference ("the cluster", "it"): the entity type it stands for
+    resolved: _Antecedent | None = None  # what the reference was already found to stand for ("Both clusters")
 
 
 @dataclass(frozen=True)
@@ -595,7 +596,7 @@ def _add_event(
     """
     extra: list[Evidence] = []
     if subject.ref is not None:
-        antecedent = _resolve(ctx, subject)
+        antecedent = subject.resolved or _resolve(ctx, subject)
         if antecedent is None:
             return
         if subject.ref in ("cluster", "policy"):
@@ -973,6 +974,9 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
     if trigger.label_ == "merged":  # "A and B merged in 2020 to form C": C is what was created
         merged = _merger_result(ctx, trigger, mentions)
         return [merged] if merged is not None else []
+    pair = _pair_reference(ctx, trigger)
+    if pair:
+        return pair
     found = (
         _trigger_subject_one(ctx, trigger, mentions)
         or _unnamed_subject(ctx, trigger)
@@ -985,6 +989,32 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
     if found is None:
         return []
     return _coordinated(ctx, found, mentions) if found.ref is None else [found]
+
+
+def _pair_reference(ctx: _Ctx, trigger: Span) -> list[_Mention]:
+    """"Both clusters were established in 2019": a sentence that opens with a pair reference and goes
+    straight to its event stands for the last two organisations the page named before it."""
+    rules = pattern_anaphors()
+    events = pattern_event_triggers()
+    doc = ctx.doc
+    sent = trigger.sent
+    words = [t.lower_ for t in doc[sent.start : trigger.start]]
+    opener = next((o for o in rules.pair_openers if tuple(words[: len(o)]) == o), None)
+    if opener is None or len(words) <= len(opener) or words[len(opener)] not in rules.pair_heads:
+        return []
+    rest = words[len(opener) + 1 :]
+    if any(w not in events.passive_aux and w not in events.adverbs and w not in _SYNTAX.perfect_aux for w in rest):
+        return []
+    named: list[_Antecedent] = []
+    for a in reversed(ctx.discourse.history):
+        if a.subject_type == "cluster" and not a.oblique and all(a.name != b.name for b in named):
+            named.append(a)
+        if len(named) == 2:
+            break
+    if len(named) < 2:
+        return []
+    span = doc[sent.start : sent.start + len(opener) + 1]
+    return [_Mention(span, a.name, "cluster", ref="cluster", resolved=a) for a in reversed(named)]
 
 
 _LIST_ITEM = re.compile(r"/li(?:\[\d+\])?$")

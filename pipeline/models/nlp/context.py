@@ -6,6 +6,7 @@ Rule families (the `family` recorded on each mention):
 - copula: "Medilink is the health competitiveness cluster of the region"
 - parenthesis: "NorthPort (the port cluster) ..."
 - head_before_name: "the competitiveness cluster Medilink"
+- enumeration: "Scotland's two offshore wind clusters, DeepWind and Forth and Tay Offshore, …"
 - page_topic: the name a page is about (its headline), when the page talks about clusters
 - gazetteer: a later occurrence of a name recognised by one of the rules above in the same page
 
@@ -21,9 +22,9 @@ from functools import cache
 
 from pipeline.models.nlp.patterns import UPPER, is_name_word, pattern_countries, pattern_name_lexicon, pattern_syntax
 
-__all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "topic_name"]
+__all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "find_enumerated_names", "topic_name"]
 
-CONTEXT_FAMILIES = ("apposition", "copula", "parenthesis", "head_before_name", "page_topic", "gazetteer")
+CONTEXT_FAMILIES = ("apposition", "copula", "parenthesis", "head_before_name", "enumeration", "page_topic", "gazetteer")
 
 _NAME = (
     rf"(?P<name>[{UPPER}0-9][\w&'’.\-]*(?:\s+(?:(?:&|and|of|for|de|du|des|la|le)\s+)?"
@@ -159,6 +160,64 @@ def find_context_names(text: str) -> list[ContextName]:
         if span is not None and span[0] == m.start("name"):
             name = text[span[0] : span[1]]
             out.append(ContextName(span[0], span[1], name, _label(m.group("head")), "head_before_name"))
+    return out + find_enumerated_names(text)
+
+
+_LISTED_NAME = re.compile(rf"[{UPPER}][\w'’&.-]*(?:\s+(?:(?:of|and|&|de|for)\s+)?[{UPPER}][\w'’&.-]*)*")
+
+
+def find_enumerated_names(text: str) -> list[ContextName]:
+    """Names listed after a count and a plural head of their kind (`enumeration_heads`): each is a
+    cluster.
+
+    >>> [(n.name, n.label) for n in find_enumerated_names(
+    ...     "Scotland's two offshore wind clusters, DeepWind and Forth and Tay Offshore, merge.")]
+    [('DeepWind', 'CLUSTER'), ('Forth and Tay Offshore', 'CLUSTER')]
+    >>> [n.name for n in find_enumerated_names("its two member networks, Fjordnet, set up in 2004, and Bergen Subsea Alliance, which started in 2006")]
+    ['Fjordnet', 'Bergen Subsea Alliance']
+    >>> find_enumerated_names("two clusters, the wood one and the glass one, merged")
+    []
+    """
+    lex = pattern_name_lexicon()
+    if not lex.enumeration_heads:
+        return []
+    openers = "|".join(map(re.escape, sorted(lex.enumeration_openers)))
+    heads = "|".join(re.escape(h) for _, h in lex.enumeration_heads)
+    rx = re.compile(rf"\b(?:{openers})\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<head>{heads})\s*[,:]\s+(?P<items>[^.;()]+)", re.IGNORECASE)
+    out: list[ContextName] = []
+    for m in rx.finditer(text):
+        label = next(lbl for lbl, h in lex.enumeration_heads if h == m.group("head").lower())
+        found: list[tuple[int, int]] = []
+        pos = m.start("items")
+        for part in re.split(r"(,\s*)", m.group("items")):
+            start = pos
+            pos += len(part)
+            item = part.strip()
+            if not item or item.startswith(","):
+                continue
+            last = item.startswith("and ")
+            if last:
+                start += part.index("and ") + 4
+                item = item[4:]
+            else:
+                start += len(part) - len(part.lstrip())
+            name = _LISTED_NAME.match(item)
+            if name is None:
+                if found:
+                    continue  # "run since 2002": a description of the name before it
+                break
+            found.append((start, start + name.end()))
+            if last:
+                break
+        if len(found) == 1 and " and " in text[found[0][0] : found[0][1]]:
+            a, b = found[0]
+            cut = text.index(" and ", a)
+            found = [(a, cut), (cut + 5, b)]  # "DeepWind and Forth and Tay Offshore": two names
+        if len(found) < 2:
+            continue
+        for a, b in found:
+            if _clean(text, a, b) == (a, b):
+                out.append(ContextName(a, b, text[a:b], label, "enumeration"))
     return out
 
 

@@ -72,6 +72,8 @@ class NameLexicon:
     policy_topic_words: frozenset[str] = frozenset()
     context_nouns: frozenset[str] = frozenset()  # nouns that make a sentence about clusters without being cluster nouns
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
+    enumeration_openers: frozenset[str] = frozenset()  # "two", "both": "two clusters, X and Y"
+    enumeration_heads: tuple[tuple[str, str], ...] = ()  # (label, plural head) introducing a list of names
 
 
 @cache
@@ -90,13 +92,17 @@ def pattern_name_lexicon() -> NameLexicon:
     words = {
         key: frozenset(str(w).lower() for w in data[key])
         for key in NameLexicon.__dataclass_fields__
-        if key != "context_heads"
+        if key not in ("context_heads", "enumeration_heads")
     }
     heads = sorted(
         ((str(label), str(h).lower()) for label, hs in data["context_heads"].items() for h in hs),
         key=lambda lh: (-len(lh[1]), lh),
     )
-    return NameLexicon(**words, context_heads=tuple(heads))
+    listed = sorted(
+        ((str(label), str(h).lower()) for label, hs in data["enumeration_heads"].items() for h in hs),
+        key=lambda lh: (-len(lh[1]), lh),
+    )
+    return NameLexicon(**words, context_heads=tuple(heads), enumeration_heads=tuple(listed))
 
 
 # upper-case letters of Latin-1 and Latin Extended-A ("Öst", "Łódź", "Šibenik") as a regex class
@@ -281,6 +287,8 @@ class DiscourseRules:
     described_cluster_words: frozenset[str] = frozenset()  # "cluster", "pole"
     described_heads: frozenset[str] = frozenset()  # "programme", "scheme", "title"
     described_blocked: frozenset[str] = frozenset()  # "the previous cluster programme"
+    pair_openers: tuple[tuple[str, ...], ...] = ()  # "both", "the two"
+    pair_heads: frozenset[str] = frozenset()  # "clusters", "networks"
 
 
 @cache
@@ -304,6 +312,8 @@ def pattern_anaphors() -> DiscourseRules:
         described_cluster_words=frozenset(data["descriptive_policy"]["cluster_words"]),
         described_heads=frozenset(data["descriptive_policy"]["heads"]),
         described_blocked=frozenset(data["descriptive_blocked"]),
+        pair_openers=tuple(tuple(o) for o in data["pair_references"]["openers"]),
+        pair_heads=frozenset(data["pair_references"]["heads"]),
     )
 
 
