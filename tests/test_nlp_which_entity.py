@@ -312,6 +312,11 @@ def test_ages_and_roles(h1: str, paragraphs: list[str], expected: set[tuple[str,
             {("Kelp Cluster", "created_year", 2015), ("Oyster Cluster", "created_year", 2015)},
             id="the-two-clusters",
         ),
+        pytest.param(
+            ["Plans were revealed to merge the region's two marine clusters, SeaLink and Tay and Forth Marine, into one body. Both were set up in 2017."],
+            {("SeaLink", "created_year", 2017), ("Tay and Forth Marine", "created_year", 2017)},
+            id="bare-both",
+        ),
     ],
 )
 def test_pairs_and_listed_names(paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:

@@ -1000,9 +1000,12 @@ def _pair_reference(ctx: _Ctx, trigger: Span) -> list[_Mention]:
     sent = trigger.sent
     words = [t.lower_ for t in doc[sent.start : trigger.start]]
     opener = next((o for o in rules.pair_openers if tuple(words[: len(o)]) == o), None)
-    if opener is None or len(words) <= len(opener) or words[len(opener)] not in rules.pair_heads:
+    if opener is None or len(words) <= len(opener):
         return []
-    rest = words[len(opener) + 1 :]
+    headed = words[len(opener)] in rules.pair_heads  # "Both clusters were …"; a bare "Both were …" too
+    if not headed and len(opener) > 1:
+        return []
+    rest = words[len(opener) + int(headed) :]
     if any(w not in events.passive_aux and w not in events.adverbs and w not in _SYNTAX.perfect_aux for w in rest):
         return []
     named: list[_Antecedent] = []
@@ -1013,7 +1016,7 @@ def _pair_reference(ctx: _Ctx, trigger: Span) -> list[_Mention]:
             break
     if len(named) < 2:
         return []
-    span = doc[sent.start : sent.start + len(opener) + 1]
+    span = doc[sent.start : sent.start + len(opener) + int(headed)]
     return [_Mention(span, a.name, "cluster", ref="cluster", resolved=a) for a in reversed(named)]
 
 
