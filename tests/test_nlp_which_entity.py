@@ -62,6 +62,18 @@ from tests.test_nlp_dev6_rules import page_facts
             id="untyped-name-before-a-relative-clause",
         ),
         pytest.param(
+            "Textiles of the north",
+            ["The Balti Textile Cluster has been functioning since 2018 and unites 14 sewing firms."],
+            {("Balti Textile Cluster", "created_year", 2018), ("Balti Textile Cluster", "member_count", 14)},
+            id="functioning-since",
+        ),
+        pytest.param(
+            "Cluster policy",
+            ["The Vardar Cluster Programme has been implemented since 2011."],
+            {("Vardar Cluster Programme", "starting_year", 2011)},
+            id="implemented-since",
+        ),
+        pytest.param(
             "Clusters of the province",
             ["The province set up the Glass Cluster (founded 1997) and the Timber Cluster (founded 2001)."],
             {("Glass Cluster", "created_year", 1997), ("Timber Cluster", "created_year", 2001)},
