@@ -130,3 +130,15 @@ def test_a_headline_programme_holding_centre_is_the_topic() -> None:
 )
 def test_page_topic_and_fields(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:
     assert page_facts(h1, "".join(f"<p>{p}</p>" for p in paragraphs)) == expected
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        pytest.param("Review: Baltic Port Forum 2024 in Gdansk", id="review-is-no-name"),
+        pytest.param("Annual meeting 2024 – Gdansk, 12 June", id="a-dateline-part-is-no-name"),
+    ],
+)
+def test_headline_parts_that_name_no_topic(h1: str) -> None:
+    body = "<p>The cluster was set up in 2011 and now has 70 members.</p>"
+    assert page_facts(h1, body) == set()

@@ -221,6 +221,8 @@ def find_enumerated_names(text: str) -> list[ContextName]:
     return out
 
 
+_DATELINE = re.compile(r"[^,]+,\s*\d")  # "Trieste, 14 May", "Oslo, 3 March 2015"
+
 TOPIC_SPLIT = re.compile(r"\s+[|–—:·»]\s+|\s+-\s+|:\s+")
 
 
@@ -281,6 +283,8 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
     if parts and " ".join(parts[0].lower().split()) in lex.member_headlines:
         return None  # "Member spotlight: Kuopion Kuitu": the page is about one of the members
     for k, part in enumerate(parts[:2]):
+        if _DATELINE.match(part):
+            continue  # "Trieste, 14 May": a place and a date, not a name
         words = part.split()
         while words and (
             words[0].lower() in pattern_syntax().headline_openers
