@@ -40,8 +40,9 @@ def printed() -> str:
         "press evaluation: dev17 (44 pages, 35 styles, 109 gold claims)",
         "press evaluation: dev18 (38 pages, 28 styles, 96 gold claims)",
         "press evaluation: dev19 (43 pages, 29 styles, 105 gold claims)",
+        "press evaluation: dev20 (40 pages, 32 styles, 112 gold claims)",
     ],
-    ids=["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19"],
+    ids=["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20"],
 )
 def test_evaluate_command_prints_the_split(printed: str, title: str) -> None:
     assert title in printed
@@ -50,4 +51,4 @@ def test_evaluate_command_prints_the_split(printed: str, title: str) -> None:
 def test_every_written_split_is_found_in_order() -> None:
     from pipeline.evaluation.press import present_splits
 
-    assert present_splits(PRESS) == ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "constructions", "constructions2", "test")
+    assert present_splits(PRESS) == ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "constructions", "constructions2", "test")
