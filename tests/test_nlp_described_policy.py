@@ -121,6 +121,15 @@ def test_a_headline_programme_holding_centre_is_the_topic() -> None:
             id="trap-a-dateline-under-a-headline-is-no-count",
         ),
         pytest.param(
+            "National cluster programme | Agency",
+            [
+                "The programme funds the strategic plans of cluster associations.",
+                "Since 2016 the agency has held an annual Cluster Day; the 2024 edition took place in Bilbao.",
+            ],
+            set(),
+            id="trap-a-clause-before-a-semicolon-is-no-field",
+        ),
+        pytest.param(
             "Aero Valley",
             ["Aero Valley gathers 120 aviation firms.", "Since 2014 the association has held the status of a national key cluster."],
             {("Aero Valley", "member_count", 120)},

@@ -39,6 +39,7 @@ class StructuredRules:
     non_member_words: frozenset[str]
     name_labels: frozenset[str]
     separators: tuple[str, ...]
+    clause_separators: frozenset[str]
     # "When did the network start?", "Date the cluster organisation was established", "How many members are there?"
     described_openers: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # "Start date: 01.04.2025" next to "Application deadline:" or "Salary:" is a job's start
@@ -69,6 +70,7 @@ def pattern_structured_fields() -> StructuredRules:
         non_member_words=frozenset(data.get("non_member_words", ())),
         name_labels=frozenset(data["name_labels"]),
         separators=tuple(data["separators"]),
+        clause_separators=frozenset(data["clause_separators"]),
         described_openers=tuple(
             (str(attribute), tuple(sorted(openers, key=len, reverse=True)))
             for attribute, openers in data.get("described_openers", {}).items()
@@ -230,6 +232,9 @@ _BARE_COUNT = re.compile(
 )
 
 
+MAX_BARE_FIELD_WORDS = 8  # "set up in 2012 by 18 furniture factories"
+
+
 def _bare_field(index: int, offset: int, text: str, published: str | None) -> Field | None:
     """A field without a colon in a line of fields: "Active since 2011", "est. 2019", "18 members",
     "29 companies, 2 faculties" (one member count, the sum)."""
@@ -325,6 +330,7 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
     ]
     # a directory line "Transylvania Textile Cluster (TTFC) · Cluj · est. 2012 · 54 members" names its subject first;
     # so does a card whose first line is a name alone ("Timmerdalen<br>Jämtland · founded 2008 · 63 member companies")
+    field_line = any(sep in block.text for sep in rules.separators if sep not in rules.clause_separators)
     subject = _line_subject(parts[0][1]) if len(parts) >= 2 and ":" not in parts[0][1] else None
     if subject is None and len(parts) >= 2 and "\n" in block.text:
         subject = _card_name(block.text.split("\n", 1)[0])
@@ -344,7 +350,9 @@ def _inline_fields(index: int, block: Block, published: str | None) -> list[Fiel
         if m is None and dashed is not None and _attribute(_label(dashed.group("label"))):
             m = dashed  # "Year of foundation – 2009": a known label, a dash and its value
         if m is None:
-            if len(parts) >= 2:  # a field line: "Active since 2011 · 29 companies, 2 faculties · ..."
+            # a field line: "Active since 2011 · 29 companies, 2 faculties · ..."; a long part is a clause
+            # of a sentence ("Since 2015 the agency has held an annual Cluster Day; the 2025 edition …")
+            if len(parts) >= 2 and (field_line or len(part.split()) <= MAX_BARE_FIELD_WORDS):
                 bare = _bare_field(index, offset, part, published)
                 out.extend([_with_subject(bare, subject)] if bare is not None else [])
             continue
