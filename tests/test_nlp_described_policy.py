@@ -70,6 +70,21 @@ from tests.test_nlp_dev6_rules import page_facts
             {("competitiveness pole policy", "starting_year", 2004), ("Pôle Textile Nord", "created_year", 2006)},
             id="our-pole-is-not-the-policy",
         ),
+        pytest.param(
+            "Smart Industry Clusters",
+            ["Smart Industry Clusters is the national programme for technology clusters.", "The Ministry launched the initiative with a public notice in 2013."],
+            {("Smart Industry Clusters", "starting_year", 2013)},
+            id="the-initiative-as-object",
+        ),
+        pytest.param(
+            "Wine news",
+            [
+                "The Programme for Rural Competitiveness funds wine clusters.",
+                "In 2010 the Government adopted the Strategy for Industrial Policy 2010-2020, which names clusters.",
+            ],
+            set(),
+            id="trap-the-strategy-for-x-is-a-name",
+        ),
     ],
 )
 def test_described_policy(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:

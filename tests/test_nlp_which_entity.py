@@ -68,6 +68,12 @@ from tests.test_nlp_dev6_rules import page_facts
             id="functioning-since",
         ),
         pytest.param(
+            "Aerospace of the south",
+            ["The Salento Aerospace District was instituted in 2008 by the region and 40 firms."],
+            {("Salento Aerospace District", "created_year", 2008)},
+            id="instituted",
+        ),
+        pytest.param(
             "Cluster policy",
             ["The Vardar Cluster Programme has been implemented since 2011."],
             {("Vardar Cluster Programme", "starting_year", 2011)},

@@ -686,6 +686,8 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
         head=head,
         described=lambda a, noun: noun in _described_heads(ctx.document.text, a.name),
     )
+    if found is None and described is not None:  # "the cluster programme" on a page naming none before it
+        return _antecedent_of(ctx, _Mention(ref.span, described, "policy"))
     if found is None:  # "Since the creation of the cluster in 2011, ... joined X": the name comes later
         after = [
             m
@@ -693,8 +695,6 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
             if m.span.start >= ref.span.end and (ref.ref == "any" or m.subject_type == ref.ref)
         ]
         found = _antecedent_of(ctx, after[0]) if after else None
-    if found is None and described is not None:  # "the cluster programme" on a page naming none
-        return _antecedent_of(ctx, _Mention(ref.span, described, "policy"))
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
@@ -1434,7 +1434,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         obj = _created_object(ctx, j, trigger.sent.end)
     if obj is None and prev is not None and prev.text not in _OPENERS:
         # "19 shipyards and suppliers founded the klaster in September 2013": a reference as object
-        ref = next((m for m in mentions if m.ref == "cluster" and m.span.start == trigger.end), None)
+        # "The Ministry launched the initiative with a public notice in 2012": a programme too
+        ref = next((m for m in mentions if m.ref in ("cluster", "policy") and m.span.start == trigger.end), None)
         antecedent = _resolve(ctx, ref) if ref is not None else None
         if antecedent is not None:
             obj = _Mention(ref.span, antecedent.name, antecedent.subject_type, ref=ref.ref)

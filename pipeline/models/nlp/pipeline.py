@@ -426,6 +426,10 @@ def _is_reference(span: Span) -> bool:
     doc = span.doc
     if any(t.ent_iob_ in ("B", "I") for t in span):
         return False
+    if span[-1].is_title and len(span) > 1 and span.end + 1 < len(doc) and doc[span.end].lower_ in pattern_syntax().name_prepositions:
+        after = doc[span.end + 2] if doc[span.end + 1].lower_ in pattern_syntax().articles and span.end + 2 < len(doc) else doc[span.end + 1]
+        if after.is_title:
+            return False  # "the Strategy for Industrial Policy 2009-2020": a name, not "the strategy"
     if span.end < len(doc):
         nxt = doc[span.end]
         low = nxt.lower_
