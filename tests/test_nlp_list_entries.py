@@ -158,3 +158,23 @@ def test_a_post_s_author_is_not_its_topic() -> None:
 )
 def test_spelled_out_numbers_in_relative_dates(text: str, expected: list[tuple[int, str]]) -> None:
     assert [(d.value, d.precision) for d in find_dates(text, published="2025-05-22")] == expected
+
+
+def test_a_timeline_row_dates_the_event_in_its_next_cell() -> None:
+    body = (
+        "<table><tr><td>1990s</td><td>Boatyards and the college start joint courses</td></tr>"
+        "<tr><td>2009</td><td>Foundation of the Kvarken Boat Cluster by 19 yards and the town</td></tr>"
+        "<tr><td>2015</td><td>The cluster opens its test basin</td></tr></table>"
+    )
+    assert page_facts("Our history", body) == {("Kvarken Boat Cluster", "created_year", 2009)}
+
+
+def test_a_directory_heading_with_a_two_word_acronym_names_its_section() -> None:
+    body = (
+        "<p>The directory lists cluster organisations of the country.</p>"
+        "<h2>Drava Wood Cluster (GIZ DWC)</h2><dl><dt>Established</dt><dd>2004</dd><dt>Members</dt><dd>37</dd></dl>"
+    )
+    assert page_facts("Clusters in Slovenia", body) == {
+        ("Drava Wood Cluster", "created_year", 2004),
+        ("Drava Wood Cluster", "member_count", 37),
+    }

@@ -588,13 +588,15 @@ def _add_event(
     *,
     quote: tuple[int, int],
     qualifier: str | None,
+    date_evidence: Evidence | None = None,
 ) -> None:
     """A dated event of a cluster (`created_year`) or policy (`starting_year`).
 
     A reference ("the cluster", "it") is replaced by its antecedent, whose mention
-    becomes a second evidence item (method `coreference`).
+    becomes a second evidence item (method `coreference`); a date read from another
+    cell of the row (`_row_date`) is one more.
     """
-    extra: list[Evidence] = []
+    extra: list[Evidence] = [date_evidence] if date_evidence is not None else []
     if subject.ref is not None:
         antecedent = subject.resolved or _resolve(ctx, subject)
         if antecedent is None:
@@ -604,7 +606,7 @@ def _add_event(
             # reference makes its antecedent the entity last spoken of
             ctx.discourse.history.append(replace(antecedent, block=ctx.block_index, end=subject.span.end_char))
         subject = _Mention(subject.span, antecedent.name, antecedent.subject_type)
-        extra = [antecedent.evidence]
+        extra = [antecedent.evidence, *extra]
     _add(
         ctx,
         subject_type=subject.subject_type,
@@ -1912,6 +1914,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         if not subjects:
             continue
         qualifier = rules.announce if announced else trigger.label_
+        row_evidence: Evidence | None = None
         if trigger.label_ == "anniversary":  # only "its 20th anniversary" dates a founding
             date = _nearest_date(trigger, [d for d in dates if d.expr.precision == "approximate"], used)
         else:
@@ -1930,6 +1933,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         elif ctx.document.published and _on_publication_day(doc, trigger):
             # "the Ministry today unveiled the new Cluster Programme": the page's own date
             value, precision = int(ctx.document.published[:4]), "day"
+        elif (row := _row_date(ctx)) is not None:
+            value, precision, row_evidence = row  # "| 2007 | Foundation of the Vaasa Energy Cluster |"
         else:
             continue
         if _founded_as_company(ctx, trigger, date):
@@ -1950,7 +1955,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         if len(subjects) < bound:
             _rejected(ctx, date)
         for subject in subjects:
-            _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier)
+            _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier, date_evidence=row_evidence)
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
                 ctx.discourse.history.append(_antecedent_of(ctx, subject))  # a name typed by its event
                 mentions.append(subject)  # ... is a mention for the rest of the sentence (its counts)
@@ -1965,6 +1970,29 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 used.add(id(other_date))
                 value, precision = _value(other_date.expr)
                 _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+_CELL = re.compile(r"^(?P<row>.*/tr(?:\[\d+\])?)/t[dh]\[(?P<col>\d+)\]$")
+
+
+def _row_date(ctx: _Ctx) -> tuple[int, str, Evidence] | None:
+    """A table cell whose row opens with a cell holding only a date ("| 2007 | Foundation of the Vaasa
+    Energy Cluster by 25 companies |"): the event in the cell happened then. The date's cell is
+    returned as evidence of its own."""
+    m = _CELL.match(ctx.block.locator or "")
+    if m is None or int(m.group("col")) < 2:
+        return None
+    blocks = ctx.document.blocks
+    k = next((i for i, b in enumerate(blocks) if b is ctx.block), 0)
+    before = _CELL.match(blocks[k - 1].locator or "") if k > 0 else None
+    if before is None or before.group("row") != m.group("row"):
+        return None
+    cell = blocks[k - 1]
+    dates = find_dates(cell.text, published=ctx.document.published)
+    if len(dates) != 1 or not isinstance(dates[0].value, int) or cell.text.strip() != dates[0].text:
+        return None
+    evidence = block_evidence(ctx.document, cell, f"{ctx.prefix}.event", dates[0].start, dates[0].end)
+    return dates[0].value, dates[0].precision, evidence
 
 
 def _rejected(ctx: _Ctx, date: _DateTok | None) -> None:

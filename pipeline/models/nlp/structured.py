@@ -564,7 +564,7 @@ def _answer_fields(blocks: Sequence[Block], published: str | None) -> list[Field
     return out
 
 
-_ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.\-]{1,9}\s*\)\s*$")
+_ACRONYM_TAIL = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.\-]{1,9}(?:\s[A-Z][A-Z0-9&.\-]{1,9})?\s*\)\s*$")  # "(TGS)", "(GIZ ACS)"
 _ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]?\s*(?:[–—-]\s+)?(?=\S)")
 _ENTRY = re.compile(r"^(?P<name>[^\s–—:;,.()][^–—:;,.()]{0,60}?)(?:\s+[–—-]\s+|:\s+)(?P<rest>\S.*)$", re.DOTALL)
 
