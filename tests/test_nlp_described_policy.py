@@ -166,3 +166,17 @@ def test_page_topic_and_fields(h1: str, paragraphs: list[str], expected: set[tup
 def test_headline_parts_that_name_no_topic(h1: str) -> None:
     body = "<p>The cluster was set up in 2011 and now has 70 members.</p>"
     assert page_facts(h1, body) == set()
+
+
+def test_a_headline_alias_in_parentheses_is_left_out_of_the_topic() -> None:
+    body = (
+        "<p>The is-Cluster is an industry-led cluster for space technologies.</p>"
+        "<dl><dt>Year of establishment</dt><dd>2011</dd><dt>Number of members</dt><dd>48</dd>"
+        "<dt>Main sectors</dt><dd>Satellites; navigation software</dd></dl>"
+        "<p>The space agency, which manages the cluster, also runs a test bed.</p>"
+    )
+    facts = page_facts("Iberian Space Technologies and Applications Cluster (is-Cluster)", body)
+    assert facts == {
+        ("Iberian Space Technologies and Applications Cluster", "created_year", 2011),
+        ("Iberian Space Technologies and Applications Cluster", "member_count", 48),
+    }

@@ -3447,6 +3447,8 @@ def _profile_page(document: Document, selected: Sequence[Block]) -> bool:
     members = [f for f in fields if f.attribute == "member_count"]
     # one organisation's sheet: one start and one member count (a directory has one per entry)
     return len(starts) == 1 and len(members) == 1
+
+
 def _described_as_policy(text: str, name: str) -> bool:
     """The text calls the name a programme and never a cluster or network ("Vinnväxt is Vinnova's
     long-term programme for regional innovation environments")."""

@@ -221,6 +221,7 @@ def find_enumerated_names(text: str) -> list[ContextName]:
     return out
 
 
+_ALIAS_TAIL = re.compile(r"\s*\([^()]{1,24}\)\s*$")  # a short alias in parentheses closing a headline
 _DATELINE = re.compile(r"[^,]+,\s*\d")  # "Trieste, 14 May", "Oslo, 3 March 2015"
 
 TOPIC_SPLIT = re.compile(r"\s+[|–—:·»]\s+|\s+-\s+|:\s+")
@@ -285,6 +286,9 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
     for k, part in enumerate(parts[:2]):
         if _DATELINE.match(part):
             continue  # "Trieste, 14 May": a place and a date, not a name
+        alias = _ALIAS_TAIL.search(part)
+        if alias is not None and alias.start() > 0:
+            part = part[: alias.start()]  # "Hellenic Space Technologies and Applications Cluster (si-Cluster)"
         words = part.split()
         while words and (
             words[0].lower() in pattern_syntax().headline_openers
