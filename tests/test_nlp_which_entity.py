@@ -214,6 +214,7 @@ def test_a_case_study_headline_names_no_topic() -> None:
     [
         pytest.param("The Tatra Machinery Cluster associates 57 firms of the region.", 57, id="associates-as-a-verb"),
         pytest.param("The Tatra Machinery Cluster involves 31 partners from four districts.", 31, id="involves"),
+        pytest.param("The Tatra Machinery Cluster reunites 44 companies of the valley.", 44, id="reunites-in-translated-english"),
         pytest.param("The Tatra Machinery Cluster groups on one site firms of every size.", None, id="trap-one-is-no-count"),
     ],
 )
