@@ -178,3 +178,30 @@ def test_a_directory_heading_with_a_two_word_acronym_names_its_section() -> None
         ("Drava Wood Cluster", "created_year", 2004),
         ("Drava Wood Cluster", "member_count", 37),
     }
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        pytest.param(("Indicator", "2024", "2023"), ("Number of members at 31 December", "52", "47"), 52, id="latest-year-first"),
+        pytest.param(("Indicator", "2022", "2023"), ("Member companies", "31", "35"), 35, id="latest-year-last"),
+        pytest.param(("Indicator", "31 Dec 2023", "31 Dec 2024"), ("Members", "118", "126"), 126, id="dated-columns"),
+    ],
+)
+def test_an_annual_report_table_gives_the_latest_year_s_count(header: tuple[str, ...], row: tuple[str, ...], expected: int) -> None:
+    table = (
+        "<table><tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr>"
+        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+        "<tr><td>Joint projects</td><td>12</td><td>9</td></tr></table>"
+    )
+    body = "<p>The Silesian Optics Cluster was founded in 2009 by lens makers.</p>" + table
+    facts = page_facts("Silesian Optics Cluster – annual report", body)
+    assert {v for _, a, v in facts if a == "member_count"} == {expected}
+
+
+def test_a_foreword_heading_names_no_section() -> None:
+    body = "<p>The Silesian Optics Cluster was founded in 2009.</p><h2>Foreword of the Chairman</h2><dl><dt>Members</dt><dd>61</dd></dl>"
+    assert page_facts("Silesian Optics Cluster", body) == {
+        ("Silesian Optics Cluster", "created_year", 2009),
+        ("Silesian Optics Cluster", "member_count", 61),
+    }

@@ -717,8 +717,9 @@ def parse_html(data: bytes, *, doc_id: str, uri: str, sha256: str) -> Document:
     published = meta_date
     classified: list[_RawBlock] = []
     for raw in raw_blocks:
-        # a date in a table cell or definition is a field's value ("Founded | 15.05.2009"), not the page's date
-        line = None if re.search(r"/(?:td|dd)(?:\[\d+\])?$", raw.locator or "") else _date_line(raw.text)
+        # a date in a table cell (a value, "Founded | 15.05.2009", or a column header, "31 Dec 2024") or a
+        # definition is a field, not the page's date
+        line = None if re.search(r"/(?:td|th|dd)(?:\[\d+\])?$", raw.locator or "") else _date_line(raw.text)
         if line is not None:
             if published is None or (published == meta_date and published[0] == line[0]):
                 published = line

@@ -398,7 +398,22 @@ def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]
             rows.setdefault(m.group("row"), []).append((int(m.group("col") or 1), i, block))
     out: list[Field] = []
     header: dict[int, str] | None = None
+    years: dict[int, int] = {}  # "Indicator | 2024 | 2023": the year each column reports
     for _, cells in rows.items():
+        columns = {col: _column_year(b.text) for col, _, b in cells[1:]}
+        if len(cells) >= 3 and all(columns.values()) and all(_HEADER_CELL.search(b.locator or "") for _, _, b in cells[1:]):
+            years = {col: y for col, y in columns.items() if y is not None}
+            continue
+        if len(cells) >= 3 and years and _attribute(_label(cells[0][2].text)) == "member_count":
+            # "Number of members at 31 December | 44 | 41": the count of the latest year's column
+            latest = max(years, key=lambda c: years[c])
+            by_col = {col: (i, b) for col, i, b in cells}
+            if latest in by_col:
+                i, block = by_col[latest]
+                found = _value("member_count", block.text, published)
+                if found:
+                    out.append(Field(i, 0, len(block.text), "member_count", found[0], found[1], None, False, _label(cells[0][2].text)))
+            continue
         if len(cells) == 2 and _attribute(_label(cells[0][2].text)):
             # a two-column key/value row (infobox): "Founded | 2007"
             attribute = _attribute(_label(cells[0][2].text))
@@ -431,6 +446,20 @@ def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]
             if found:
                 out.append(Field(i, 0, len(block.text), attribute, found[0], found[1], name))
     return out
+
+
+_HEADER_CELL = re.compile(r"/th(?:\[\d+\])?$")
+_COLUMN_YEAR = re.compile(r"^\s*(?:(?:\d{1,2}\.?\s+)?[A-Za-z]{3,9}\.?\s+)?(?P<y>(?:19|20)\d\d)\s*$")
+
+
+def _column_year(text: str) -> int | None:
+    """The year a table column reports: "2024", "31 Dec 2024", "December 2023".
+
+    >>> _column_year("31 Dec 2024"), _column_year("2023"), _column_year("Members")
+    (2024, 2023, None)
+    """
+    m = _COLUMN_YEAR.match(text)
+    return int(m.group("y")) if m else None
 
 
 _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}[./ ]\s?(?:\d{1,2}|[A-Z][a-z]+)[./ ]\s?)?(?:19|20)\d\d\b(?![-–/]\d)")
@@ -634,8 +663,9 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
             # "Hollow Wood Cluster", "Lindby Food Network", "ABT"; not "History", "Programme", "Results"
             if not any(w[:1].isupper() for w in words[1:]) and any(w in pattern_syntax().articles for w in words):
                 continue  # "Composition of the cluster", "Members of the network": a generic sub-heading
-            if words and all(w.lower().strip(".,:;!?") in lex.headline_words for w in words):
-                continue  # "General Information", "Key Facts & Figures" written in title case
+            glue = pattern_syntax().articles | pattern_syntax().name_prepositions
+            if words and all(w.lower().strip(".,:;!?") in lex.headline_words | glue for w in words):
+                continue  # "General Information", "Key Facts & Figures", "Foreword of the Chairman"
             named = len(words) >= 2 or text.isupper() or is_camelcase_name(text)
             if named and len(words) <= 8 and is_name(text) and not all(w.lower() in lex.generic_heads for w in words):
                 return text
