@@ -85,6 +85,24 @@ from tests.test_nlp_dev6_rules import page_facts
             set(),
             id="trap-the-strategy-for-x-is-a-name",
         ),
+        pytest.param(
+            "Programmes of the ministry",
+            ["The NETWORKS programme was launched in 2005.", "It was followed in 2009 by the ALLIANCE programme, which funded joint labs."],
+            {("NETWORKS programme", "starting_year", 2005), ("ALLIANCE programme", "starting_year", 2009)},
+            id="upper-case-names-and-a-passive-successor",
+        ),
+        pytest.param(
+            "Cluster policy",
+            ["Norway's national cluster programme, Klyngekraft, started on 1 March 2019.", "It funds 12 clusters."],
+            {("Klyngekraft", "starting_year", 2019), ("Klyngekraft", "cluster_count", 12)},
+            id="name-in-commas-after-its-description",
+        ),
+        pytest.param(
+            "Cluster policy",
+            ["The Vistula Hydrogen Cluster won the Cutting-Edge Cluster Competition.", "The competition, launched by the ministry in 2008, ran five rounds."],
+            {("Cutting-Edge Cluster Competition", "starting_year", 2008)},
+            id="the-competition",
+        ),
     ],
 )
 def test_described_policy(h1: str, paragraphs: list[str], expected: set[tuple[str, str, object]]) -> None:

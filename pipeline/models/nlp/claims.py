@@ -205,8 +205,10 @@ def _subject_type(span: Span) -> SubjectType:
         return "policy"
     if (span.id_ or span.ent_id_) == "cluster_association":
         return "cluster"  # "Union of Slovak Clusters": an association of clusters is one organisation
+    lex = pattern_name_lexicon()
     last = span[-1].lower_ if len(span) > 1 else ""
-    return "policy" if last in pattern_name_lexicon().policy_topic_words and last.endswith("s") else "cluster"
+    # "Leading-Edge Cluster Competition", "Cluster Excellence Label": a programme's name too
+    return "policy" if last in lex.policy_topic_words and (last.endswith("s") or last not in lex.org_heads) else "cluster"
 
 
 def _clean_name(text: str) -> str:
@@ -979,6 +981,9 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
     pair = _pair_reference(ctx, trigger)
     if pair:
         return pair
+    successor = _passive_successor(ctx, trigger, mentions)
+    if successor is not None:
+        return [successor] if successor.name else []
     found = (
         _trigger_subject_one(ctx, trigger, mentions)
         or _unnamed_subject(ctx, trigger)
@@ -991,6 +996,24 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
     if found is None:
         return []
     return _coordinated(ctx, found, mentions) if found.ref is None else [found]
+
+
+def _passive_successor(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """"It was followed in 2007 by the COOPERATION programme": a passive succession verb created its
+    agent. Returns the agent, an empty-named mention when the agent is no name (nothing was created
+    that the page names), or None when the trigger is no passive succession."""
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    if trigger[0].lower_ not in rules.succession_verbs or trigger.start == 0:
+        return None
+    if doc[trigger.start - 1].lower_ not in rules.passive_aux:
+        return None
+    by = next((k for k in range(trigger.end, trigger.sent.end) if doc[k].lower_ == "by"), None)
+    k = by + 1 if by is not None else trigger.sent.end
+    while k < trigger.sent.end and doc[k].lower_ in _DETERMINERS:
+        k += 1
+    agent = next((m for m in mentions if m.span.start == k and m.ref is None), None)
+    return agent or _Mention(trigger, "", "cluster")
 
 
 def _pair_reference(ctx: _Ctx, trigger: Span) -> list[_Mention]:

@@ -68,7 +68,11 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
     )
     parenthesis = re.compile(rf"{_NAME}{legal}\s*\(\s*(?:{det}\s+)?{_MID}{head}[^()]{{0,60}}\)")
     mid_lower = r"(?P<mid>(?:(?!(?:the|a|an)\s)[a-z’'\-&]+\s+){0,4}?)"
-    before = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Oo]ur)\s+{mid_lower}{head}\s+{_NAME}")
+    # "the competitiveness cluster Medilink"; "Denmark's national cluster programme, Innovation Power, …"
+    unnamed = _NAME.replace("?P<name>", "")
+    before = re.compile(
+        rf"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[{UPPER}][\w-]*['’]s)\s+{mid_lower}{head}(?:\s+|,\s+(?={unnamed},)){_NAME}"
+    )
     return apposition, copula, parenthesis, before
 
 

@@ -196,6 +196,7 @@ class EventRules:
     nominal_documents: frozenset[str] = frozenset()
     object_since_verbs: frozenset[str] = frozenset()
     held_since_verbs: frozenset[str] = frozenset()  # "has held the status ... since": a status, no start
+    succession_verbs: frozenset[str] = frozenset()  # "was followed in 2007 by the X programme"
     held_since_nouns: frozenset[str] = frozenset()
     object_since_openers: frozenset[str] = frozenset()
     person_subjects: frozenset[str] = frozenset()  # "who has led the association since 2016": a tenure
@@ -262,6 +263,7 @@ def pattern_event_triggers() -> EventRules:
         nominal_documents=frozenset(data.get("nominal_documents", ())),
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
         held_since_verbs=frozenset(data.get("held_since_verbs", ())),
+        succession_verbs=frozenset(data.get("succession_verbs", ())),
         held_since_nouns=frozenset(data.get("held_since_nouns", ())),
         object_since_openers=frozenset(data.get("object_since_openers", ())),
         person_subjects=frozenset(data.get("person_subjects", ())),
