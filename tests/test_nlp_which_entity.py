@@ -80,6 +80,12 @@ from tests.test_nlp_dev6_rules import page_facts
             id="implemented-since",
         ),
         pytest.param(
+            "Malta Games Cluster",
+            ["The Malta Games Cluster has 40 members.", "The Kordin Business Park, which hosts the cluster, opened in 2012."],
+            {("Malta Games Cluster", "member_count", 40)},
+            id="trap-the-cluster-inside-a-host-s-relative-clause",
+        ),
+        pytest.param(
             "Clusters of the province",
             ["The province set up the Glass Cluster (founded 1997) and the Timber Cluster (founded 2001)."],
             {("Glass Cluster", "created_year", 1997), ("Timber Cluster", "created_year", 2001)},

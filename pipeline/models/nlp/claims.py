@@ -1511,6 +1511,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
             found = _copula_subject(ctx, trigger, mentions)  # "X was the first ... cluster, founded in 1997"
         if found is not None and prev.text not in _OPENERS and (created := _object_relative(ctx, found, mentions)):
             return created  # "X (si-Cluster), which Corallia set up in 2009, has ...": X was set up
+        if found is not None and prev.text == "," and (opener := _enclosing_relative(doc, found, trigger.start)) is not None:
+            # "The Life Sciences Park, which hosts the cluster, opened in 2013": the park did, not "the cluster"
+            return next((m for m in mentions if m.span.end == opener - 1 and ctx.depth[m.span.start] == level), None)
         return found
     j = trigger.end
     while j < len(doc) and doc[j].lower_ in _DETERMINERS:
