@@ -86,6 +86,12 @@ from tests.test_nlp_dev6_rules import page_facts
             id="trap-the-cluster-inside-a-host-s-relative-clause",
         ),
         pytest.param(
+            "Ionian Games Cluster",
+            ["The Ionian Games Cluster has 33 members.", "Techlink, the organisation that manages the cluster, was set up in 2004."],
+            {("Ionian Games Cluster", "member_count", 33)},
+            id="trap-the-manager-in-an-apposition",
+        ),
+        pytest.param(
             "Clusters of the province",
             ["The province set up the Glass Cluster (founded 1997) and the Timber Cluster (founded 2001)."],
             {("Glass Cluster", "created_year", 1997), ("Timber Cluster", "created_year", 2001)},

@@ -2150,8 +2150,15 @@ def _manager_of(ctx: _Ctx, subject: _Mention, trigger: Span) -> bool:
     sent = trigger.sent
     if trigger.start < subject.span.end:
         return False
+    # after the trigger, or in an apposition before it ("Corallia, the organisation that manages the cluster, was set up")
     verb = next(
-        (t.i for t in doc[trigger.end : sent.end] if t.lower_ in _SYNTAX.manager_verbs and ctx.depth[t.i] == ctx.depth[subject.span.start]),
+        (
+            t.i
+            for t in doc[subject.span.end : sent.end]
+            if t.lower_ in _SYNTAX.manager_verbs
+            and ctx.depth[t.i] == ctx.depth[subject.span.start]
+            and not trigger.start <= t.i < trigger.end
+        ),
         None,
     )
     if verb is None:
