@@ -244,11 +244,12 @@ FLOOR = {  # the numbers after the NLP generalisation work (issue 7), rounded do
     ("dev", "member_count"): (1.00, 1.00),
     ("dev", "renamed_to"): (0.83, 1.00),
     ("dev", None): (0.95, 1.00),
-    # with the learned binder on (the default): 28/40, 1 FP (rules alone: 27/40, 0 FP); member counts 18/24, 2 FP
+    # with the learned binder on (the default): 28/40, 1 FP (rules alone: 27/40, 0 FP); member counts 18/24, 2 FP;
+    # renames 3/5; overall 49/73, 3 FP
     ("test", "start_date"): (0.70, 0.96),
     ("test", "member_count"): (0.75, 0.90),
-    ("test", "renamed_to"): (0.40, 1.00),
-    ("test", None): (0.65, 0.94),
+    ("test", "renamed_to"): (0.60, 1.00),
+    ("test", None): (0.67, 0.94),
 }
 
 

@@ -87,8 +87,9 @@ SPLITS: dict[str, WrittenSplit] = {
             # after merging with the dev5 rules, "Lithuania counts some 60 cluster initiatives" also gives the
             # country's count (as "Lithuania counts some 60 clusters" always did); the page's gold has no
             # country claim
-            "cluster_count": (0.44, 0.88),
-            None: (0.73, 0.98),
+            "cluster_count": (0.44, 0.80),  # a programme described, not named, now counts ("The cluster programme
+            # 2016–2023 financed 14 cluster organisations in total"): the page's gold has no programme claim
+            None: (0.73, 0.97),
         },
     ),
     # gold commit 5525f06; as written: overall 0.59/0.92; after tuning on dev7: 0.83/0.97
@@ -290,7 +291,8 @@ SPLITS: dict[str, WrittenSplit] = {
         40, 32, 23, 220,
         {"created_year": 49, "member_count": 42, "renamed_to": 8, "starting_year": 7, "cluster_count": 6},
         {
-            "start_date": (0.73, 0.93),
+            # after the session's later rules (dev20 then a development split): 46/56, 4 FP
+            "start_date": (0.82, 0.92),
             "renamed_to": (0.37, 1.00),
             "member_count": (0.61, 0.83),
             "cluster_count": (0.16, 0.33),
