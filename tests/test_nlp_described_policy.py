@@ -198,3 +198,17 @@ def test_a_headline_alias_in_parentheses_is_left_out_of_the_topic() -> None:
         ("Iberian Space Technologies and Applications Cluster", "created_year", 2011),
         ("Iberian Space Technologies and Applications Cluster", "member_count", 48),
     }
+
+
+def test_a_described_programme_is_listed_only_with_a_fact() -> None:
+    from pipeline.backend.html import parse_html
+    from pipeline.models.nlp.claims import extract_prose_claims
+
+    data = (
+        "<html><head><title>Cluster policy</title></head><body><main><h1>Regional notes</h1>"
+        "<p>The report gives an overview of the national cluster policy and of the regional cluster policy.</p>"
+        "<p>The regional cluster programme was launched in 2015.</p></main></body></html>"
+    ).encode()
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    mentioned = {c.subject_name for c in extract_prose_claims(doc, country=None) if c.attribute == "mentioned"}
+    assert mentioned == {"regional cluster programme"}

@@ -79,7 +79,8 @@ _NAME_AFTER = re.compile(
 )
 
 
-_WEAK_FAMILIES = frozenset({"x_org_head", "ner_org"})
+DESCRIBED_FAMILY = "descriptive_policy"  # "the regional cluster programme" naming itself
+_WEAK_FAMILIES = frozenset({"x_org_head", "ner_org", DESCRIBED_FAMILY})
 _PAST_IRREGULAR = _SYNTAX.past_irregular
 _APPOSITION = re.compile(
     # "X, the wine cluster of Moravia, …" and "X, Moravia's wine cluster, …" (a possessive name opens it too)
@@ -3786,9 +3787,11 @@ def extract_prose(
             named = _mentions(sent)
             # programmes described, not named, take part in the sentence's events and counts, but are
             # no antecedent for a later "it" or "the programme" and no rename's new name
-            mentions = sorted([*named, *_described_mentions(ctx, sent)], key=lambda m: m.span.start)
+            described = _described_mentions(ctx, sent)
+            mentions = sorted([*named, *described], key=lambda m: m.span.start)
             for mention in mentions:
-                family = mention.span.id_ or mention.span.ent_id_
+                # a described programme is listed only with a fact about it (a weak family)
+                family = DESCRIBED_FAMILY if mention in described else mention.span.id_ or mention.span.ent_id_
                 # names made clusters by context record the rule on their mention claim
                 qualifier = family if family in CONTEXT_FAMILIES or family in _WEAK_FAMILIES else None
                 seen.setdefault(
