@@ -86,6 +86,15 @@ from tests.test_nlp_dev6_rules import page_facts
             id="trap-the-strategy-for-x-is-a-name",
         ),
         pytest.param(
+            "Cluster policy in Spain",
+            [
+                "The Innovative Clusters Programme was launched in 2007.",
+                "Two regional policies are shown too: Navarre, which started its cluster policy in 1995, and Aragon, which followed in 1998.",
+            ],
+            {("Innovative Clusters Programme", "starting_year", 2007)},
+            id="trap-a-region-s-own-cluster-policy-is-not-the-named-programme",
+        ),
+        pytest.param(
             "Programmes of the ministry",
             ["The NETWORKS programme was launched in 2005.", "It was followed in 2009 by the ALLIANCE programme, which funded joint labs."],
             {("NETWORKS programme", "starting_year", 2005), ("ALLIANCE programme", "starting_year", 2009)},

@@ -1460,8 +1460,17 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         obj = _created_object(ctx, j, trigger.sent.end)
     if obj is None and prev is not None and prev.text not in _OPENERS:
         # "19 shipyards and suppliers founded the klaster in September 2013": a reference as object
-        # "The Ministry launched the initiative with a public notice in 2012": a programme too
-        ref = next((m for m in mentions if m.ref in ("cluster", "policy") and m.span.start == trigger.end), None)
+        # "The Ministry launched the initiative with a public notice in 2012": a programme too, but not
+        # a possessed one ("the Basque Country started its cluster policy in 1991": the region's own)
+        ref = next(
+            (
+                m
+                for m in mentions
+                if m.span.start == trigger.end
+                and (m.ref == "cluster" or (m.ref == "policy" and m.span[0].lower_ not in _SYNTAX.possessive_determiners))
+            ),
+            None,
+        )
         antecedent = _resolve(ctx, ref) if ref is not None else None
         if antecedent is not None:
             obj = _Mention(ref.span, antecedent.name, antecedent.subject_type, ref=ref.ref)

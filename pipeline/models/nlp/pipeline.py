@@ -34,9 +34,9 @@ from pipeline.models.nlp.patterns import (
     is_name_word,
     matcher_patterns,
     pattern_anaphors,
-    pattern_described_policy,
     pattern_cluster_names,
     pattern_countries,
+    pattern_described_policy,
     pattern_event_triggers,
     pattern_name_lexicon,
     pattern_policy_names,
@@ -396,6 +396,10 @@ def described_policy(span: Span) -> str | None:
         return None
     if not any(t.lower_ in rules.described_cluster_words for t in span[1:-1]):
         return None
+    if span[0].lower_ in pattern_syntax().possessive_determiners and all(
+        t.lower_ in rules.described_cluster_words for t in span[1:-1]
+    ):
+        return None  # "(the region) started its cluster policy": the possessor's, whose name is not given
     if any(not (t.is_lower and t.is_alpha) for t in span[1:]) or any(t.ent_iob_ in ("B", "I") for t in span):
         return None
     doc = span.doc
@@ -426,6 +430,8 @@ def _is_reference(span: Span) -> bool:
     doc = span.doc
     if any(t.ent_iob_ in ("B", "I") for t in span):
         return False
+    if span[0].lower_ in pattern_syntax().possessive_determiners:
+        return False  # "its cluster policy": a description (`described_policy`), never a plain reference
     if span[-1].is_title and len(span) > 1 and span.end + 1 < len(doc) and doc[span.end].lower_ in pattern_syntax().name_prepositions:
         after = doc[span.end + 2] if doc[span.end + 1].lower_ in pattern_syntax().articles and span.end + 2 < len(doc) else doc[span.end + 1]
         if after.is_title:
