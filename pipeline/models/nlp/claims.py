@@ -59,7 +59,15 @@ from pipeline.models.nlp.patterns import (
 )
 from pipeline.models.nlp.pipeline import build_nlp, described_policy, in_cluster_context
 from pipeline.models.nlp.settings import NlpSettings
-from pipeline.models.nlp.structured import describes_non_cluster, find_fields, item_head, job_start_field, section_subject, start_field_line
+from pipeline.models.nlp.structured import (
+    describes_non_cluster,
+    find_fields,
+    item_head,
+    job_start_field,
+    section_subject,
+    start_field_line,
+    table_cell,
+)
 from pipeline.text.regions import count_places, country_code, country_in_name, region_of
 from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
@@ -984,7 +992,7 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
         return pair
     successor = _passive_successor(ctx, trigger, mentions)
     if successor is not None:
-        return [successor] if successor.name else []
+        return successor
     found = (
         _trigger_subject_one(ctx, trigger, mentions)
         or _unnamed_subject(ctx, trigger)
@@ -999,10 +1007,10 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
     return _coordinated(ctx, found, mentions) if found.ref is None else [found]
 
 
-def _passive_successor(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+def _passive_successor(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list[_Mention] | None:
     """"It was followed in 2007 by the COOPERATION programme": a passive succession verb created its
-    agent. Returns the agent, an empty-named mention when the agent is no name (nothing was created
-    that the page names), or None when the trigger is no passive succession."""
+    agent. Returns [agent], [] when the agent is no name (nothing the page names was created), or None
+    when the trigger is no passive succession."""
     rules = pattern_event_triggers()
     doc = ctx.doc
     if trigger[0].lower_ not in rules.succession_verbs or trigger.start == 0:
@@ -1013,8 +1021,7 @@ def _passive_successor(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _M
     k = by + 1 if by is not None else trigger.sent.end
     while k < trigger.sent.end and doc[k].lower_ in _DETERMINERS:
         k += 1
-    agent = next((m for m in mentions if m.span.start == k and m.ref is None), None)
-    return agent or _Mention(trigger, "", "cluster")
+    return [m for m in mentions if m.span.start == k and m.ref is None][:1]
 
 
 def _pair_reference(ctx: _Ctx, trigger: Span) -> list[_Mention]:
@@ -2008,20 +2015,17 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
 
 
-_CELL = re.compile(r"^(?P<row>.*/tr(?:\[\d+\])?)/t[dh]\[(?P<col>\d+)\]$")
-
-
 def _row_date(ctx: _Ctx) -> tuple[int, str, Evidence] | None:
     """A table cell whose row opens with a cell holding only a date ("| 2007 | Foundation of the Vaasa
     Energy Cluster by 25 companies |"): the event in the cell happened then. The date's cell is
     returned as evidence of its own."""
-    m = _CELL.match(ctx.block.locator or "")
-    if m is None or int(m.group("col")) < 2:
+    here = table_cell(ctx.block.locator)
+    if here is None or here[1] < 2:
         return None
     blocks = ctx.document.blocks
     k = next((i for i, b in enumerate(blocks) if b is ctx.block), 0)
-    before = _CELL.match(blocks[k - 1].locator or "") if k > 0 else None
-    if before is None or before.group("row") != m.group("row"):
+    before = table_cell(blocks[k - 1].locator) if k > 0 else None
+    if before is None or before[0] != here[0]:
         return None
     cell = blocks[k - 1]
     dates = find_dates(cell.text, published=ctx.document.published)

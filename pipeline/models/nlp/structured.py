@@ -389,6 +389,16 @@ def _counted_label(label: str) -> bool:
 _CELL = re.compile(r"^(?P<row>.*/tr(?:\[\d+\])?)/t[dh](?:\[(?P<col>\d+)\])?$")
 
 
+def table_cell(locator: str | None) -> tuple[str, int] | None:
+    """The row and column of a table cell's block, from its locator.
+
+    >>> table_cell("html/body/table/tbody/tr[2]/td[1]"), table_cell("html/body/p")
+    (('html/body/table/tbody/tr[2]', 1), None)
+    """
+    m = _CELL.match(locator or "")
+    return (m.group("row"), int(m.group("col") or 1)) if m else None
+
+
 def _table_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     rules = pattern_structured_fields()
     rows: dict[str, list[tuple[int, int, Block]]] = {}
