@@ -74,6 +74,20 @@ def region_of(country: str | None, name: str) -> str | None:
     return None
 
 
+def names_a_place(text: str) -> bool:
+    """Whether `text` names a country, a region or a city, or holds one's adjective.
+
+    >>> names_a_place("Basque Government"), names_a_place("Croatia"), names_a_place("Enterprise Agency")
+    (True, True, False)
+    """
+    if country_code(text) or country_in_name(text) or count_places(text):
+        return True
+    regions: dict[str, dict[str, list[str]]] = _geo()["regions"]  # type: ignore[assignment]
+    return any(
+        re.search(r"\b" + re.escape(n) + r"\b", text) for by_country in regions.values() for names in by_country.values() for n in names
+    )
+
+
 def region_names(country: str | None) -> dict[str, list[str]]:
     regions: dict[str, dict[str, list[str]]] = _geo()["regions"]  # type: ignore[assignment]
     return regions.get(_eccp_code(country), {})

@@ -57,7 +57,7 @@ from pipeline.models.nlp.patterns import (
     pattern_rename_cues,
     pattern_syntax,
 )
-from pipeline.models.nlp.pipeline import build_nlp, described_policy, in_cluster_context
+from pipeline.models.nlp.pipeline import build_nlp, described_policy, in_cluster_context, possessor_place
 from pipeline.models.nlp.settings import NlpSettings
 from pipeline.models.nlp.structured import (
     describes_non_cluster,
@@ -686,6 +686,9 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     before = [*earlier, *(a for a in before if (a.block, a.end) not in seen)]
     head = ref.span[-1].lower_ if ref.ref in ("cluster", "policy") and len(ref.span) > 1 else None
     described = described_policy(ref.span) if ref.ref == "policy" else None
+    if described is not None and possessor_place(ref.span) is not None:
+        # "Croatia's cluster programme", "Catalonia started its cluster policy": the place's own
+        return _antecedent_of(ctx, _Mention(ref.span, described, "policy"))
     if described is not None and len(ref.span) > 3:
         # "the regional cluster programme" that no earlier name holds: the phrase names the programme
         return _described_match(ref, before, ctx.discourse.topic) or _antecedent_of(

@@ -375,6 +375,7 @@ class SyntaxRules:
     reflexives: frozenset[str] = frozenset()
     singular_aux: frozenset[str] = frozenset()  # "its training centre has trained ... since it opened"
     neuter_possessives: frozenset[str] = frozenset()
+    government_heads: frozenset[str] = frozenset()  # "the Basque Government": a place's public body
 
 
 _OPTIONAL_SYNTAX = frozenset(k for k, f in SyntaxRules.__dataclass_fields__.items() if f.default is not MISSING)

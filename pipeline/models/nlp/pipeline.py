@@ -44,6 +44,7 @@ from pipeline.models.nlp.patterns import (
     pattern_syntax,
 )
 from pipeline.models.nlp.settings import NlpSettings
+from pipeline.text.regions import names_a_place
 
 __all__ = ["ParserUnavailableError", "build_nlp", "in_cluster_context"]
 
@@ -396,10 +397,15 @@ def described_policy(span: Span) -> str | None:
         return None
     if not any(t.lower_ in rules.described_cluster_words for t in span[1:-1]):
         return None
+    place = possessor_place(span)
+    if span[0].lower_ in pattern_syntax().possessive_markers and place is None:
+        return None  # "the government's cluster programme": a possessor that names no place
     if span[0].lower_ in pattern_syntax().possessive_determiners and all(
         t.lower_ in rules.described_cluster_words for t in span[1:-1]
     ):
-        return None  # "(the region) started its cluster policy": the possessor's, whose name is not given
+        # "Catalonia started its cluster policy in 1993": the place's own (named by it); "(the region)
+        # started its cluster policy": the possessor's, whose name is not given
+        return f"{place} {span[1:].text}" if place is not None else None
     if any(not (t.is_lower and t.is_alpha) for t in span[1:]) or any(t.ent_iob_ in ("B", "I") for t in span):
         return None
     doc = span.doc
@@ -420,7 +426,58 @@ def described_policy(span: Span) -> str | None:
             return None  # "the cluster programme managers", "the cluster policy instruments"
         if nxt.lower_ in lex.role_titles or (nxt.text[:1].isupper() and nxt.is_alpha):
             return None
-    return span[1:].text
+    return f"{place} {span[1:].text}" if place is not None and span[0].lower_ in pattern_syntax().possessive_markers else span[1:].text
+
+
+def possessor_place(span: Span) -> str | None:
+    """The place whose programme a possessed description is: "Croatia's cluster programme",
+    "Catalonia started its cluster policy", "The Government of Croatia launched its cluster
+    programme" -> Croatia / Catalonia. For "its"/"their" the possessor is the clause's subject: a
+    capitalised run opening the sentence (or after a fronted phrase and a comma), with only
+    lower-case words (the verb) between it and the possessive.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("In 1991, the Basque Country started its cluster policy.")
+    >>> possessor_place(doc[7:10])
+    'Basque Country'
+    >>> doc = English()("Croatia's cluster programme began in 2012.")
+    >>> possessor_place(doc[1:4])
+    'Croatia'
+    >>> doc = English()("The agency started its cluster programme.")
+    >>> possessor_place(doc[3:6]) is None
+    True
+    """
+    syntax = pattern_syntax()
+    doc = span.doc
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    k = span.start - 1
+    if span[0].lower_ in syntax.possessive_determiners:
+        verbs = 0
+        while k >= sent_start and doc[k].is_alpha and doc[k].is_lower and verbs < 5:
+            k -= 1
+            verbs += 1
+        if verbs == 0:
+            return None
+    elif span[0].lower_ not in syntax.possessive_markers:
+        return None
+    end = k + 1
+    while k >= sent_start and (doc[k].is_title or doc[k].is_upper or (doc[k].lower_ in syntax.name_joiners and k + 1 < end)):
+        k -= 1
+    start = k + 1
+    while start < end and not doc[start].is_title and not doc[start].is_upper:
+        start += 1  # a joiner opening the run ("of", "the") is not the name's
+    if start >= end or (span[0].lower_ in syntax.possessive_determiners and k >= sent_start and doc[k].text != ","
+                        and doc[k].lower_ not in syntax.articles):
+        return None  # the subject is not a capitalised run opening its clause
+    words = [t.text for t in doc[start:end]]
+    if words and words[0].lower() in syntax.articles:
+        words = words[1:]
+    if "of" in words:  # "the Government of Croatia": the place after "of"
+        words = words[len(words) - words[::-1].index("of"):]
+    while len(words) > 1 and words[-1].lower() in syntax.government_heads:
+        words = words[:-1]  # "The Basque Government started its cluster policy": the Basque one
+    text = " ".join(words)
+    return text if text and names_a_place(text) else None
 
 
 def _is_reference(span: Span) -> bool:
