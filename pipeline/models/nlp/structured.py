@@ -662,11 +662,31 @@ def item_head(text: str) -> tuple[str, str] | None:
     return name, rest
 
 
+_TERM = re.compile(r"/dt(?:\[\d+\])?$")
+_DESCRIPTION = re.compile(r"/dd(?:\[\d+\])?$")
+
+
+def _term_of(blocks: Sequence[Block], index: int) -> Block | None:
+    """The `<dt>` block right before a `<dd>` block `index`, if there is one."""
+    if index < 1 or index >= len(blocks):
+        return None
+    here, before = blocks[index].locator or "", blocks[index - 1].locator or ""
+    if not (_DESCRIPTION.search(here) and _TERM.search(before)):
+        return None
+    label = _label(blocks[index - 1].text)
+    rules = pattern_structured_fields()
+    if _exact_attribute(label, rules) or _described_attribute(label, rules) or not any(c.isalpha() for c in blocks[index].text):
+        return None  # "<dt>Founded</dt>", "<dt>Cluster Members</dt><dd>293</dd>": a field's label, not a name
+    return blocks[index - 1]
+
+
 def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str], bool]) -> str | None:
-    """The nearest heading above block `index` that names an organisation."""
+    """The nearest heading above block `index` that names an organisation; a description list's
+    term for its description (`<dt>MADE</dt><dd>since 2014 · 300+ members</dd>`)."""
     lex = pattern_name_lexicon()
+    term = _term_of(blocks, index)
     for block in reversed(blocks[:index]):
-        if block.kind in ("heading", "title"):
+        if block.kind in ("heading", "title") or block is term:
             text = _ACRONYM_TAIL.sub("", block.text).strip()  # "Tehnološki grozd Savinja (TGS)"
             text = _ENUMERATOR.sub("", text)  # "2 – Medical Valley EMN", "3. Automotive Cluster Mecklenburg"
             words = text.split()
@@ -676,9 +696,12 @@ def section_subject(blocks: Sequence[Block], index: int, is_name: Callable[[str]
             glue = pattern_syntax().articles | pattern_syntax().name_prepositions
             if words and all(w.lower().strip(".,:;!?") in lex.headline_words | glue for w in words):
                 continue  # "General Information", "Key Facts & Figures", "Foreword of the Chairman"
-            named = len(words) >= 2 or text.isupper() or is_camelcase_name(text)
+            # a directory's term names its entry even as one word ("<dt>Fjordlab</dt>")
+            named = len(words) >= 2 or text.isupper() or is_camelcase_name(text) or block is term
             if named and len(words) <= 8 and is_name(text) and not all(w.lower() in lex.generic_heads for w in words):
                 return text
+            if block is term:
+                continue  # a field's label ("<dt>Founded</dt>"): the heading above names the subject
             if block.kind == "heading" and not any(w[:1].isupper() for w in words[1:]):
                 continue  # a generic sub-heading ("General information", "Key facts"): the section above names it
             entry = item_head(text)
