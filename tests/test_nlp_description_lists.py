@@ -42,3 +42,31 @@ from tests.test_nlp_dev6_rules import page_facts
 )
 def test_description_list_terms(h1: str, body: str, expected: set) -> None:
     assert page_facts(h1, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "<dl><dt>What is Saimaa Boat Network?</dt><dd>A group of boat yards and suppliers around the lake.</dd>"
+            "<dt>When was the network founded?</dt><dd>In 2012. Four yards in Savonlinna began it.</dd></dl>",
+            {("Saimaa Boat Network", "created_year", 2012)},
+            id="faq-terms-generic-question",
+        ),
+        pytest.param(
+            "<dl><dt>When was the Lusatian Glass Cluster founded?</dt><dd>In 2008, by nine glassworks and a college.</dd>"
+            "<dt>How many members does the cluster have?</dt><dd>46 at present.</dd></dl>",
+            {("Lusatian Glass Cluster", "created_year", 2008), ("Lusatian Glass Cluster", "member_count", 46)},
+            id="faq-terms-question-naming-the-cluster",
+        ),
+        pytest.param(
+            "<dl><dt>Since when?</dt><dd>2015</dd><dt>How many members?</dt><dd>28 cluster organisations</dd></dl>"
+            "<p>It joined the Danube Cluster Alliance in 2019 and sits on its board.</p>",
+            {("Baltic Cluster Managers' Union", "created_year", 2015), ("Baltic Cluster Managers' Union", "member_count", 28)},
+            id="question-label-terms-answer-once",
+        ),
+    ],
+)
+def test_faq_description_lists(body: str, expected: set) -> None:
+    h1 = "Baltic Cluster Managers' Union" if "Since when" in body else "Frequently asked questions"
+    assert page_facts(h1, body) == expected

@@ -500,7 +500,10 @@ _DASHED = re.compile(r"\s*[A-Za-z][\w '’]{1,40}?\s+[–—-]\s+\S")  # "Year o
 def find_fields(blocks: Sequence[Block], published: str | None) -> list[Field]:
     """Every structured start date and member count of the page's blocks."""
     rules = pattern_structured_fields()
-    fields = _table_fields(blocks, published) + _pair_fields(blocks, published) + _answer_fields(blocks, published)
+    fields = _table_fields(blocks, published) + _pair_fields(blocks, published)
+    paired = {(f.block, f.attribute) for f in fields}
+    # a question term read as a field's label ("<dt>Since when?</dt><dd>2012</dd>") is no second answer
+    fields += [f for f in _answer_fields(blocks, published) if (f.block, f.attribute) not in paired]
     separators = rules.separators
     for i, block in enumerate(blocks):
         if ":" in block.text or "\n" in block.text or any(sep in block.text for sep in separators) or _DASHED.match(block.text):
@@ -575,7 +578,9 @@ def _answer_fields(blocks: Sequence[Block], published: str | None) -> list[Field
     out: list[Field] = []
     for i in range(len(blocks) - 1):
         question, answer = blocks[i], blocks[i + 1]
-        if question.kind != "heading" or not question.text.rstrip().endswith("?") or answer.kind != "paragraph":
+        # a question heading, or a question term of a description list ("<dt>When was … founded?</dt><dd>")
+        asked = question.kind == "heading" or _term_block(blocks, i + 1) is question
+        if not asked or not question.text.rstrip().endswith("?") or answer.kind != "paragraph":
             continue
         low = " ".join(question.text.lower().split())
         attribute = (
@@ -583,7 +588,8 @@ def _answer_fields(blocks: Sequence[Block], published: str | None) -> list[Field
             if any(q in low for q in rules.start_questions)
             else "member_count"
             if any(q in low for q in rules.member_questions)
-            else None
+            # "When was the Moravian Engineering Cluster founded?": a question the labels describe
+            else _described_attribute(_label(question.text), rules)
         )
         if attribute is None:
             continue
@@ -666,12 +672,17 @@ _TERM = re.compile(r"/dt(?:\[\d+\])?$")
 _DESCRIPTION = re.compile(r"/dd(?:\[\d+\])?$")
 
 
-def _term_of(blocks: Sequence[Block], index: int) -> Block | None:
+def _term_block(blocks: Sequence[Block], index: int) -> Block | None:
     """The `<dt>` block right before a `<dd>` block `index`, if there is one."""
     if index < 1 or index >= len(blocks):
         return None
     here, before = blocks[index].locator or "", blocks[index - 1].locator or ""
-    if not (_DESCRIPTION.search(here) and _TERM.search(before)):
+    return blocks[index - 1] if _DESCRIPTION.search(here) and _TERM.search(before) else None
+
+
+def _term_of(blocks: Sequence[Block], index: int) -> Block | None:
+    """The `<dt>` term that names the organisation its `<dd>` block `index` describes."""
+    if _term_block(blocks, index) is None:
         return None
     label = _label(blocks[index - 1].text)
     rules = pattern_structured_fields()
