@@ -108,6 +108,9 @@ class FeatureRules(BaseModel):
     doc: str = Field(default="", alias="_doc")
     suffixes: tuple[str, ...] = Field(min_length=1)
     max_between: int = Field(ge=1)
+    # feature families whose features are also paired ("how:name&between:found"): the interactions a
+    # linear model cannot form itself
+    conjoined: tuple[str, ...] = ()
 
 
 @cache
@@ -189,7 +192,7 @@ def pair_features(pair: PairContext, max_between: int | None = None) -> frozense
     >>> doc = spacy.blank("en")("NordPort was founded in 2004.")
     >>> pair = PairContext(doc[:], (4, 5), (0, 1), "name", "cluster", False, "year", 2004, None,
     ...                    False, False, 1, 1, False, "paragraph", ((2, 3, "founded"),))
-    >>> sorted(f for f in pair_features(pair) if f.startswith(("between:", "left1:", "ev")))
+    >>> sorted(f for f in pair_features(pair) if f.startswith(("between:", "left1:", "ev")) and "&" not in f)
     ['between:found', 'between:in', 'between:was', 'ev:founded', 'ev_between', 'ev_near:founded', 'left1:in']
     """
     max_between = pattern_binder_features().max_between if max_between is None else max_between
@@ -264,7 +267,18 @@ def pair_features(pair: PairContext, max_between: int | None = None) -> frozense
     near = sorted({label for start, _e, label in pair.events if d0 - 6 <= start < d0 or d1 <= start < d1 + 4})
     out.add(f"how_x_near:{pair.how}:{'yes' if near else 'no'}")
     out.add(f"how_x_left1:{pair.how}:{word_class(doc[d0 - 1].text) if d0 - 1 >= s0 else '<s>'}")
-    return frozenset(out)
+    return frozenset(out | _conjunctions(out))
+
+
+def _conjunctions(features: set[str]) -> set[str]:
+    """Every pair of the features whose family (the part before ":") is listed as `conjoined`.
+
+    >>> sorted(_conjunctions({"how:name", "between:found", "topic"}))
+    ['between:found&how:name']
+    """
+    families = frozenset(pattern_binder_features().conjoined)
+    kept = sorted(f for f in features if f.split(":", 1)[0] in families)
+    return {f"{a}&{b}" for i, a in enumerate(kept) for b in kept[i + 1 :]}
 
 
 # ------------------------------------------------------------------ decisions

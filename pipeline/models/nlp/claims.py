@@ -473,14 +473,21 @@ def _apposition_relative(ctx: _Ctx, mention: _Mention, i: int) -> bool:
         return False
     rules = pattern_event_triggers()
     verbs = rules.passive_aux | _SYNTAX.perfect_aux | _SYNTAX.copulas
-    inside = doc[start + 2 : rel]
+    # "X, the life-sciences cluster of the Maltese islands, which was formed in 2019": the
+    # apposition closed by a comma before the relative
+    closed = doc[rel - 1].text == "," and rel - 1 > start + 2
+    inside = doc[start + 2 : rel - 1 if closed else rel]
     if any(t.text in ";:()" or t.lower_ in verbs or t.lower_ in _RELATIVES for t in inside):
         return False
+    if closed and (
+        not inside[0].is_lower or any(t.text in ",–—" or t.lower_ in _SYNTAX.coordinators for t in inside)
+    ):
+        return False  # "X, the Bulgarian Cluster of Y, the Z clusters and W, which was …": a list of names
     commas = [t.i for t in inside if t.text == ","]
     listed = bool(commas) and any(t.lower_ in _SYNTAX.coordinators for t in doc[commas[-1] + 1 : rel])
     if commas and not listed:
         return False  # commas of a list only: "the network of firms, institutes and governments that was …"
-    before = doc[rel - 1]
+    before = doc[rel - 2 if closed else rel - 1]
     plural = before.is_lower and before.lower_.endswith("s") and not before.lower_.endswith("ss")
     # a singular noun right before "that was" may be what it describes ("the network of the
     # university that was founded in 1990"); a plural noun, a place or a list cannot be

@@ -1,0 +1,53 @@
+"""Two constructions of pages written by others:
+
+- a relative clause after a closed apposition is about the name the apposition describes ("X, the
+  marine cluster of the Ionian islands, which was formed in 2018, …"), unless the "apposition" is a
+  list of names ("X, the Y Cluster of Z, the A clusters and B, which was set up …": B was);
+- present-tense "since" in translated English ("X operates since 2009 as a cluster", "functions
+  since", "runs since") dates the organisation like "has operated since".
+
+Every sentence here was written for these tests (our own wording), never copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_dev6_rules import page_facts
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "Inside the islands' marine economy",
+            ["Much of the growth comes from Ionia Blue, the marine cluster of the Ionian islands, which was formed in 2018 by boat builders."],
+            {("Ionia Blue", "created_year", 2018)},
+            id="relative-after-closed-apposition-plural-place",
+        ),
+        pytest.param(
+            "Founders of the federation",
+            [
+                "The founders include the Danube Food Cluster, the Ruse Cluster of Logistics, the Vidin and Lom wood clusters "
+                "and Pleven Agri Cluster – Pleven, which was set up in 2016 and counts 30 member companies."
+            ],
+            {("Pleven Agri Cluster", "member_count", 30)},  # its start: the learned binder (a dash-suffixed name)
+            id="trap-a-list-of-names-is-no-apposition",
+        ),
+        pytest.param(
+            "About the network",
+            ["The Savinja Technology Network operates since 2010 as a cluster of metal and plastics firms."],
+            {("Savinja Technology Network", "created_year", 2010)},
+            id="operates-since",
+        ),
+        pytest.param(
+            "Clusters of the region",
+            ["The Oradea Furniture Cluster functions since 2013 as an association of 28 producers."],
+            {("Oradea Furniture Cluster", "created_year", 2013), ("Oradea Furniture Cluster", "member_count", 28)},
+            id="functions-since",
+        ),
+    ],
+)
+def test_closed_apposition_and_present_since(h1: str, paragraphs: list[str], expected: set) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert page_facts(h1, body) == expected
