@@ -1,6 +1,7 @@
 """A programme possessed by a place ("Croatia's cluster programme", "Catalonia started its cluster
 policy in 1993", "The Basque Government started its cluster policy"): the place names it, as
-analysts do ("the Catalan cluster policy"). A possessor that is no place ("the agency started its
+analysts do ("the Catalan cluster policy"); a place's adjective may open a description ("the
+French competitiveness poles policy"). A possessor that is no place ("the agency started its
 cluster programme", "the government's cluster programme") names nothing.
 
 Every sentence here was written for these tests (our own wording), never copied from a page.
@@ -45,6 +46,12 @@ from tests.test_nlp_dev6_rules import page_facts
             ["The Flemish Government started its cluster policy in 2016, when spearhead clusters were chosen."],
             {("Flemish cluster policy", "starting_year", 2016)},
             id="adjective-government-drops-government",
+        ),
+        pytest.param(
+            "Policy notes",
+            ["The Slovak cluster voucher scheme was opened by the ministry in 2015 to pay for joint export projects."],
+            {("Slovak cluster voucher scheme", "starting_year", 2015)},
+            id="place-adjective-opens-a-description",
         ),
         pytest.param(
             "Policy notes",

@@ -322,13 +322,15 @@ def pattern_anaphors() -> DiscourseRules:
 @cache
 def pattern_described_policy() -> TokenPattern:
     """A programme described, not named: "the regional cluster programme", "its cluster grant
-    scheme", "the competitiveness pole policy", "the accredited innovation cluster title"
+    scheme", "the competitiveness pole policy", "the accredited innovation cluster title", "the
+    French competitiveness poles policy" (a capitalised word: a place's adjective, see `described_policy`)
     (discourse.json, `descriptive_policy`)."""
     rules = pattern_anaphors()
     # content words only: "the oldest cluster in that programme" describes a cluster, not a programme
     free = {"IS_LOWER": True, "IS_ALPHA": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(rules.described_blocked)}}
     return [
         {"LOWER": {"IN": sorted(rules.described_determiners)}},
+        {"IS_TITLE": True, "IS_ALPHA": True, "OP": "?"},  # a place's adjective: "the French competitiveness poles policy"
         {**free, "OP": "{0,2}"},
         {"LOWER": {"IN": sorted(rules.described_cluster_words)}},
         {**free, "OP": "{0,2}"},

@@ -406,7 +406,9 @@ def described_policy(span: Span) -> str | None:
         # "Catalonia started its cluster policy in 1993": the place's own (named by it); "(the region)
         # started its cluster policy": the possessor's, whose name is not given
         return f"{place} {span[1:].text}" if place is not None else None
-    if any(not (t.is_lower and t.is_alpha) for t in span[1:]) or any(t.ent_iob_ in ("B", "I") for t in span):
+    # words in lower case, but for a place's adjective opening the description ("the French …")
+    first = 2 if len(span) > 3 and span[1].is_title and names_a_place(span[1].text) else 1
+    if any(not (t.is_lower and t.is_alpha) for t in span[first:]) or any(t.ent_iob_ in ("B", "I") for t in span):
         return None
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_iob_ in ("B", "I"):
