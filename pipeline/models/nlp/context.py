@@ -7,6 +7,7 @@ Rule families (the `family` recorded on each mention):
 - parenthesis: "NorthPort (the port cluster) ..."
 - head_before_name: "the competitiveness cluster Medilink"
 - enumeration: "Scotland's two offshore wind clusters, DeepWind and Forth and Tay Offshore, …"
+- membership: "Mobile Heights, founded in 2009 by …, which now has 90 member organisations"
 - page_topic: the name a page is about (its headline), when the page talks about clusters
 - gazetteer: a later occurrence of a name recognised by one of the rules above in the same page
 
@@ -21,10 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.models.nlp.patterns import UPPER, is_name_word, pattern_countries, pattern_name_lexicon, pattern_syntax
+from pipeline.text.regions import names_a_place
 
-__all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "find_enumerated_names", "topic_name"]
+__all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "find_enumerated_names", "find_membership_names", "topic_name"]
 
-CONTEXT_FAMILIES = ("apposition", "copula", "parenthesis", "head_before_name", "enumeration", "page_topic", "gazetteer")
+CONTEXT_FAMILIES = ("apposition", "copula", "parenthesis", "head_before_name", "enumeration", "membership", "page_topic", "gazetteer")
 
 _NAME = (
     rf"(?P<name>[{UPPER}0-9][\w&'’.\-]*(?:\s+(?:(?:&|and|of|for|de|du|des|la|le)\s+)?"
@@ -164,7 +166,47 @@ def find_context_names(text: str) -> list[ContextName]:
         if span is not None and span[0] == m.start("name"):
             name = text[span[0] : span[1]]
             out.append(ContextName(span[0], span[1], name, _label(m.group("head")), "head_before_name"))
-    return out + find_enumerated_names(text)
+    return out + find_enumerated_names(text) + find_membership_names(text)
+
+
+def find_membership_names(text: str) -> list[ContextName]:
+    """A name that its own clause says has members ("Mobile Heights, founded in 2009 by …, which now
+    has 90 member organisations", "Automotive Thüringen, founded in 2003, today counts 115 member
+    companies"): an organisation of members, a cluster (family `membership`). Names of ministries,
+    universities, chambers and the like (`non_cluster_org_words`) are left out.
+
+    >>> [(n.name, n.family) for n in find_membership_names(
+    ...     "Fjordkraft, founded in 2011 by ten yards, today counts 48 member companies.")]
+    [('Fjordkraft', 'membership')]
+    >>> [n.name for n in find_membership_names("The Chamber of Commerce has 900 members.")]
+    []
+    """
+    lex = pattern_name_lexicon()
+    out: list[ContextName] = []
+    for m in _membership_regex().finditer(text):
+        span = _clean(text, m.start("name"), m.end("name"))
+        if span is None:
+            continue
+        name = text[span[0] : span[1]]
+        before = text[: span[0]].split()[-1:]
+        if before and before[0].lower() in pattern_syntax().membership_obliques:
+            continue  # "the X Cluster from Gdynia, set up …", "A and B, founded …": not the clause's subject
+        if {w.lower() for w in name.split()} & (lex.non_cluster_org_words | lex.role_titles) or names_a_place(name):
+            continue  # "the X Cluster from Gdynia, set up in 2016, which has 74 members": the place has none
+        out.append(ContextName(span[0], span[1], name, "CLUSTER", "membership"))
+    return out
+
+
+@cache
+def _membership_regex() -> re.Pattern[str]:
+    words = pattern_syntax()
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(words.membership_verbs, key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(words.membership_nouns, key=len, reverse=True))
+    participle = r"(?:[a-z]+ed|set\s+up|begun|born|built|run)"
+    return re.compile(
+        rf"{_NAME}(?:,\s+{participle}\b[^.;:()]{{0,160}}?,)?\s+(?:which\s+|that\s+)?(?:now\s+|today\s+|currently\s+|already\s+)?"
+        rf"(?:{verbs})\s+(?:(?:more\s+than|over|about|some|around|almost|nearly|roughly)\s+)?\d[\d,.]*\+?\s+(?:{nouns})\b"
+    )
 
 
 _LISTED_NAME = re.compile(rf"[{UPPER}][\w'’&.-]*(?:\s+(?:(?:of|and|&|de|for)\s+)?[{UPPER}][\w'’&.-]*)*")
