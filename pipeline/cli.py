@@ -476,7 +476,7 @@ def train_binder(
     ] = False,
     c: Annotated[
         float | None,
-        typer.Option("--c", help="Inverse L2 strength of the logistic regression (default 0.5).", min=1e-6),
+        typer.Option("--c", help="Inverse L2 strength of the logistic regression (default 0.25).", min=1e-6),
     ] = None,
     threshold: Annotated[
         float | None,

@@ -111,6 +111,9 @@ class FeatureRules(BaseModel):
     # feature families whose features are also paired ("how:name&between:found"): the interactions a
     # linear model cannot form itself
     conjoined: tuple[str, ...] = ()
+    # of those pairs, only the ones holding a feature of these families (how the subject was found,
+    # its type, the order, the trigger near the date, the word before it): fewer, readable weights
+    pivots: tuple[str, ...] = ()
 
 
 @cache
@@ -271,14 +274,21 @@ def pair_features(pair: PairContext, max_between: int | None = None) -> frozense
 
 
 def _conjunctions(features: set[str]) -> set[str]:
-    """Every pair of the features whose family (the part before ":") is listed as `conjoined`.
+    """Every pair of the features whose family (the part before ":") is listed as `conjoined`, one
+    of them of a `pivots` family.
 
     >>> sorted(_conjunctions({"how:name", "between:found", "topic"}))
     ['between:found&how:name']
     """
-    families = frozenset(pattern_binder_features().conjoined)
+    rules = pattern_binder_features()
+    families, pivots = frozenset(rules.conjoined), frozenset(rules.pivots or rules.conjoined)
     kept = sorted(f for f in features if f.split(":", 1)[0] in families)
-    return {f"{a}&{b}" for i, a in enumerate(kept) for b in kept[i + 1 :]}
+    return {
+        f"{a}&{b}"
+        for i, a in enumerate(kept)
+        for b in kept[i + 1 :]
+        if a.split(":", 1)[0] in pivots or b.split(":", 1)[0] in pivots
+    }
 
 
 # ------------------------------------------------------------------ decisions
