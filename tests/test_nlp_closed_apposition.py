@@ -3,6 +3,8 @@
 - a relative clause after a closed apposition is about the name the apposition describes ("X, the
   marine cluster of the Ionian islands, which was formed in 2018, …"), unless the "apposition" is a
   list of names ("X, the Y Cluster of Z, the A clusters and B, which was set up …": B was);
+- "it" after a place named with "from" ("nine growers from Gevgelija set it up in 2010") still
+  stands for the organisation named before;
 - present-tense "since" in translated English ("X operates since 2009 as a cluster", "functions
   since", "runs since") dates the organisation like "has operated since".
 
@@ -33,6 +35,12 @@ from tests.test_nlp_dev6_rules import page_facts
             ],
             {("Pleven Agri Cluster", "member_count", 30)},  # its start: the learned binder (a dash-suffixed name)
             id="trap-a-list-of-names-is-no-apposition",
+        ),
+        pytest.param(
+            "Interview",
+            ["How did the Vardar Olive Cluster begin?", "Nine growers from Gevgelija set it up in 2010, with help from a donor project."],
+            {("Vardar Olive Cluster", "created_year", 2010)},
+            id="a-place-after-from-is-no-referent-for-it",
         ),
         pytest.param(
             "About the network",

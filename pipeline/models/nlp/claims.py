@@ -659,9 +659,14 @@ def _plain_between(ctx: _Ctx, antecedent: _Antecedent, ref: _Mention) -> bool:
             if (
                 token.text in pattern_countries()
                 or token.lower_ in pattern_dates().months
-                or (token.i > 0 and doc[token.i - 1].lower_ in _SYNTAX.place_or_origin_prepositions)
+                or (
+                    token.i > 0
+                    and doc[token.i - 1].lower_ in _SYNTAX.place_or_origin_prepositions | _SYNTAX.origin_prepositions
+                )
             ):
-                continue  # "... the cluster programme of Norway. It was ...": a place, not a referent
+                # "... the cluster programme of Norway. It was ...", "eight wineries from Tikveš set it
+                # up": a place, not a referent
+                continue
             return False
     return True
 

@@ -380,7 +380,8 @@ class SyntaxRules:
     government_heads: frozenset[str] = frozenset()  # "the Basque Government": a place's public body
     membership_verbs: frozenset[str] = frozenset()  # "X … today counts 115 member companies"
     membership_nouns: frozenset[str] = frozenset()
-    membership_obliques: frozenset[str] = frozenset()  # "… from Gdynia, set up in 2016, which has 74 members"
+    membership_obliques: frozenset[str] = frozenset()
+    origin_prepositions: frozenset[str] = frozenset()  # "eight wineries from Tikveš set it up": a place  # "… from Gdynia, set up in 2016, which has 74 members"
 
 
 _OPTIONAL_SYNTAX = frozenset(k for k, f in SyntaxRules.__dataclass_fields__.items() if f.default is not MISSING)
