@@ -253,7 +253,7 @@ def _bare_field(index: int, offset: int, text: str, published: str | None) -> Fi
         if found:
             return Field(index, offset + lead, offset + lead + len(stripped), "start", found[0], found[1], None)
         return None
-    m = _BARE_COUNT.match(stripped)
+    m = _BARE_COUNT.match(_count_core(stripped))
     if m is None:
         return None
     kinds = pattern_count_nouns().member_kinds
@@ -267,6 +267,26 @@ def _bare_field(index: int, offset: int, text: str, published: str | None) -> Fi
     return Field(index, offset + lead, offset + lead + len(stripped), "member_count", total, None, None)
 
 
+_COUNT_LEAD = re.compile(r"^(?:today|now|currently|at present)\s*,?\s+(?=\S)", re.IGNORECASE)
+_COUNT_TAIL = re.compile(
+    r"(?:,\s*(?:among|including|incl\.|mostly|mainly|most of)\b.*|\s+(?:from|in|across)\s+[^\d]*)$", re.DOTALL
+)
+
+
+def _count_core(text: str) -> str:
+    """A list item's count without its time word, a trailing full stop or a describing tail:
+    "today 120 partners." -> "120 partners"; "86 partners, among them the university" -> "86 partners";
+    "around 110 partners from solar and hydropower" -> "around 110 partners".
+
+    >>> _count_core("today 120 partners."), _count_core("86 partners, among them the university")
+    ('120 partners', '86 partners')
+    >>> _count_core("around 110 partners from solar, biomass and hydropower")
+    'around 110 partners'
+    """
+    core = _COUNT_LEAD.sub("", text.strip()).rstrip(".").rstrip()
+    return _COUNT_TAIL.sub("", core).rstrip()
+
+
 def _sentences_in(chunk: re.Match[str]) -> list[tuple[int, str]]:
     """The sentences of a field chunk as (offset in the block, text)."""
     text, base = chunk.group(0), chunk.start()
@@ -277,18 +297,18 @@ def _sentences_in(chunk: re.Match[str]) -> list[tuple[int, str]]:
 def _line_subject(text: str) -> str | None:
     """The organisation a field line starts with: 'Transylvania Textile Cluster (TTFC)' ->
     'Transylvania Textile Cluster'; 'ROSENC — Romanian Sustainable Energy Cluster' -> the long name."""
-    text = _ACRONYM_TAIL.sub("", text).strip()
-    pieces = [p.strip() for p in re.split(r"\s+[—–-]\s+", text) if p.strip()]
-    if not pieces:
-        return None
-    name = max(pieces, key=len)
-    words = name.split()
     lex = pattern_name_lexicon()
-    if not 2 <= len(words) <= 8 or not all(w[:1].isupper() or w.lower() in ("&", "of", "de", "and") for w in words):
-        return None
-    return name if words[-1].lower() in lex.cluster_nouns | lex.org_heads or any(
-        w.lower() in lex.cluster_nouns for w in words
-    ) else None
+
+    def named(piece: str) -> bool:
+        words = piece.split()
+        if not 2 <= len(words) <= 8 or not all(w[:1].isupper() or w.lower() in ("&", "of", "de", "and") for w in words):
+            return False
+        return words[-1].lower() in lex.cluster_nouns | lex.org_heads or any(w.lower() in lex.cluster_nouns for w in words)
+
+    # "Plastics Cluster (KC) – in operation since 1999, run with …": the longest piece that is a name
+    pieces = [_ACRONYM_TAIL.sub("", p).strip() for p in re.split(r"\s+[—–-]\s+", text) if p.strip()]
+    names = [p for p in pieces if named(p)]
+    return max(names, key=len) if names else None
 
 
 def _card_name(line: str) -> str | None:
