@@ -5,6 +5,8 @@
   list of names ("X, the Y Cluster of Z, the A clusters and B, which was set up …": B was);
 - "it" after a place named with "from" ("nine growers from Gevgelija set it up in 2010") still
   stands for the organisation named before;
+- nor do the founders named after a passive "by" ("X was set up in 2011 by Textura and the
+  University of Oulu. It now has 44 members": "it" is X);
 - present-tense "since" in translated English ("X operates since 2009 as a cluster", "functions
   since", "runs since") dates the organisation like "has operated since".
 
@@ -41,6 +43,18 @@ from tests.test_nlp_dev6_rules import page_facts
             ["How did the Vardar Olive Cluster begin?", "Nine growers from Gevgelija set it up in 2010, with help from a donor project."],
             {("Vardar Olive Cluster", "created_year", 2010)},
             id="a-place-after-from-is-no-referent-for-it",
+        ),
+        pytest.param(
+            "Nanofibres from the north",
+            ["The Fibrenet cluster was set up in 2011 by Textura, the Technical University of Oulu and six mills. It now has 44 members."],
+            {("Fibrenet cluster", "created_year", 2011), ("Fibrenet cluster", "member_count", 44)},
+            id="founders-after-a-passive-by-are-no-referent-for-it",
+        ),
+        pytest.param(
+            "Partners",
+            ["The Delta Food Cluster works with Agrolab. It was founded in 1984."],
+            set(),
+            id="trap-a-partner-named-between-is-what-it-stands-for",
         ),
         pytest.param(
             "About the network",

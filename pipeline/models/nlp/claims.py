@@ -652,8 +652,13 @@ def _plain_between(ctx: _Ctx, antecedent: _Antecedent, ref: _Mention) -> bool:
     doc = ctx.doc
     ents = [(e.start, e.end) for e in doc.ents]
     start = antecedent.end if antecedent.block == ctx.block_index else 0
+    agent = -1  # "X was set up in 2009 by Elmarco and the University of Liberec. It now has …": founders, no referent
     for token in doc[: ref.span.start]:
         if token.idx < start or any(a <= token.i < b for a, b in ents):
+            continue
+        if token.lower_ == "by" and token.sent.start < ref.span.sent.start and _passive_before(doc, token.i):
+            agent = token.sent.end
+        if token.i < agent:
             continue
         if token.text[:1].isupper() and token.is_alpha and not token.is_sent_start:
             if (
@@ -669,6 +674,17 @@ def _plain_between(ctx: _Ctx, antecedent: _Antecedent, ref: _Mention) -> bool:
                 continue
             return False
     return True
+
+
+def _passive_before(doc: Doc, i: int) -> bool:
+    """A passive event ("was set up in 2009", "was founded") in the clause before token `i` ("by")."""
+    rules = pattern_event_triggers()
+    k = i - 1
+    while k >= doc[i].sent.start and doc[k].text not in ",;:":
+        if doc[k].lower_ in rules.passive_aux:
+            return True
+        k -= 1
+    return False
 
 
 def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
