@@ -73,3 +73,19 @@ from tests.test_nlp_dev6_rules import page_facts
 def test_closed_apposition_and_present_since(h1: str, paragraphs: list[str], expected: set) -> None:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     assert page_facts(h1, body) == expected
+
+
+def test_a_town_is_never_the_subject_of_a_founding() -> None:
+    # the page names the town as a gazetteer name first (a heading), then a plant opening in it
+    from pipeline.backend.html import parse_html
+    from pipeline.models.nlp.claims import extract_prose
+
+    data = (
+        "<html><head><title>Chips in Saxony</title></head><body><main><h1>Chips in Saxony</h1>"
+        "<p>The Saxon Chip Network, the semiconductor cluster of Dresden, was born in 2000.</p>"
+        "<p>The first wafer plant of the new era opened in Dresden in 1994, six years before the network was born.</p>"
+        "</main></body></html>"
+    ).encode()
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    starts = {(c.subject_name, c.value) for c in extract_prose(doc, country=None, binder=None).claims if c.attribute == "created_year"}
+    assert starts == {("Saxon Chip Network", 2000)}

@@ -88,6 +88,28 @@ def names_a_place(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _place_set() -> frozenset[str]:
+    geo = _geo()
+    names: set[str] = set()
+    for values in geo["countries"].values():  # type: ignore[union-attr]
+        names.update(values)
+    for values in geo.get("places", {}).values():  # type: ignore[union-attr]
+        names.update(values)
+    for by_country in geo["regions"].values():  # type: ignore[union-attr]
+        names.update(by_country)
+    return frozenset(n.casefold() for n in names)
+
+
+def is_place(name: str) -> bool:
+    """Whether `name` is, as a whole, a country, region or city of the data (not a name holding one).
+
+    >>> is_place("Dresden"), is_place("Basque Country"), is_place("Silicon Saxony")
+    (True, True, False)
+    """
+    return " ".join(name.split()).casefold() in _place_set()
+
+
 def region_names(country: str | None) -> dict[str, list[str]]:
     regions: dict[str, dict[str, list[str]]] = _geo()["regions"]  # type: ignore[assignment]
     return regions.get(_eccp_code(country), {})

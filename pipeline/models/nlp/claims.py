@@ -68,7 +68,7 @@ from pipeline.models.nlp.structured import (
     start_field_line,
     table_cell,
 )
-from pipeline.text.regions import count_places, country_code, country_in_name, region_of
+from pipeline.text.regions import count_places, country_code, country_in_name, is_place, region_of
 from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
 from pipeline.text.numbers import parse_int
@@ -2025,6 +2025,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             if not _described_as_non_cluster(ctx, m, trigger)
             and not _manager_of(ctx, m, trigger)
             and not _description_of_name(ctx, m, candidates)
+            # "The first chip factory opened in Dresden in 1994": a town is never founded here
+            and not (m.ref is None and is_place(m.name))
         ]
         if len(subjects) < bound:
             _rejected(ctx, date)
