@@ -32,8 +32,10 @@ from tests.test_nlp_dev6_rules import page_facts
         pytest.param(
             "Founders of the federation",
             [
-                "The founders include the Danube Food Cluster, the Ruse Cluster of Logistics, the Vidin and Lom wood clusters "
-                "and Pleven Agri Cluster – Pleven, which was set up in 2016 and counts 30 member companies."
+                (
+                    "The founders include the Danube Food Cluster, the Ruse Cluster of Logistics, the Vidin and Lom "
+                    "wood clusters and Pleven Agri Cluster – Pleven, which was set up in 2016 and counts 30 member companies."
+                )
             ],
             {("Pleven Agri Cluster", "member_count", 30)},  # its start: the learned binder (a dash-suffixed name)
             id="trap-a-list-of-names-is-no-apposition",
@@ -76,16 +78,16 @@ def test_closed_apposition_and_present_since(h1: str, paragraphs: list[str], exp
 
 
 def test_a_town_is_never_the_subject_of_a_founding() -> None:
-    # the page names the town as a gazetteer name first (a heading), then a plant opening in it
+    # a page about the cluster of a town: a plant opening in the town is no founding of anything
     from pipeline.backend.html import parse_html
     from pipeline.models.nlp.claims import extract_prose
 
     data = (
-        "<html><head><title>Chips in Saxony</title></head><body><main><h1>Chips in Saxony</h1>"
-        "<p>The Saxon Chip Network, the semiconductor cluster of Dresden, was born in 2000.</p>"
-        "<p>The first wafer plant of the new era opened in Dresden in 1994, six years before the network was born.</p>"
-        "</main></body></html>"
-    ).encode()
+        b"<html><head><title>Chips in Saxony</title></head><body><main><h1>Chips in Saxony</h1>"
+        b"<p>The Saxon Chip Network, the semiconductor cluster of Dresden, was born in 2000.</p>"
+        b"<p>The first wafer plant of the new era opened in Dresden in 1994, six years before the network was born.</p>"
+        b"</main></body></html>"
+    )
     doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
     starts = {(c.subject_name, c.value) for c in extract_prose(doc, country=None, binder=None).claims if c.attribute == "created_year"}
     assert starts == {("Saxon Chip Network", 2000)}

@@ -18,10 +18,18 @@ Each finder works on plain text and returns character spans; `cluster_mentions`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.models.nlp.patterns import UPPER, is_name_word, pattern_countries, pattern_name_lexicon, pattern_syntax
+from pipeline.models.nlp.patterns import (
+    UPPER,
+    is_name_word,
+    pattern_count_nouns,
+    pattern_countries,
+    pattern_name_lexicon,
+    pattern_syntax,
+)
 from pipeline.text.regions import names_a_place
 
 __all__ = ["CONTEXT_FAMILIES", "ContextName", "find_context_names", "find_enumerated_names", "find_membership_names", "topic_name"]
@@ -199,13 +207,18 @@ def find_membership_names(text: str) -> list[ContextName]:
 
 @cache
 def _membership_regex() -> re.Pattern[str]:
-    words = pattern_syntax()
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(words.membership_verbs, key=len, reverse=True))
-    nouns = "|".join(re.escape(n) for n in sorted(words.membership_nouns, key=len, reverse=True))
-    participle = r"(?:[a-z]+ed|set\s+up|begun|born|built|run)"
+    syntax = pattern_syntax()
+
+    def alternation(phrases: Iterable[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+    verbs, nouns = alternation(syntax.membership_verbs), alternation(syntax.membership_nouns)
+    times, about = alternation(syntax.membership_time_words), alternation(pattern_count_nouns().approximators)
+    # "X, founded in 2009 by …, which now has …": a past participle ("-ed" or irregular) opens the aside
+    participle = rf"(?:[a-z]+ed|{alternation(syntax.past_irregular)})"
     return re.compile(
-        rf"{_NAME}(?:,\s+{participle}\b[^.;:()]{{0,160}}?,)?\s+(?:which\s+|that\s+)?(?:now\s+|today\s+|currently\s+|already\s+)?"
-        rf"(?:{verbs})\s+(?:(?:more\s+than|over|about|some|around|almost|nearly|roughly)\s+)?\d[\d,.]*\+?\s+(?:{nouns})\b"
+        rf"{_NAME}(?:,\s+{participle}\b[^.;:()]{{0,160}}?,)?\s+(?:which\s+|that\s+)?(?:(?:{times})\s+)?"
+        rf"(?:{verbs})\s+(?:(?:{about})\s+)?\d[\d,.]*\+?\s+(?:{nouns})\b"
     )
 
 

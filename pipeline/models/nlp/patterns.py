@@ -381,6 +381,7 @@ class SyntaxRules:
     membership_verbs: frozenset[str] = frozenset()  # "X … today counts 115 member companies"
     membership_nouns: frozenset[str] = frozenset()
     membership_obliques: frozenset[str] = frozenset()
+    membership_time_words: frozenset[str] = frozenset()  # "… which now has 90 member organisations"
     origin_prepositions: frozenset[str] = frozenset()  # "eight wineries from Tikveš set it up": a place  # "… from Gdynia, set up in 2016, which has 74 members"
 
 

@@ -688,8 +688,7 @@ def item_head(text: str) -> tuple[str, str] | None:
     return name, rest
 
 
-_TERM = re.compile(r"/dt(?:\[\d+\])?$")
-_DESCRIPTION = re.compile(r"/dd(?:\[\d+\])?$")
+_DESCRIPTION = re.compile(r"/dd(?:\[\d+\])?$")  # a definition list's description of the term before it
 
 
 def _term_block(blocks: Sequence[Block], index: int) -> Block | None:
