@@ -80,12 +80,15 @@ def names_a_place(text: str) -> bool:
     >>> names_a_place("Basque Government"), names_a_place("Croatia"), names_a_place("Enterprise Agency")
     (True, True, False)
     """
-    if country_code(text) or country_in_name(text) or count_places(text):
-        return True
+    return bool(country_code(text) or country_in_name(text) or count_places(text) or _region_pattern().search(text))
+
+
+@lru_cache(maxsize=1)
+def _region_pattern() -> re.Pattern[str]:
+    """Every region's names and adjectives ("Catalonia", "Catalan", "Basque"), longest first."""
     regions: dict[str, dict[str, list[str]]] = _geo()["regions"]  # type: ignore[assignment]
-    return any(
-        re.search(r"\b" + re.escape(n) + r"\b", text) for by_country in regions.values() for names in by_country.values() for n in names
-    )
+    names = {n for by_country in regions.values() for values in by_country.values() for n in values}
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
 
 
 @lru_cache(maxsize=1)
