@@ -92,7 +92,7 @@ _WEAK_FAMILIES = frozenset({"x_org_head", "ner_org", DESCRIBED_FAMILY})
 _PAST_IRREGULAR = _SYNTAX.past_irregular
 _APPOSITION = re.compile(
     # "X, the wine cluster of Moravia, …" and "X, Moravia's wine cluster, …" (a possessive name opens it too)
-    rf"^\s*,\s*(?:(?:{'|'.join(sorted(map(re.escape, _SYNTAX.apposition_openers)))})\b|(?-i:[A-Z])[\w-]*['’]s\s)[^;:()]*,\s*$",
+    rf"^\s*,\s*(?:(?:{'|'.join(sorted(map(re.escape, _SYNTAX.apposition_openers | _SYNTAX.aside_participles)))})\b|(?-i:[A-Z])[\w-]*['’]s\s)[^;:()]*,\s*$",
     re.IGNORECASE,
 )
 
@@ -125,6 +125,7 @@ class _Discourse:
     acronyms: dict[str, str] = field(default_factory=dict)  # "FBA" -> "Forest Bioeconomy Alliance Finland"
     successor: _Antecedent | None = None  # what a merger on the page formed ("the new organisation")
     fallback: _Antecedent | None = None  # the one cluster a page without a topic names, if any
+    speaker: _Antecedent | None = None  # the one cluster a page without a topic names beside programmes: "we"
     renamed: dict[str, _Antecedent] = field(default_factory=dict)  # old name -> the new one
     typed: dict[str, str] = field(default_factory=dict)  # names an event typed -> label, for later blocks
     pending: list[Claim] = field(default_factory=list)  # start dates used only when nothing better is said
@@ -693,7 +694,9 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     before = [
         _antecedent_of(ctx, m)
         for m in _mentions(sent)
-        if m.span.end <= ref.span.start and ctx.depth[m.span.start] == ctx.depth[ref.span.start]
+        if m.span.end <= ref.span.start
+        and ctx.depth[m.span.start] == ctx.depth[ref.span.start]
+        and not _held_title(ctx.doc, m)
     ]
     if ref.ref == "successor":
         return ctx.discourse.successor
@@ -703,7 +706,7 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
         return (
             ctx.discourse.topic
             or next((a for a in ctx.discourse.history if a.subject_type == "cluster"), None)
-            or ctx.discourse.fallback
+            or ctx.discourse.speaker
         )
     earlier = [
         a
@@ -742,6 +745,15 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
+
+
+def _held_title(doc: Doc, mention: _Mention) -> bool:
+    """The name of a title or status a holder obtains ("obtained the title of Accredited Innovation
+    Cluster", "the status of National Cluster"): no entity a later "the cluster" stands for."""
+    i = mention.span.start
+    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
+        i -= 1
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _SYNTAX.title_nouns
 
 
 def _possessed_subject_before(ctx: _Ctx, ref: _Mention) -> bool:
@@ -1470,6 +1482,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if found is not None:
             found = _before_apposition(ctx, found, mentions, trigger.start)
         relative = found is not None and any(doc[x].lower_ in _RELATIVES for x in range(found.span.end, trigger.start))
+        if found is not None and not relative and found.ref is None and _held_title(doc, found) and not _blocked(ctx, found, trigger.start):
+            # "The status of Key National Cluster was introduced in 2015": the status is a programme
+            return _Mention(found.span, found.name, "policy")
         if found is not None and not relative and _complement_of_noun(doc, found):
             return None  # "the yearly budget of our cluster was set up in 2019": the budget was
         if found is not None and (opener := _enclosing_relative(doc, found, k)) is not None:
@@ -2188,6 +2203,14 @@ def _description_of_name(ctx: _Ctx, subject: _Mention, mentions: list[_Mention])
     return any(m.ref is None and m.span.start == k + 1 and m.name[:1].isupper() for m in mentions)
 
 
+def _attributive(doc: Doc, i: int) -> bool:
+    """A participle inside a noun phrase ("the best managed clusters", "a jointly run network"):
+    an adjective after an article, not a verb."""
+    return (i >= 1 and doc[i - 1].lower_ in _SYNTAX.articles) or (
+        i >= 2 and doc[i - 2].lower_ in _SYNTAX.articles and doc[i - 1].is_alpha and doc[i - 1].is_lower
+    )
+
+
 def _manager_of(ctx: _Ctx, subject: _Mention, trigger: Span) -> bool:
     """The subject manages, runs or hosts a cluster named or referred to after the trigger ("The
     association, created in 2004, has managed the cluster since ...", "X, founded in 2009, hosts the
@@ -2205,6 +2228,7 @@ def _manager_of(ctx: _Ctx, subject: _Mention, trigger: Span) -> bool:
             if t.lower_ in _SYNTAX.manager_verbs
             and ctx.depth[t.i] == ctx.depth[subject.span.start]
             and not trigger.start <= t.i < trigger.end
+            and not _attributive(doc, t.i)
         ),
         None,
     )
@@ -3560,10 +3584,12 @@ def _policy_name(name: str) -> bool:
 
 
 def _sole_cluster(
-    document: Document, selected: Sequence[Block], sdocs: list[Doc], prefix: str
+    document: Document, selected: Sequence[Block], sdocs: list[Doc], prefix: str, *, policies: bool = False
 ) -> _Antecedent | None:
     """A page with a generic headline ("Frequently asked questions") that names one cluster
-    organisation and no other cluster or policy is about that organisation."""
+    organisation and no other cluster or policy is about that organisation; with `policies`, a
+    page that names one cluster organisation and any programmes (an interview: "Are you one of
+    the X Clusters? … the X Clusters programme was launched in 2015 …") speaks for it with "we"."""
     names: dict[str, tuple[int, int, int]] = {}
     aliases: set[str] = set()
     for index, sdoc in enumerate(sdocs):
@@ -3571,6 +3597,8 @@ def _sole_cluster(
             if ent.label_ not in ("CLUSTER", "POLICY"):
                 continue
             name = _clean_name(ent.text)
+            if ent.label_ == "POLICY" and policies:
+                continue
             if ent.label_ == "POLICY" or not name:
                 return None
             names.setdefault(name, (index, ent.start_char, ent.end_char))
@@ -3806,6 +3834,7 @@ def extract_prose(
         discourse.pairs = []
     if topic is None and sdocs and doc.media_type == "html" and _self_referring(sdocs):
         discourse.fallback = _sole_cluster(doc, selected, sdocs, method_prefix)
+        discourse.speaker = discourse.fallback or _sole_cluster(doc, selected, sdocs, method_prefix, policies=True)
     notes: dict[tuple[str, bool, str | None], MentionNote] = {}
     for index, (block, sdoc) in enumerate(zip(selected, sdocs, strict=True)):
         for name, label in discourse.typed.items():
@@ -3850,7 +3879,7 @@ def extract_prose(
             discourse.history.extend(
                 replace(_antecedent_of(ctx, m), oblique=_complement_of_noun(sdoc, m))
                 for m in named
-                if ctx.depth[m.span.start] == 0
+                if ctx.depth[m.span.start] == 0 and not _held_title(sdoc, m)
             )
             for name, subject_type, _ in _renames(ctx, sent, named):
                 seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char), None))

@@ -54,17 +54,23 @@ _STOP_AFTER_FOR = pattern_syntax().stop_after_for  # "a cluster for the ...": th
 def _titled_modifier(token: Token) -> bool:
     """"National", "Regional", "European" written in title case after an article inside a sentence
     open a proper name ("the National Cluster Association", "the European Cluster Collaboration
-    Platform"); elsewhere they are the descriptions `non_name_words` keeps out of names."""
+    Platform"), or stand inside one ("the Key National Clusters programme"); elsewhere they are the descriptions `non_name_words` keeps out of names."""
     lex = pattern_name_lexicon()
-    return (
+    if not (
         token.lower_ in lex.title_modifiers
         and token.is_title
         and token.i > 0
         and not token.is_sent_start
-        and token.doc[token.i - 1].lower_ in pattern_syntax().articles
         and token.i + 1 < len(token.doc)
         and token.doc[token.i + 1].text[:1].isupper()
-    )
+    ):
+        return False
+    k = token.i - 1
+    # "the Key National Clusters programme": a capitalised word of the name may stand between
+    while k > token.i - 3 and k > token.sent.start and token.doc[k].is_title and token.doc[k].is_alpha:
+        k -= 1
+    # ... or open it inside a sentence ("the status of Key National Cluster")
+    return token.doc[k].lower_ in pattern_syntax().articles or (k < token.i - 1 and not token.doc[k + 1].is_sent_start)
 
 
 def _register_extensions() -> None:

@@ -1,0 +1,109 @@
+"""Constructions of pages written by others (wire copy, agency news):
+
+- a participial aside between a subject and its passive verb ("The cluster, led by the Union of Y,
+  was started in 2010") leaves the subject before the aside: the founders or managers it names
+  are not what was started;
+- a name after "the title of", "the status of", "the label of" is a title its holder obtains
+  ("obtained the title of Accredited Innovation Cluster"), no entity a later "the cluster" stands
+  for; "part of the X Programme" and "a member of the X Alliance" still name entities;
+- a status introduced is a programme ("The status of Key National Cluster was introduced in
+  2015"), whose name may hold "National" after another capitalised word ("the Key National
+  Clusters programme");
+- "we" on an interview page without a topic stands for the one cluster organisation the page
+  names, even when it also names programmes.
+
+Every sentence here was written for these tests (our own wording), never copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_dev6_rules import page_facts
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "Grant for the harbour logistics cluster",
+            [
+                "The agency will pay 400,000 euros to the Harbour Logistics Cluster of Klaipeda.",
+                "The cluster, led by the Union of Freight Forwarders, was started in 2012 and has grown to 31 partners.",
+            ],
+            {("Harbour Logistics Cluster of Klaipeda", "created_year", 2012), ("Harbour Logistics Cluster of Klaipeda", "member_count", 31)},
+            id="led-by-aside-before-passive",
+        ),
+        pytest.param(
+            "Wood in the valley",
+            ["The Tarn Timber Cluster, based in Albi, was set up in 2007 by eleven sawmills."],
+            {("Tarn Timber Cluster", "created_year", 2007)},
+            id="based-in-aside-before-passive",
+        ),
+        pytest.param(
+            "Agency news",
+            ["The Ministry of Economy, headed by a new minister since May, was founded in 1991."],
+            set(),
+            id="trap-aside-of-a-ministry-dates-no-cluster",
+        ),
+        pytest.param(
+            "Machine builders keep their label",
+            [
+                "The Drava Machinery Cluster has again obtained the title of Accredited Innovation Cluster, which it first held in 2014.",
+                "The cluster was brought to life in 2010 by nine engineering firms.",
+            ],
+            {("Drava Machinery Cluster", "created_year", 2010)},
+            id="a-title-is-no-antecedent-for-the-cluster",
+        ),
+        pytest.param(
+            "Label renewed",
+            [
+                "The Tisza Food Cluster keeps the status of National Cluster for three more years.",
+                "The cluster was founded in 2009 by four dairies.",
+            ],
+            {("Tisza Food Cluster", "created_year", 2009)},
+            id="a-status-is-no-antecedent-for-the-cluster",
+        ),
+        pytest.param(
+            "Status for the strongest",
+            ["The status of Key National Cluster was introduced by the minister for the economy in 2015."],
+            {("Key National Cluster", "starting_year", 2015)},
+            id="a-status-introduced-is-a-programme",
+        ),
+        pytest.param(
+            "Status for the strongest",
+            ["The title of Certified Smart Cluster was created in 2011 to reward the best managed clusters."],
+            {("Certified Smart Cluster", "starting_year", 2011)},
+            id="a-title-created-is-a-programme",
+        ),
+        pytest.param(
+            "Funding news",
+            ["In Poland the Key National Clusters programme was launched in 2015."],
+            {("Key National Clusters programme", "starting_year", 2015)},
+            id="national-inside-a-programme-name",
+        ),
+        pytest.param(
+            "Funding news",
+            ["The National Cluster Fund was set up in 2012."],
+            {("National Cluster Fund", "starting_year", 2012)},
+            id="national-opening-a-programme-name",
+        ),
+    ],
+)
+def test_asides_and_held_titles(h1: str, paragraphs: list[str], expected: set) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert page_facts(h1, body) == expected
+
+
+def test_we_on_an_interview_page_is_its_one_cluster() -> None:
+    paragraphs = [
+        "How did it all begin?",
+        "We started in 2013, when five bakeries and the agricultural school decided to share a laboratory.",
+        "Are you one of the Key National Clusters?",
+        "Not yet. The Key National Clusters programme was launched in 2015 and the Podlasie Bakery Cluster applied in 2021.",
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert page_facts("Bread is our business", body) == {
+        ("Podlasie Bakery Cluster", "created_year", 2013),
+        ("Key National Clusters programme", "starting_year", 2015),
+    }
