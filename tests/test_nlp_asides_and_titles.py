@@ -9,6 +9,8 @@
 - a status introduced is a programme ("The status of Key National Cluster was introduced in
   2015"), whose name may hold "National" after another capitalised word ("the Key National
   Clusters programme");
+- a described programme may join its words with a hyphen ("the national competitiveness-pole
+  policy, launched by the state in 2005");
 - "we" on an interview page without a topic stands for the one cluster organisation the page
   names, even when it also names programmes.
 
@@ -87,6 +89,18 @@ from tests.test_nlp_dev6_rules import page_facts
             ["The National Cluster Fund was set up in 2012."],
             {("National Cluster Fund", "starting_year", 2012)},
             id="national-opening-a-programme-name",
+        ),
+        pytest.param(
+            "Where the pole came from",
+            ["The pole grew out of the national competitiveness-pole policy, launched by the state in 2005, and got its label in 2008."],
+            {("national competitiveness-pole policy", "starting_year", 2005)},
+            id="hyphenated-described-programme",
+        ),
+        pytest.param(
+            "Where the pole came from",
+            ["The firms met at a cross-border pole event in 2005."],
+            set(),
+            id="trap-hyphenated-words-without-a-programme-head",
         ),
     ],
 )

@@ -327,11 +327,12 @@ def pattern_described_policy() -> TokenPattern:
     (discourse.json, `descriptive_policy`)."""
     rules = pattern_anaphors()
     # content words only: "the oldest cluster in that programme" describes a cluster, not a programme
-    free = {"IS_LOWER": True, "IS_ALPHA": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(rules.described_blocked)}}
+    # (or a hyphen joining them: "the national competitiveness-pole policy")
+    free = {"TEXT": {"REGEX": r"^(?:[^\W\d_]+|-)$"}, "IS_UPPER": False, "IS_TITLE": False, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(rules.described_blocked)}}
     return [
         {"LOWER": {"IN": sorted(rules.described_determiners)}},
         {"IS_TITLE": True, "IS_ALPHA": True, "OP": "?"},  # a place's adjective: "the French competitiveness poles policy"
-        {**free, "OP": "{0,2}"},
+        {**free, "OP": "{0,3}"},
         {"LOWER": {"IN": sorted(rules.described_cluster_words)}},
         {**free, "OP": "{0,2}"},
         {"LOWER": {"IN": sorted(rules.described_heads)}},

@@ -386,6 +386,11 @@ class ClusterCues:
         return doc
 
 
+def _joining_hyphen(token: Token) -> bool:
+    """A hyphen written without spaces between two words ("competitiveness-pole")."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
 def described_policy(span: Span) -> str | None:
     """The name a descriptive reference gives its programme: the words after the determiner, when
     a cluster word describes the head and the phrase is not the start of a longer name.
@@ -414,7 +419,9 @@ def described_policy(span: Span) -> str | None:
         return f"{place} {span[1:].text}" if place is not None else None
     # words in lower case, but for a place's adjective opening the description ("the French …")
     first = 2 if len(span) > 3 and span[1].is_title and names_a_place(span[1].text) else 1
-    if any(not (t.is_lower and t.is_alpha) for t in span[first:]) or any(t.ent_iob_ in ("B", "I") for t in span):
+    if any(not (t.is_lower and t.is_alpha) and not _joining_hyphen(t) for t in span[first:]) or any(
+        t.ent_iob_ in ("B", "I") for t in span
+    ):
         return None
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_iob_ in ("B", "I"):
