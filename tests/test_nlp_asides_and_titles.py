@@ -121,3 +121,41 @@ def test_we_on_an_interview_page_is_its_one_cluster() -> None:
         ("Podlasie Bakery Cluster", "created_year", 2013),
         ("Key National Clusters programme", "starting_year", 2015),
     }
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "From a shared workshop to a network: FlexiGlas Nord keeps growing",
+            [
+                "On Tuesdays the kiln at the old harbour is shared. That is how FlexiGlas Nord began.",
+                "The network started in 2011 as a loose group of five glassworks in Kalmar.",
+                "Today 48 firms and two design schools belong to FlexiGlas Nord.",
+            ],
+            {("FlexiGlas Nord", "created_year", 2011), ("FlexiGlas Nord", "member_count", 50)},
+            id="headline-part-opening-with-a-brand-is-the-topic",
+        ),
+        pytest.param(
+            "Silesian Textile Alliance turns fifteen",
+            ["The alliance was set up in 2010 by eight weaving mills.", "The Silesian Textile Alliance now has 64 members."],
+            {("Silesian Textile Alliance", "created_year", 2010), ("Silesian Textile Alliance", "member_count", 64)},
+            id="headline-opening-with-an-organisation-name",
+        ),
+        pytest.param(
+            "Marta Kowalska takes over the cluster office",
+            ["Marta Kowalska has led the Opole Food Cluster since May.", "The office was set up in 2012."],
+            set(),
+            id="trap-a-person-opening-the-headline-is-no-topic",
+        ),
+        pytest.param(
+            "HarbourLink elects a new chair",
+            ["Nine shipping firms and a university founded HarbourLink in 2006 to pool their port services."],
+            {("HarbourLink", "created_year", 2006)},
+            id="trap-the-founders-are-no-member-count",
+        ),
+    ],
+)
+def test_headline_opening_with_a_name(h1: str, paragraphs: list[str], expected: set) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert page_facts(h1, body) == expected

@@ -2142,6 +2142,8 @@ def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool
             return False  # "founded in 1999 as an initiative of twenty companies": the initiative was
         if t.lower_ in _SYNTAX.apposition_head_stops:
             return False  # the head ends before "of", "for", ",": what follows describes it
+        if t.lower_ in lex.collective_descriptors and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
+            return False  # "started in 2011 as a loose group of five glassworks": its members
         if t.lower_ in lex.non_cluster_descriptors:
             modifiers = doc[k + 2 : t.i].text.lower()
             # "founded as a non-profit company": a legal form, not a business
@@ -3041,13 +3043,13 @@ def _after_membership_verb(doc: Doc, sent: Span, first: int, j: int, rules: Coun
 def _founding_segment(doc: Doc, sent: Span, i: int, j: int, rules: CountRules) -> bool:
     """The count stands in a comma-delimited part of the sentence that tells a past founding and
     holds no present cue ("The network, created in 2017 by KTU and eleven food companies, now has
-    38 members": eleven founded it; 38 is today's count)."""
+    38 members": eleven founded it; 38 is today's count; "Twelve firms founded X in 2008")."""
     start = next((k + 1 for k in range(i - 1, sent.start - 1, -1) if doc[k].text in (",", ";")), sent.start)
     end = next((k for k in range(j + 1, sent.end) if doc[k].text in (",", ";")), sent.end)
     if any(t.lower_ in rules.present_cues for t in doc[start:end]):
         return False
     return any(
-        start <= e.start < i and (e[0].lower_.endswith("ed") or e[0].lower_ in _PAST_IRREGULAR)
+        (start <= e.start < i or j < e.start < end) and (e[0].lower_.endswith("ed") or e[0].lower_ in _PAST_IRREGULAR)
         for e in _in_sent(sent, "events")
     )
 def _breakdown_after_colon(doc: Doc, sent: Span, first: int, rules: CountRules) -> bool:
@@ -3360,6 +3362,11 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
         tokens = tokens[: cut + 1]  # "190 members, most of them small firms.": a remark on the count follows
     if not 2 <= len(tokens) <= 7 or sent.start != 0 or sent.end != len(doc):
         return
+    if any(
+        e.start > tokens[-1].i and (e[0].lower_.endswith("ed") or e[0].lower_ in _PAST_IRREGULAR)
+        for e in _in_sent(sent, "events")
+    ):
+        return  # "Twelve firms and two universities founded X in 2008": the founders, a sentence
     lead = _LEADING_YEAR.match(sent.text)
     if lead is not None:
         year = int(lead.group(1))

@@ -24,6 +24,7 @@ from functools import cache
 
 from pipeline.models.nlp.patterns import (
     UPPER,
+    is_camelcase_name,
     is_name_word,
     pattern_count_nouns,
     pattern_countries,
@@ -392,4 +393,41 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
             if not _later_part_repeated(parts[k + 1 : 2], body):
                 return name
     # "Eoin Byrne: Five years of Cyber Ireland": the part the body speaks of, not its author
-    return unrepeated
+    return unrepeated or _leading_name(parts[:2], body)
+
+
+def _leading_name(parts: list[str], body: str) -> str | None:
+    """A headline part that opens with a name and goes on in lower case ("From breakfast club to
+    network: LichtLink Oost keeps growing"): that name, when the body repeats it, it is no place,
+    person or generic phrase, and it opens with a CamelCase brand or holds an organisation head
+    ("Aqua Nordica Partnership turns ten").
+
+    >>> _leading_name(["LichtLink Oost keeps growing"], "… affiliated to LichtLink Oost …")
+    'LichtLink Oost'
+    >>> _leading_name(["Norway opens a new cluster call"], "Norway …") is None
+    True
+    """
+    lex = pattern_name_lexicon()
+    for part in parts:
+        words = part.split()
+        run: list[str] = []
+        for w in words:
+            if not is_name_word(w):
+                break
+            run.append(w)
+        if not run or len(run) == len(words) or not words[len(run)][:1].islower():
+            continue
+        if not is_camelcase_name(run[0]) and not any(w.lower() in lex.org_heads for w in run[1:]):
+            continue  # "Jana Nováková takes over", "South Bohemian firms sign": a person, a place
+        name = " ".join(run)
+        if (
+            name in pattern_countries()
+            or names_a_place(name)
+            or _person(name, body)
+            or _generic_only(run)
+            or any(w.lower() in lex.headline_words or w.lower() in lex.role_titles for w in run)
+        ):
+            continue
+        if re.search(rf"\b{re.escape(name)}\b", body):
+            return name
+    return None

@@ -63,6 +63,7 @@ class NameLexicon:
     non_cluster_org_words: frozenset[str]
     org_heads: frozenset[str]
     non_cluster_descriptors: frozenset[str]
+    collective_descriptors: frozenset[str]  # "as a loose group of five glassworks": members, no company
     headline_words: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()  # "the National Cluster Association": a name's first word
