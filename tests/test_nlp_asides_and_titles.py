@@ -11,6 +11,8 @@
   Clusters programme");
 - a described programme may join its words with a hyphen ("the national competitiveness-pole
   policy, launched by the state in 2005");
+- an object relative clause after a lower-case apposition is about the name the apposition
+  describes ("X, the network of boatyards that the county and 20 firms set up in 2014");
 - "we" on an interview page without a topic stands for the one cluster organisation the page
   names, even when it also names programmes.
 
@@ -101,6 +103,18 @@ from tests.test_nlp_dev6_rules import page_facts
             ["The firms met at a cross-border pole event in 2005."],
             set(),
             id="trap-hyphenated-words-without-a-programme-head",
+        ),
+        pytest.param(
+            "Boats of the archipelago",
+            ["Most orders pass through Skerry Marine, the network of boatyards that the county council and 20 firms set up in May 2014."],
+            {("Skerry Marine", "created_year", 2014)},
+            id="object-relative-after-an-apposition",
+        ),
+        pytest.param(
+            "Boats of the archipelago",
+            ["Most orders pass through Skerry Marine, the network of boatyards that the county council funds since 2014."],
+            set(),
+            id="trap-a-relative-without-a-founding",
         ),
     ],
 )

@@ -379,13 +379,22 @@ def _object_relative(ctx: _Ctx, subject: _Mention, mentions: list[_Mention]) -> 
 
 def _named_before_relative(doc: Doc, rel: int, floor: int, mentions: list[_Mention]) -> _Mention | None:
     """The name the relative pronoun at `rel` stands for: the one ending right before it, past a
-    comma and a parenthesised alias ("X (si-Cluster), which …")."""
+    comma and a parenthesised alias ("X (si-Cluster), which …"), or past a lower-case apposition
+    ("X, the network of subcontractors that …")."""
     j = rel - 1
     if doc[j].text == "," and j > floor:
         j -= 1
     if doc[j].text == ")":
         j = _before_parenthesis(doc, j)
-    return next((m for m in mentions if m.span.end == j + 1 and m.ref is None), None)
+    found = next((m for m in mentions if m.span.end == j + 1 and m.ref is None), None)
+    if found is None and doc[rel - 1].text != ",":
+        # "X, the network of subcontractors that the council and 30 firms set up in 2013": the
+        # name the apposition before the relative describes
+        comma = next((k for k in range(rel - 1, max(floor, rel - 9), -1) if doc[k].text in ",;:()"), None)
+        if comma is not None and doc[comma].text == "," and doc[comma + 1].lower_ in _SYNTAX.articles:
+            if all(t.is_alpha and t.is_lower for t in doc[comma + 1 : rel]):
+                found = next((m for m in mentions if m.span.end == comma and m.ref is None), None)
+    return found
 
 
 def _relative_clause_object(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:

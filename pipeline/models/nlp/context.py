@@ -47,8 +47,8 @@ _MID = r"(?P<mid>(?:[\w’'\-&]+\s+){0,6}?)"
 # "X, the cluster of …,", "X – the cluster of … –", "X, the fintech cluster based in Bergen,"
 _APPOSITION_END = re.compile(
     rf"(?:\s+[a-z]+ed\s+(?:in|on|at)\s+[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}}"
-    r"|\s+(?:of|for|in|from|on|at)\s+[^,.;()–—]{1,60}?)?\s*(?:[,.;)–—]|$)"
-)
+    r"|\s+(?:of|for|in|from|on|at)\s+[^,.;()–—]{1,60}?)?(?:\s*(?:[,.;)–—]|$)|\s+(?:that|which|whose)\s)"
+)  # ... or at a relative clause on the described noun ("X, the network of subcontractors that …")
 
 
 @dataclass(frozen=True)
