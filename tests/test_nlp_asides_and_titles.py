@@ -13,6 +13,8 @@
   policy, launched by the state in 2005");
 - an object relative clause after a lower-case apposition is about the name the apposition
   describes ("X, the network of boatyards that the county and 20 firms set up in 2014");
+- a possessed description before a name in commas makes it a cluster ("Its sister network in
+  Kalmar, Glass Route Nord, started in 2016");
 - "we" on an interview page without a topic stands for the one cluster organisation the page
   names, even when it also names programmes.
 
@@ -115,6 +117,18 @@ from tests.test_nlp_dev6_rules import page_facts
             ["Most orders pass through Skerry Marine, the network of boatyards that the county council funds since 2014."],
             set(),
             id="trap-a-relative-without-a-founding",
+        ),
+        pytest.param(
+            "Glass in the south",
+            ["Its sister network in Kalmar, Glass Route Nord, started in 2016 and sells to hotels."],
+            {("Glass Route Nord", "created_year", 2016)},
+            id="possessed-description-before-a-name-in-commas",
+        ),
+        pytest.param(
+            "Glass in the south",
+            ["Its sister network in Kalmar, Växjö and Borås, started in 2016."],
+            set(),
+            id="trap-places-after-the-description-are-no-name",
         ),
     ],
 )

@@ -81,8 +81,10 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
     mid_lower = r"(?P<mid>(?:(?!(?:the|a|an)\s)[a-z’'\-&]+\s+){0,4}?)"
     # "the competitiveness cluster Medilink"; "Denmark's national cluster programme, Innovation Power, …"
     unnamed = _NAME.replace("?P<name>", "")
+    # "Its sister network in Jönköping, Smart Housing Småland, started …": a place may close the description
+    place = rf"(?P<place>\s+in\s+[{UPPER}][\w-]*)?"
     before = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[{UPPER}][\w-]*['’]s)\s+{mid_lower}{head}(?:\s+|,\s+(?={unnamed},)){_NAME}"
+        rf"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir|[{UPPER}][\w-]*['’]s)\s+{mid_lower}{head}(?:\s+|{place},\s+(?={unnamed},)){_NAME}"
     )
     return apposition, copula, parenthesis, before
 
@@ -171,6 +173,8 @@ def find_context_names(text: str) -> list[ContextName]:
             continue
         if m.group("head") != m.group("head").lower():
             continue  # "the Business Cluster X": the ruler's families own capitalised heads
+        if m.group("place") and re.search(r"\s(?:and|&)\s", m.group("name")):
+            continue  # "its sister network in Kalmar, Växjö and Borås, …": a list of towns
         span = _clean(text, m.start("name"), m.end("name"))
         if span is not None and span[0] == m.start("name"):
             name = text[span[0] : span[1]]
