@@ -15,6 +15,9 @@
   describes ("X, the network of boatyards that the county and 20 firms set up in 2014");
 - a possessed description before a name in commas makes it a cluster ("Its sister network in
   Kalmar, Glass Route Nord, started in 2016");
+- a name given as one of a group of clusters ("One of the new Arena clusters is Fjord Drones in
+  Ålesund, which was set up in 2020") is a cluster, and its town before the relative clause
+  names nothing else;
 - "we" on an interview page without a topic stands for the one cluster organisation the page
   names, even when it also names programmes.
 
@@ -129,6 +132,24 @@ from tests.test_nlp_dev6_rules import page_facts
             ["Its sister network in Kalmar, Växjö and Borås, started in 2016."],
             set(),
             id="trap-places-after-the-description-are-no-name",
+        ),
+        pytest.param(
+            "New clusters in the programme",
+            ["One of the new Arena clusters is Fjord Drones in Ålesund, which was set up in 2020 by 11 companies."],
+            {("Fjord Drones", "created_year", 2020)},
+            id="one-of-the-clusters-is-a-name",
+        ),
+        pytest.param(
+            "New clusters in the programme",
+            ["Among the supported networks is Baltic Hemp, founded in 2019 by farmers of Saaremaa."],
+            {("Baltic Hemp", "created_year", 2019)},
+            id="among-the-networks-is-a-name",
+        ),
+        pytest.param(
+            "New clusters in the programme",
+            ["One of the cluster managers is Ola Nordmann, who was born in 1975."],
+            set(),
+            id="trap-one-of-the-managers-is-a-person",
         ),
     ],
 )

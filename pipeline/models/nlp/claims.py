@@ -545,6 +545,15 @@ def _blocked(ctx: _Ctx, mention: _Mention, i: int) -> bool:
     if _apposition_relative(ctx, mention, i):
         return False
     skip_to = _apposition_end(ctx, mention, i)
+    town_end = -1
+    if mention.span.end + 1 < i and doc[mention.span.end].lower_ in _SYNTAX.place_prepositions:
+        # "Ocean Robotics Arena in Trondheim, which was set up in 2021": the name's town, no other name
+        k = mention.span.end + 1
+        while k < i and doc[k].is_title and doc[k].is_alpha:
+            k += 1
+        if k < i and doc[k].text == ",":
+            town_end = k - 1
+            skip_to = max(skip_to, town_end)
     for j in range(mention.span.end, i):
         if j <= skip_to:
             continue  # "X, the Romanian cluster association, was set up": an apposition, not a name
@@ -557,7 +566,7 @@ def _blocked(ctx: _Ctx, mention: _Mention, i: int) -> bool:
             k = j - 1
             while k >= mention.span.end and (doc[k].is_punct or doc[k].text in ("#",)):
                 k -= 1
-            if k >= mention.span.end and doc[k].lower_ not in heads:
+            if k >= mention.span.end and doc[k].lower_ not in heads and k > town_end:
                 return True
     return False
 

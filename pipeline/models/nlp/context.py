@@ -86,7 +86,13 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
     before = re.compile(
         rf"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir|[{UPPER}][\w-]*['’]s)\s+{mid_lower}{head}(?:\s+|{place},\s+(?={unnamed},)){_NAME}"
     )
-    return apposition, copula, parenthesis, before
+    # "One of the new Arena clusters is Ocean Robotics Arena", "Among the supported networks is X": a
+    # member of a group of clusters named after the copula
+    member = re.compile(
+        rf"\b(?:[Oo]ne\s+of|[Aa]mong)\s+(?:the|its|our|their)\s+{_MID}"
+        rf"{head}\s+(?:is|was|has\s+been)\s+(?:the\s+)?{_NAME}"
+    )
+    return apposition, copula, parenthesis, before, member
 
 
 def _label(head: str) -> str:
@@ -150,7 +156,7 @@ def find_context_names(text: str) -> list[ContextName]:
     >>> [n.name for n in find_context_names("Anna Smith, the cluster manager, said so.")]
     []
     """
-    apposition, copula, parenthesis, before = _regexes()
+    apposition, copula, parenthesis, before, member = _regexes()
     out: list[ContextName] = []
     for family, rx in (("apposition", apposition), ("copula", copula), ("parenthesis", parenthesis)):
         for m in rx.finditer(text):
@@ -179,6 +185,12 @@ def find_context_names(text: str) -> list[ContextName]:
         if span is not None and span[0] == m.start("name"):
             name = text[span[0] : span[1]]
             out.append(ContextName(span[0], span[1], name, _label(m.group("head")), "head_before_name"))
+    for m in member.finditer(text):
+        if not m.group("plural") or not _mid_ok(m.group("mid")) or m.group("head") != m.group("head").lower():
+            continue
+        span = _clean(text, m.start("name"), m.end("name"))
+        if span is not None and span[0] == m.start("name"):
+            out.append(ContextName(span[0], span[1], text[span[0] : span[1]], _label(m.group("head")), "copula"))
     return out + find_enumerated_names(text) + find_membership_names(text)
 
 
