@@ -198,6 +198,15 @@ def test_we_on_an_interview_page_is_its_one_cluster() -> None:
             id="trap-a-person-opening-the-headline-is-no-topic",
         ),
         pytest.param(
+            "Olive cluster of Messinia opens to growers from Laconia",
+            [
+                "Kalamata – Messinia Oleum, the olive cluster of Messinia, will take members from Laconia, its board said.",
+                "The cluster was set up in 2012 by nine mills and now numbers 33 members.",
+            ],
+            {("Messinia Oleum", "created_year", 2012), ("Messinia Oleum", "member_count", 33)},
+            id="headline-description-names-the-cluster-the-body-describes",
+        ),
+        pytest.param(
             "HarbourLink elects a new chair",
             ["Nine shipping firms and a university founded HarbourLink in 2006 to pool their port services."],
             {("HarbourLink", "created_year", 2006)},

@@ -40,7 +40,7 @@ from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
 from pipeline.models.nlp.binder import BinderCandidate, BinderModel, ClaimDraft, How, PairContext, binder_model, choose, pair_features, with_page_features
-from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, topic_name
+from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, find_context_names, topic_name
 from pipeline.models.nlp.patterns import (
     UPPER,
     CountRules,
@@ -3457,6 +3457,9 @@ def _topic(
     title_block = next((b for b in selected if b.kind == "title"), None)
     head_blocks = [b for b in document.blocks if b.kind == "page_title"]
     body = "\n".join(b.text for b in selected if b is not title_block)
+    named = _described_by_headline(document, title_block, selected, sdocs, prefix) if title_block is not None else None
+    if named is not None:
+        return named
     leading = _headline_entity(selected, sdocs, title_block)
     if leading is not None and title_block is not None:
         ctx = _Ctx(document, title_block, sdocs[0], None, prefix, [], [], [])
@@ -3496,6 +3499,29 @@ def _topic(
         return _Antecedent(name, subject_type, _evidence(ctx, start, start + len(name), "coreference"))
     if policy_talk and title_block is not None:
         return _described_headline(document, title_block, sdocs, prefix)
+    return None
+
+
+def _described_by_headline(
+    document: Document, title_block: Block, selected: Sequence[Block], sdocs: list[Doc], prefix: str
+) -> _Antecedent | None:
+    """A headline that opens with a description in sentence case ("Dairy cluster of Thessaly opens
+    to …") over a body naming the cluster it describes ("Terra Thessalia Lactis, the dairy cluster of
+    Thessaly, will …"): that name is the topic."""
+    title_doc = sdocs[next(i for i, b in enumerate(selected) if b is title_block)]
+    leading = next((e for e in title_doc.ents if e.start == 0 and e.label_ == "CLUSTER"), None)
+    if leading is None or len(leading) < 2 or not all(t.is_lower or not t.is_alpha for t in leading[1:]):
+        return None
+    described = leading.text.lower()
+    for block, sdoc in zip(selected, sdocs):
+        if block.kind == "title":
+            continue
+        for found in find_context_names(block.text):
+            if found.family != "apposition" or found.description_end <= found.end:
+                continue
+            if described in block.text[found.end : found.description_end].lower():
+                ctx = _Ctx(document, block, sdoc, None, prefix, [], [], [])
+                return _Antecedent(found.name, "cluster", _evidence(ctx, found.start, found.end, "coreference"))
     return None
 
 
