@@ -217,3 +217,17 @@ def test_we_on_an_interview_page_is_its_one_cluster() -> None:
 def test_headline_opening_with_a_name(h1: str, paragraphs: list[str], expected: set) -> None:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     assert page_facts(h1, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        pytest.param("When was the Malta Marine Cluster set up?", "In May 2016, by four boatyards and the university.", 2016, id="month-and-year"),
+        pytest.param("When was the Malta Marine Cluster set up?", "On 9 May 2016, by four boatyards.", 2016, id="full-date-after-on"),
+        pytest.param("When was the Malta Marine Cluster set up?", "Ask our office in May 2016.", None, id="trap-words-before-the-month-are-no-opener"),
+    ],
+)
+def test_faq_answer_opening_with_a_dated_phrase(question: str, answer: str, expected: int | None) -> None:
+    facts = page_facts("Frequently asked questions", f"<h3>{question}</h3><p>{answer}</p>")
+    starts = {v for _, a, v in facts if a == "created_year"}
+    assert starts == ({expected} if expected else set())

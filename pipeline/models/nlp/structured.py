@@ -26,7 +26,7 @@ from pipeline.models.nlp.patterns import (
     pattern_syntax,
     pattern_name_lexicon,
 )
-from pipeline.text.dates import find_dates
+from pipeline.text.dates import find_dates, pattern_dates
 
 __all__ = ["Field", "StructuredRules", "find_fields", "describes_non_cluster", "item_head", "job_start_field", "start_field_line", "pattern_structured_fields"]
 
@@ -614,10 +614,14 @@ def _answer_fields(blocks: Sequence[Block], published: str | None) -> list[Field
         if attribute is None:
             continue
         m = _ANSWER_NUMBER.search(answer.text)
-        if m is None or not all(w in rules.answer_openers for w in re.findall(r"[a-z]+", answer.text[: m.start()].lower())):
+        months = pattern_dates().months if attribute == "start" else frozenset()
+        opening = re.findall(r"[a-z]+", answer.text[: m.start()].lower()) if m is not None else []
+        if m is None or not all(w in rules.answer_openers or w in months for w in opening):
             continue
         if attribute == "start":
-            found = _value("start", answer.text[m.start() : m.end() + 20], published)
+            # "In March 2018, by a group of …": the date opens at its month
+            month = next((k.start() for k in re.finditer(r"[A-Za-z]+", answer.text[: m.start()]) if k.group(0).lower() in months), m.start())
+            found = _value("start", answer.text[month : m.end() + 20], published)
             if found is None or not isinstance(found[0], int) or not 1800 <= found[0] <= 2100:
                 continue
             value, precision = found
