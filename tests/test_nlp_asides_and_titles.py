@@ -151,6 +151,12 @@ from tests.test_nlp_dev6_rules import page_facts
             set(),
             id="trap-one-of-the-managers-is-a-person",
         ),
+        pytest.param(
+            "Accredited clusters",
+            ["Slovakia's cluster certification system was introduced in 2015 as part of the Tatra Hubs Programme, the government's cluster development scheme launched in 2013."],
+            {("Slovakia cluster certification system", "starting_year", 2015), ("Tatra Hubs Programme", "starting_year", 2013)},
+            id="a-described-system-and-an-apposition-sharing-only-the-cluster-word",
+        ),
     ],
 )
 def test_asides_and_held_titles(h1: str, paragraphs: list[str], expected: set) -> None:

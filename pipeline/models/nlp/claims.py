@@ -830,6 +830,8 @@ def _modifier_match(ref: _Mention, before: list[_Antecedent], topic: _Antecedent
     if ref.ref not in ("cluster", "policy") or len(ref.span) < 3:
         return None
     words = {t.lower_ for t in ref.span[1:-1] if t.is_alpha and t.is_lower}
+    if ref.ref == "policy":  # "the government's cluster development scheme": "cluster" tells no programme apart
+        words -= pattern_anaphors().described_cluster_words
     if not words:
         return None
 
