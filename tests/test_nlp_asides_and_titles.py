@@ -236,3 +236,20 @@ def test_faq_answer_opening_with_a_dated_phrase(question: str, answer: str, expe
     facts = page_facts("Frequently asked questions", f"<h3>{question}</h3><p>{answer}</p>")
     starts = {v for _, a, v in facts if a == "created_year"}
     assert starts == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("Podravka Wood Network took form in 2008 around the furniture schools.", {("Podravka Wood Network", "created_year", 2008)}, id="took-form"),
+        pytest.param("Kvarner Blue Network came about in 2015 when three marinas pooled their staff.", {("Kvarner Blue Network", "created_year", 2015)}, id="came-about"),
+        pytest.param("Savinja Solar Network took up its work in 2017 with eight installers.", {("Savinja Solar Network", "created_year", 2017)}, id="took-up-its-work"),
+        pytest.param("Tartu Health Network welcomed its first members in 2020.", {("Tartu Health Network", "created_year", 2020)}, id="welcomed-its-first-members"),
+        pytest.param("The Lower Danube Cluster held its first meeting in 2011.", {("Lower Danube Cluster", "created_year", 2011)}, id="held-its-first-meeting"),
+        pytest.param("The Oder Logistics Network has been going since 2004.", {("Oder Logistics Network", "created_year", 2004)}, id="going-since"),
+        pytest.param("The Oder Logistics Network has been in business since 2004.", {("Oder Logistics Network", "created_year", 2004)}, id="in-business-since"),
+        pytest.param("The Oder Logistics Network held its annual meeting in 2011.", set(), id="trap-a-later-meeting"),
+    ],
+)
+def test_more_founding_phrases(sentence: str, expected: set) -> None:
+    assert page_facts("Cluster news", f"<p>{sentence}</p>") == expected
