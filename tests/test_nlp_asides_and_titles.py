@@ -249,6 +249,8 @@ def test_faq_answer_opening_with_a_dated_phrase(question: str, answer: str, expe
         pytest.param("The Oder Logistics Network has been going since 2004.", {("Oder Logistics Network", "created_year", 2004)}, id="going-since"),
         pytest.param("The Oder Logistics Network has been in business since 2004.", {("Oder Logistics Network", "created_year", 2004)}, id="in-business-since"),
         pytest.param("The Oder Logistics Network held its annual meeting in 2011.", set(), id="trap-a-later-meeting"),
+        pytest.param("Kiruna Mining Hub goes back to 2012, when the first test mine opened.", {("Kiruna Mining Hub", "created_year", 2012)}, id="goes-back-to"),
+        pytest.param("Ore mining in the valley goes back to 1890.", set(), id="trap-a-tradition-goes-back"),
     ],
 )
 def test_more_founding_phrases(sentence: str, expected: set) -> None:

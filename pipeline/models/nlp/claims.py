@@ -1977,7 +1977,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         if after:
             used.add(id(after[0]))
             value, precision = _value(after[0].expr)
-            if own is not None and cue[0].lower_.startswith("dat") and precision in ("year", "month", "day"):
+            # "Our association dates back to 2010", "X goes back to 2011": the organisation's own start
+            if own is not None and cue[0].lower_ in rules.own_lineage and precision in ("year", "month", "day"):
                 _add_event(ctx, own, value, precision, quote=sent_span, qualifier="dates back to")
             elif subject is not None:
                 _add_event(ctx, subject, value, precision, quote=sent_span, qualifier="lineage")
