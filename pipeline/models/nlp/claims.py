@@ -1978,9 +1978,14 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             used.add(id(after[0]))
             value, precision = _value(after[0].expr)
             # "Our association dates back to 2010", "X goes back to 2011": the organisation's own start
-            if own is not None and cue[0].lower_ in rules.own_lineage and precision in ("year", "month", "day"):
+            # ("goes back" only to a bare date, and not of "the origins of X": "goes back to a workshop in 1999")
+            plain = cue[0].lower_.startswith("dat") or (
+                after[0].start <= cue.end + 1 and own is not None and not _complement_of_noun(doc, own)
+            )
+            if own is not None and plain and cue[0].lower_ in rules.own_lineage and precision in ("year", "month", "day"):
                 _add_event(ctx, own, value, precision, quote=sent_span, qualifier="dates back to")
-            elif subject is not None:
+            elif subject is not None and (cue[0].lower_.startswith("dat") or cue[0].lower_ not in rules.own_lineage):
+                # ("the origins of X go back to 2003": no lineage of X's either)
                 _add_event(ctx, subject, value, precision, quote=sent_span, qualifier="lineage")
 
     # 2. "InfoComm (2002, then renamed ICT)" after an event in this or the previous sentence
