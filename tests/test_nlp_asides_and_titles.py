@@ -251,6 +251,11 @@ def test_faq_answer_opening_with_a_dated_phrase(question: str, answer: str, expe
         pytest.param("The Oder Logistics Network held its annual meeting in 2011.", set(), id="trap-a-later-meeting"),
         pytest.param("Kiruna Mining Hub goes back to 2012, when the first test mine opened.", {("Kiruna Mining Hub", "created_year", 2012)}, id="goes-back-to"),
         pytest.param("Ore mining in the valley goes back to 1890.", set(), id="trap-a-tradition-goes-back"),
+        pytest.param("The Jutland Blade Cluster has linked the tower and blade makers of the coast since 2004.", {("Jutland Blade Cluster", "created_year", 2004)}, id="perfect-verb-since"),
+        pytest.param("Saxon Rail Network, a group of rail suppliers, has worked for the region since 2007.", {("Saxon Rail Network", "created_year", 2007)}, id="perfect-verb-since-after-apposition"),
+        pytest.param("The Jutland Blade Cluster has grown since 2004.", set(), id="trap-growth-since"),
+        pytest.param("The Jutland Blade Cluster has been a member of the alliance since 2004.", set(), id="trap-membership-since"),
+        pytest.param("The agency has implemented the Jutland Cluster Programme since 2004.", {("Jutland Cluster Programme", "starting_year", 2004)}, id="trap-the-object-is-dated-not-the-agency"),
     ],
 )
 def test_more_founding_phrases(sentence: str, expected: set) -> None:

@@ -2009,6 +2009,7 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         _add_event(ctx, mention, value, precision, quote=quote, qualifier=qualifier)
 
     _since_opening(ctx, sent, mentions, dates)
+    _perfect_since(ctx, sent, mentions, dates)
     _unified_organisation(ctx, sent, mentions, dates)
     _object_since(ctx, sent, mentions, dates)
     _policy_of_year(ctx, mentions, _sentence_dates(ctx, sent, blockers=False), used, sent_span)
@@ -2336,6 +2337,46 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
     _add_event(ctx, subject, value, precision, quote=(sent.start_char, sent.end_char), qualifier="since")
     ctx.discourse.pending.extend(ctx.claims[before:])
     del ctx.claims[before:]
+
+
+def _perfect_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
+    """"X has linked the blade makers of West Jutland since 2003", "X, a network of suppliers, has
+    worked for the region since 2006": a cluster doing its work since a year has existed since
+    then. A weak start, kept apart (`discourse.pending`) like a "Since 2011 X has …" opening; never
+    for a change or a status ("has grown since 2015", "has been a member since 2010")."""
+    doc = ctx.doc
+    rules = pattern_event_triggers()
+    for mention in mentions:
+        if mention.subject_type != "cluster" or mention.ref is not None:
+            continue
+        aux = max(mention.span.end, _apposition_end(ctx, mention, sent.end) + 1)
+        if aux + 1 >= sent.end or doc[aux].lower_ not in _SYNTAX.perfect_aux:
+            continue
+        verb = aux + 1
+        while verb < sent.end and doc[verb].lower_ in rules.adverbs:
+            verb += 1
+        if verb >= sent.end or doc[verb].lower_ in rules.change_since_verbs or _holds_since(doc, verb, sent.end):
+            continue
+        if not (doc[verb].lower_.endswith("ed") or doc[verb].lower_ in _PAST_IRREGULAR):
+            continue
+        j = verb + 1
+        while j < sent.end and doc[j].lower_ in _DETERMINERS:
+            j += 1
+        if doc[verb].lower_ in rules.object_since_verbs or any(m.span.start == j for m in mentions):
+            continue  # "LIAA has implemented the Cluster Programme since 2009": the object's age (`_object_since`)
+        since = next((k for k in range(verb + 1, sent.end) if doc[k].lower_ == "since"), None)
+        if since is None or any(
+            t.text in ";:()" or t.lower_ in _RELATIVES or t.lower_ in _SYNTAX.perfect_aux for t in doc[verb + 1 : since]
+        ):
+            continue
+        date = next((d for d in dates if d.start == since + 1 and isinstance(d.expr.value, int)), None)
+        if date is None:
+            continue
+        value, precision = _value(date.expr)
+        before = len(ctx.claims)
+        _add_event(ctx, mention, value, precision, quote=(sent.start_char, sent.end_char), qualifier="active since")
+        ctx.discourse.pending.extend(ctx.claims[before:])
+        del ctx.claims[before:]
 
 
 def _holds_since(doc: Doc, k: int, stop: int) -> bool:

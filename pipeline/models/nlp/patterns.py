@@ -201,6 +201,7 @@ class EventRules:
     held_since_nouns: frozenset[str] = frozenset()
     object_since_openers: frozenset[str] = frozenset()
     person_subjects: frozenset[str] = frozenset()  # "who has led the association since 2016": a tenure
+    change_since_verbs: frozenset[str] = frozenset()  # "has grown since 2015": a change, not the start
     own_lineage: frozenset[str] = frozenset()  # "X goes back to 2011": the organisation's own start
     unified_openers: frozenset[str] = frozenset()  # "continue as one organisation: X"
     unified_nouns: frozenset[str] = frozenset()
@@ -270,6 +271,7 @@ def pattern_event_triggers() -> EventRules:
         object_since_openers=frozenset(data.get("object_since_openers", ())),
         person_subjects=frozenset(data.get("person_subjects", ())),
         own_lineage=frozenset(data.get("own_lineage", ())),
+        change_since_verbs=frozenset(data.get("change_since_verbs", ())),
         unified_openers=frozenset(data.get("unified_openers", ())),
         unified_nouns=frozenset(data.get("unified_nouns", ())),
         object_heads=frozenset(data.get("object_heads", ())),
