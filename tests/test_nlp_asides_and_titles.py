@@ -260,3 +260,16 @@ def test_faq_answer_opening_with_a_dated_phrase(question: str, answer: str, expe
 )
 def test_more_founding_phrases(sentence: str, expected: set) -> None:
     assert page_facts("Cluster news", f"<p>{sentence}</p>") == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param("We began our work in 2010 with six bakeries.", {("Podlasie Bread Cluster", "created_year", 2010)}, id="we-began-our-work"),
+        pytest.param("We started our activities in 2010.", {("Podlasie Bread Cluster", "created_year", 2010)}, id="we-started-our-activities"),
+        pytest.param("We launched our mentoring programme in 2015.", set(), id="trap-we-launched-our-programme"),
+    ],
+)
+def test_first_person_possessed_activity(paragraph: str, expected: set) -> None:
+    body = "<p>The Podlasie Bread Cluster brings bakeries and mills together.</p>" + f"<p>{paragraph}</p>"
+    assert page_facts("About us", body, og_title="About us | Podlasie Bread Cluster") == expected

@@ -1245,7 +1245,7 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
     qualified = any(q == trigger.label_ and nxt.lower_ in words for q, words in rules.qualified_followers)
     dated = nxt.lower_.rstrip(".") in pattern_dates().months and after_num is not None and after_num.like_num
     if nxt.like_num or nxt.lower_ in rules.intransitive_followers or qualified or dated:  # "opens for applications", "launched March 2020"
-        if nxt.lower_ in _SYNTAX.possessive_determiners:
+        if nxt.lower_ in _SYNTAX.possessive_determiners | _SYNTAX.first_person_possessives:
             after = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
             return after is None or after.lower_ not in rules.possessed_activities
         return False
