@@ -273,3 +273,28 @@ def test_more_founding_phrases(sentence: str, expected: set) -> None:
 def test_first_person_possessed_activity(paragraph: str, expected: set) -> None:
     body = "<p>The Podlasie Bread Cluster brings bakeries and mills together.</p>" + f"<p>{paragraph}</p>"
     assert page_facts("About us", body, og_title="About us | Podlasie Bread Cluster") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The Brno Glass Cluster celebrates twelve years since its foundation this month.", 2012, id="celebrates-years-since-foundation"),
+        pytest.param("The Brno Glass Cluster celebrates a quarter of a century this month.", 1999, id="celebrates-a-quarter-of-a-century"),
+        pytest.param("The Brno Glass Cluster marks ten years of activity this week.", 2014, id="marks-years-of-activity"),
+        pytest.param("The Brno Glass Cluster celebrates 30 years of the Erasmus programme.", None, id="trap-another-things-age"),
+        pytest.param("The Brno Glass Cluster marks a milestone: its 500th member.", None, id="trap-a-milestone"),
+    ],
+)
+def test_celebrated_age_on_a_dated_page(sentence: str, expected: int | None) -> None:
+    from pipeline.backend.html import parse_html
+    from pipeline.models.nlp.claims import extract_prose_claims
+
+    data = (
+        '<html><head><title>Glass news</title><meta property="article:published_time" content="2024-05-02T08:00:00+02:00">'
+        f"</head><body><main><article><h1>Glass news</h1><p>{sentence}</p></article></main></body></html>"
+    ).encode()
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    starts = [c for c in extract_prose_claims(doc, country=None) if c.attribute == "created_year"]
+    assert [(c.subject_name, c.value, c.precision) for c in starts] == (
+        [("Brno Glass Cluster", expected, "approximate")] if expected else []
+    )

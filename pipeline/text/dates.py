@@ -62,6 +62,7 @@ class DateRules:
     range_openers: tuple[tuple[str, str], ...]
     anniversary_words: tuple[str, ...] = ()
     age_verbs: tuple[str, ...] = ()  # "X turns 20 this year"
+    celebration_verbs: tuple[str, ...] = ()  # "X celebrates fifteen years since its foundation"
     ordinal_words: dict[str, int] | None = None
     anniversary_shifts: dict[str, int] | None = None
     negated_until: tuple[str, ...] = ()
@@ -102,6 +103,7 @@ def pattern_dates(path: Path = DEFAULT_RULES_PATH) -> DateRules:
         range_openers=tuple((str(a), str(b)) for a, b in data["range_openers"]),
         anniversary_words=tuple(data["anniversary_words"]),
         age_verbs=tuple(sorted(data.get("age_verbs", ()), key=len, reverse=True)),
+        celebration_verbs=tuple(sorted(data.get("celebration_verbs", ()), key=len, reverse=True)),
         ordinal_words={str(k): int(v) for k, v in data["ordinal_words"].items()},
         anniversary_shifts={str(k): int(v) for k, v in data.get("anniversary_shifts", {}).items()},
         negated_until=tuple(data.get("negated_until", ())),
@@ -120,6 +122,7 @@ class _Regexes:
     relative: re.Pattern[str]
     anniversary: re.Pattern[str]
     age: re.Pattern[str]
+    celebrated: re.Pattern[str]
     year: re.Pattern[str]
 
 
@@ -170,6 +173,16 @@ def _regexes() -> _Regexes:
             re.IGNORECASE,
         ),
         year=re.compile(r"(?<![\d.,])\b(?P<y>\d{4})\b(?![.,]\d)"),
+        # "celebrates fifteen years since its foundation", "celebrates a quarter of a century",
+        # "marks ten years of activity" (never "celebrates 30 years of Erasmus": another thing's age)
+        celebrated=re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, rules.celebration_verbs)) or '(?!)'})\s+(?:(?:its|their|our)\s+(?:first\s+)?)?"
+            rf"(?P<n>\d{{1,3}}|{numbers}|a|one)\s+(?P<unit>{units})\b"
+            r"(?:\s+since\s+(?:its|their|our)\s+(?:foundation|founding|creation|establishment|launch|start)"
+            r"|\s+of\s+(?:its\s+|their\s+|our\s+)?(?:existence|activity|activities|work|operation|operations|cooperation)\b)?"
+            r"(?!\s+of\b)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -391,6 +404,13 @@ def find_dates(text: str, *, published: str | date | None = None) -> list[DateEx
             year = _anniversary_year(text, m.end(), pub.year, rules)
             if n and free(m.start(), m.end()) and rules.year_min <= year - n:
                 found.append(DateExpr(m.start("n"), m.end(), m.group("n"), year - n, "approximate"))
+    if pub is not None:
+        for m in rx.celebrated.finditer(text):  # "X celebrates fifteen years" on a page of 2021 -> 2006
+            n = 1 if m.group("n").lower() in ("a", "one") else _count_of(m.group("n"))
+            span = n * rules.relative_units[m.group("unit").lower()] if n else 0
+            year = _anniversary_year(text, m.end(), pub.year, rules)
+            if span and free(m.start("n"), m.end()) and rules.year_min <= year - span:
+                found.append(DateExpr(m.start("n"), m.end(), text[m.start("n") : m.end()], year - span, "approximate"))
     for m in rx.year.finditer(text):
         if free(m.start(), m.end()) and rules.year_min <= int(m.group("y")) <= rules.year_max:
             add(DateExpr(m.start(), m.end(), m.group(0), int(m.group("y")), "year"))
