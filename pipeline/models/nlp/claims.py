@@ -1238,7 +1238,7 @@ def _has_object(doc: Doc, trigger: Span) -> bool:
     nxt = doc[trigger.end]
     after_num = doc[trigger.end + 1] if trigger.end + 1 < len(doc) else None
     year = nxt.text.isdigit() and len(nxt.text) == 4
-    if (nxt.like_num or nxt.lower_ in ("a", "one")) and trigger.label_ == "anniversary":
+    if (nxt.like_num or nxt.lower_ in _SYNTAX.indefinite_openers) and trigger.label_ == "anniversary":
         return False  # "X turns 20 this year", "X celebrates a quarter of a century": an age, not an object
     if nxt.like_num and not year and after_num is not None and after_num.is_alpha and after_num.is_lower:
         return True  # "registered 12 new members": a counted object, not a date
