@@ -298,3 +298,27 @@ def test_celebrated_age_on_a_dated_page(sentence: str, expected: int | None) -> 
     assert [(c.subject_name, c.value, c.precision) for c in starts] == (
         [("Brno Glass Cluster", expected, "approximate")] if expected else []
     )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "The Wood Cluster of Carinthia was set up in 2001; the Metal Cluster had been set up the year before.",
+            {("Wood Cluster of Carinthia", "created_year", 2001), ("Metal Cluster", "created_year", 2000)},
+            id="the-year-before",
+        ),
+        pytest.param(
+            "The Sofia Robotics Cluster was established in 2014. PMC, set up three years earlier in Plovdiv, has 30 members.",
+            {("Sofia Robotics Cluster", "created_year", 2014), ("PMC", "created_year", 2011), ("PMC", "member_count", 30)},
+            id="years-earlier",
+        ),
+        pytest.param(
+            "The Vidin Wine Cluster was founded two years before the reform of 2012.",
+            set(),
+            id="trap-years-before-another-event",
+        ),
+    ],
+)
+def test_years_before_another_founding(paragraph: str, expected: set) -> None:
+    assert page_facts("Clusters of the region", f"<p>{paragraph}</p>") == expected

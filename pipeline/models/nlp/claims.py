@@ -2128,19 +2128,29 @@ def _on_publication_day(doc: Doc, trigger: Span) -> bool:
 
 
 LATER_WINDOW = 400  # characters before the sentence in which "a year later" finds its year
-_LATER = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>years?)\s+later\b", re.IGNORECASE)
+_LATER = re.compile(
+    # "three years later", "two years earlier", "the year before." (a bare "before"/"after": not "before the reform")
+    r"\b(?:the\s+(?P<one>year\s+(?:before|after|earlier|later)(?=\s*[,.;)])|following\s+year|next\s+year|previous\s+year)"
+    r"|(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>years?)\s+(?P<dir>later|earlier|(?:before|after)(?=\s*[,.;)])))\b",
+    re.IGNORECASE,
+)
 
 
 def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
-    """'a year later' / 'three years later' after the trigger, counted from the last year the block
-    named before the trigger's sentence ("… was born in 2007. Its sister network came into being a
-    year later" -> 2008)."""
+    """'a year later' / 'three years later' / 'two years earlier' / 'the year before' after the
+    trigger, counted from the last year the block named before the trigger ("… was born in 2007. Its
+    sister network came into being a year later" -> 2008; "X was set up in 1999; Y had been set up
+    the year before" -> 1998)."""
     rules = pattern_dates()
-    m = _LATER.search(sent.text)
+    m = next((m for m in _LATER.finditer(sent.text) if m.start() >= trigger.start_char - sent.start_char), None)
     if m is None:
         return None
-    raw = m.group("n").lower()
-    n = int(raw) if raw.isdigit() else rules.number_words.get(raw)
+    if m.group("one"):
+        one = m.group("one").lower().split()
+        n, unit, back = 1, "year", one[-1] in ("before", "earlier") or one[0] == "previous"
+    else:
+        raw = m.group("n").lower()
+        n, unit, back = (int(raw) if raw.isdigit() else rules.number_words.get(raw)), m.group("unit"), m.group("dir").lower() in ("earlier", "before")
     if n is None:
         return None
     # the sentence up to the trigger, the block before it, else the end of the previous paragraph
@@ -2151,7 +2161,8 @@ def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
         for d in find_dates(before, published=ctx.document.published)
         if isinstance(d.value, int) and d.anchor == "own"
     ]
-    return earlier[-1] + n * rules.relative_units[m.group("unit").lower()] if earlier else None
+    shift = n * rules.relative_units[unit.lower()]
+    return earlier[-1] + (-shift if back else shift) if earlier else None
 
 
 def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool:
