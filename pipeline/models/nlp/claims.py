@@ -2130,8 +2130,9 @@ def _on_publication_day(doc: Doc, trigger: Span) -> bool:
 LATER_WINDOW = 400  # characters before the sentence in which "a year later" finds its year
 _LATER = re.compile(
     # "three years later", "two years earlier", "the year before." (a bare "before"/"after": not "before the reform")
-    r"\b(?:the\s+(?P<one>year\s+(?:before|after|earlier|later)(?=\s*[,.;)])|following\s+year|next\s+year|previous\s+year)"
-    r"|(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>years?)\s+(?P<dir>later|earlier|(?:before|after)(?=\s*[,.;)])))\b",
+    r"\b(?:the\s+(?:(?P<one_back>year\s+(?:before|earlier)(?=\s*[,.;)])|previous\s+year)"
+    r"|(?P<one>year\s+(?:after|later)(?=\s*[,.;)])|following\s+year|next\s+year))"
+    r"|(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>years?)\s+(?:(?P<back>earlier|before(?=\s*[,.;)]))|later|after(?=\s*[,.;)])))\b",
     re.IGNORECASE,
 )
 
@@ -2142,15 +2143,14 @@ def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
     sister network came into being a year later" -> 2008; "X was set up in 1999; Y had been set up
     the year before" -> 1998)."""
     rules = pattern_dates()
-    m = next((m for m in _LATER.finditer(sent.text) if m.start() >= trigger.start_char - sent.start_char), None)
+    m = _LATER.search(sent.text)
     if m is None:
         return None
-    if m.group("one"):
-        one = m.group("one").lower().split()
-        n, unit, back = 1, "year", one[-1] in ("before", "earlier") or one[0] == "previous"
+    if m.group("one") or m.group("one_back"):
+        n, unit, back = 1, "year", bool(m.group("one_back"))
     else:
         raw = m.group("n").lower()
-        n, unit, back = (int(raw) if raw.isdigit() else rules.number_words.get(raw)), m.group("unit"), m.group("dir").lower() in ("earlier", "before")
+        n, unit, back = (int(raw) if raw.isdigit() else rules.number_words.get(raw)), m.group("unit"), bool(m.group("back"))
     if n is None:
         return None
     # the sentence up to the trigger, the block before it, else the end of the previous paragraph
