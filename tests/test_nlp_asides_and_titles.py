@@ -322,3 +322,32 @@ def test_celebrated_age_on_a_dated_page(sentence: str, expected: int | None) -> 
 )
 def test_years_before_another_founding(paragraph: str, expected: set) -> None:
     assert page_facts("Clusters of the region", f"<p>{paragraph}</p>") == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "From Monday the Szeged Biotech Cluster continues its work under the name Tisza Life Sciences Cluster.",
+            {("Szeged Biotech Cluster", "renamed_to", "Tisza Life Sciences Cluster")},
+            id="continues-its-work-under-the-name",
+        ),
+        pytest.param(
+            "The Rijeka Port Cluster will from now on operate as Kvarner Logistics Hub.",
+            {("Rijeka Port Cluster", "renamed_to", "Kvarner Logistics Hub")},
+            id="will-from-now-on-operate-as",
+        ),
+        pytest.param(
+            "In 2015 the Kaunas Laser Cluster decided to use the name Baltic Photonics Cluster.",
+            {("Kaunas Laser Cluster", "renamed_to", "Baltic Photonics Cluster")},
+            id="decided-to-use-the-name",
+        ),
+        pytest.param(
+            "The Kaunas Laser Cluster was founded under the name Kaunas Optics Network.",
+            {("Kaunas Optics Network", "renamed_to", "Kaunas Laser Cluster")},
+            id="trap-founded-under-the-name-is-the-old-name",
+        ),
+    ],
+)
+def test_rename_cues_of_translated_pages(paragraph: str, expected: set) -> None:
+    assert {f for f in page_facts("Cluster news", f"<p>{paragraph}</p>") if f[1] == "renamed_to"} == expected
