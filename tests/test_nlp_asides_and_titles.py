@@ -343,6 +343,21 @@ def test_years_before_another_founding(paragraph: str, expected: set) -> None:
             id="decided-to-use-the-name",
         ),
         pytest.param(
+            "Kaunas Photonics Cluster has 40 members. Until 2014 it was called the Kaunas Optics Network; it took its current name when lasers came in.",
+            {("Kaunas Optics Network", "renamed_to", "Kaunas Photonics Cluster")},
+            id="until-year-it-was-called",
+        ),
+        pytest.param(
+            "Kaunas Photonics Cluster has 40 members. At first it carried the name Kaunas Optics Network.",
+            {("Kaunas Optics Network", "renamed_to", "Kaunas Photonics Cluster")},
+            id="at-first-it-carried-the-name",
+        ),
+        pytest.param(
+            "Kaunas Photonics Cluster has 40 members. It started as Kaunas Optics Network, a breakfast club.",
+            {("Kaunas Optics Network", "renamed_to", "Kaunas Photonics Cluster")},
+            id="it-started-as",
+        ),
+        pytest.param(
             "The Kaunas Laser Cluster was founded under the name Kaunas Optics Network.",
             {("Kaunas Optics Network", "renamed_to", "Kaunas Laser Cluster")},
             id="trap-founded-under-the-name-is-the-old-name",
