@@ -366,3 +366,17 @@ def test_years_before_another_founding(paragraph: str, expected: set) -> None:
 )
 def test_rename_cues_of_translated_pages(paragraph: str, expected: set) -> None:
     assert {f for f in page_facts("Cluster news", f"<p>{paragraph}</p>") if f[1] == "renamed_to"} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("<p>52 companies and 4 research institutes are members at the moment.</p>", 56, id="sentence-of-member-kinds"),
+        pytest.param("<dl><dt>Members</dt><dd>31 companies, 2 schools</dd></dl>", 33, id="field-of-member-kinds"),
+        pytest.param("<p>64 members and 7 working groups.</p>", 64, id="trap-working-groups-are-no-members"),
+        pytest.param("<h3>How many members are there?</h3><p>58, including start-ups, labs and two universities.</p>", 58, id="trap-a-breakdown-is-no-sum"),
+    ],
+)
+def test_member_kinds_add_up(body: str, expected: int) -> None:
+    facts = page_facts("Ostrava Steel Cluster", "<p>The Ostrava Steel Cluster was founded in 2008.</p>" + body)
+    assert {v for _, a, v in facts if a == "member_count"} == {expected}

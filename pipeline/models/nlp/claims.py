@@ -3424,6 +3424,7 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
     if tokens and tokens[0].lower_ in rules.present_cues and tokens[0].text[:1].isupper():
         tokens = tokens[1:]  # "Today: 73 members, 9 working groups and one shared test lab"
     cut = next((k for k, t in enumerate(tokens) if k >= 1 and t.lower_ in rules.member_nouns), None)
+    enumerated = 0
     while cut is not None and cut + 1 < len(tokens) and tokens[cut + 1].lower_ in rules.member_nouns:
         cut += 1  # "210 member companies": the noun phrase ends at its last member noun
     if cut is not None and cut + 1 < len(tokens) and tokens[cut + 1].lower_ in _SYNTAX.place_or_origin_prepositions:
@@ -3435,7 +3436,12 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
         and doc[tokens[cut].i + 1].text == ","
         and _number(tokens[cut + 1].text) is not None
     ):
-        tokens = tokens[: cut + 1]  # "73 members, 9 working groups and ...": the member count leads
+        # "73 members, 9 working groups and ...": the member count leads; "44 companies and 3 research
+        # organisations are members", "26 companies, 3 schools": further member kinds add to it
+        # (not a breakdown: "56, including start-ups, … and two universities")
+        if not any(t.is_punct for t in doc[tokens[0].i : tokens[cut].i]):
+            enumerated = sum(_enumerated_counts(doc, tokens[cut].i, sent.end))
+        tokens = tokens[: cut + 1]
     elif cut is not None and cut <= 3 and tokens[cut].i + 1 < sent.end and doc[tokens[cut].i + 1].text == ",":
         tokens = tokens[: cut + 1]  # "190 members, most of them small firms.": a remark on the count follows
     if not 2 <= len(tokens) <= 7 or sent.start != 0 or sent.end != len(doc):
@@ -3474,6 +3480,8 @@ def _terse_count(ctx: _Ctx, sent: Span) -> None:
     if any("\n" in t.text for t in sent):  # "52 companies<br>4 knowledge institutions": lines of one count, the sum
         first_noun = next(t.i for t in tokens[1:] if t.lower_ in rules.member_nouns)
         value += sum(_enumerated_counts(doc, first_noun, sent.end))
+    else:
+        value += enumerated
     if any(c.attribute == "member_count" and c.evidence.quote == sent.text.strip() for c in ctx.claims):
         return
     subject = ctx.discourse.topic or ctx.discourse.fallback

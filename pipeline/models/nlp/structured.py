@@ -123,10 +123,11 @@ def _value(attribute: str, text: str, published: str | None) -> tuple[int | str,
             d for d in find_dates(text, published=published) if d.anchor == "own" and d.precision != "range"
         ]
         return (dates[0].value, dates[0].precision) if dates else None
-    if attribute == "member_count" and "\n" in text.strip():
+    if attribute == "member_count":
         whole = _bare_field(0, 0, text, published)
-        if whole is not None:
-            return whole.value, None  # "74 companies<br>6 knowledge institutions": one count, the sum
+        if whole is not None and whole.attribute == "member_count":
+            # "74 companies<br>6 knowledge institutions", "26 companies, 3 schools": one count, the sum
+            return whole.value, None
     m = _NUMBER.search(text)
     if m is None:
         return None
