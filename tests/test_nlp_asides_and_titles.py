@@ -380,3 +380,29 @@ def test_rename_cues_of_translated_pages(paragraph: str, expected: set) -> None:
 def test_member_kinds_add_up(body: str, expected: int) -> None:
     facts = page_facts("Ostrava Steel Cluster", "<p>The Ostrava Steel Cluster was founded in 2008.</p>" + body)
     assert {v for _, a, v in facts if a == "member_count"} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "Visitors came for the annual day of Kuopio Health Network, the regional health-technology ecosystem that the university co-founded in 2016.",
+            {("Kuopio Health Network", "created_year", 2016)},
+            id="an-ecosystem-apposition",
+        ),
+        pytest.param(
+            "The Pólo da Cortiça Sustentável dated from 2010 and gathered cork producers.",
+            {("Pólo da Cortiça Sustentável", "created_year", 2010)},
+            id="head-first-name-with-a-joiner-dated-from",
+        ),
+        pytest.param(
+            "In 1991 the regional government founded the research centre CRS7, which later spun off firms.",
+            set(),
+            id="trap-a-noun-naming-the-next-name-is-no-reference",
+        ),
+    ],
+)
+def test_ecosystems_and_head_first_names(paragraph: str, expected: set) -> None:
+    body = "<p>Sardinia Digital, the ICT district of the island, has 60 members.</p>" if "CRS7" in paragraph else ""
+    facts = page_facts("Sardinia Digital keeps growing" if body else "Cluster news", body + f"<p>{paragraph}</p>")
+    assert {f for f in facts if f[1] == "created_year"} == expected

@@ -390,9 +390,9 @@ def _named_before_relative(doc: Doc, rel: int, floor: int, mentions: list[_Menti
     if found is None and doc[rel - 1].text != ",":
         # "X, the network of subcontractors that the council and 30 firms set up in 2013": the
         # name the apposition before the relative describes
-        comma = next((k for k in range(rel - 1, max(floor, rel - 9), -1) if doc[k].text in ",;:()"), None)
+        comma = next((k for k in range(rel - 1, max(floor, rel - 11), -1) if doc[k].text in ",;:()"), None)
         if comma is not None and doc[comma].text == "," and doc[comma + 1].lower_ in _SYNTAX.articles:
-            if all(t.is_alpha and t.is_lower for t in doc[comma + 1 : rel]):
+            if all((t.is_alpha and t.is_lower) or t.text == "-" for t in doc[comma + 1 : rel]):
                 found = next((m for m in mentions if m.span.end == comma and m.ref is None), None)
     return found
 
@@ -1541,6 +1541,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
                 for m in mentions
                 if m.span.start == trigger.end
                 and (m.ref == "cluster" or (m.ref == "policy" and m.span[0].lower_ not in _SYNTAX.possessive_determiners))
+                # "founded the research centre CRS4": a noun naming what follows it, no reference
+                and not (m.span.end < len(doc) and is_name_word(doc[m.span.end].text))
             ),
             None,
         )
