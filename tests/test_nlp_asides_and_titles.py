@@ -406,3 +406,22 @@ def test_ecosystems_and_head_first_names(paragraph: str, expected: set) -> None:
     body = "<p>Sardinia Digital, the ICT district of the island, has 60 members.</p>" if "CRS7" in paragraph else ""
     facts = page_facts("Sardinia Digital keeps growing" if body else "Cluster news", body + f"<p>{paragraph}</p>")
     assert {f for f in facts if f[1] == "created_year"} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["<h3>What is the national cluster policy?</h3>", "<p>The government launched the policy in 2005; 40 poles hold the label today.</p>"],
+            {("national cluster policy", "starting_year", 2005), ("national cluster policy", "cluster_count", 40)},
+            id="the-policy-stands-for-the-described-programme",
+        ),
+        pytest.param(
+            ["<p>The Rába Wood Cluster has held the accredited cluster title since 2012.</p>", "<p>It now gathers 41 companies.</p>"],
+            {("Rába Wood Cluster", "member_count", 41)},
+            id="it-stands-for-the-named-cluster-not-the-described-title",
+        ),
+    ],
+)
+def test_described_programmes_as_antecedents(paragraphs: list[str], expected: set) -> None:
+    assert page_facts("Clusters", "".join(paragraphs)) == expected

@@ -3997,9 +3997,11 @@ def extract_prose(
             if discourse.pairs is not None:
                 _binder_pairs(ctx, sent, mentions)
             # names in parentheses are aliases ("X (Hungarian: Y)"), not what "it" later stands for
+            # a described programme ("the national cluster policy") is what a later "the policy"
+            # stands for, and what "it" stands for only when nothing else was named (oblique)
             discourse.history.extend(
-                replace(_antecedent_of(ctx, m), oblique=_complement_of_noun(sdoc, m))
-                for m in named
+                replace(_antecedent_of(ctx, m), oblique=m in described or _complement_of_noun(sdoc, m))
+                for m in [*named, *described]
                 if ctx.depth[m.span.start] == 0 and not _held_title(sdoc, m)
             )
             for name, subject_type, _ in _renames(ctx, sent, named):

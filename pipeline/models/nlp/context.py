@@ -116,7 +116,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
             if not words:
                 return None
     first = words[0].group(0).lower().rstrip(".")
-    if first in lex.person_titles or first in lex.role_titles:
+    if first in lex.person_titles or first in lex.role_titles or first in pattern_syntax().question_words:
         return None
     body = [w.group(0) for w in words]
     if any(w.lower() in lex.role_titles for w in body):

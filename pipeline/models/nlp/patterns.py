@@ -388,6 +388,7 @@ class SyntaxRules:
     membership_nouns: frozenset[str] = frozenset()
     membership_obliques: frozenset[str] = frozenset()
     membership_time_words: frozenset[str] = frozenset()  # "… which now has 90 member organisations"
+    question_words: frozenset[str] = frozenset()  # "What is the national cluster policy?": no name
     first_person_possessives: frozenset[str] = frozenset()  # "We began our work in 2008"
     title_nouns: frozenset[str] = frozenset()  # "obtained the title of Accredited Innovation Cluster"
     aside_participles: frozenset[str] = frozenset()  # "The cluster, led by the X Association, was started"

@@ -433,8 +433,14 @@ def described_policy(span: Span) -> str | None:
         return None  # "The new cluster programme, Innovationskraft, ...", "…, the X Programme"
     if span.end < len(doc) and (doc[span.end].text in _QUOTES or doc[span.end].lower_ in pattern_syntax().naming_words):
         return None  # 'The cluster programme "Innovation Power" …', "… called the X Programme": its name follows
-    if span.start >= 1 and doc[span.start - 1].lower_ in pattern_syntax().copulas:
-        return None  # "X is the national cluster programme": a predicate, not a mention
+    if (
+        span.start >= 1
+        and doc[span.start - 1].lower_ in pattern_syntax().copulas
+        and not (span.start >= 2 and doc[span.start - 2].lower_ in pattern_syntax().question_words)
+    ):
+        # "X is the national cluster programme": a predicate, not a mention ("What is the national
+        # cluster policy?" asks about one)
+        return None
     if span.end < len(doc):
         nxt = doc[span.end]
         if nxt.lower_ in lex.policy_heads or nxt.lower_ in lex.cluster_nouns or nxt.lower_ in lex.generic_heads:
