@@ -114,6 +114,7 @@ class _Antecedent:
     block: int = -1  # index of the block it was read in; -1 for the page topic
     end: int = 0  # character offset of its end in that block
     oblique: bool = False  # the complement of another noun ("an initiative of the X Association")
+    described: bool = False  # a programme described, not named ("the national cluster policy"): never "it"
 
 
 @dataclass
@@ -169,6 +170,8 @@ class _Discourse:
                 return same_head
         oblique: _Antecedent | None = None
         for antecedent in reversed(before):
+            if kind == "any" and antecedent.described:
+                continue  # "X runs the national cluster programme. It was established in 2018": X's, not the programme's
             if kind == "any" and antecedent.oblique:
                 # "an initiative of the X Association ... It brings together": not what "it" is,
                 # unless nothing else was named ("the 20th year of X's programme. … set it up")
@@ -869,7 +872,10 @@ def _described_match(ref: _Mention, before: list[_Antecedent], topic: _Anteceden
         return None
 
     def holds(a: _Antecedent) -> bool:
-        return words <= {w.lower().strip(",.()") for w in a.name.split()}
+        # (a described antecedent with another head is another programme: "the regional cluster
+        # policy" is no "regional cluster programme")
+        same_head = not a.described or a.name.split()[-1].lower() == ref.span[-1].lower_
+        return same_head and words <= {w.lower().strip(",.()") for w in a.name.split()}
 
     candidates = [*before, *([topic] if topic is not None else [])]
     return next((a for a in reversed(candidates) if a.subject_type == "policy" and holds(a)), None)
@@ -4000,7 +4006,7 @@ def extract_prose(
             # a described programme ("the national cluster policy") is what a later "the policy"
             # stands for, and what "it" stands for only when nothing else was named (oblique)
             discourse.history.extend(
-                replace(_antecedent_of(ctx, m), oblique=m in described or _complement_of_noun(sdoc, m))
+                replace(_antecedent_of(ctx, m), described=m in described, oblique=_complement_of_noun(sdoc, m))
                 for m in [*named, *described]
                 if ctx.depth[m.span.start] == 0 and not _held_title(sdoc, m)
             )
