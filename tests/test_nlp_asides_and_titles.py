@@ -425,3 +425,13 @@ def test_ecosystems_and_head_first_names(paragraph: str, expected: set) -> None:
 )
 def test_described_programmes_as_antecedents(paragraphs: list[str], expected: set) -> None:
     assert page_facts("Clusters", "".join(paragraphs)) == expected
+
+
+def test_the_programme_is_the_pages_programme_not_a_part_with_another_head() -> None:
+    body = (
+        "<p>Three new clusters joined the Arena level of Baltic Innovation Clusters after the spring call.</p>"
+        "<p>Baltic Innovation Clusters started in 2015, when two agencies merged their cluster schemes. Its oldest part, the NVP scheme, began in 2004.</p>"
+        "<p>With the newcomers, the programme currently supports 29 clusters.</p>"
+    )
+    facts = page_facts("Three new clusters admitted", body, og_title="Three new clusters admitted – Baltic Innovation Clusters")
+    assert {f for f in facts if f[1] == "cluster_count"} == {("Baltic Innovation Clusters", "cluster_count", 29)}

@@ -168,6 +168,19 @@ class _Discourse:
                 # (unless the nearer name is what the page is about: "... run together as Norwegian
                 # Innovation Clusters. Today the programme supports 38 clusters." under that headline)
                 return same_head
+            if (
+                kind == "policy"
+                and same_head is None
+                and nearest is not None
+                and not is_topic
+                and nearest.name.split()[-1].lower() in pattern_name_lexicon().policy_heads
+                and self.topic is not None
+                and self.topic.subject_type == "policy"
+            ):
+                # "… the NCE scheme began in 2006. With the newcomers, the programme supports 36
+                # clusters" on a page about Norwegian Innovation Clusters: the page's programme, not
+                # a part of it named by another head
+                return self.topic
         oblique: _Antecedent | None = None
         for antecedent in reversed(before):
             if kind == "any" and antecedent.described:
