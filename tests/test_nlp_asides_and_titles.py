@@ -435,3 +435,22 @@ def test_the_programme_is_the_pages_programme_not_a_part_with_another_head() -> 
     )
     facts = page_facts("Three new clusters admitted", body, og_title="Three new clusters admitted – Baltic Innovation Clusters")
     assert {f for f in facts if f[1] == "cluster_count"} == {("Baltic Innovation Clusters", "cluster_count", 29)}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "The Czech Cluster Union, which brings together more than 40 cluster coordinators, sits on the Council of the Key National Clusters programme.",
+            {("Czech Cluster Union", "member_count", 40)},
+            id="the-count-of-the-name-before-the-relative",
+        ),
+        pytest.param(
+            "About 120 member companies of the Moravian Wood Cluster met in Brno.",
+            {("Moravian Wood Cluster", "member_count", 120)},
+            id="the-name-right-after-the-count",
+        ),
+    ],
+)
+def test_whose_count(paragraph: str, expected: set) -> None:
+    assert {f for f in page_facts("Clusters", f"<p>{paragraph}</p>") if f[1] == "member_count"} == expected

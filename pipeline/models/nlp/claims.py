@@ -3084,10 +3084,21 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                     refs = [_Mention(sent[0:1], antecedent.name, antecedent.subject_type)]
                 candidates = [_Mention(refs[0].span, antecedent.name, antecedent.subject_type)]
                 coref = [antecedent.evidence]
-            after = [m for m in candidates if m.span.start > j]
-            subject = (
-                min(after, key=lambda m: m.span.start) if after else max(candidates, key=lambda m: m.span.end)
-            )
+            # a name right after the count ("120 members of the X Cluster"), not one in a later
+            # clause ("X, which brings together 30 coordinators, takes part in the Council of Y")
+            after = [
+                m
+                for m in candidates
+                if m.span.start > j and not any(t.text in ",;:" for t in doc[j : m.span.start])
+            ]
+            before_count = [m for m in candidates if m.span.end <= first]
+            later = [m for m in candidates if m.span.start > j]
+            if after:
+                subject = min(after, key=lambda m: m.span.start)
+            elif before_count:
+                subject = max(before_count, key=lambda m: m.span.end)
+            else:
+                subject = min(later, key=lambda m: m.span.start) if later else max(candidates, key=lambda m: m.span.end)
             if _counted_in(ctx, subject.name, sent):
                 continue  # a later part of an enumeration already summed
             parts = _enumerated_counts(doc, j, sent.end)
