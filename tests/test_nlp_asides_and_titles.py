@@ -454,3 +454,16 @@ def test_the_programme_is_the_pages_programme_not_a_part_with_another_head() -> 
 )
 def test_whose_count(paragraph: str, expected: set) -> None:
     assert {f for f in page_facts("Clusters", f"<p>{paragraph}</p>") if f[1] == "member_count"} == expected
+
+
+def test_a_project_with_its_period_is_no_headline_topic() -> None:
+    body = "<p>DataBaltica (2024–2027) brings eleven partners from four countries together.</p>"
+    assert page_facts("DataBaltica helps cluster firms use their data", body) == set()
+
+
+def test_a_described_programme_is_not_renamed() -> None:
+    body = (
+        "<p>Slovakia's cluster certification system rates cluster organisations.</p>"
+        "<p>The scheme has been run since 2021 under the name Slovak Cluster Label.</p>"
+    )
+    assert {f for f in page_facts("Cluster ratings", body) if f[1] == "renamed_to"} == set()

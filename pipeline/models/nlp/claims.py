@@ -2552,7 +2552,8 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             # "In 2015 the cluster was renamed Foodvalley": the reference's antecedent
             refs = [r for r in _references(sent) if r.span.end <= span.start]
             antecedent = _resolve(ctx, refs[-1]) if refs else None
-            if antecedent is not None and antecedent.name != _clean_name(after_name):
+            # (a described programme has no name to rename: "the scheme … under the name X" names it)
+            if antecedent is not None and antecedent.name != _clean_name(after_name) and not antecedent.described:
                 before = _Mention(refs[-1].span, antecedent.name, antecedent.subject_type)
                 coref = [antecedent.evidence]
         if before is None and not inside and span.start == sent.start and cue.direction == "backward":

@@ -444,6 +444,8 @@ def _leading_name(parts: list[str], body: str) -> str | None:
             or any(w.lower() in lex.headline_words or w.lower() in lex.role_titles for w in run)
         ):
             continue
+        if re.search(rf"\b{re.escape(name)}\s*\(\s*(?:19|20)\d\d\s*[–-]", body):
+            continue  # "DigiBalt (2023–2026) brings nine partners together": a project with its period
         if re.search(rf"\b{re.escape(name)}\b", body):
             return name
     return None
