@@ -125,7 +125,7 @@ def test_the_committed_weights_load_and_record_their_training() -> None:
     assert model is not None
     assert model.trained_on == [
         "constructions", "constructions2", "dev", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16",
-        "dev17", "dev18", "dev19", "dev2", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
+        "dev17", "dev18", "dev19", "dev2", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev3", "dev30", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
     ]
     assert "test" not in model.trained_on and 0 < model.threshold < 1
 
@@ -223,20 +223,20 @@ def _facts(h1: str, body: str, monkeypatch: pytest.MonkeyPatch, *, binder: bool 
     [
         pytest.param(
             "Danube Boat Alliance",
-            "<p>Danube Boat Alliance has traded since 2008 as the boatbuilders' network of the lower Danube.</p>",
-            ("Danube Boat Alliance", 2008, "Danube Boat Alliance has traded since 2008 as the boatbuilders' network of the lower Danube.", []),
-            id="has-traded-since",
+            "<p>Danube Boat Alliance, in business as the boatbuilders' network since 2008, has 30 members.</p>",
+            ("Danube Boat Alliance", 2008, "Danube Boat Alliance, in business as the boatbuilders' network since 2008, has 30 members.", []),
+            id="in-business-as-since",
         ),
         pytest.param(
             "Vistula Food Partners",
-            "<p>Vistula Food Partners has been going since 2012 as the food network of Mazovia.</p>",
-            ("Vistula Food Partners", 2012, "Vistula Food Partners has been going since 2012 as the food network of Mazovia.", []),
+            "<p>Vistula Food Partners has been trading as the food network of Mazovia since 2012.</p>",
+            ("Vistula Food Partners", 2012, "Vistula Food Partners has been trading as the food network of Mazovia since 2012.", []),
             id="name-without-cluster-head",
         ),
         pytest.param(
             "Danube Boat Alliance",
-            "<p>Danube Boat Alliance brings together boatbuilders.</p><p>It has been going since 2008 in Ruse.</p>",
-            ("Danube Boat Alliance", 2008, "It has been going since 2008 in Ruse.", ["Danube Boat Alliance"]),
+            "<p>Danube Boat Alliance brings together boatbuilders.</p><p>It has been in business as a network since 2008 in Ruse.</p>",
+            ("Danube Boat Alliance", 2008, "It has been in business as a network since 2008 in Ruse.", ["Danube Boat Alliance"]),
             id="through-a-reference-with-its-antecedent",
         ),
     ],
