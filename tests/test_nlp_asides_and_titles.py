@@ -467,3 +467,13 @@ def test_a_described_programme_is_not_renamed() -> None:
         "<p>The scheme has been run since 2021 under the name Slovak Cluster Label.</p>"
     )
     assert {f for f in page_facts("Cluster ratings", body) if f[1] == "renamed_to"} == set()
+
+
+def test_a_headline_that_is_a_described_programme_owns_the_fields() -> None:
+    body = (
+        "<dl><dt>Responsible body</dt><dd>Business Styria (founded 1995)</dd>"
+        "<dt>Programme start</dt><dd>2002</dd><dt>Clusters currently supported</dt><dd>6</dd></dl>"
+        "<p>The Styrian cluster programme supports cluster organisations in wood, food and mobility.</p>"
+    )
+    facts = page_facts("Styrian cluster programme", body)
+    assert facts == {("Styrian cluster programme", "starting_year", 2002), ("Styrian cluster programme", "cluster_count", 6)}

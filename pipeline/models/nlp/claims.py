@@ -68,7 +68,7 @@ from pipeline.models.nlp.structured import (
     start_field_line,
     table_cell,
 )
-from pipeline.text.regions import count_places, country_code, country_in_name, is_place, region_of
+from pipeline.text.regions import count_places, country_code, country_in_name, is_place, names_a_place, region_of
 from pipeline.text.dates import is_negated_until
 from pipeline.text.evidence import block_evidence
 from pipeline.text.numbers import parse_int
@@ -3636,7 +3636,12 @@ def _described_headline(document: Document, title_block: Block, sdocs: list[Doc]
         return None
     if not any(w.lower() in rules.described_cluster_words for w in words[:-1]):
         return None
-    if any(not w.isalpha() or (k > 0 and not w.islower()) for k, w in enumerate(words)):
+    lead = 0  # "Upper Austrian cluster programme": a place's adjective may open the description
+    while lead < len(words) - 2 and words[lead][:1].isupper() and names_a_place(" ".join(words[: lead + 1])):
+        lead += 1
+    if lead and not names_a_place(" ".join(words[:lead])):
+        lead = 0
+    if any(not w.isalpha() or (k > max(lead - 1, 0) and not w.islower()) for k, w in enumerate(words)):
         return None  # "Cluster Excellence Programme": a proper name, which `topic_name` reads
     ctx = _Ctx(document, title_block, sdocs[0], None, prefix, [], [], [])
     return _Antecedent(part, "policy", _evidence(ctx, 0, len(part), "coreference"))
@@ -3651,7 +3656,12 @@ def _headline_entity(selected: Sequence[Block], sdocs: list[Doc], title_block: B
     sdoc = sdocs[next(i for i, b in enumerate(selected) if b is title_block)]
     start = 1 if len(sdoc) > 1 and sdoc[0].lower_ in _SYNTAX.articles else 0
     ent = next((e for e in sdoc.ents if e.start == start and e.label_ in ("CLUSTER", "POLICY")), None)
-    if ent is None or ent.end >= len(sdoc) or not sdoc[ent.end].is_lower:
+    whole = (
+        ent is not None
+        and ent.end == len(sdoc)
+        and any(t.is_lower and t.is_alpha for t in ent)  # "Upper Austrian cluster programme": no title-case name
+    )
+    if ent is None or (not whole and (ent.end >= len(sdoc) or not sdoc[ent.end].is_lower)):
         return None  # the whole headline is a name, or a name list: `topic_name` reads those
     name = _clean_name(ent.text)
     body = [d for b, d in zip(selected, sdocs) if b is not title_block]
