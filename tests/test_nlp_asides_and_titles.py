@@ -477,3 +477,22 @@ def test_a_headline_that_is_a_described_programme_owns_the_fields() -> None:
     )
     facts = page_facts("Styrian cluster programme", body)
     assert facts == {("Styrian cluster programme", "starting_year", 2002), ("Styrian cluster programme", "cluster_count", 6)}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "Since 2016 the Galicia Clusters programme has accredited the cluster organisations that meet its criteria.",
+            {("Galicia Clusters programme", "starting_year", 2016)},
+            id="since-year-the-programme-has",
+        ),
+        pytest.param(
+            "Since 2016 the Galicia Wood Cluster has shown its members' furniture at the Vigo fair.",
+            set(),
+            id="trap-a-clusters-activity-since-after-its-article",
+        ),
+    ],
+)
+def test_fronted_since_before_a_programme(paragraph: str, expected: set) -> None:
+    assert {f for f in page_facts("News", f"<p>{paragraph}</p>") if f[1] in ("created_year", "starting_year")} == expected

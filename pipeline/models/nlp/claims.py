@@ -2352,6 +2352,9 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
     while onwards and j < sent.end and doc[j].lower_ in _SYNTAX.articles:
         j += 1
     subject = next((m for m in [*mentions, *_subject_references(sent)] if m.span.start == j), None)
+    if subject is None and not onwards and j + 1 < sent.end and doc[j].lower_ in _SYNTAX.articles:
+        # "Since 2015 the Catalonia Clusters programme has accredited …": a name after its article
+        subject = next((m for m in mentions if m.span.start == j + 1 and m.ref is None and m.subject_type == "policy"), None)
     if subject is None and j < sent.end:
         subject = _known_name_at(ctx, j, sent.end)  # "Since 2011 DWI has ...": DWI as the page introduced it
     if subject is None or subject.span.end >= sent.end:
@@ -2360,8 +2363,8 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
         # a programme's activity from a year onwards dates the programme, not an organisation's work
         if subject.subject_type != "policy" or not doc[subject.span.end].is_alpha or not doc[subject.span.end].is_lower:
             return
-    elif subject.subject_type != "cluster" or doc[subject.span.end].lower_ not in _SYNTAX.perfect_aux:
-        return
+    elif doc[subject.span.end].lower_ not in _SYNTAX.perfect_aux:
+        return  # ("Since 2015 the Catalonia Clusters programme has accredited …": a programme's too)
     elif _holds_since(doc, subject.span.end + 1, sent.end):
         return  # "Since 2013 the association has held the status of a Key National Cluster"
     value, precision = _value(dates[0].expr)
