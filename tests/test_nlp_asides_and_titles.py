@@ -496,3 +496,22 @@ def test_a_headline_that_is_a_described_programme_owns_the_fields() -> None:
 )
 def test_fronted_since_before_a_programme(paragraph: str, expected: set) -> None:
     assert {f for f in page_facts("News", f"<p>{paragraph}</p>") if f[1] in ("created_year", "starting_year")} == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "In 2019 the Baltic Seed programme (from 2009) and the Nordic Centres of Excellence programme (from 2011) were merged.",
+            {("Baltic Seed programme", "starting_year", 2009), ("Nordic Centres of Excellence programme", "starting_year", 2011)},
+            id="programmes-with-their-start-in-parentheses",
+        ),
+        pytest.param(
+            "Members include the Tartu Wood Cluster (from 2012) and the Narva Metal Cluster (from 2015).",
+            set(),
+            id="trap-members-with-their-joining-years",
+        ),
+    ],
+)
+def test_a_programmes_start_in_parentheses(paragraph: str, expected: set) -> None:
+    assert {f for f in page_facts("News", f"<p>{paragraph}</p>") if f[1] in ("created_year", "starting_year")} == expected

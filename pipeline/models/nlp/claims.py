@@ -2018,6 +2018,18 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         if i + 1 >= len(doc) or doc[i].text != "(":
             continue
         date = next((d for d in dates if d.start == i + 1 and isinstance(d.expr.value, int)), None)
+        if (
+            date is None
+            and mention.subject_type == "policy"
+            and doc[i + 1].lower_ in rules.object_since_openers
+            and (since := next((d for d in dates if d.start == i + 2 and isinstance(d.expr.value, int)), None))
+            and doc[since.end].text == ")"
+        ):
+            # "the Norwegian Centres of Expertise programme (from 2006)": the programme's own period
+            used.add(id(since))
+            value, precision = _value(since.expr)
+            _add_event(ctx, mention, value, precision, quote=(mention.span.start_char, doc[since.end].idx + 1), qualifier="since")
+            continue
         if date is None:
             continue
         used.add(id(date))
