@@ -92,7 +92,8 @@ _WEAK_FAMILIES = frozenset({"x_org_head", "ner_org", DESCRIBED_FAMILY})
 _PAST_IRREGULAR = _SYNTAX.past_irregular
 _APPOSITION = re.compile(
     # "X, the wine cluster of Moravia, …" and "X, Moravia's wine cluster, …" (a possessive name opens it too)
-    rf"^\s*,\s*(?:(?:{'|'.join(sorted(map(re.escape, _SYNTAX.apposition_openers | _SYNTAX.aside_participles)))})\b|(?-i:[A-Z])[\w-]*['’]s\s)[^;:()]*,\s*$",
+    rf"^\s*,\s*(?:(?:{'|'.join(sorted(map(re.escape, _SYNTAX.apposition_openers | _SYNTAX.aside_participles)))})\b"
+    r"|(?-i:[A-Z])[\w-]*['’]s\s)[^;:()]*,\s*$",
     re.IGNORECASE,
 )
 
@@ -184,7 +185,8 @@ class _Discourse:
         oblique: _Antecedent | None = None
         for antecedent in reversed(before):
             if kind == "any" and antecedent.described:
-                continue  # "X runs the national cluster programme. It was established in 2018": X's, not the programme's
+                # "X runs the national cluster programme. It was established in 2018": X's, not the programme's
+                continue
             if kind == "any" and antecedent.oblique:
                 # "an initiative of the X Association ... It brings together": not what "it" is,
                 # unless nothing else was named ("the 20th year of X's programme. … set it up")
@@ -407,9 +409,13 @@ def _named_before_relative(doc: Doc, rel: int, floor: int, mentions: list[_Menti
         # "X, the network of subcontractors that the council and 30 firms set up in 2013": the
         # name the apposition before the relative describes
         comma = next((k for k in range(rel - 1, max(floor, rel - 11), -1) if doc[k].text in ",;:()"), None)
-        if comma is not None and doc[comma].text == "," and doc[comma + 1].lower_ in _SYNTAX.articles:
-            if all((t.is_alpha and t.is_lower) or t.text == "-" for t in doc[comma + 1 : rel]):
-                found = next((m for m in mentions if m.span.end == comma and m.ref is None), None)
+        if (
+            comma is not None
+            and doc[comma].text == ","
+            and doc[comma + 1].lower_ in _SYNTAX.articles
+            and all((t.is_alpha and t.is_lower) or t.text == "-" for t in doc[comma + 1 : rel])
+        ):
+            found = next((m for m in mentions if m.span.end == comma and m.ref is None), None)
     return found
 
 
@@ -1521,7 +1527,13 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if found is not None:
             found = _before_apposition(ctx, found, mentions, trigger.start)
         relative = found is not None and any(doc[x].lower_ in _RELATIVES for x in range(found.span.end, trigger.start))
-        if found is not None and not relative and found.ref is None and _held_title(doc, found) and not _blocked(ctx, found, trigger.start):
+        if (
+            found is not None
+            and not relative
+            and found.ref is None
+            and _held_title(doc, found)
+            and not _blocked(ctx, found, trigger.start)
+        ):
             # "The status of Key National Cluster was introduced in 2015": the status is a programme
             return _Mention(found.span, found.name, "policy")
         if found is not None and not relative and _complement_of_noun(doc, found):
@@ -2003,7 +2015,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             plain = cue[0].lower_.startswith("dat") or (
                 after[0].start <= cue.end + 1 and own is not None and not _complement_of_noun(doc, own)
             )
-            if own is not None and plain and cue[0].lower_ in rules.own_lineage and precision in ("year", "month", "day"):
+            own_start = own is not None and plain and cue[0].lower_ in rules.own_lineage
+            if own_start and precision in ("year", "month", "day"):
                 _add_event(ctx, own, value, precision, quote=sent_span, qualifier="dates back to")
             elif subject is not None and (cue[0].lower_.startswith("dat") or cue[0].lower_ not in rules.own_lineage):
                 # ("the origins of X go back to 2003": no lineage of X's either)
@@ -2028,7 +2041,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             # "the Norwegian Centres of Expertise programme (from 2006)": the programme's own period
             used.add(id(since))
             value, precision = _value(since.expr)
-            _add_event(ctx, mention, value, precision, quote=(mention.span.start_char, doc[since.end].idx + 1), qualifier="since")
+            quote = (mention.span.start_char, doc[since.end].idx + 1)
+            _add_event(ctx, mention, value, precision, quote=quote, qualifier="since")
             continue
         if date is None:
             continue
@@ -2165,7 +2179,8 @@ _LATER = re.compile(
     # "three years later", "two years earlier", "the year before." (a bare "before"/"after": not "before the reform")
     r"\b(?:the\s+(?:(?P<one_back>year\s+(?:before|earlier)(?=\s*[,.;)])|previous\s+year)"
     r"|(?P<one>year\s+(?:after|later)(?=\s*[,.;)])|following\s+year|next\s+year))"
-    r"|(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>years?)\s+(?:(?P<back>earlier|before(?=\s*[,.;)]))|later|after(?=\s*[,.;)])))\b",
+    r"|(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>years?)\s+"
+    r"(?:(?P<back>earlier|before(?=\s*[,.;)]))|later|after(?=\s*[,.;)])))\b",
     re.IGNORECASE,
 )
 
@@ -2183,7 +2198,8 @@ def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
         n, unit, back = 1, "year", bool(m.group("one_back"))
     else:
         raw = m.group("n").lower()
-        n, unit, back = (int(raw) if raw.isdigit() else rules.number_words.get(raw)), m.group("unit"), bool(m.group("back"))
+        n = int(raw) if raw.isdigit() else rules.number_words.get(raw)
+        unit, back = m.group("unit"), bool(m.group("back"))
     if n is None:
         return None
     # the sentence up to the trigger, the block before it, else the end of the previous paragraph
@@ -2366,7 +2382,9 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
     subject = next((m for m in [*mentions, *_subject_references(sent)] if m.span.start == j), None)
     if subject is None and not onwards and j + 1 < sent.end and doc[j].lower_ in _SYNTAX.articles:
         # "Since 2015 the Catalonia Clusters programme has accredited …": a name after its article
-        subject = next((m for m in mentions if m.span.start == j + 1 and m.ref is None and m.subject_type == "policy"), None)
+        subject = next(
+            (m for m in mentions if m.span.start == j + 1 and m.ref is None and m.subject_type == "policy"), None
+        )
     if subject is None and j < sent.end:
         subject = _known_name_at(ctx, j, sent.end)  # "Since 2011 DWI has ...": DWI as the page introduced it
     if subject is None or subject.span.end >= sent.end:

@@ -84,7 +84,8 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
     # "Its sister network in Jönköping, Smart Housing Småland, started …": a place may close the description
     place = rf"(?P<place>\s+in\s+[{UPPER}][\w-]*)?"
     before = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir|[{UPPER}][\w-]*['’]s)\s+{mid_lower}{head}(?:\s+|{place},\s+(?={unnamed},)){_NAME}"
+        rf"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir|[{UPPER}][\w-]*['’]s)\s+{mid_lower}{head}"
+        rf"(?:\s+|{place},\s+(?={unnamed},)){_NAME}"
     )
     # "One of the new Arena clusters is Ocean Robotics Arena", "Among the supported networks is X": a
     # member of a group of clusters named after the copula

@@ -333,7 +333,13 @@ def pattern_described_policy() -> TokenPattern:
     rules = pattern_anaphors()
     # content words only: "the oldest cluster in that programme" describes a cluster, not a programme
     # (or a hyphen joining them: "the national competitiveness-pole policy")
-    free = {"TEXT": {"REGEX": r"^(?:[^\W\d_]+|-)$"}, "IS_UPPER": False, "IS_TITLE": False, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(rules.described_blocked)}}
+    free = {
+        "TEXT": {"REGEX": r"^(?:[^\W\d_]+|-)$"},
+        "IS_UPPER": False,
+        "IS_TITLE": False,
+        "IS_STOP": False,
+        "LOWER": {"NOT_IN": sorted(rules.described_blocked)},
+    }
     return [
         {"LOWER": {"IN": sorted(rules.described_determiners)}},
         {"IS_TITLE": True, "IS_ALPHA": True, "OP": "?"},  # a place's adjective: "the French competitiveness poles policy"

@@ -54,7 +54,8 @@ _STOP_AFTER_FOR = pattern_syntax().stop_after_for  # "a cluster for the ...": th
 def _titled_modifier(token: Token) -> bool:
     """"National", "Regional", "European" written in title case after an article inside a sentence
     open a proper name ("the National Cluster Association", "the European Cluster Collaboration
-    Platform"), or stand inside one ("the Key National Clusters programme"); elsewhere they are the descriptions `non_name_words` keeps out of names."""
+    Platform"), or stand inside one ("the Key National Clusters programme"); elsewhere they are the
+    descriptions `non_name_words` keeps out of names."""
     lex = pattern_name_lexicon()
     if not (
         token.lower_ in lex.title_modifiers

@@ -621,7 +621,8 @@ def _answer_fields(blocks: Sequence[Block], published: str | None) -> list[Field
             continue
         if attribute == "start":
             # "In March 2018, by a group of …": the date opens at its month
-            month = next((k.start() for k in re.finditer(r"[A-Za-z]+", answer.text[: m.start()]) if k.group(0).lower() in months), m.start())
+            words = re.finditer(r"[A-Za-z]+", answer.text[: m.start()])
+            month = next((k.start() for k in words if k.group(0).lower() in months), m.start())
             found = _value("start", answer.text[month : m.end() + 20], published)
             if found is None or not isinstance(found[0], int) or not 1800 <= found[0] <= 2100:
                 continue
