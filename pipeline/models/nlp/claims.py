@@ -386,9 +386,7 @@ def _object_relative(ctx: _Ctx, subject: _Mention, mentions: list[_Mention]) -> 
     """The antecedent of an object relative pronoun right before an active trigger's subject:
     "X (si-Cluster), which Corallia set up in 2009" -> X (Corallia set it up; it is not new)."""
     doc = ctx.doc
-    i = subject.span.start
-    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
-        i -= 1  # "which the Patras Business Network set up"
+    i = _article_start(doc, subject.span.start)  # "which the Patras Business Network set up"
     if i < 2 or doc[i - 1].lower_ not in _RELATIVES:
         return None
     found = _named_before_relative(doc, i - 1, 0, mentions)
@@ -467,12 +465,17 @@ def _nearest_before(ctx: _Ctx, mentions: list[_Mention], i: int, *, level: int) 
     return max(before, key=lambda m: m.span.end) if before else None
 
 
+def _article_start(doc: Doc, i: int) -> int:
+    """The first token of the articles standing right before token i ("the X": the index of "the")."""
+    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
+        i -= 1
+    return i
+
+
 def _programme_for(doc: Doc, mention: _Mention) -> bool:
     """'the recognition scheme for X', 'the support programme of X': the noun X complements is a
     programme word, so the phrase names X's programme, not another thing of X's."""
-    i = mention.span.start
-    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
-        i -= 1
+    i = _article_start(doc, mention.span.start)
     return i >= 2 and doc[i - 2].lower_ in pattern_name_lexicon().policy_heads
 
 
@@ -481,9 +484,7 @@ def _complement_of_noun(doc: Doc, mention: _Mention) -> bool:
     the possessor of one ("the cluster's new strategy")."""
     if mention.span.end < len(doc) and doc[mention.span.end].lower_ in _SYNTAX.possessive_markers:
         return True
-    i = mention.span.start
-    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
-        i -= 1
+    i = _article_start(doc, mention.span.start)
     return (
         i >= 2
         and doc[i - 1].lower_ in _SYNTAX.complement_prepositions
@@ -790,9 +791,7 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
 def _held_title(doc: Doc, mention: _Mention) -> bool:
     """The name of a title or status a holder obtains ("obtained the title of Accredited Innovation
     Cluster", "the status of National Cluster"): no entity a later "the cluster" stands for."""
-    i = mention.span.start
-    while i > 0 and doc[i - 1].lower_ in _SYNTAX.articles:
-        i -= 1
+    i = _article_start(doc, mention.span.start)
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _SYNTAX.title_nouns
 
 
@@ -2367,6 +2366,16 @@ def _unified_organisation(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates
         _add_event(ctx, named, value, precision, quote=(sent.start_char, sent.end_char), qualifier="merged")
 
 
+def _add_pending_event(ctx: _Ctx, subject: _Mention, date: _DateTok, sent: Span, *, qualifier: str) -> None:
+    """A weak start date (a "Since 2011 X has …" opening, an object's or a perfect verb's "since"):
+    kept apart in `discourse.pending` and used only when the page gives the organisation no other."""
+    value, precision = _value(date.expr)
+    before = len(ctx.claims)
+    _add_event(ctx, subject, value, precision, quote=(sent.start_char, sent.end_char), qualifier=qualifier)
+    ctx.discourse.pending.extend(ctx.claims[before:])
+    del ctx.claims[before:]
+
+
 def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
     """"Since 2011 DWI has turned questions into pilots": the organisation has been active since
     that year. Kept apart (`discourse.pending`) and used only when the page gives the organisation
@@ -2397,11 +2406,7 @@ def _since_opening(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
         return  # ("Since 2015 the Catalonia Clusters programme has accredited …": a programme's too)
     elif _holds_since(doc, subject.span.end + 1, sent.end):
         return  # "Since 2013 the association has held the status of a Key National Cluster"
-    value, precision = _value(dates[0].expr)
-    before = len(ctx.claims)
-    _add_event(ctx, subject, value, precision, quote=(sent.start_char, sent.end_char), qualifier="since")
-    ctx.discourse.pending.extend(ctx.claims[before:])
-    del ctx.claims[before:]
+    _add_pending_event(ctx, subject, dates[0], sent, qualifier="since")
 
 
 def _perfect_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_DateTok]) -> None:
@@ -2437,11 +2442,7 @@ def _perfect_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[
         date = next((d for d in dates if d.start == since + 1 and isinstance(d.expr.value, int)), None)
         if date is None:
             continue
-        value, precision = _value(date.expr)
-        before = len(ctx.claims)
-        _add_event(ctx, mention, value, precision, quote=(sent.start_char, sent.end_char), qualifier="active since")
-        ctx.discourse.pending.extend(ctx.claims[before:])
-        del ctx.claims[before:]
+        _add_pending_event(ctx, mention, date, sent, qualifier="active since")
 
 
 def _holds_since(doc: Doc, k: int, stop: int) -> bool:
@@ -2488,11 +2489,7 @@ def _object_since(ctx: _Ctx, sent: Span, mentions: list[_Mention], dates: list[_
             if antecedent is None:
                 continue
             obj = _Mention(obj.span, antecedent.name, antecedent.subject_type, ref=obj.ref)
-        value, precision = _value(date.expr)
-        before = len(ctx.claims)
-        _add_event(ctx, obj, value, precision, quote=(sent.start_char, sent.end_char), qualifier="active since")
-        ctx.discourse.pending.extend(ctx.claims[before:])
-        del ctx.claims[before:]
+        _add_pending_event(ctx, obj, date, sent, qualifier="active since")
 
 
 def _known_name_at(ctx: _Ctx, start: int, stop: int) -> _Mention | None:
