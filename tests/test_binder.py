@@ -264,6 +264,16 @@ def test_the_binder_keeps_the_rules_judgements(h1: str, body: str, monkeypatch: 
     assert _facts(h1, body, monkeypatch) == []
 
 
+def test_a_decree_or_an_acronym_fragment_is_no_candidate() -> None:
+    """"builds on the Decree 2011/4": a legal document, never a cluster the binder may date; the
+    acronym in parentheses is the whole "EGS-X", not its first part."""
+    body = "<p>The Export Groups Support programme (EGS-X) builds on the Decree 2011/4 and was put into force on 2 March 2011.</p>"
+    data = f"<html><head><title>Export groups</title></head><body><main><h1>Export groups</h1>{body}</main></body></html>"
+    doc = parse_html(data.encode(), doc_id="d", uri="d.html", sha256="0")
+    pairs = extract_prose(doc, country=None, binder=None, collect_pairs=True).pairs
+    assert sorted({p.subject_name for p in pairs}) == ["EGS-X", "Export Groups Support programme"]
+
+
 # ------------------------------------------------------------------ training
 
 

@@ -40,7 +40,7 @@ from pipeline.datamodel.claims import Claim, ClaimValue, Evidence, SubjectType
 from pipeline.datamodel.document import Block, Document
 from pipeline.datamodel.results import MentionNote
 from pipeline.models.nlp.binder import BinderCandidate, BinderModel, ClaimDraft, How, PairContext, binder_model, choose, pair_features, with_page_features
-from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, find_context_names, topic_name
+from pipeline.models.nlp.context import CONTEXT_FAMILIES, TOPIC_SPLIT, find_context_names, is_person, topic_name
 from pipeline.models.nlp.patterns import (
     UPPER,
     CountRules,
@@ -783,9 +783,48 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
             if m.span.start >= ref.span.end and (ref.ref == "any" or m.subject_type == ref.ref)
         ]
         found = _antecedent_of(ctx, after[0]) if after else None
+    if found is None and ref.ref == "cluster" and ref.span.start == sent.start:
+        found = _opening_name_before(ctx, sent)
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
+
+
+def _opening_name_before(ctx: _Ctx, sent: Span) -> _Antecedent | None:
+    """"The cluster" opening a sentence on a page that named no cluster before: the organisation
+    name that opened the sentence before it ("Life Science Nord presented its strategy in Kiel.
+    The cluster was formed in 2004 …"), when it is no person, place, agency or company."""
+    doc = ctx.doc
+    if sent.start == 0 or ctx.discourse.topic is not None:
+        return None
+    before = doc[sent.start - 1].sent
+    names = _unrecognised_names(ctx, before, _mentions(before))
+    if not names or names[0].span.start != before.start or ctx.depth[before.start]:
+        return None
+    span = names[0].span
+    name = names[0].name
+    words = [t.lower_ for t in span]
+    lex = pattern_name_lexicon()
+    body = ctx.document.text
+    if (
+        len(span) < 2
+        or name in pattern_countries()
+        or all(names_a_place(w) or w.lower() in _SYNTAX.compass_words for w in name.split())  # "North Jutland"
+        or set(words) & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms)
+        or _person_like(name, body)
+        or _member_of_a_cluster(name, ctx.discourse.page_docs)
+    ):
+        return None
+    return _antecedent_of(ctx, names[0])
+
+
+def _person_like(name: str, body: str) -> bool:
+    """A two-word name whose last word the page uses alone ("Anna Berg ... Berg said"), or that a
+    role title follows: a person."""
+    words = name.split()
+    if len(words) == 2 and re.search(rf"(?<!{re.escape(words[0])} ){re.escape(words[-1])}\b", body):
+        return True
+    return is_person(name, body)
 
 
 def _held_title(doc: Doc, mention: _Mention) -> bool:
@@ -1187,7 +1226,9 @@ def _list_item_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _M
     opening = mentions if trigger.sent.start == 0 else _mentions(doc[0 : trigger.sent.start])
     named = next((m for m in opening if m.span.start == 0 and m.ref is None), None)
     end = named.span.end if named is not None else _name_end(doc, 0, trigger.start)
-    if end <= 0 or end >= trigger.start or doc[end].text not in _ITEM_SEPARATORS:
+    heading = named is not None and doc[end].text == "." and end + 1 == trigger.sent.start
+    # ("Vinnytsia IT Cluster. Launched in 2017, the youngest of the three counts 35 members.")
+    if end <= 0 or end >= trigger.start or (doc[end].text not in _ITEM_SEPARATORS and not heading):
         return None
     if any(t.lower_ in lex.non_cluster_descriptors for t in doc[end : trigger.start]):
         return None  # "Kemira – a chemical company founded in 1920"
@@ -1437,7 +1478,24 @@ def _page_subject_like(ctx: _Ctx, name: str) -> bool:
         return False  # the member company whose page this is ("Founded in 1995, Kvarner Propeleri ...")
     titles = [b.text for b in ctx.document.blocks if b.kind in ("title", "page_title", "heading")]
     introduced = re.search(rf"{re.escape(name)}\s*\(\s*[A-Z][A-Z0-9]+\s*\)", ctx.document.text)  # "X (NCE)"
-    return bool(introduced) or any(name in t for t in titles) or ctx.document.text.count(name) >= 2
+    return (
+        bool(introduced)
+        or any(name in t for t in titles)
+        or ctx.document.text.count(name) >= 2
+        or _called_the_cluster_next(ctx.doc, name)
+    )
+
+
+def _called_the_cluster_next(doc: Doc, name: str) -> bool:
+    """The sentence that opens with the name is followed by one that opens with a cluster reference
+    ("NCE Arctic Seafood, established in 2015 in Tromsø, keeps its status … The cluster has 110
+    members"): the text itself calls the name a cluster."""
+    sents = list(doc.sents)
+    for here, after in zip(sents, sents[1:]):
+        if not here.text.startswith(name):
+            continue
+        return any(a.start == after.start and a.label_ == "cluster" for a in doc.spans.get("anaphors", []))
+    return False
 
 
 _PLACE_PREPOSITIONS = _SYNTAX.place_prepositions
@@ -4139,6 +4197,7 @@ def _unrecognised_names(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list
             # uses it as a name elsewhere: "Végéna, born in Angers in 2005, ..." under a Végéna headline)
             and not (last in lex.non_cluster_org_words and last not in lex.policy_heads | lex.org_heads)
             # ("the Research and Innovation Foundation", "the Ministry of Economy": not a cluster)
+            and last not in pattern_event_triggers().nominal_documents  # "builds on the Decree 2010/8"
         ):
             kind: SubjectType = "policy" if last in lex.policy_heads else "cluster"
             out.append(_Mention(span, name, kind))

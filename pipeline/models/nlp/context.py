@@ -47,6 +47,8 @@ _MID = r"(?P<mid>(?:[\w’'\-&]+\s+){0,6}?)"
 # "X, the cluster of …,", "X – the cluster of … –", "X, the fintech cluster based in Bergen,"
 _APPOSITION_END = re.compile(
     rf"(?:\s+[a-z]+ed\s+(?:in|on|at)\s+[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}}"
+    # "X, the photonics network set up in 1999 by firms around the university, links …"
+    r"|\s+(?:[a-z]+ed|set\s+up|built|begun)\s+(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b[^,.;()–—]{0,80}?"
     r"|\s+(?:of|for|in|from|on|at)\s+[^,.;()–—]{1,60}?)?(?:\s*(?:[,.;)–—]|$)|\s+(?:that|which|whose)\s)"
 )  # ... or at a relative clause on the described noun ("X, the network of subcontractors that …")
 
@@ -323,7 +325,7 @@ def _generic_only(words: list[str]) -> bool:
     return all(w in common or w in ("&", "and", "of", "for") for w in low)
 
 
-def _person(name: str, body: str) -> bool:
+def is_person(name: str, body: str) -> bool:
     """The body gives the name a role title right after it ("Eoin Byrne · Cluster Manager at …",
     "Anna Berg, managing director"): a person, never a page topic."""
     roles = "|".join(sorted(map(re.escape, pattern_name_lexicon().role_titles), key=len, reverse=True))
@@ -399,7 +401,7 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
         name = " ".join(words) + (f" {tail.lower()}" if tail else "")
         if name in pattern_countries():
             continue  # "Sweden – Vinnväxt": a country page names its subject after the country
-        if _person(name, body):
+        if is_person(name, body):
             continue  # "Eoin Byrne · Cluster Manager at Cyber Ireland": the post's author
         if re.search(rf"\b{re.escape(name)}\b", body):
             return name
@@ -423,6 +425,8 @@ def _leading_name(parts: list[str], body: str) -> str | None:
     'LichtLink Oost'
     >>> _leading_name(["Norway opens a new cluster call"], "Norway …") is None
     True
+    >>> _leading_name(["Kvarts Optics joins the photonics network"], "… Kvarts Optics …") is None
+    True
     """
     lex = pattern_name_lexicon()
     for part in parts:
@@ -436,11 +440,13 @@ def _leading_name(parts: list[str], body: str) -> str | None:
             continue
         if not is_camelcase_name(run[0]) and not any(w.lower() in lex.org_heads for w in run[1:]):
             continue  # "Jana Nováková takes over", "South Bohemian firms sign": a person, a place
+        if words[len(run)].lower() in pattern_syntax().member_cues:
+            continue  # "Lumetric Optics joins OptoNet Thuringia": a new member, not what the page is about
         name = " ".join(run)
         if (
             name in pattern_countries()
             or names_a_place(name)
-            or _person(name, body)
+            or is_person(name, body)
             or _generic_only(run)
             or any(w.lower() in lex.headline_words or w.lower() in lex.role_titles for w in run)
         ):

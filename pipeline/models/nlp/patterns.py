@@ -155,7 +155,7 @@ def pattern_cluster_names() -> tuple[dict[str, object], ...]:
     - cluster_association: an association of clusters ("Latvian Cluster Network", "Union of Slovak Clusters", "Federation of ICT
       Clusters of Bulgaria", "Clusters of Sweden")
     - compound_cluster: a compound ending in a cluster noun before its place ("Holzcluster Thüringen",
-      "Automobilcluster Ostdeutschland")
+      "Automobilcluster Ostdeutschland"), or alone ("Autoklastr", "Biocluster"; not "Supercluster")
 
     >>> {"cluster_for_x", "cluster_named", "lower_cluster_for_x"} <= {p["id"] for p in pattern_cluster_names()}
     True
@@ -398,6 +398,7 @@ class SyntaxRules:
     first_person_possessives: frozenset[str] = frozenset()  # "We began our work in 2008"
     title_nouns: frozenset[str] = frozenset()  # "obtained the title of Accredited Innovation Cluster"
     aside_participles: frozenset[str] = frozenset()  # "The cluster, led by the X Association, was started"
+    compass_words: frozenset[str] = frozenset()  # "North Jutland": a place with its direction, no organisation
     origin_prepositions: frozenset[str] = frozenset()  # "eight wineries from Tikveš set it up": a place  # "… from Gdynia, set up in 2016, which has 74 members"
 
 

@@ -335,7 +335,10 @@ def cluster_mentions(doc: Doc) -> Doc:
             and doc[i + 1].text.isupper()
             and len(doc[i + 1]) >= 2
         ):
-            acronyms.append(Span(doc, i + 1, i + 2, label=ent.label_, span_id="acronym"))
+            end = i + 2
+            while end + 1 < len(doc) and doc[end].text in ("-", "&") and doc[end + 1].text.isupper():
+                end += 2  # "(UR-GE)", "(R&D)": one acronym across its hyphens
+            acronyms.append(Span(doc, i + 1, end, label=ent.label_, span_id="acronym"))
     doc.ents = filter_spans(kept + acronyms)
     doc.spans["rejected"] = rejected
     return doc

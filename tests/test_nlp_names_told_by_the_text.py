@@ -1,0 +1,148 @@
+"""Names the text itself calls clusters, and dates told in other ways (sixth session of #7):
+
+- a name that opens a sentence, followed by one that opens with "The cluster", is a cluster
+  ("Blue Fjord Foods, founded in 2012 in Bodø, keeps its label … The cluster has 90 members");
+  "The cluster" opening a sentence on a page that named none stands for the organisation that
+  opened the sentence before, never for a person;
+- an apposition may end with its own dated participle ("X, the optics network set up in 1998 by
+  firms around the university, links …");
+- a headline "A joins B" is about B, not about the new member A;
+- a participial aside "created under the Y project" stands between a subject and its passive verb;
+- "was put into force" starts a programme;
+- a one-word compound ending in a cluster noun ("Autoklastr", "Agrocluster") is a cluster name,
+  not a label such as "Supercluster" or "Spitzencluster";
+- in a list item that opens with a cluster's name alone as a sentence, a later sentence opening
+  with its trigger is about that name ("Podillia IT Cluster. Launched in 2018, the youngest …").
+
+Every sentence here was written for these tests (our own wording), never copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_dev6_rules import page_facts
+
+_STARTS = ("created_year", "starting_year")
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "Fish cluster keeps its top label",
+            [
+                "Blue Fjord Foods, founded in 2012 in Bodø, keeps its place at the top level of the national programme. "
+                "The cluster has 90 members, from trawler owners to packaging firms."
+            ],
+            {("Blue Fjord Foods", "created_year", 2012), ("Blue Fjord Foods", "member_count", 90)},
+            id="name-called-the-cluster-in-the-next-sentence",
+        ),
+        pytest.param(
+            "Fish cluster keeps its top label",
+            [
+                "Blue Fjord Foods, founded in 2012 in Bodø, keeps its place at the top level of the national programme. "
+                "Its managers expect more exports."
+            ],
+            set(),
+            id="trap-name-nobody-calls-a-cluster",
+        ),
+        pytest.param(
+            "Health technology meets in Aarhus",
+            [
+                "Medtech Jutland Partners presented its new strategy in Aarhus on Monday. "
+                "The cluster was formed in 2009 by the region and four hospitals."
+            ],
+            {("Medtech Jutland Partners", "created_year", 2009)},
+            id="the-cluster-after-a-sentence-opening-with-a-name",
+        ),
+        pytest.param(
+            "Health technology meets in Aarhus",
+            [
+                "Karen Holm presented the new strategy in Aarhus on Monday. "
+                "The cluster was formed in 2009 by the region and four hospitals. Holm wants more members."
+            ],
+            set(),
+            id="trap-the-cluster-after-a-person",
+        ),
+        pytest.param(
+            "Optics news",
+            [
+                "PhotonNet Saxony, the optics network set up in 1998 by firms and institutes around the "
+                "technical university, links the lens makers of the state."
+            ],
+            {("PhotonNet Saxony", "created_year", 1998)},
+            id="apposition-ending-with-its-dated-participle",
+        ),
+        pytest.param(
+            "Vitrum Lenses joins PhotonNet Saxony",
+            [
+                "Vitrum Lenses, a maker of precision glass, has become a member.",
+                "PhotonNet Saxony, the optics network set up in 1998 by firms and institutes around the "
+                "technical university, links the lens makers of the state. With Vitrum, the network counts 88 members.",
+            ],
+            {("PhotonNet Saxony", "created_year", 1998), ("PhotonNet Saxony", "member_count", 88)},
+            id="headline-a-joins-b-is-about-b",
+        ),
+        pytest.param(
+            "Cross-border cluster one year on",
+            [
+                "The Adriatic Heritage Tourism Cluster, created under the HERITOUR project of the "
+                "Interreg programme, was formally constituted in Bari on 4 May 2020."
+            ],
+            {("Adriatic Heritage Tourism Cluster", "created_year", 2020)},
+            id="created-under-aside-before-passive",
+        ),
+        pytest.param(
+            "ExpoGrow: export groups of small firms",
+            [
+                "The Export Groups Support programme (EGS) was put into force on 2 March 2011 under the Decree 2011/4."
+            ],
+            {("Export Groups Support programme", "starting_year", 2011)},
+            id="put-into-force",
+        ),
+        pytest.param(
+            "Agrocluster as a voice of the growers",
+            ["Agrocluster was established in 2009 to support the exports of its members."],
+            {("Agrocluster", "created_year", 2009)},
+            id="one-word-compound-cluster-name",
+        ),
+        pytest.param(
+            "Big science",
+            ["Supercluster was established in 2009 as a word for very large groups of galaxies."],
+            set(),
+            id="trap-supercluster-is-no-name",
+        ),
+    ],
+)
+def test_names_the_text_calls_clusters(h1: str, paragraphs: list[str], expected: set) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert page_facts(h1, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        pytest.param(
+            [
+                "Lutsk IT Cluster. Launched in 2018, the youngest of the four counts 28 members.",
+                "Rivne IT Cluster. Founded in 2016 by twelve firms, it now counts 60 members.",
+            ],
+            {
+                ("Lutsk IT Cluster", "created_year", 2018),
+                ("Lutsk IT Cluster", "member_count", 28),
+                ("Rivne IT Cluster", "created_year", 2016),
+                ("Rivne IT Cluster", "member_count", 60),
+            },
+            id="list-item-name-alone-then-fronted-trigger",
+        ),
+        pytest.param(
+            ["Lutsk IT Cluster. Last year, the agency launched a training call for its members."],
+            set(),
+            id="trap-list-item-trigger-with-another-subject",
+        ),
+    ],
+)
+def test_list_item_opening_with_a_name_alone(items: list[str], expected: set) -> None:
+    body = "<p>The clusters of the west.</p><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    assert {f for f in page_facts("IT clusters of the west", body)} == expected
