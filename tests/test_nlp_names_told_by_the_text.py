@@ -13,6 +13,10 @@
   not a label such as "Supercluster" or "Spitzencluster";
 - in a list item that opens with a cluster's name alone as a sentence, a later sentence opening
   with its trigger is about that name ("Podillia IT Cluster. Launched in 2018, the youngest …").
+- "it" reaches back past a country's name ("… in the Czech Republic. It was established …");
+  "the cluster" after a semicolon is the organisation that opened the clause before;
+- a legal form taken on ("set up as a foundation", "registered as an association") is a start
+  only when the page gives the organisation no other, and then the earliest such year.
 
 Every sentence here was written for these tests (our own wording), never copied from a page.
 """
@@ -146,3 +150,68 @@ def test_names_the_text_calls_clusters(h1: str, paragraphs: list[str], expected:
 def test_list_item_opening_with_a_name_alone(items: list[str], expected: set) -> None:
     body = "<p>The clusters of the west.</p><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
     assert {f for f in page_facts("IT clusters of the west", body)} == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "Bohemian Cluster Union – Czech Republic",
+            [
+                "The Bohemian Cluster Union (BCU) is a non-profit body that speaks for cluster organisations in the "
+                "Czech Republic. It was established in 2009 by six clusters."
+            ],
+            {("Bohemian Cluster Union", "created_year", 2009)},
+            id="it-past-a-country-name",
+        ),
+        pytest.param(
+            "Report: Maritime Day West 2024",
+            [
+                "The Bergen Ship Cluster showed its new test basin.",
+                "Ocean Data Norge presented its sensor projects; the cluster was formed in 2013 by "
+                "three universities and has about 80 member organisations.",
+            ],
+            {("Ocean Data Norge", "created_year", 2013), ("Ocean Data Norge", "member_count", 80)},
+            id="the-cluster-after-a-semicolon-is-the-clause-subject",
+        ),
+        pytest.param(
+            "University hosts the dairy cluster",
+            [
+                "Dairy Tartu, the milk processing cluster initiated by the faculty together with four dairies, "
+                "was founded in 2015. It brings together 22 companies."
+            ],
+            {("Dairy Tartu", "created_year", 2015), ("Dairy Tartu", "member_count", 22)},
+            id="apposition-ending-with-a-participle-and-its-agent",
+        ),
+        pytest.param(
+            "How Rotterdam Robot Delta grew up",
+            [
+                "Rotterdam Robot Delta started out in 2016 as a network of four robot start-ups near the port. "
+                "It was set up as a foundation in 2018 and now brings together 90 firms."
+            ],
+            {("Rotterdam Robot Delta", "created_year", 2016), ("Rotterdam Robot Delta", "member_count", 90)},
+            id="legal-form-taken-on-later-is-no-second-start",
+        ),
+        pytest.param(
+            "Estonian ICT Cluster",
+            [
+                "The Estonian ICT Cluster (EICTC) began as an informal group of software firms. "
+                "It was officially established as an association in 2009, the first of its kind in the country.",
+                "Since 2014 it has been co-financed through the national cluster programme.",
+            ],
+            {("Estonian ICT Cluster", "created_year", 2009)},
+            id="legal-form-is-the-start-when-nothing-else-is-said",
+        ),
+        pytest.param(
+            "Wine makers of the south",
+            [
+                "The Tokaj Wine Cluster was founded in 2010 by nine wineries. Two years later it registered as an association."
+            ],
+            {("Tokaj Wine Cluster", "created_year", 2010)},
+            id="registered-as-an-association-later",
+        ),
+    ],
+)
+def test_references_and_legal_forms(h1: str, paragraphs: list[str], expected: set) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert page_facts(h1, body) == expected

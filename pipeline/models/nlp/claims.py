@@ -710,12 +710,23 @@ def _plain_between(ctx: _Ctx, antecedent: _Antecedent, ref: _Mention) -> bool:
                     token.i > 0
                     and doc[token.i - 1].lower_ in _SYNTAX.place_or_origin_prepositions | _SYNTAX.origin_prepositions
                 )
+                or is_place(_capitalised_run(doc, token.i))  # "… cluster policy in the Czech Republic. It was …"
             ):
                 # "... the cluster programme of Norway. It was ...", "eight wineries from Tikveš set it
                 # up": a place, not a referent
                 continue
             return False
     return True
+
+
+def _capitalised_run(doc: Doc, i: int) -> str:
+    """The run of capitalised words around token `i` ("Czech Republic" around "Republic")."""
+    start = end = i
+    while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper():
+        end += 1
+    return doc[start : end + 1].text
 
 
 def _passive_before(doc: Doc, i: int) -> bool:
@@ -783,21 +794,29 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
             if m.span.start >= ref.span.end and (ref.ref == "any" or m.subject_type == ref.ref)
         ]
         found = _antecedent_of(ctx, after[0]) if after else None
-    if found is None and ref.ref == "cluster" and ref.span.start == sent.start:
-        found = _opening_name_before(ctx, sent)
+    if ref.ref == "cluster" and (found is None or found.block < ctx.block_index):
+        found = _opening_name_before(ctx, ref) or found
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
 
 
-def _opening_name_before(ctx: _Ctx, sent: Span) -> _Antecedent | None:
-    """"The cluster" opening a sentence on a page that named no cluster before: the organisation
-    name that opened the sentence before it ("Life Science Nord presented its strategy in Kiel.
-    The cluster was formed in 2004 …"), when it is no person, place, agency or company."""
+def _opening_name_before(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
+    """"The cluster" opening a sentence or a clause after a semicolon, on a page without a topic
+    and with no name before it in its paragraph: the organisation name that opened the sentence
+    or clause before it ("Life Science Nord presented its strategy in Kiel. The cluster was formed
+    in 2004 …", "X presented its projects; the cluster was formed …"), when it is no person,
+    place, agency or company."""
     doc = ctx.doc
-    if sent.start == 0 or ctx.discourse.topic is not None:
+    sent = ref.span.sent
+    if ctx.discourse.topic is not None:
         return None
-    before = doc[sent.start - 1].sent
+    if ref.span.start == sent.start and sent.start > 0:
+        before = doc[sent.start - 1].sent
+    elif ref.span.start > sent.start + 1 and doc[ref.span.start - 1].text == ";":
+        before = doc[sent.start : ref.span.start - 1]
+    else:
+        return None
     names = _unrecognised_names(ctx, before, _mentions(before))
     if not names or names[0].span.start != before.start or ctx.depth[before.start]:
         return None
@@ -2176,8 +2195,15 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
         ]
         if len(subjects) < bound:
             _rejected(ctx, date)
+        legal_form = _legal_form_after(doc, trigger, sent)
         for subject in subjects:
+            before = len(ctx.claims)
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier, date_evidence=row_evidence)
+            if legal_form:
+                # "It was set up as a foundation in 2019": a legal form taken on, the start only when
+                # the page gives no other ("… started out in 2017 as a network of five start-ups")
+                ctx.discourse.pending.extend(ctx.claims[before:])
+                del ctx.claims[before:]
             if subject.ref is None and not any(subject.span == m.span for m in mentions):
                 ctx.discourse.history.append(_antecedent_of(ctx, subject))  # a name typed by its event
                 mentions.append(subject)  # ... is a mention for the rest of the sentence (its counts)
@@ -2192,6 +2218,21 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 used.add(id(other_date))
                 value, precision = _value(other_date.expr)
                 _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+def _legal_form_after(doc: Doc, trigger: Span, sent: Span) -> bool:
+    """The trigger is followed by "as a/an" and a legal form noun ("set up as a foundation",
+    "incorporated as a non-profit company"), or holds one ("registered as an association")."""
+    rules = pattern_event_triggers()
+    if any(t.lower_ in rules.legal_form_nouns for t in trigger):
+        return True  # "Two years later we registered as an association"
+    k = trigger.end
+    if k + 2 >= sent.end or doc[k].lower_ != "as" or doc[k + 1].lower_ not in _SYNTAX.articles:
+        return False
+    words = [t.lower_ for t in doc[k + 2 : min(k + 5, sent.end)]]
+    return any(w in rules.legal_form_nouns for w in words[:3]) and not any(
+        w in pattern_name_lexicon().cluster_nouns for w in words
+    )
 
 
 def _row_date(ctx: _Ctx) -> tuple[int, str, Evidence] | None:
@@ -4163,11 +4204,26 @@ def extract_prose(
         claims.extend(ctx.claims)
     claims.extend(_field_claims(doc, selected, sdocs, discourse, country, method_prefix, claims))
     dated = {c.subject_name for c in claims if c.attribute in ("created_year", "starting_year")}
-    claims.extend(c for c in discourse.pending if c.subject_name not in dated)
+    claims.extend(_earliest_pending(discourse.pending, dated))
     pairs = with_page_features(discourse.pairs or [])
     if binder is not None and pairs:
         claims.extend(choose(pairs, claims, binder))
     return ProseResult(claims, list(notes.values())[:MAX_MENTION_NOTES], pairs if collect_pairs else [])
+
+
+def _earliest_pending(pending: list[Claim], dated: set[str]) -> list[Claim]:
+    """The weak start dates of subjects the page dated no other way, the earliest year of each
+    ("It was officially established as an association in 2007 … Since 2012 it has been
+    co-financed …": 2007)."""
+    first: dict[str, int] = {}
+    for claim in pending:
+        if claim.subject_name not in dated and isinstance(claim.value, int):
+            first[claim.subject_name] = min(first.get(claim.subject_name, claim.value), claim.value)
+    return [
+        c
+        for c in pending
+        if c.subject_name not in dated and (not isinstance(c.value, int) or c.value == first[c.subject_name])
+    ]
 
 
 def _unrecognised_names(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[_Mention]:

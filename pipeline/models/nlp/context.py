@@ -48,7 +48,9 @@ _MID = r"(?P<mid>(?:[\w’'\-&]+\s+){0,6}?)"
 _APPOSITION_END = re.compile(
     rf"(?:\s+[a-z]+ed\s+(?:in|on|at)\s+[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}}"
     # "X, the photonics network set up in 1999 by firms around the university, links …"
-    r"|\s+(?:[a-z]+ed|set\s+up|built|begun)\s+(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b[^,.;()–—]{0,80}?"
+    # "X, the food technology cluster initiated by the faculty with five firms, was founded …"
+    r"|\s+(?:[a-z]+ed|set\s+up|built|begun)\s+(?:(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b|by\s)"
+    r"[^,.;()–—]{0,80}?"
     r"|\s+(?:of|for|in|from|on|at)\s+[^,.;()–—]{1,60}?)?(?:\s*(?:[,.;)–—]|$)|\s+(?:that|which|whose)\s)"
 )  # ... or at a relative clause on the described noun ("X, the network of subcontractors that …")
 
