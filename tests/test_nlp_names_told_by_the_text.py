@@ -17,6 +17,8 @@
   "the cluster" after a semicolon is the organisation that opened the clause before;
 - a legal form taken on ("set up as a foundation", "registered as an association") is a start
   only when the page gives the organisation no other, and then the earliest such year.
+- a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
+  Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
 Every sentence here was written for these tests (our own wording), never copied from a page.
 """
@@ -215,3 +217,28 @@ def test_list_item_opening_with_a_name_alone(items: list[str], expected: set) ->
 def test_references_and_legal_forms(h1: str, paragraphs: list[str], expected: set) -> None:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     assert page_facts(h1, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "<h2>Tyrol Wood Network</h2><p>Founded 2009. Sawmills and carpenters of the Inn valley.</p>"
+            "<h2>Alpine Sensor Hub</h2><p>Created 2014 by four firms from Innsbruck.</p>",
+            {("Tyrol Wood Network", "created_year", 2009), ("Alpine Sensor Hub", "created_year", 2014)},
+            id="entry-text-opening-with-its-trigger",
+        ),
+        pytest.param(
+            "<h2>Tyrol Wood Network</h2><p>Launched a training academy in 2015 for young carpenters.</p>",
+            set(),
+            id="trap-entry-text-with-an-object",
+        ),
+        pytest.param(
+            "<h2>Tyrol Wood Network</h2><p>Sawmills of the Inn valley.</p><p>Founded 2009 as a company, the main sawmill joined later.</p>",
+            set(),
+            id="trap-not-right-under-the-heading",
+        ),
+    ],
+)
+def test_directory_entries_under_headings(body: str, expected: set) -> None:
+    assert page_facts("Networks of the Alps", body) == expected

@@ -221,6 +221,7 @@ class _Ctx:
     discourse: _Discourse = field(default_factory=_Discourse)
     block_index: int = 0
     section: str | None = None  # the heading above the block when it names an organisation
+    under_heading: bool = False  # the block comes right after a heading (a directory entry's text)
 
 
 # ----------------------------------------------------------------- helpers
@@ -1202,6 +1203,25 @@ _LIST_ITEM = re.compile(r"/li(?:\[\d+\])?$")
 _ITEM_SEPARATORS = frozenset({"–", "—", "-", "(", ":"})
 
 
+def _section_opening(ctx: _Ctx, trigger: Span, sent: Span) -> list[_Mention]:
+    """A directory entry's text opening with a subjectless trigger right under the heading that
+    names the entry ("<h2>Micronarc</h2><p>Active since 2006; microtechnology firms …</p>",
+    "<h2>Inno Biotech Basel</h2><p>Founded 2011. Life sciences start-ups.</p>"): the heading's
+    organisation, not the page's topic."""
+    rules = pattern_event_triggers()
+    doc = ctx.doc
+    if not ctx.under_heading or ctx.section is None or sent.start != 0:
+        return []
+    if ctx.discourse.topic is not None and ctx.section == ctx.discourse.topic.name:
+        return []
+    k = trigger.start - 1
+    while k >= 0 and (doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux):
+        k -= 1
+    if k >= 0 or _has_object(doc, trigger):
+        return []  # "The agency launched …": a subject of its own, or an object
+    return [_Mention(trigger, ctx.section, _type_of_name(ctx.section))]
+
+
 def _field_owner(ctx: _Ctx, trigger: Span, sent: Span) -> list[_Mention]:
     """Whose field a 'Label: value' line with an event trigger is: the organisation its section's
     heading names ("Cluster Development Scheme – round 5" above "Duration: open-ended (running since
@@ -2150,6 +2170,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             and not job_start_field(sent.text, ctx.document.blocks)
         ):
             subjects = _field_owner(ctx, trigger, sent)
+        if not subjects:
+            subjects = _section_opening(ctx, trigger, sent)
         if not subjects:
             continue
         qualifier = rules.announce if announced else trigger.label_
@@ -4146,6 +4168,7 @@ def extract_prose(
             discourse,
             index,
             section_subject(selected, index, _is_name),
+            index > 0 and selected[index - 1].kind == "heading",
         )
         seen: dict[str, tuple[SubjectType, tuple[int, int], str | None]] = {}
         prev_sent: Span | None = None
