@@ -17,6 +17,9 @@
   "the cluster" after a semicolon is the organisation that opened the clause before;
 - a legal form taken on ("set up as a foundation", "registered as an association") is a start
   only when the page gives the organisation no other, and then the earliest such year.
+- "X followed a year later, in 2012" / "followed two years later" starts a cluster after another;
+  a programme level's prefix makes a name a cluster ("NCE Subsea Robotics"), but not the level
+  itself ("Arena Pro clusters");
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -242,3 +245,30 @@ def test_references_and_legal_forms(h1: str, paragraphs: list[str], expected: se
 )
 def test_directory_entries_under_headings(body: str, expected: set) -> None:
     assert page_facts("Networks of the Alps", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "In the north, the Lika Tourism Cluster was founded in 2011. On the coast, Kvarner Yachting Cluster "
+            "followed a year later, in 2012.",
+            {("Lika Tourism Cluster", "created_year", 2011), ("Kvarner Yachting Cluster", "created_year", 2012)},
+            id="followed-a-year-later-with-its-year",
+        ),
+        pytest.param(
+            "In the north, the Lika Tourism Cluster was founded in 2011. On the coast, Kvarner Yachting Cluster "
+            "followed two years later.",
+            {("Lika Tourism Cluster", "created_year", 2011), ("Kvarner Yachting Cluster", "created_year", 2013)},
+            id="followed-years-later-counted-from-the-first",
+        ),
+        pytest.param(
+            "The Arena programme was started in 2002. NCE Subsea Robotics, founded in 2017 in Haugesund, tests "
+            "underwater drones; Arena Pro clusters get five years of support.",
+            {("Arena programme", "starting_year", 2002), ("NCE Subsea Robotics", "created_year", 2017)},
+            id="programme-level-prefix-before-a-name",
+        ),
+    ],
+)
+def test_successors_and_level_prefixes(paragraph: str, expected: set) -> None:
+    assert page_facts("Cluster news", f"<p>{paragraph}</p>") == expected

@@ -156,6 +156,8 @@ def pattern_cluster_names() -> tuple[dict[str, object], ...]:
       Clusters of Bulgaria", "Clusters of Sweden")
     - compound_cluster: a compound ending in a cluster noun before its place ("Holzcluster Thüringen",
       "Automobilcluster Ostdeutschland"), or alone ("Autoklastr", "Biocluster"; not "Supercluster")
+    - status_prefix: a programme level's prefix before the name ("NCE Arctic Seafood", "Arena Hydrogen Fjord"; not
+      the level "Arena Pro")
 
     >>> {"cluster_for_x", "cluster_named", "lower_cluster_for_x"} <= {p["id"] for p in pattern_cluster_names()}
     True
