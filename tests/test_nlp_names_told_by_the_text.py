@@ -19,7 +19,8 @@
   only when the page gives the organisation no other, and then the earliest such year.
 - "X followed a year later, in 2012" / "followed two years later" starts a cluster after another;
   a programme level's prefix makes a name a cluster ("NCE Subsea Robotics"), but not the level
-  itself ("Arena Pro clusters");
+  itself ("Arena Pro clusters"); a lower-case word glued by a hyphen stays in a name ("Bio-based
+  Clusters Network");
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -272,3 +273,14 @@ def test_directory_entries_under_headings(body: str, expected: set) -> None:
 )
 def test_successors_and_level_prefixes(paragraph: str, expected: set) -> None:
     assert page_facts("Cluster news", f"<p>{paragraph}</p>") == expected
+
+
+def test_a_hyphen_glued_lower_case_word_inside_a_name() -> None:
+    paragraph = (
+        "The cluster is a member of the Bio-based Clusters Network, established on 3 June 2011 in Bled; "
+        "the network today links eight clusters from four countries."
+    )
+    assert page_facts("Factsheet: Paper Cluster", f"<p>{paragraph}</p>") == {
+        ("Bio-based Clusters Network", "created_year", 2011),
+        ("Bio-based Clusters Network", "member_count", 8),
+    }

@@ -74,10 +74,46 @@ def _titled_modifier(token: Token) -> bool:
     return token.doc[k].lower_ in pattern_syntax().articles or (k < token.i - 1 and not token.doc[k + 1].is_sent_start)
 
 
+def _glued_tail(token: Token) -> bool:
+    """A hyphen glued to a name word, and the lower-case word glued after it: part of the name
+    ("Forest-based Clusters Network", "Bio-based Industries Cluster").
+
+    >>> from spacy.lang.en import English
+    >>> _register_extensions()
+    >>> [t._.name_word for t in English()("the Forest-based Clusters Network, a pre-war Hall")]
+    [False, True, True, True, False, True, False, False, False, False, False, True]
+    """
+    doc = token.doc
+    i = token.i
+    if token.text == "-":
+        return (
+            0 < i < len(doc) - 1
+            and not doc[i - 1].whitespace_
+            and not token.whitespace_
+            and is_name_word(doc[i - 1].text)
+            and doc[i + 1].is_alpha
+            and doc[i + 1].is_lower  # "North-West" keeps its own rules
+            and _glued_tail(doc[i + 1])
+        )
+    return (
+        token.is_lower
+        and token.is_alpha
+        and i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and is_name_word(doc[i - 2].text)
+        and i + 1 < len(doc)
+        and doc[i + 1].text[:1].isupper()
+    )
+
+
 def _register_extensions() -> None:
     lex = pattern_name_lexicon()
     if not Token.has_extension("name_word"):
-        Token.set_extension("name_word", getter=lambda t: is_name_word(t.text) or _titled_modifier(t))
+        Token.set_extension(
+            "name_word", getter=lambda t: is_name_word(t.text) or _titled_modifier(t) or _glued_tail(t)
+        )
     if not Token.has_extension("generic_head"):
         Token.set_extension(
             "generic_head", getter=lambda t: t.lower_ in lex.generic_heads or t.lower_ in lex.role_titles
