@@ -479,6 +479,19 @@ SPLITS: dict[str, WrittenSplit] = {
             None: (0.66, 0.85),
         },
     ),
+    # gold commit 8cc17b6; as written (one run, default settings): start 47/59 (9 FP), renames 4/7 (1 FP),
+    # members 39/45 (3 FP), cluster counts 0/5, overall 90/116 (13 FP)
+    "dev34": WrittenSplit(
+        43, 36, 20, 208,
+        {"created_year": 54, "member_count": 45, "starting_year": 5, "renamed_to": 7, "cluster_count": 5},
+        {
+            "start_date": (0.79, 0.83),
+            "renamed_to": (0.57, 0.80),
+            "member_count": (0.86, 0.92),
+            "cluster_count": (0.00, 1.00),
+            None: (0.77, 0.87),
+        },
+    ),
 }
 SETS = {name: load_set(PRESS, splits=(name,)) for name in SPLITS}  # type: ignore[arg-type]
 
