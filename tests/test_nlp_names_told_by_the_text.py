@@ -21,6 +21,8 @@
   a programme level's prefix makes a name a cluster ("NCE Subsea Robotics"), but not the level
   itself ("Arena Pro clusters"); a lower-case word glued by a hyphen stays in a name ("Bio-based
   Clusters Network");
+- "X was founded in 1999 and is the managing authority of …" founds no cluster, nor does the
+  association a cluster "is run by" (unless its name is a cluster's);
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -284,3 +286,32 @@ def test_a_hyphen_glued_lower_case_word_inside_a_name() -> None:
         ("Bio-based Clusters Network", "created_year", 2011),
         ("Bio-based Clusters Network", "member_count", 8),
     }
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "Banat Innovation Hub was founded in 1999 and is the managing authority of the Regional Programme.",
+            set(),
+            id="trap-founded-and-is-an-authority",
+        ),
+        pytest.param(
+            "The Iasi Software Cluster was founded in 2012 and is the largest network of software firms in the region.",
+            {("Iasi Software Cluster", "created_year", 2012)},
+            id="founded-and-is-a-network",
+        ),
+        pytest.param(
+            "The Kaunas Laser Cluster has 30 members. It is run by the Kaunas Photonics Association, established in 1998.",
+            {("Kaunas Laser Cluster", "member_count", 30)},
+            id="trap-the-managing-association-founded-earlier",
+        ),
+        pytest.param(
+            "The open day is run by the Reykjavik Fish Cluster, which two investors founded in 2012.",
+            {("Reykjavik Fish Cluster", "created_year", 2012)},
+            id="a-cluster-that-runs-something",
+        ),
+    ],
+)
+def test_managers_and_authorities_are_no_clusters(paragraph: str, expected: set) -> None:
+    assert page_facts("Cluster news", f"<p>{paragraph}</p>") == expected

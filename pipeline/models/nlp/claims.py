@@ -2369,6 +2369,8 @@ def _described_as_non_cluster(ctx: _Ctx, subject: _Mention, trigger: Span) -> bo
     doc = ctx.doc
     lex = pattern_name_lexicon()
     k = subject.span.end
+    if subject.ref is None and (_described_after(doc, trigger) or _managing_agent(doc, subject)):
+        return True
     if subject.ref is not None or k + 2 >= trigger.start or doc[k].text != ",":
         return False
     if doc[k + 1].lower_ not in _SYNTAX.articles:
@@ -2382,6 +2384,41 @@ def _described_as_non_cluster(ctx: _Ctx, subject: _Mention, trigger: Span) -> bo
     if words & (lex.cluster_nouns | lex.org_heads | lex.context_nouns):
         return False
     return bool(words & lex.non_cluster_descriptors)
+
+
+def _described_after(doc: Doc, trigger: Span) -> bool:
+    """A coordinated copula after the event says the subject is no cluster ("ADR Vest was founded
+    in 1998 and is the managing authority of the Regional Programme")."""
+    lex = pattern_name_lexicon()
+    sent = trigger.sent
+    for k in range(trigger.end, sent.end - 3):
+        if doc[k].lower_ in _SYNTAX.coordinators and doc[k + 1].lower_ in _SYNTAX.copulas and doc[k + 2].lower_ in _SYNTAX.articles:
+            head: list[str] = []
+            for t in doc[k + 3 : min(k + 8, sent.end)]:
+                if t.lower_ in _SYNTAX.apposition_head_stops or t.is_punct:
+                    break
+                head.append(t.lower_)
+            words = set(head)
+            return not words & (lex.cluster_nouns | lex.org_heads | lex.context_nouns) and bool(
+                words & lex.non_cluster_descriptors
+            )
+    return False
+
+
+def _managing_agent(doc: Doc, subject: _Mention) -> bool:
+    """The name is the agent of a managing participle ("It is run by the Vilnius Optics Association,
+    established in 1996"): the cluster's manager, whose founding is not the cluster's, unless its
+    own name says it is a cluster ("It is run by the Iceland Ocean Cluster, which … founded in 2011")."""
+    i = _article_start(doc, subject.span.start)
+    if any(t.lower_ in pattern_name_lexicon().cluster_nouns for t in subject.span):
+        return False
+    return (
+        i >= 2
+        and doc[i - 1].lower_ == "by"
+        and doc[i - 2].lower_ in pattern_event_triggers().object_since_verbs
+        and i - 3 >= subject.span.sent.start
+        and doc[i - 3].lower_ in pattern_event_triggers().passive_aux
+    )
 
 
 def _policy_of_year(
