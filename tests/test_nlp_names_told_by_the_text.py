@@ -23,6 +23,8 @@
   Clusters Network");
 - "X was founded in 1999 and is the managing authority of …" founds no cluster, nor does the
   association a cluster "is run by" (unless its name is a cluster's);
+- "X, the association of electronics and software firms" makes X a cluster, but not the
+  association of firms that founded one ("created by APMA, the association of …");
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -314,4 +316,30 @@ def test_a_hyphen_glued_lower_case_word_inside_a_name() -> None:
     ],
 )
 def test_managers_and_authorities_are_no_clusters(paragraph: str, expected: set) -> None:
+    assert page_facts("Cluster news", f"<p>{paragraph}</p>") == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "Speakers recalled that ELKA, the association of electronics and software firms, had been founded as "
+            "early as 1985 and brings together 210 companies today.",
+            {("ELKA", "created_year", 1985), ("ELKA", "member_count", 210)},
+            id="association-of-firms-apposition",
+        ),
+        pytest.param(
+            "The Porto Mobility Cluster was created in 2015 by APMA, the association of car component makers, "
+            "together with two universities. The cluster gathers 48 associates today.",
+            {("Porto Mobility Cluster", "created_year", 2015), ("Porto Mobility Cluster", "member_count", 48)},
+            id="trap-the-founding-association-of-firms",
+        ),
+        pytest.param(
+            "Vidal Group, the association of the Vidal family firms, was founded in 1983.",
+            set(),
+            id="trap-a-group-of-family-firms",
+        ),
+    ],
+)
+def test_associations_of_firms(paragraph: str, expected: set) -> None:
     assert page_facts("Cluster news", f"<p>{paragraph}</p>") == expected

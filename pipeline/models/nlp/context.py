@@ -97,7 +97,14 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
         rf"\b(?:[Oo]ne\s+of|[Aa]mong)\s+(?:the|its|our|their)\s+{_MID}"
         rf"{head}\s+(?:is|was|has\s+been)\s+(?:the\s+)?{_NAME}"
     )
-    return apposition, copula, parenthesis, before, member
+    # "GAIA, the association of electronics and ICT firms, had been founded …": a grouping of firms
+    groups = "|".join(sorted(map(re.escape, lex.grouping_heads)))
+    firms = "|".join(sorted(map(re.escape, lex.business_members)))
+    grouping = re.compile(
+        rf"{_NAME}{legal}{acronym}\s*,\s*(?:the|an?)\s+(?:[a-z-]+\s+)?(?:{groups})\s+of\s+"
+        rf"(?:[\w’'&-]+\s+){{0,6}}?(?i:{firms})(?=\s*[,;.–—])"
+    )
+    return apposition, copula, parenthesis, before, member, grouping
 
 
 def _label(head: str) -> str:
@@ -161,8 +168,15 @@ def find_context_names(text: str) -> list[ContextName]:
     >>> [n.name for n in find_context_names("Anna Smith, the cluster manager, said so.")]
     []
     """
-    apposition, copula, parenthesis, before, member = _regexes()
+    apposition, copula, parenthesis, before, member, grouping = _regexes()
     out: list[ContextName] = []
+    lex = pattern_name_lexicon()
+    for m in grouping.finditer(text):
+        span = _clean(text, m.start("name"), m.end("name"))
+        if re.search(r"\bby\s+(?:the\s+)?$", text[: m.start("name")]):
+            continue  # "created in 2016 by AFIA, the association of component makers": a founder
+        if span is not None and text[span[0] : span[1]].split()[-1].lower() not in lex.non_cluster_org_words:
+            out.append(ContextName(span[0], span[1], text[span[0] : span[1]], "CLUSTER", "apposition", m.end()))
     for family, rx in (("apposition", apposition), ("copula", copula), ("parenthesis", parenthesis)):
         for m in rx.finditer(text):
             if not _mid_ok(m.group("mid")) or not _after_ok(

@@ -73,6 +73,8 @@ class NameLexicon:
     policy_topic_words: frozenset[str] = frozenset()
     context_nouns: frozenset[str] = frozenset()  # nouns that make a sentence about clusters without being cluster nouns
     context_heads: tuple[tuple[str, str], ...] = ()  # (label, lower-case head phrase), longest first
+    grouping_heads: frozenset[str] = frozenset()  # "X, the association of electronics firms": a cluster
+    business_members: frozenset[str] = frozenset()  # ... when what it groups are firms
     enumeration_openers: frozenset[str] = frozenset()  # "two", "both": "two clusters, X and Y"
     enumeration_heads: tuple[tuple[str, str], ...] = ()  # (label, plural head) introducing a list of names
 
