@@ -25,6 +25,8 @@
   association a cluster "is run by" (unless its name is a cluster's);
 - "X, the association of electronics and software firms" makes X a cluster, but not the
   association of firms that founded one ("created by APMA, the association of …");
+- "the federation", "the network", "the association" that counts clusters as its members stands
+  for the association of clusters the page described with that noun, before a nearer member;
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -343,3 +345,36 @@ def test_managers_and_authorities_are_no_clusters(paragraph: str, expected: set)
 )
 def test_associations_of_firms(paragraph: str, expected: set) -> None:
     assert page_facts("Cluster news", f"<p>{paragraph}</p>") == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["The Federation of Tourism Clusters was founded in 2016. Today the federation has nine member clusters."],
+            {("Federation of Tourism Clusters", "created_year", 2016), ("Federation of Tourism Clusters", "member_count", 9)},
+            id="the-federation-has-member-clusters",
+        ),
+        pytest.param(
+            ["The Estonian Cluster Network was founded in 2018. Today 14 clusters are members of the network."],
+            {("Estonian Cluster Network", "created_year", 2018), ("Estonian Cluster Network", "member_count", 14)},
+            id="clusters-are-members-of-the-network",
+        ),
+        pytest.param(
+            [
+                "ClusterLink Serbia, the national association of clusters, was registered in 2009 by nine clusters.",
+                "Among its founders is the Nis Wood Network, launched in 2006.",
+                "Today the association unites 19 clusters.",
+            ],
+            {
+                ("ClusterLink Serbia", "created_year", 2009),
+                ("Nis Wood Network", "created_year", 2006),
+                ("ClusterLink Serbia", "member_count", 19),
+            },
+            id="the-association-is-the-one-described-so-not-a-nearer-member",
+        ),
+    ],
+)
+def test_associations_counting_their_member_clusters(paragraphs: list[str], expected: set) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert page_facts("Cluster news", body) == expected

@@ -1210,8 +1210,8 @@ def _section_opening(ctx: _Ctx, trigger: Span, sent: Span) -> list[_Mention]:
     organisation, not the page's topic."""
     rules = pattern_event_triggers()
     doc = ctx.doc
-    if not ctx.under_heading or ctx.section is None or sent.start != 0:
-        return []
+    if not ctx.under_heading or ctx.section is None or sent.start != 0 or re.match(rules.structured_label, sent.text):
+        return []  # ("Founded: Mar 3, 2010": a field, which the field rules read)
     if ctx.discourse.topic is not None and ctx.section == ctx.discourse.topic.name:
         return []
     k = trigger.start - 1
@@ -3188,6 +3188,14 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 m for m in mentions if m.subject_type == "cluster" and ctx.depth[m.span.start] == 0
             ]
             founders = words & (rules.founder_cues - {"by"})  # "Nine clusters … signed the founding agreement"
+            member_coref: list[Evidence] = []
+            if not policies and not clusters_here and words & rules.membership_cues and not founders:
+                # "Today the federation has eight member clusters": the association the reference stands for
+                cluster_refs = [r for r in _references(sent) if r.ref == "cluster"]
+                antecedent = _grouping_antecedent(ctx, cluster_refs[0]) if cluster_refs else None
+                if antecedent is not None and antecedent.subject_type == "cluster":
+                    clusters_here = [_Mention(cluster_refs[0].span, antecedent.name, "cluster")]
+                    member_coref = [antecedent.evidence]
             if not policies and clusters_here and words & rules.membership_cues and not founders:
                 # "CLUSTERO represents around 50 Romanian clusters": an association's member clusters
                 subject = clusters_here[0]
@@ -3200,6 +3208,7 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                     quote=sent_span,
                     family="count",
                     qualifier=qualifier,
+                    extra_evidence=member_coref,
                 )
                 continue
             if policies:
@@ -3302,6 +3311,21 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 qualifier=qualifier,
                 extra_evidence=coref,
             )
+
+
+def _grouping_antecedent(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
+    """What "the association" that has clusters as members stands for: the last name the page
+    described with that noun or headed by it ("ClusterNet Bulgaria, the national association of
+    clusters"), before a nearer member cluster ("… the Varna Marine Network, launched in 2012.
+    Today the association unites 22 clusters"); else the usual antecedent."""
+    head = ref.span[-1].lower_
+    named = [*ctx.discourse.history, *([ctx.discourse.topic] if ctx.discourse.topic is not None else [])]
+    for antecedent in reversed(named):
+        if antecedent.subject_type == "cluster" and (
+            antecedent.name.split()[-1].lower() == head or head in _described_heads(ctx.document.text, antecedent.name)
+        ):
+            return antecedent
+    return _resolve(ctx, ref)
 
 
 def _block_cluster(ctx: _Ctx, sent: Span) -> _Antecedent | None:
