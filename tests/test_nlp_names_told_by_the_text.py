@@ -27,6 +27,9 @@
   association of firms that founded one ("created by APMA, the association of …");
 - "the federation", "the network", "the association" that counts clusters as its members stands
   for the association of clusters the page described with that noun, before a nearer member;
+- "It" opening a sentence continues the subject of the sentence before ("The cluster was one of
+  the first under the X programme, which … It now brings together 70 firms"); an indefinite
+  description ("is a Greek cluster of …") is no name;
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -376,5 +379,33 @@ def test_associations_of_firms(paragraph: str, expected: set) -> None:
     ],
 )
 def test_associations_counting_their_member_clusters(paragraphs: list[str], expected: set) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert page_facts("Cluster news", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            [
+                "The Salzburg Stone Cluster marks its tenth year.",
+                "The cluster was one of the first under the Alpine cluster programme, which the state launched in "
+                "2009 with the university and the Chamber of Crafts. It now brings together 70 quarries and masons.",
+            ],
+            {("Alpine cluster programme", "starting_year", 2009), ("Salzburg Stone Cluster", "member_count", 70)},
+            id="it-continues-the-subject-past-a-programme-in-a-relative-clause",
+        ),
+        pytest.param(
+            [
+                "The Aegean Sponge Cluster (ASC) is a Greek cluster of divers, processors and researchers.",
+                "The cluster grew out of a working group of the University of the Aegean. It was registered as a "
+                "civil company in 2019.",
+            ],
+            {("Aegean Sponge Cluster", "created_year", 2019)},
+            id="an-indefinite-description-is-no-name",
+        ),
+    ],
+)
+def test_it_continues_the_previous_subject(paragraphs: list[str], expected: set) -> None:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     assert page_facts("Cluster news", body) == expected

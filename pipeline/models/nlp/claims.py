@@ -753,6 +753,12 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     ]
     if ref.ref == "successor":
         return ctx.discourse.successor
+    if ref.ref == "any" and ref.span.start == sent.start and sent.start > 0:
+        # "The cluster was one of the first under the X programme, which … launched in 2003. It now
+        # brings together 95 firms": "It" opening a sentence continues the subject of the one before
+        subject = _previous_subject(ctx, ctx.doc[sent.start - 1].sent)
+        if subject is not None:
+            return subject
     if ref.ref == "any" and _possessed_subject_before(ctx, ref):
         return None  # "its joint training centre has trained 900 apprentices since it opened in 2007"
     if ref.ref == "topic":  # "we": the page topic, else the first cluster the page names
@@ -800,6 +806,49 @@ def _resolve(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:
     if found is not None and found.name in ctx.discourse.renamed and found.block < ctx.block_index:
         return ctx.discourse.renamed[found.name]  # "It now brings together ...": the renamed organisation
     return found
+
+
+def _previous_subject(ctx: _Ctx, prev: Span) -> _Antecedent | None:
+    """The cluster or programme that opens sentence `prev` as its subject (a name, or a reference
+    such as "The network", resolved), when a verb follows it."""
+    doc = ctx.doc
+    first = prev.start + (1 if doc[prev.start].lower_ in _SYNTAX.articles else 0)
+    opening = next(
+        (m for m in [*_mentions(prev), *_subject_references(prev)] if m.span.start in (prev.start, first)),
+        None,
+    )
+    if opening is None or opening.ref not in (None, "cluster", "policy") or ctx.depth[opening.span.start]:
+        return None
+    after = doc[opening.span.end] if opening.span.end < prev.end else None
+    if after is None or not (after.is_alpha and after.is_lower) or after.lower_ in _SYNTAX.complement_prepositions:
+        return None  # "The cluster of the valley …", "The network and the agency …": no plain subject
+    if after.lower_ in _SYNTAX.coordinators or _complement_of_noun(doc, opening):
+        return None
+    relative = next(
+        (t.i for t in prev if t.lower_ in _RELATIVES and t.i > prev.start and doc[t.i - 1].text == ","), prev.end
+    )
+    for t in doc[opening.span.end : relative]:
+        if t.is_alpha and t.text[:1].isupper() and not _circumstantial(doc, t.i, opening.span.end):
+            return None  # "X works with Agrolab. It was founded …": another name outside a relative clause
+    if opening.ref is not None:
+        return _resolve(ctx, opening)
+    return _antecedent_of(ctx, opening)
+
+
+def _circumstantial(doc: Doc, i: int, floor: int) -> bool:
+    """The capitalised word at `i` belongs to a phrase opened by a preposition of circumstance
+    ("under the Regional Technology Fund", "in Galway"), not to an object or partner ("works
+    with Agrolab", "runs the Baltic Photonics Cluster")."""
+    j = i - 1
+    while (
+        j > floor
+        and i - j <= 16
+        and doc[j].lower_ not in _SYNTAX.circumstance_prepositions
+        and (doc[j].is_alpha or doc[j].like_num or doc[j].text in ("&", ","))
+        and not (doc[j].is_lower and doc[j].lower_ in _SYNTAX.agent_prepositions)
+    ):
+        j -= 1  # back over the name ("the Kaunas Chamber of Commerce"), its modifiers and a list
+    return doc[j].lower_ in _SYNTAX.circumstance_prepositions
 
 
 def _opening_name_before(ctx: _Ctx, ref: _Mention) -> _Antecedent | None:

@@ -404,6 +404,8 @@ class SyntaxRules:
     first_person_possessives: frozenset[str] = frozenset()  # "We began our work in 2008"
     title_nouns: frozenset[str] = frozenset()  # "obtained the title of Accredited Innovation Cluster"
     aside_participles: frozenset[str] = frozenset()  # "The cluster, led by the X Association, was started"
+    circumstance_prepositions: frozenset[str] = frozenset()  # "… under the X Fund, which …. It has …"
+    agent_prepositions: frozenset[str] = frozenset()  # "X works with Agrolab. It …": a partner, maybe "it"
     compass_words: frozenset[str] = frozenset()  # "North Jutland": a place with its direction, no organisation
     origin_prepositions: frozenset[str] = frozenset()  # "eight wineries from Tikveš set it up": a place  # "… from Gdynia, set up in 2016, which has 74 members"
 

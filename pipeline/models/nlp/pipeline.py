@@ -190,6 +190,8 @@ def _generic_or_person(ent: Span) -> str | None:
     determined = before in syntax.reference_determiners or ent[0].lower_ in syntax.articles
     if determined and all(w in lex.generic_modifiers or w in lex.non_name_words for w in words):
         return "generic head"
+    if ent.ent_id_ == "x_lower_cluster" and before in syntax.indefinite_openers:
+        return "generic head"  # "X is a Greek cluster of fish farms": a description, not a name
     return None
 
 
