@@ -30,6 +30,8 @@
 - "It" opening a sentence continues the subject of the sentence before ("The cluster was one of
   the first under the X programme, which … It now brings together 70 firms"); an indefinite
   description ("is a Greek cluster of …") is no name;
+- a timeline entry "2011 – New name: X" or "2011 – Renamed X" renames the organisation named
+  before the entry;
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -409,3 +411,37 @@ def test_associations_counting_their_member_clusters(paragraphs: list[str], expe
 def test_it_continues_the_previous_subject(paragraphs: list[str], expected: set) -> None:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     assert page_facts("Cluster news", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        pytest.param(
+            ["2005 – Foundation of the Silesian Glass Makers Cluster by 9 glassworks", "2011 – New name: Silesia Glass Cluster"],
+            {
+                ("Silesian Glass Makers Cluster", "created_year", 2005),
+                ("Silesian Glass Makers Cluster", "renamed_to", "Silesia Glass Cluster"),
+            },
+            id="timeline-new-name",
+        ),
+        pytest.param(
+            ["2005 – Foundation of the Silesian Glass Makers Cluster by 9 glassworks", "2011 – Renamed Silesia Glass Cluster"],
+            {
+                ("Silesian Glass Makers Cluster", "created_year", 2005),
+                ("Silesian Glass Makers Cluster", "renamed_to", "Silesia Glass Cluster"),
+            },
+            id="timeline-renamed-after-a-dash",
+        ),
+        pytest.param(
+            [
+                "2005 – Foundation of the Silesian Glass Makers Cluster by 9 glassworks",
+                "2011 – New name: the Opole Glass Association becomes Opole Glass Cluster",
+            ],
+            {("Silesian Glass Makers Cluster", "created_year", 2005), ("Opole Glass Association", "renamed_to", "Opole Glass Cluster")},
+            id="new-name-opening-a-clause-is-read-as-the-clause",
+        ),
+    ],
+)
+def test_timeline_new_names(items: list[str], expected: set) -> None:
+    body = "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    assert page_facts("Our history", body) == expected

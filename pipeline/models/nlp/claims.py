@@ -2800,14 +2800,28 @@ def _renames(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> list[tuple[str,
             before is None
             and not inside
             and cue.direction == "forward"
-            and (span.start == sent.start or (span.start == sent.start + 1 and _LEADING_YEAR.match(sent.text)))
+            and (
+                span.start == sent.start
+                # "2010 Renamed …", "2012 – New name: …"
+                or (span.start - sent.start in (1, 2) and _LEADING_YEAR.match(sent.text) and all(
+                    t.like_num or t.is_punct for t in doc[sent.start : span.start]
+                ))
+            )
         ):
             # a timeline entry "2010 Renamed Steel & Metal Styria": the organisation the page last named
             new_name = _clean_name(after_name)
             last = next(
-                (a for a in reversed(ctx.discourse.history) if a.subject_type == "cluster" and a.name != new_name),
+                (
+                    a
+                    for a in reversed(ctx.discourse.history)
+                    if a.subject_type == "cluster"
+                    and a.name != new_name
+                    and (a.block < ctx.block_index or a.end <= sent.start_char)  # named before the entry
+                ),
                 None,
             )
+            if span[-1].text == ":" and not re.match(r"\s*(?:[.,;(]|$)", ctx.block.text[after_end:]):
+                last = None  # "New name: the X Association becomes Y": a clause of its own, not a name
             if last is not None:
                 before, coref = _Mention(span, last.name, "cluster"), [last.evidence]
         if before is None and inside and span.start == (_open_paren_before(ctx, span.start) or -2) + 1:
