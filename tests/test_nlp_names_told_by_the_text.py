@@ -32,6 +32,7 @@
   description ("is a Greek cluster of …") is no name;
 - a timeline entry "2011 – New name: X" or "2011 – Renamed X" renames the organisation named
   before the entry;
+- a "Formerly" / "Former name" field renames its old name to the name the section is about;
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -445,3 +446,22 @@ def test_it_continues_the_previous_subject(paragraphs: list[str], expected: set)
 def test_timeline_new_names(items: list[str], expected: set) -> None:
     body = "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
     assert page_facts("Our history", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "<h2>Celje Metal Cluster</h2><dl><dt>Founded</dt><dd>2003</dd><dt>Formerly</dt><dd>GIZ Kovina (until 2010)</dd></dl>",
+            {("Celje Metal Cluster", "created_year", 2003), ("GIZ Kovina", "renamed_to", "Celje Metal Cluster")},
+            id="formerly-field-with-its-note",
+        ),
+        pytest.param(
+            "<h2>Celje Metal Cluster</h2><dl><dt>Founded</dt><dd>2003</dd><dt>Former name</dt><dd>Celje Metal Cluster</dd></dl>",
+            {("Celje Metal Cluster", "created_year", 2003)},
+            id="trap-former-name-equal-to-the-name",
+        ),
+    ],
+)
+def test_former_name_fields(body: str, expected: set) -> None:
+    assert page_facts("Cluster directory", body) == expected

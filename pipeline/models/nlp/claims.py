@@ -4628,6 +4628,24 @@ def _field_claims(
         else:
             continue
         attribute = f.attribute
+        if attribute == "former_name":
+            # "Formerly: GIZ MAC (until 2009)" under "Maribor Automotive Cluster": renamed from it
+            if not isinstance(f.value, str) or f.value.casefold() == name.casefold():
+                continue
+            if (f.value, "renamed_to", _key(name)) not in have:
+                have.add((f.value, "renamed_to", _key(name)))
+                _add(
+                    ctx,
+                    subject_type=subject_type,
+                    subject_name=f.value,
+                    attribute="renamed_to",
+                    value=name,
+                    quote=(f.start, f.end),
+                    family="field",
+                    qualifier="rename",
+                    extra_evidence=extra,
+                )
+            continue
         if attribute == "start":
             attribute = "starting_year" if subject_type == "policy" else "created_year"
         if attribute == "cluster_count" and subject_type != "policy":

@@ -51,6 +51,7 @@ class StructuredRules:
     answer_openers: frozenset[str] = frozenset()
     total_word: str = "total"  # "Total number of members": the other member fields are its parts
     owner_nouns: tuple[str, ...] = ()  # "Date of creation of the cluster organisation": whose field it is
+    former_name_labels: frozenset[str] = frozenset()  # "Formerly: GIZ MAC (until 2009)": the old name
 
 
 @cache
@@ -83,6 +84,7 @@ def pattern_structured_fields() -> StructuredRules:
         answer_openers=frozenset(data.get("answer_openers", ())),
         total_word=str(data.get("total_word", "total")),
         owner_nouns=tuple(sorted((str(n) for n in data.get("owner_nouns", ())), key=len, reverse=True)),
+        former_name_labels=frozenset(data.get("former_name_labels", ())),
     )
 
 
@@ -93,7 +95,7 @@ class Field:
     block: int  # index into the selected blocks
     start: int  # character span of the quote inside that block
     end: int
-    attribute: str  # "start" | "member_count"
+    attribute: str  # "start" | "member_count" | "cluster_count" | "former_name"
     value: int | str
     precision: str | None
     subject: str | None  # a table row's own name
@@ -117,7 +119,15 @@ def _label(text: str) -> str:
     return " ".join(words)
 
 
+_FORMER_NAME = re.compile(r"^\s*(?P<name>[^\W\d_][^(;·|,]{0,80}?)\s*(?:[(;·|,]|$)")
+
+
 def _value(attribute: str, text: str, published: str | None) -> tuple[int | str, str | None] | None:
+    if attribute == "former_name":
+        # "GIZ MAC (until 2009)", "ECO WORLD STYRIA (renamed in 2021)": the name before its note
+        m = _FORMER_NAME.match(text)
+        name = m.group("name").strip() if m else ""
+        return (name, None) if name[:1].isupper() and len(name.split()) <= 8 else None
     if attribute == "start":
         dates = [
             d for d in find_dates(text, published=published) if d.anchor == "own" and d.precision != "range"
@@ -223,6 +233,8 @@ def _exact_attribute(label: str, rules: StructuredRules) -> str | None:
         return "member_count"
     if label in rules.cluster_count_labels:
         return "cluster_count"
+    if label in rules.former_name_labels:
+        return "former_name"
     return None
 
 
