@@ -33,6 +33,8 @@
 - a timeline entry "2011 – New name: X" or "2011 – Renamed X" renames the organisation named
   before the entry;
 - a "Formerly" / "Former name" field renames its old name to the name the section is about;
+- a name before a lower-case "measure", "scheme" or "status" names a programme ("The LinkUp
+  measure was introduced in 2017");
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -465,3 +467,22 @@ def test_timeline_new_names(items: list[str], expected: set) -> None:
 )
 def test_former_name_fields(body: str, expected: set) -> None:
     assert page_facts("Cluster directory", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "The LinkUp measure was introduced in 2017. 19 clusters currently carry out LinkUp projects.",
+            {("LinkUp measure", "starting_year", 2017)},
+            id="name-with-a-lower-case-measure-head",
+        ),
+        pytest.param(
+            "The CzechTrade scheme has been in place since 2009.",
+            {("CzechTrade scheme", "starting_year", 2009)},
+            id="name-with-a-lower-case-scheme-head",
+        ),
+    ],
+)
+def test_programmes_named_with_lower_case_heads(paragraph: str, expected: set) -> None:
+    assert page_facts("Programme news", f"<p>{paragraph}</p>") == expected

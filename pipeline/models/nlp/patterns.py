@@ -175,6 +175,8 @@ def pattern_policy_names() -> tuple[dict[str, object], ...]:
     - cluster_policy: "Flanders Innovation Clusters policy",
       "Business and Competitive Cluster policies", "Danish Cluster Programme"
     - initiative_anaphor: "the Initiative" (name = "Initiative")
+    - x_programme: a name before a lower-case programme head ("Vinnväxt programme", "InoLink measure",
+      "CzechTrade scheme", "Key National Cluster status")
 
     >>> {"cluster_initiative", "cluster_policy", "initiative_anaphor"} <= {p["id"] for p in pattern_policy_names()}
     True
