@@ -31,7 +31,7 @@
   the first under the X programme, which … It now brings together 70 firms"); an indefinite
   description ("is a Greek cluster of …") is no name;
 - a timeline entry "2011 – New name: X" or "2011 – Renamed X" renames the organisation named
-  before the entry;
+  before the entry, never a status it took ("Recognised … as a Competitiveness Pole");
 - a "Formerly" / "Former name" field renames its old name to the name the section is about;
 - a name before a lower-case "measure", "scheme" or "status" names a programme ("The LinkUp
   measure was introduced in 2017");
@@ -486,3 +486,15 @@ def test_former_name_fields(body: str, expected: set) -> None:
 )
 def test_programmes_named_with_lower_case_heads(paragraph: str, expected: set) -> None:
     assert page_facts("Programme news", f"<p>{paragraph}</p>") == expected
+
+
+def test_a_status_taken_is_no_antecedent_of_a_timeline_entry() -> None:
+    items = [
+        "2007 – Foundation of the association in Braga by 40 members, under the name Minho Textile Pole.",
+        "2009 – Recognised by the Government as a Competitiveness Pole.",
+        "2014 – New name: Textile Cluster Portugal.",
+    ]
+    body = "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    assert {f for f in page_facts("Our history", body) if f[1] == "renamed_to"} == {
+        ("Minho Textile Pole", "renamed_to", "Textile Cluster Portugal")
+    }

@@ -903,6 +903,13 @@ def _held_title(doc: Doc, mention: _Mention) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _SYNTAX.title_nouns
 
 
+def _indefinite_predicate(doc: Doc, mention: _Mention) -> bool:
+    """A name after "a"/"an" is a status the subject takes ("Recognised by the Government as a
+    Competitiveness Pole"), no entity a later reference or timeline entry stands for."""
+    i = mention.span.start
+    return i > 0 and doc[i - 1].lower_ in _SYNTAX.indefinite_openers and mention.subject_type == "cluster"
+
+
 def _possessed_subject_before(ctx: _Ctx, ref: _Mention) -> bool:
     """"it" after a possessed common noun that is the subject of its clause ("its training centre
     has trained 900 people since it opened in 2007"): "it" is that thing, not the organisation."""
@@ -4319,7 +4326,7 @@ def extract_prose(
             discourse.history.extend(
                 replace(_antecedent_of(ctx, m), described=m in described, oblique=_complement_of_noun(sdoc, m))
                 for m in [*named, *described]
-                if ctx.depth[m.span.start] == 0 and not _held_title(sdoc, m)
+                if ctx.depth[m.span.start] == 0 and not _held_title(sdoc, m) and not _indefinite_predicate(sdoc, m)
             )
             for name, subject_type, _ in _renames(ctx, sent, named):
                 seen.setdefault(name, (subject_type, (sent.start_char, sent.end_char), None))
