@@ -35,6 +35,9 @@
 - a "Formerly" / "Former name" field renames its old name to the name the section is about;
 - a name before a lower-case "measure", "scheme" or "status" names a programme ("The LinkUp
   measure was introduced in 2017");
+- a label awarded ("was labelled a pôle de compétitivité") is a start only when nothing else is
+  said; a design office, a park, a firm founded "by two brothers" or that "employs 540 people" is
+  no cluster;
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -498,3 +501,38 @@ def test_a_status_taken_is_no_antecedent_of_a_timeline_entry() -> None:
     assert {f for f in page_facts("Our history", body) if f[1] == "renamed_to"} == {
         ("Minho Textile Pole", "renamed_to", "Textile Cluster Portugal")
     }
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["Pôle Végétal Ouest was founded in 2003 by seed growers. In 2007 the cluster was labelled a pôle de compétitivité."],
+            {("Pôle Végétal Ouest", "created_year", 2003)},
+            id="labelled-later-is-no-second-start",
+        ),
+        pytest.param(
+            ["Pôle Hydro Lorraine, labelled in 2006, works on water technologies."],
+            {("Pôle Hydro Lorraine", "created_year", 2006)},
+            id="labelled-is-the-start-when-nothing-else-is-said",
+        ),
+        pytest.param(
+            ["Adria Hull Design, a ship design office founded in 1993, has become a member of the Kvarner Maritime Cluster."],
+            set(),
+            id="trap-a-design-office-founded",
+        ),
+        pytest.param(
+            ["The Odense Drone Cluster has 60 members. Nordic Rotor Systems was founded in 2011 by two brothers in a garage."],
+            {("Odense Drone Cluster", "member_count", 60)},
+            id="trap-a-firm-founded-by-two-brothers",
+        ),
+        pytest.param(
+            ["The Banat Cable Cluster has 60 members. Vest Wire Systems was founded in 1999 and employs 540 people."],
+            {("Banat Cable Cluster", "member_count", 60)},
+            id="trap-a-firm-that-employs-people",
+        ),
+    ],
+)
+def test_labels_and_companies(paragraphs: list[str], expected: set) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert page_facts("Cluster news", body) == expected

@@ -2270,10 +2270,15 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             and not _description_of_name(ctx, m, candidates)
             # "The first chip factory opened in Dresden in 1994": a town is never founded here
             and not (m.ref is None and is_place(m.name))
+            # "Vestergaard Automation was founded in 1987 by two brothers", "X was founded in 1998 and
+            # employs 640 people": a name no rule typed, told like a company
+            and not (m.ref is None and not any(m.span == c.span for c in mentions) and _company_story(doc, trigger))
         ]
         if len(subjects) < bound:
             _rejected(ctx, date)
-        legal_form = _legal_form_after(doc, trigger, sent)
+        # a legal form taken on, or a label awarded ("In 2010 the cluster was labelled a pôle de
+        # compétitivité"): the organisation's start only when the page gives no other
+        legal_form = _legal_form_after(doc, trigger, sent) or trigger.label_ == "labelled"
         for subject in subjects:
             before = len(ctx.claims)
             _add_event(ctx, subject, value, precision, quote=sent_span, qualifier=qualifier, date_evidence=row_evidence)
@@ -2296,6 +2301,21 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 used.add(id(other_date))
                 value, precision = _value(other_date.expr)
                 _add_event(ctx, other, value, precision, quote=sent_span, qualifier=qualifier)
+
+
+def _company_story(doc: Doc, trigger: Span) -> bool:
+    """The clause of the trigger tells a company's story: founded by people ("by two brothers",
+    "by three researchers") or employing staff ("and employs 640 people")."""
+    rules = pattern_event_triggers()
+    sent = trigger.sent
+    words = [t.lower_ for t in doc[trigger.end : sent.end]]
+    if any(w in rules.company_verbs for w in words):
+        return True
+    for k, w in enumerate(words[:-1]):
+        if w == "by":
+            after = words[k + 1 : k + 4]
+            return any(a in rules.person_founders for a in after)
+    return False
 
 
 def _legal_form_after(doc: Doc, trigger: Span, sent: Span) -> bool:

@@ -202,6 +202,8 @@ class EventRules:
     possessed_activities: frozenset[str] = frozenset()
     nominal_documents: frozenset[str] = frozenset()
     legal_form_nouns: frozenset[str] = frozenset()
+    person_founders: frozenset[str] = frozenset()
+    company_verbs: frozenset[str] = frozenset()
     object_since_verbs: frozenset[str] = frozenset()
     held_since_verbs: frozenset[str] = frozenset()  # "has held the status ... since": a status, no start
     succession_verbs: frozenset[str] = frozenset()  # "was followed in 2007 by the X programme"
@@ -272,6 +274,8 @@ def pattern_event_triggers() -> EventRules:
         possessed_activities=frozenset(data["possessed_activities"]),
         nominal_documents=frozenset(data.get("nominal_documents", ())),
         legal_form_nouns=frozenset(data.get("legal_form_nouns", ())),
+        person_founders=frozenset(data.get("person_founders", ())),
+        company_verbs=frozenset(data.get("company_verbs", ())),
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
         held_since_verbs=frozenset(data.get("held_since_verbs", ())),
         succession_verbs=frozenset(data.get("succession_verbs", ())),
