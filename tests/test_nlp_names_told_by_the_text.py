@@ -536,3 +536,12 @@ def test_a_status_taken_is_no_antecedent_of_a_timeline_entry() -> None:
 def test_labels_and_companies(paragraphs: list[str], expected: set) -> None:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     assert page_facts("Cluster news", body) == expected
+
+
+def test_it_as_the_object_of_a_managing_relative_clause_is_no_subject() -> None:
+    body = (
+        "<p>The Danube Mechatronics Cluster is a cluster initiative of the province for machine builders.</p>"
+        "<p>The cluster was launched in 2005 under the provincial programme.</p>"
+        "<p>Business Lower Danube, the agency that manages it, was formed in 2016 when two regional companies merged.</p>"
+    )
+    assert page_facts("Danube Mechatronics Cluster", body) == {("Danube Mechatronics Cluster", "created_year", 2005)}

@@ -2270,6 +2270,9 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             and not _description_of_name(ctx, m, candidates)
             # "The first chip factory opened in Dresden in 1994": a town is never founded here
             and not (m.ref is None and is_place(m.name))
+            # "Business Upper Austria, the agency that manages it, was formed in 2014": "it" is the
+            # object of the manager's relative clause, not what was formed
+            and not (m.ref == "any" and m.span.start > 0 and doc[m.span.start - 1].lower_ in _SYNTAX.manager_verbs)
             # "Vestergaard Automation was founded in 1987 by two brothers", "X was founded in 1998 and
             # employs 640 people": a name no rule typed, told like a company
             and not (m.ref is None and not any(m.span == c.span for c in mentions) and _company_story(doc, trigger))
