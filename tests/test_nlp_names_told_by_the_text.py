@@ -37,7 +37,8 @@
   measure was introduced in 2017");
 - a label awarded ("was labelled a pôle de compétitivité") is a start only when nothing else is
   said; a design office, a park, a firm founded "by two brothers" or that "employs 540 people" is
-  no cluster;
+  no cluster, nor is what "started in 2021 as a start-up project" (but "as a spin-off of the
+  X network" is);
 - a directory entry's text opening with a subjectless trigger right under its heading ("<h2>Tyrol
   Wood Network</h2><p>Founded 2009. …</p>") dates the heading's organisation.
 
@@ -545,3 +546,22 @@ def test_it_as_the_object_of_a_managing_relative_clause_is_no_subject() -> None:
         "<p>Business Lower Danube, the agency that manages it, was formed in 2016 when two regional companies merged.</p>"
     )
     assert page_facts("Danube Mechatronics Cluster", body) == {("Danube Mechatronics Cluster", "created_year", 2005)}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "The Olomouc Optics Cluster now has 27 members; one of them, LumiQure, started in 2021 as a start-up project.",
+            {("Olomouc Optics Cluster", "member_count", 27)},
+            id="trap-started-as-a-start-up",
+        ),
+        pytest.param(
+            "Robocoast Satakunta began in 2021 as a spin-off of the Pori robotics network and now counts 33 members.",
+            {("Robocoast Satakunta", "created_year", 2021), ("Robocoast Satakunta", "member_count", 33)},
+            id="a-spin-off-of-a-network",
+        ),
+    ],
+)
+def test_hyphenated_company_nouns(paragraph: str, expected: set) -> None:
+    assert page_facts("Cluster news", f"<p>{paragraph}</p>") == expected

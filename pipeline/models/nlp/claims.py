@@ -2430,7 +2430,14 @@ def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool
             return False  # the head ends before "of", "for", ",": what follows describes it
         if t.lower_ in lex.collective_descriptors and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
             return False  # "started in 2011 as a loose group of five glassworks": its members
-        if t.lower_ in lex.non_cluster_descriptors:
+        glued = (
+            f"{t.lower_}-{doc[t.i + 2].lower_}"
+            if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ and not doc[t.i + 1].whitespace_
+            else ""
+        )  # "as a start-up project": the compound split by the tokenizer
+        if glued and t.i + 3 < len(doc) and doc[t.i + 3].lower_ in _SYNTAX.apposition_head_stops:
+            return False  # "began in 2021 as a spin-off of the Satakunta robotics network": of a network
+        if t.lower_ in lex.non_cluster_descriptors or glued in lex.non_cluster_descriptors:
             modifiers = doc[k + 2 : t.i].text.lower()
             # "founded as a non-profit company": a legal form, not a business
             return not any(re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", modifiers) for m in lex.legal_form_modifiers)
