@@ -4329,7 +4329,11 @@ def extract_prose(
             discourse,
             index,
             section_subject(selected, index, _is_name),
-            index > 0 and selected[index - 1].kind == "heading",
+            # the heading right above names the entry itself ("<h2>Micronarc</h2><p>Founded 2006 …"),
+            # not a sub-heading under an earlier name ("Luxinnovation in figures 2007")
+            index > 0
+            and selected[index - 1].kind == "heading"
+            and section_subject(selected[index - 1 : index + 1], 1, _is_name) is not None,
         )
         seen: dict[str, tuple[SubjectType, tuple[int, int], str | None]] = {}
         prev_sent: Span | None = None
