@@ -29,6 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -1585,8 +1586,7 @@ def _called_the_cluster_next(doc: Doc, name: str) -> bool:
     """The sentence that opens with the name is followed by one that opens with a cluster reference
     ("NCE Arctic Seafood, established in 2015 in Tromsø, keeps its status … The cluster has 110
     members"): the text itself calls the name a cluster."""
-    sents = list(doc.sents)
-    for here, after in zip(sents, sents[1:]):
+    for here, after in pairwise(doc.sents):
         if not here.text.startswith(name):
             continue
         return any(a.start == after.start and a.label_ == "cluster" for a in doc.spans.get("anaphors", []))
@@ -2478,7 +2478,11 @@ def _described_after(doc: Doc, trigger: Span) -> bool:
     lex = pattern_name_lexicon()
     sent = trigger.sent
     for k in range(trigger.end, sent.end - 3):
-        if doc[k].lower_ in _SYNTAX.coordinators and doc[k + 1].lower_ in _SYNTAX.copulas and doc[k + 2].lower_ in _SYNTAX.articles:
+        if (
+            doc[k].lower_ in _SYNTAX.coordinators
+            and doc[k + 1].lower_ in _SYNTAX.copulas
+            and doc[k + 2].lower_ in _SYNTAX.articles
+        ):
             head: list[str] = []
             for t in doc[k + 3 : min(k + 8, sent.end)]:
                 if t.lower_ in _SYNTAX.apposition_head_stops or t.is_punct:
