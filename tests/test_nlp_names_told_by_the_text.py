@@ -51,7 +51,10 @@ import pytest
 
 from tests.test_nlp_dev6_rules import page_facts
 
-_STARTS = ("created_year", "starting_year")
+
+def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
+    """The facts of a page made of these paragraphs under this headline."""
+    return page_facts(h1, "".join(f"<p>{p}</p>" for p in paragraphs))
 
 
 @pytest.mark.parametrize(
@@ -60,8 +63,8 @@ _STARTS = ("created_year", "starting_year")
         pytest.param(
             "Fish cluster keeps its top label",
             [
-                "Blue Fjord Foods, founded in 2012 in Bodø, keeps its place at the top level of the national programme. "
-                "The cluster has 90 members, from trawler owners to packaging firms."
+                ("Blue Fjord Foods, founded in 2012 in Bodø, keeps its place at the top level of the national programme. "
+                "The cluster has 90 members, from trawler owners to packaging firms.")
             ],
             {("Blue Fjord Foods", "created_year", 2012), ("Blue Fjord Foods", "member_count", 90)},
             id="name-called-the-cluster-in-the-next-sentence",
@@ -69,8 +72,8 @@ _STARTS = ("created_year", "starting_year")
         pytest.param(
             "Fish cluster keeps its top label",
             [
-                "Blue Fjord Foods, founded in 2012 in Bodø, keeps its place at the top level of the national programme. "
-                "Its managers expect more exports."
+                ("Blue Fjord Foods, founded in 2012 in Bodø, keeps its place at the top level of the national programme. "
+                "Its managers expect more exports.")
             ],
             set(),
             id="trap-name-nobody-calls-a-cluster",
@@ -78,8 +81,8 @@ _STARTS = ("created_year", "starting_year")
         pytest.param(
             "Health technology meets in Aarhus",
             [
-                "Medtech Jutland Partners presented its new strategy in Aarhus on Monday. "
-                "The cluster was formed in 2009 by the region and four hospitals."
+                ("Medtech Jutland Partners presented its new strategy in Aarhus on Monday. "
+                "The cluster was formed in 2009 by the region and four hospitals.")
             ],
             {("Medtech Jutland Partners", "created_year", 2009)},
             id="the-cluster-after-a-sentence-opening-with-a-name",
@@ -87,8 +90,8 @@ _STARTS = ("created_year", "starting_year")
         pytest.param(
             "Health technology meets in Aarhus",
             [
-                "Karen Holm presented the new strategy in Aarhus on Monday. "
-                "The cluster was formed in 2009 by the region and four hospitals. Holm wants more members."
+                ("Karen Holm presented the new strategy in Aarhus on Monday. "
+                "The cluster was formed in 2009 by the region and four hospitals. Holm wants more members.")
             ],
             set(),
             id="trap-the-cluster-after-a-person",
@@ -96,8 +99,8 @@ _STARTS = ("created_year", "starting_year")
         pytest.param(
             "Optics news",
             [
-                "PhotonNet Saxony, the optics network set up in 1998 by firms and institutes around the "
-                "technical university, links the lens makers of the state."
+                ("PhotonNet Saxony, the optics network set up in 1998 by firms and institutes around the "
+                "technical university, links the lens makers of the state.")
             ],
             {("PhotonNet Saxony", "created_year", 1998)},
             id="apposition-ending-with-its-dated-participle",
@@ -106,8 +109,8 @@ _STARTS = ("created_year", "starting_year")
             "Vitrum Lenses joins PhotonNet Saxony",
             [
                 "Vitrum Lenses, a maker of precision glass, has become a member.",
-                "PhotonNet Saxony, the optics network set up in 1998 by firms and institutes around the "
-                "technical university, links the lens makers of the state. With Vitrum, the network counts 88 members.",
+                ("PhotonNet Saxony, the optics network set up in 1998 by firms and institutes around the "
+                "technical university, links the lens makers of the state. With Vitrum, the network counts 88 members."),
             ],
             {("PhotonNet Saxony", "created_year", 1998), ("PhotonNet Saxony", "member_count", 88)},
             id="headline-a-joins-b-is-about-b",
@@ -115,8 +118,8 @@ _STARTS = ("created_year", "starting_year")
         pytest.param(
             "Cross-border cluster one year on",
             [
-                "The Adriatic Heritage Tourism Cluster, created under the HERITOUR project of the "
-                "Interreg programme, was formally constituted in Bari on 4 May 2020."
+                ("The Adriatic Heritage Tourism Cluster, created under the HERITOUR project of the "
+                "Interreg programme, was formally constituted in Bari on 4 May 2020.")
             ],
             {("Adriatic Heritage Tourism Cluster", "created_year", 2020)},
             id="created-under-aside-before-passive",
@@ -144,8 +147,7 @@ _STARTS = ("created_year", "starting_year")
     ],
 )
 def test_names_the_text_calls_clusters(h1: str, paragraphs: list[str], expected: set) -> None:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    assert page_facts(h1, body) == expected
+    assert paragraphs_facts(h1, paragraphs) == expected
 
 
 @pytest.mark.parametrize(
@@ -182,8 +184,8 @@ def test_list_item_opening_with_a_name_alone(items: list[str], expected: set) ->
         pytest.param(
             "Bohemian Cluster Union – Czech Republic",
             [
-                "The Bohemian Cluster Union (BCU) is a non-profit body that speaks for cluster organisations in the "
-                "Czech Republic. It was established in 2009 by six clusters."
+                ("The Bohemian Cluster Union (BCU) is a non-profit body that speaks for cluster organisations in the "
+                "Czech Republic. It was established in 2009 by six clusters.")
             ],
             {("Bohemian Cluster Union", "created_year", 2009)},
             id="it-past-a-country-name",
@@ -192,8 +194,8 @@ def test_list_item_opening_with_a_name_alone(items: list[str], expected: set) ->
             "Report: Maritime Day West 2024",
             [
                 "The Bergen Ship Cluster showed its new test basin.",
-                "Ocean Data Norge presented its sensor projects; the cluster was formed in 2013 by "
-                "three universities and has about 80 member organisations.",
+                ("Ocean Data Norge presented its sensor projects; the cluster was formed in 2013 by "
+                "three universities and has about 80 member organisations."),
             ],
             {("Ocean Data Norge", "created_year", 2013), ("Ocean Data Norge", "member_count", 80)},
             id="the-cluster-after-a-semicolon-is-the-clause-subject",
@@ -201,8 +203,8 @@ def test_list_item_opening_with_a_name_alone(items: list[str], expected: set) ->
         pytest.param(
             "University hosts the dairy cluster",
             [
-                "Dairy Tartu, the milk processing cluster initiated by the faculty together with four dairies, "
-                "was founded in 2015. It brings together 22 companies."
+                ("Dairy Tartu, the milk processing cluster initiated by the faculty together with four dairies, "
+                "was founded in 2015. It brings together 22 companies.")
             ],
             {("Dairy Tartu", "created_year", 2015), ("Dairy Tartu", "member_count", 22)},
             id="apposition-ending-with-a-participle-and-its-agent",
@@ -210,8 +212,8 @@ def test_list_item_opening_with_a_name_alone(items: list[str], expected: set) ->
         pytest.param(
             "How Rotterdam Robot Delta grew up",
             [
-                "Rotterdam Robot Delta started out in 2016 as a network of four robot start-ups near the port. "
-                "It was set up as a foundation in 2018 and now brings together 90 firms."
+                ("Rotterdam Robot Delta started out in 2016 as a network of four robot start-ups near the port. "
+                "It was set up as a foundation in 2018 and now brings together 90 firms.")
             ],
             {("Rotterdam Robot Delta", "created_year", 2016), ("Rotterdam Robot Delta", "member_count", 90)},
             id="legal-form-taken-on-later-is-no-second-start",
@@ -219,8 +221,8 @@ def test_list_item_opening_with_a_name_alone(items: list[str], expected: set) ->
         pytest.param(
             "Estonian ICT Cluster",
             [
-                "The Estonian ICT Cluster (EICTC) began as an informal group of software firms. "
-                "It was officially established as an association in 2009, the first of its kind in the country.",
+                ("The Estonian ICT Cluster (EICTC) began as an informal group of software firms. "
+                "It was officially established as an association in 2009, the first of its kind in the country."),
                 "Since 2014 it has been co-financed through the national cluster programme.",
             ],
             {("Estonian ICT Cluster", "created_year", 2009)},
@@ -237,8 +239,7 @@ def test_list_item_opening_with_a_name_alone(items: list[str], expected: set) ->
     ],
 )
 def test_references_and_legal_forms(h1: str, paragraphs: list[str], expected: set) -> None:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    assert page_facts(h1, body) == expected
+    assert paragraphs_facts(h1, paragraphs) == expected
 
 
 @pytest.mark.parametrize(
@@ -388,8 +389,7 @@ def test_associations_of_firms(paragraph: str, expected: set) -> None:
     ],
 )
 def test_associations_counting_their_member_clusters(paragraphs: list[str], expected: set) -> None:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    assert page_facts("Cluster news", body) == expected
+    assert paragraphs_facts("Cluster news", paragraphs) == expected
 
 
 @pytest.mark.parametrize(
@@ -398,8 +398,8 @@ def test_associations_counting_their_member_clusters(paragraphs: list[str], expe
         pytest.param(
             [
                 "The Salzburg Stone Cluster marks its tenth year.",
-                "The cluster was one of the first under the Alpine cluster programme, which the state launched in "
-                "2009 with the university and the Chamber of Crafts. It now brings together 70 quarries and masons.",
+                ("The cluster was one of the first under the Alpine cluster programme, which the state launched in "
+                "2009 with the university and the Chamber of Crafts. It now brings together 70 quarries and masons."),
             ],
             {("Alpine cluster programme", "starting_year", 2009), ("Salzburg Stone Cluster", "member_count", 70)},
             id="it-continues-the-subject-past-a-programme-in-a-relative-clause",
@@ -407,8 +407,8 @@ def test_associations_counting_their_member_clusters(paragraphs: list[str], expe
         pytest.param(
             [
                 "The Aegean Sponge Cluster (ASC) is a Greek cluster of divers, processors and researchers.",
-                "The cluster grew out of a working group of the University of the Aegean. It was registered as a "
-                "civil company in 2019.",
+                ("The cluster grew out of a working group of the University of the Aegean. It was registered as a "
+                "civil company in 2019."),
             ],
             {("Aegean Sponge Cluster", "created_year", 2019)},
             id="an-indefinite-description-is-no-name",
@@ -416,8 +416,7 @@ def test_associations_counting_their_member_clusters(paragraphs: list[str], expe
     ],
 )
 def test_it_continues_the_previous_subject(paragraphs: list[str], expected: set) -> None:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    assert page_facts("Cluster news", body) == expected
+    assert paragraphs_facts("Cluster news", paragraphs) == expected
 
 
 @pytest.mark.parametrize(
@@ -535,8 +534,7 @@ def test_a_status_taken_is_no_antecedent_of_a_timeline_entry() -> None:
     ],
 )
 def test_labels_and_companies(paragraphs: list[str], expected: set) -> None:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    assert page_facts("Cluster news", body) == expected
+    assert paragraphs_facts("Cluster news", paragraphs) == expected
 
 
 def test_it_as_the_object_of_a_managing_relative_clause_is_no_subject() -> None:

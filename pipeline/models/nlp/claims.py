@@ -2453,7 +2453,6 @@ def _described_as_non_cluster(ctx: _Ctx, subject: _Mention, trigger: Span) -> bo
     before the apposition's first "of"/"for"/","; a cluster noun or an organisation head among them
     ("a network of suppliers") keeps the name a cluster."""
     doc = ctx.doc
-    lex = pattern_name_lexicon()
     k = subject.span.end
     if subject.ref is None and (_described_after(doc, trigger) or _managing_agent(doc, subject)):
         return True
@@ -2461,21 +2460,28 @@ def _described_as_non_cluster(ctx: _Ctx, subject: _Mention, trigger: Span) -> bo
         return False
     if doc[k + 1].lower_ not in _SYNTAX.articles:
         return False
+    return _non_cluster_head(doc[k + 2 : trigger.start])
+
+
+def _non_cluster_head(tokens: Span, *, stop_at_punct: bool = False) -> bool:
+    """The head words of a description (up to six, before "of"/"for"/"," or, with `stop_at_punct`,
+    any punctuation) name a company, an agency or an authority, and no cluster or organisation noun
+    ("a spin-off company", "the managing authority"; not "a network of suppliers")."""
+    lex = pattern_name_lexicon()
     head: list[str] = []
-    for t in doc[k + 2 : trigger.start]:
-        if t.lower_ in _SYNTAX.apposition_head_stops or len(head) >= 6:
+    for t in tokens:
+        if t.lower_ in _SYNTAX.apposition_head_stops or (stop_at_punct and t.is_punct) or len(head) >= 6:
             break
         head.append(t.lower_)
     words = set(head)
-    if words & (lex.cluster_nouns | lex.org_heads | lex.context_nouns):
-        return False
-    return bool(words & lex.non_cluster_descriptors)
+    return not words & (lex.cluster_nouns | lex.org_heads | lex.context_nouns) and bool(
+        words & lex.non_cluster_descriptors
+    )
 
 
 def _described_after(doc: Doc, trigger: Span) -> bool:
     """A coordinated copula after the event says the subject is no cluster ("ADR Vest was founded
     in 1998 and is the managing authority of the Regional Programme")."""
-    lex = pattern_name_lexicon()
     sent = trigger.sent
     for k in range(trigger.end, sent.end - 3):
         if (
@@ -2483,15 +2489,7 @@ def _described_after(doc: Doc, trigger: Span) -> bool:
             and doc[k + 1].lower_ in _SYNTAX.copulas
             and doc[k + 2].lower_ in _SYNTAX.articles
         ):
-            head: list[str] = []
-            for t in doc[k + 3 : min(k + 8, sent.end)]:
-                if t.lower_ in _SYNTAX.apposition_head_stops or t.is_punct:
-                    break
-                head.append(t.lower_)
-            words = set(head)
-            return not words & (lex.cluster_nouns | lex.org_heads | lex.context_nouns) and bool(
-                words & lex.non_cluster_descriptors
-            )
+            return _non_cluster_head(doc[k + 3 : min(k + 8, sent.end)], stop_at_punct=True)
     return False
 
 
