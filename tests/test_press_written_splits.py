@@ -557,6 +557,48 @@ SPLITS: dict[str, WrittenSplit] = {
             None: (0.71, 0.89),
         },
     ),
+    # dev39: fresh pages (18 countries, none LU/BE; DE FR ES IT PL SE first); gold commit 0ee8c6a, scored once
+    # afterwards (default settings, committed binder never trained on dev39): start dates 53/63, 2 FP; renames 3/8,
+    # 1 FP; member counts 32/43, 7 FP; cluster counts 8/15, 2 FP; overall 96/129, 12 FP. Floors: these, rounded down.
+    "dev39": WrittenSplit(
+        42, 34, 18, 237,
+        {"created_year": 47, "member_count": 43, "starting_year": 16, "renamed_to": 8, "cluster_count": 15},
+        {
+            "start_date": (0.84, 0.96),
+            "renamed_to": (0.37, 0.75),
+            "member_count": (0.74, 0.82),
+            "cluster_count": (0.53, 0.80),
+            None: (0.74, 0.88),
+        },
+    ),
+    # dev40: fresh pages (19 countries, none LU/BE; FI NO EE LV LT HU RO AT first); gold commit 5a49cae, scored once
+    # afterwards (default settings, committed binder never trained on dev40): start dates 53/58, 2 FP; renames 2/7,
+    # 1 FP; member counts 32/40, 4 FP; cluster counts 5/7, 4 FP; overall 92/112, 11 FP. Floors: these, rounded down.
+    "dev40": WrittenSplit(
+        44, 38, 19, 262,
+        {"created_year": 48, "member_count": 40, "starting_year": 10, "renamed_to": 7, "cluster_count": 7},
+        {
+            "start_date": (0.91, 0.96),
+            "renamed_to": (0.28, 0.66),
+            "member_count": (0.80, 0.88),
+            "cluster_count": (0.71, 0.55),
+            None: (0.82, 0.89),
+        },
+    ),
+    # dev37: fresh pages (18 countries, none LU/BE; IE UK NL DK IS PT first); gold commit 552b890, scored once
+    # afterwards (default settings, committed binder never trained on dev37): start dates 42/61, 3 FP; renames 3/5,
+    # 0 FP; member counts 29/38, 4 FP; cluster counts 2/7, 2 FP; overall 76/111, 9 FP. Floors: these, rounded down.
+    "dev37": WrittenSplit(
+        42, 35, 18, 266,
+        {"created_year": 48, "member_count": 38, "starting_year": 13, "renamed_to": 5, "cluster_count": 7},
+        {
+            "start_date": (0.68, 0.93),
+            "renamed_to": (0.60, 1.00),
+            "member_count": (0.76, 0.87),
+            "cluster_count": (0.28, 0.50),
+            None: (0.68, 0.89),
+        },
+    ),
 }
 SETS = {name: load_set(PRESS, splits=(name,)) for name in SPLITS}  # type: ignore[arg-type]
 
