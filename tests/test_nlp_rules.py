@@ -60,6 +60,7 @@ def test_pipeline_is_blank_english_with_rules() -> None:
     assert nlp is build_nlp()
     assert nlp.lang == "en" and nlp.pipe_names == [
         "sentencizer",
+        "legal_form_joins",
         "entity_ruler",
         "cluster_mentions",
         "cluster_cues",

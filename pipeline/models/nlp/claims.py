@@ -242,8 +242,14 @@ def _subject_type(span: Span) -> SubjectType:
 
 
 def _clean_name(text: str) -> str:
-    name = " ".join(text.split())
-    return re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name).strip(" ,;:")
+    """The name without a leading article or a trailing legal form ("Pannon Klaszter Kft." ->
+    "Pannon Klaszter", "Agro Sp. z o.o." -> "Agro")."""
+    name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", " ".join(text.split())).strip(" ,;:")
+    words = name.split()
+    forms = pattern_name_lexicon().abbreviated_legal_forms
+    while len(words) > 1 and words[-1].lower().rstrip(".") in forms:
+        words.pop()
+    return " ".join(words).strip(" ,;:")
 
 
 def _evidence(ctx: _Ctx, start: int, end: int, family: str) -> Evidence:
@@ -504,13 +510,17 @@ def _apposition_relative(ctx: _Ctx, mention: _Mention, i: int) -> bool:
     if start + 2 >= i or doc[start].text != "," or doc[start + 1].lower_ not in _SYNTAX.articles:
         return False
     rel = next((k for k in range(start + 2, i) if doc[k].lower_ in _RELATIVES), None)
-    if rel is None or rel + 1 >= i or doc[rel + 1].lower_ not in _SYNTAX.singular_aux:
+    if rel is None or rel + 1 > i:
         return False
-    rules = pattern_event_triggers()
-    verbs = rules.passive_aux | _SYNTAX.perfect_aux | _SYNTAX.copulas
     # "X, the life-sciences cluster of the Maltese islands, which was formed in 2019": the
     # apposition closed by a comma before the relative
     closed = doc[rel - 1].text == "," and rel - 1 > start + 2
+    # "…, which came into being in 2009": a verb that shows no number, right after the closed apposition
+    verb_first = closed and any(e.start == rel + 1 for e in doc.spans["events"])
+    if doc[rel + 1].lower_ not in _SYNTAX.singular_aux and not verb_first:
+        return False
+    rules = pattern_event_triggers()
+    verbs = rules.passive_aux | _SYNTAX.perfect_aux | _SYNTAX.copulas
     inside = doc[start + 2 : rel - 1 if closed else rel]
     if any(t.text in ";:()" or t.lower_ in verbs or t.lower_ in _RELATIVES for t in inside):
         return False
@@ -522,6 +532,8 @@ def _apposition_relative(ctx: _Ctx, mention: _Mention, i: int) -> bool:
     listed = bool(commas) and any(t.lower_ in _SYNTAX.coordinators for t in doc[commas[-1] + 1 : rel])
     if commas and not listed:
         return False  # commas of a list only: "the network of firms, institutes and governments that was …"
+    if closed and any(t.lower_ in pattern_name_lexicon().cluster_nouns for t in inside[:4]):
+        return True  # "X, the wood-processing cluster of the Celje region, which …": the cluster is X
     before = doc[rel - 2 if closed else rel - 1]
     plural = before.is_lower and before.lower_.endswith("s") and not before.lower_.endswith("ss")
     # a singular noun right before "that was" may be what it describes ("the network of the
@@ -1198,6 +1210,7 @@ def _trigger_subject(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> list
         return successor
     found = (
         _trigger_subject_one(ctx, trigger, mentions)
+        or _apposition_participle(ctx, trigger, mentions)
         or _unnamed_subject(ctx, trigger)
         or _described_reference(ctx, trigger)
         or _list_item_subject(ctx, trigger, mentions)
@@ -1473,9 +1486,12 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
         return None
     k = trigger.start - 1
     while k >= 0 and (
-        doc[k].lower_ in rules.adverbs or doc[k].lower_ in rules.passive_aux or doc[k].lower_ in _SYNTAX.perfect_aux
+        doc[k].lower_ in rules.adverbs
+        or doc[k].lower_ in rules.passive_aux
+        or doc[k].lower_ in _SYNTAX.perfect_aux
+        or (doc[k].lower_ in _SYNTAX.reflexives and k == trigger.start - 1 and k > 0 and doc[k - 1].lower_ in rules.passive_aux)
     ):
-        k -= 1  # "X had been set up", "Oslo Medtech has worked since 2007"
+        k -= 1  # "X had been set up", "Oslo Medtech has worked since 2007", "X was itself founded"
     passive = k + 1 < trigger.start and any(
         doc[i].lower_ in rules.passive_aux for i in range(k + 1, trigger.start)
     )
@@ -1484,6 +1500,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     if k > trigger.sent.start + 1 and doc[k].lower_ in _RELATIVES and doc[k - 1].text == ",":
         k -= 1  # "X, which has been operating since 2002": the name the relative clause is about
     apposed = k > trigger.sent.start and doc[k].text == ","
+    if apposed and passive and (opening := _apposition_opening(ctx, k)) is not None:
+        k = opening  # "Welfare Tech, the oldest of the three, was founded in 2007": the name before it
     if apposed:  # "X (NCE), introduced in 2006"
         k -= 1
         if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
@@ -1535,6 +1553,45 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     if apposed and not _page_subject_like(ctx, _clean_name(span.text)):
         return None  # "Bayern Innovativ, founded in 1995, coordinates ...": a name the page only passes by
     return _Mention(span, _clean_name(span.text), "cluster")
+
+
+def _apposition_participle(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
+    """A past participle right after the cluster noun that heads an apposition is about the name
+    before the apposition ("Green-Tech Latvia, the green and smart technology cluster founded in
+    2013, is one of the signatories": Green-Tech Latvia was founded)."""
+    doc = ctx.doc
+    lex = pattern_name_lexicon()
+    head = trigger.start - 1
+    first = trigger[0].lower_
+    if head < 2 or doc[head].lower_ not in lex.cluster_nouns or not (first.endswith("ed") or first in _PAST_IRREGULAR):
+        return None
+    a = head - 1
+    while a > trigger.sent.start and (doc[a].is_lower or doc[a].text == "-") and doc[a].lower_ not in _SYNTAX.articles:
+        a -= 1
+    if doc[a].lower_ not in _SYNTAX.articles or a - 1 <= trigger.sent.start or doc[a - 1].text != ",":
+        return None
+    end = a - 1
+    named = next((m for m in mentions if m.span.end == end and m.ref is None), None)
+    return named or _unnamed_name_ending(ctx, end, trigger.sent.start)
+
+
+def _apposition_opening(ctx: _Ctx, close: int) -> int | None:
+    """The comma opening an apposition that the comma at `close` ends (", the oldest of the three,"),
+    within the sentence and twelve tokens, else None."""
+    doc = ctx.doc
+    floor = max(doc[close].sent.start + 1, close - 12)
+    opening = next((o for o in range(close - 2, floor - 1, -1) if doc[o].text == ","), None)
+    if opening is None:
+        return None
+    between = ctx.block.text[doc[opening].idx - doc[0].idx : doc[close].idx - doc[0].idx + 1]
+    lex = pattern_name_lexicon()
+    inside = doc[opening + 1 : close]
+    if inside[0].lower_ not in _SYNTAX.articles or any(t.is_alpha and not t.is_lower for t in inside):
+        return None  # "SPRI, which organises the event, …", "A sister initiative, the network Energy Saxony, …"
+    words = {t.lower_ for t in inside}
+    if words & (lex.non_cluster_org_words | lex.non_cluster_descriptors | lex.role_titles | lex.person_titles):
+        return None  # "SKZ, the plastics research centre, was founded in 1961": no cluster
+    return opening if _APPOSITION.match(between) else None
 
 
 def _described_reference(ctx: _Ctx, trigger: Span) -> _Mention | None:
@@ -1666,6 +1723,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         doc[k].lower_ in rules.adverbs
         or doc[k].text in _QUOTE_CHARS
         or (doc[k].lower_ in _SYNTAX.perfect_aux and k == trigger.start - 1)
+        # "X was itself founded in 2007" (but "The SKZ itself was founded": another body, contrasted)
+        or (doc[k].lower_ in _SYNTAX.reflexives and k == trigger.start - 1 and k > 0 and doc[k - 1].lower_ in rules.passive_aux)
         or (negated_until and doc[k].lower_ in pattern_dates().negations)  # "was not registered until 2014"
     ):
         k -= 1  # 'The "Upper Austria Cluster Programme" started', 'X has worked since 2007'
@@ -1674,7 +1733,9 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
     prev = doc[k] if k >= 0 else None
     if prev is not None and prev.lower_ in rules.passive_aux and (dashed := _before_dashed_aside(ctx, mentions, k, level)):
         return dashed  # "X (ABC), a technology district — the name Italians give to a cluster — was constituted"
-    if prev is not None and prev.lower_ in rules.passive_aux:
+    # "is establishing a centre" (but "is celebrating its 20th anniversary" dates the subject)
+    progressive = trigger[0].lower_.endswith("ing") and trigger.label_ != "anniversary" and _has_object(doc, trigger)
+    if prev is not None and prev.lower_ in rules.passive_aux and not progressive:
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
         if found is not None:
             found = _before_apposition(ctx, found, mentions, trigger.start)
@@ -1957,6 +2018,12 @@ def _relative_antecedent(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         found = _unnamed_name_ending(ctx, i + 1, sent.start)
         if found is not None and not _page_subject_like(ctx, found.name):
             found = None  # "... depend on the Malta Freeport, which opened in 1988": passed by
+    if found is None:
+        # "X, the wood-processing cluster of the Celje region, which came into being in 2009": the
+        # relative closes X's apposition
+        prior = _nearest_before(ctx, mentions, rel, level=ctx.depth[rel])
+        if prior is not None and prior.ref is None and _apposition_relative(ctx, prior, trigger.start):
+            found = prior
     return found
 
 
@@ -2376,6 +2443,8 @@ def _on_publication_day(doc: Doc, trigger: Span) -> bool:
 LATER_WINDOW = 400  # characters before the sentence in which "a year later" finds its year
 _LATER = re.compile(
     # "three years later", "two years earlier", "the year before." (a bare "before"/"after": not "before the reform")
+    # "the same year", "that year", "on that date", "on the same day": the year named last
+    r"\b(?P<same>the\s+same\s+year|that\s+(?:same\s+)?year|on\s+(?:that|the\s+same)\s+(?:date|day))\b|"
     r"\b(?:the\s+(?:(?P<one_back>year\s+(?:before|earlier)(?=\s*[,.;)])|previous\s+year)"
     r"|(?P<one>year\s+(?:after|later)(?=\s*[,.;)])|following\s+year|next\s+year))"
     r"|(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>years?)\s+"
@@ -2385,15 +2454,17 @@ _LATER = re.compile(
 
 
 def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
-    """'a year later' / 'three years later' / 'two years earlier' / 'the year before' after the
-    trigger, counted from the last year the block named before the trigger ("… was born in 2007. Its
+    """'a year later' / 'three years later' / 'two years earlier' / 'the year before' / 'the same
+    year' after the trigger, counted from the last year the block named before the trigger ("… was born in 2007. Its
     sister network came into being a year later" -> 2008; "X was set up in 1999; Y had been set up
     the year before" -> 1998)."""
     rules = pattern_dates()
     m = _LATER.search(sent.text)
     if m is None:
         return None
-    if m.group("one") or m.group("one_back"):
+    if m.group("same"):
+        n, unit, back = 0, "year", False
+    elif m.group("one") or m.group("one_back"):
         n, unit, back = 1, "year", bool(m.group("one_back"))
     else:
         raw = m.group("n").lower()

@@ -247,6 +247,19 @@ def _cue_words() -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha() and (w.endswith("ed") or w in past))
 
 
+@Language.component("legal_form_joins")
+def legal_form_joins(doc: Doc) -> Doc:
+    """The full stop of a legal form ends no sentence before a lower-case word ("Cluster
+    MECHATRONIKA, z.s. was founded in 2011", "Agro Sp. z o.o. was set up in 2001": one sentence
+    each); forms are the name lexicon's `abbreviated_legal_forms`."""
+    forms = pattern_name_lexicon().abbreviated_legal_forms
+    for i in range(2, len(doc)):
+        token = doc[i]
+        if token.is_sent_start and token.is_lower and doc[i - 1].text == "." and doc[i - 2].lower_ in forms:
+            token.is_sent_start = False
+    return doc
+
+
 @Language.component("cluster_mentions")
 def cluster_mentions(doc: Doc) -> Doc:
     """Refine ruler mentions and add context-dependent ones (see module docstring)."""
@@ -516,7 +529,7 @@ def possessor_place(span: Span) -> str | None:
     k = span.start - 1
     if span[0].lower_ in syntax.possessive_determiners:
         verbs = 0
-        while k >= sent_start and doc[k].is_alpha and doc[k].is_lower and verbs < 5:
+        while k >= sent_start and doc[k].is_alpha and doc[k].is_lower and verbs < 8:
             k -= 1
             verbs += 1
         if verbs == 0:
@@ -669,6 +682,7 @@ def _build_nlp(parser: str | None) -> Language:
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+    nlp.add_pipe("legal_form_joins", after="sentencizer")
     for abbreviation in pattern_syntax().abbreviations:  # "(est. 2016)": one token, no sentence break
         for form in {abbreviation, abbreviation.capitalize()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -657,11 +657,20 @@ def describes_non_cluster(description: str) -> bool:
     company... ("Luxinnovation - National Agency for Innovation and Research", "Kemira – a chemical
     company").
 
+    A description headed by a cluster noun describes a cluster, whatever follows ("Cluster of the
+    Douro Wine Region", "the wine cluster of the region").
+
     >>> describes_non_cluster("National Agency for Innovation and Research"), describes_non_cluster("life sciences")
     (True, False)
+    >>> describes_non_cluster("Cluster of the Douro Wine Region"), describes_non_cluster("wine cluster of the region")
+    (False, False)
     """
     lex = pattern_name_lexicon()
-    words = {w.lower() for w in re.findall(r"[\w'’-]+", description.split(". ")[0])}
+    first = description.split(". ")[0]
+    head = re.split(r"\s+(?:of|for|in)\s+", first, maxsplit=1)[0].split()
+    if head and head[-1].lower() in lex.cluster_nouns:
+        return False
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", first)}
     return bool(words & (lex.non_cluster_org_words | lex.non_cluster_descriptors))
 
 
