@@ -15,14 +15,29 @@
 - "the same year", "on that date" take the year named last;
 - a participle right after an apposition's cluster noun dates the name before it ("X, the water
   technology cluster founded in 2012, is …"), never an agency's;
-- "establishing the X Network" creates its object; "is establishing a centre" creates nothing.
+- "establishing the X Network" creates its object; "is establishing a centre" creates nothing;
+- "X was replaced by the Y programme" in a dated sentence starts Y (and still renames X);
+- a headline opening with "National" before two name words names the page's programme, whose
+  "the initiative" the body then dates;
+- a table column "Year of set-up" gives start dates, and a brand written "iMed" is a name;
+- a count after an apposition belongs to the name before it, not to the fund named inside it
+  ("X, a cluster … set up in 2019 under the Y Fund, now has 64 members");
+- "marks this month fifteen years since its foundation" dates the organisation against the page's
+  publication date.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.test_nlp_names_told_by_the_text import paragraphs_facts
+from pipeline.backend.html import parse_html
+from pipeline.models.nlp.claims import extract_prose_claims
+from tests.test_nlp_dev6_rules import page_facts
+
+
+def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
+    """The facts of a page of these paragraphs (markup such as a heading or a table kept as it is)."""
+    return page_facts(h1, "".join(p if p.startswith("<") else f"<p>{p}</p>" for p in paragraphs))
 
 
 @pytest.mark.parametrize(
@@ -113,7 +128,73 @@ from tests.test_nlp_names_told_by_the_text import paragraphs_facts
             {("Estonian Food Tech Network", "created_year", 2018)},
             id="establishing-its-object",
         ),
+        pytest.param(
+            "Regional programmes since the 1990s",
+            [
+                "The Centre of Expertise Programme (OSKE) was launched by the Government in 1994.",
+                "In 2014 OSKE was replaced by the Innovative Cities programme (INKA), which ran until 2017.",
+            ],
+            {
+                ("Centre of Expertise Programme", "starting_year", 1994),
+                ("Centre of Expertise Programme", "renamed_to", "Innovative Cities programme"),
+                ("Innovative Cities programme", "starting_year", 2014),
+            },
+            id="replaced-by-starts-the-successor",
+        ),
+        pytest.param(
+            "National Smart Mobility Clusters",
+            [
+                "National Smart Mobility Clusters are networks of firms and universities, each built around one transport technology.",
+                "The Ministry started the initiative in 2016 with a public call.",
+            ],
+            {("National Smart Mobility Clusters", "starting_year", 2016)},
+            id="national-headline-names-the-programme",
+        ),
+        pytest.param(
+            "Clusters of the West Region",
+            [
+                "<table><tr><th>Cluster</th><th>Sector</th><th>Year of set-up</th><th>Members</th></tr>"
+                "<tr><td>iMed Banat</td><td>Health</td><td>2014</td><td>41</td></tr>"
+                "<tr><td>Banat Wood Cluster</td><td>Wood</td><td>2011</td><td>36</td></tr></table>"
+            ],
+            {
+                ("iMed Banat", "created_year", 2014),
+                ("iMed Banat", "member_count", 41),
+                ("Banat Wood Cluster", "created_year", 2011),
+                ("Banat Wood Cluster", "member_count", 36),
+            },
+            id="year-of-set-up-column-and-lower-case-brand",
+        ),
+        pytest.param(
+            "Cork fintech network grows",
+            [
+                "The Cork Fintech Network, a cluster of payment firms and their advisers set up in 2019 under the "
+                "Regional Technology Clustering Fund, now has 64 member companies."
+            ],
+            {("Cork Fintech Network", "created_year", 2019), ("Cork Fintech Network", "member_count", 64)},
+            id="count-and-date-past-the-fund-in-the-apposition",
+        ),
     ],
 )
 def test_construction(h1: str, paragraphs: list[str], expected: set) -> None:
     assert paragraphs_facts(h1, paragraphs) == expected
+
+
+def test_anniversary_told_this_month_against_the_publication_date() -> None:
+    data = (
+        '<html><head><title>Fifteen years of Adriatic shipbuilding cooperation</title>'
+        '<meta property="article:published_time" content="2024-05-06T09:00:00+02:00"></head><body><main><article>'
+        "<h1>Fifteen years of Adriatic shipbuilding cooperation</h1>"
+        "<p>The Adriatic Shipyards Cluster marks this month fifteen years since its foundation in Rijeka.</p>"
+        "<p>The cluster now has 33 members.</p></article></main></body></html>"
+    ).encode()
+    doc = parse_html(data, doc_id="d", uri="d.html", sha256="0")
+    facts = {
+        (c.subject_name, c.attribute, c.value, c.precision)
+        for c in extract_prose_claims(doc, country=None)
+        if c.attribute in ("created_year", "member_count")
+    }
+    assert facts == {
+        ("Adriatic Shipyards Cluster", "created_year", 2009, "approximate"),
+        ("Adriatic Shipyards Cluster", "member_count", 33, None),
+    }

@@ -426,6 +426,8 @@ PAGES: dict[str, set[Fact]] = {
     },
     "de_hydrogen_cluster.html": {
         ("cluster", "Bavarian Energy Cluster", "renamed_to", "Hydrogen Cluster Bavaria", "rename", None),
+        # "was replaced by the Hydrogen Cluster Bavaria in 2019": the successor's start, told twice
+        ("cluster", "Hydrogen Cluster Bavaria", "created_year", 2019, "created", "year"),
         ("cluster", "Hydrogen Cluster Bavaria", "created_year", 2019, "set up", "year"),
         ("policy", "Bavarian Cluster Offensive", "starting_year", 2006, "launched", "year"),
         ("cluster", "Hydrogen Cluster Bavaria", "member_count", 120, "around", None),

@@ -176,7 +176,9 @@ def _regexes() -> _Regexes:
         # "celebrates fifteen years since its foundation", "celebrates a quarter of a century",
         # "marks ten years of activity" (never "celebrates 30 years of Erasmus": another thing's age)
         celebrated=re.compile(
-            rf"\b(?:{'|'.join(map(re.escape, rules.celebration_verbs)) or '(?!)'})\s+(?:(?:its|their|our)\s+(?:first\s+)?)?"
+            rf"\b(?:{'|'.join(map(re.escape, rules.celebration_verbs)) or '(?!)'})\s+"
+            r"(?:(?:this|next)\s+(?:week|month|year|spring|summer|autumn|winter)\s+|today\s+)?"  # "marks this month a decade"
+            r"(?:(?:its|their|our)\s+(?:first\s+)?)?"
             rf"(?P<n>\d{{1,3}}|{numbers}|a|one)\s+(?P<unit>{units})\b"
             r"(?:\s+since\s+(?:its|their|our)\s+(?:foundation|founding|creation|establishment|launch|start)"
             r"|\s+of\s+(?:its\s+|their\s+|our\s+)?(?:existence|activity|activities|work|operation|operations|cooperation)\b)?"

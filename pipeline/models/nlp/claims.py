@@ -1233,7 +1233,7 @@ def _passive_successor(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> li
         return None
     if doc[trigger.start - 1].lower_ not in rules.passive_aux:
         return None
-    by = next((k for k in range(trigger.end, trigger.sent.end) if doc[k].lower_ == "by"), None)
+    by = next((k for k in range(trigger.start + 1, trigger.sent.end) if doc[k].lower_ == "by"), None)  # "replaced by"
     k = by + 1 if by is not None else trigger.sent.end
     while k < trigger.sent.end and doc[k].lower_ in _DETERMINERS:
         k += 1
@@ -1907,6 +1907,8 @@ def _object_after_date(ctx: _Ctx, j: int, mentions: list[_Mention]) -> _Mention 
             return found if found.subject_type == "policy" else None
         if k + step >= sent_end or not (doc[k + step].is_alpha and doc[k + step].is_lower):
             return None
+        if doc[k + step].lower_ in _SYNTAX.circumstance_prepositions:
+            return None  # "set up in 2021 under the X Fund": the fund it was set up under
     return None
 
 
@@ -2170,6 +2172,9 @@ def _dated_aside(trigger: Span, date: _DateTok) -> bool:
 def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _DateTok | None:
     free = [d for d in dates if id(d) not in used]
     doc = trigger.doc
+    holding = next((d for d in free if d.start <= trigger.start and trigger.end <= d.end), None)
+    if holding is not None:
+        return holding  # "marks a decade since its foundation": the date phrase holds the trigger
     after = [
         d
         for d in free
@@ -2180,6 +2185,8 @@ def _nearest_date(trigger: Span, dates: list[_DateTok], used: set[int]) -> _Date
         # "formed by 14 companies that had met at a hackathon in 2016": the date is the relative clause's
         and not any(doc[k].lower_ in _RELATIVES and doc[k - 1].text != "," for k in range(trigger.end + 1, d.start))
         and not _opens_coordinated_clause(doc, trigger, d)
+        # "was replaced by the X Cluster, established in March 2015": the aside's own event is nearer
+        and not any(trigger.end <= e.start and e.end <= d.start and doc[e.start - 1].text == "," for e in doc.spans["events"])
     ]
     if after:
         return min(after, key=lambda d: d.start)
@@ -3468,6 +3475,18 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                 subject = min(after, key=lambda m: m.span.start)
             elif before_count:
                 subject = max(before_count, key=lambda m: m.span.end)
+                k = subject.span.start - 1
+                k -= 1 if k > 0 and doc[k].lower_ in _SYNTAX.articles else 0
+                oblique = k > 0 and doc[k].lower_ in _SYNTAX.circumstance_prepositions | _SYNTAX.complement_prepositions
+                # "X, a cluster … set up under the Y Fund, now has 85 members": X, not the name in its apposition
+                subject = subject if not oblique else next(
+                    (
+                        m
+                        for m in sorted(before_count, key=lambda m: m.span.start)
+                        if m.span.end < subject.span.start and _apposition_end(ctx, m, first) >= subject.span.end
+                    ),
+                    subject,
+                )
             else:
                 subject = min(later, key=lambda m: m.span.start) if later else max(candidates, key=lambda m: m.span.end)
             if _counted_in(ctx, subject.name, sent):

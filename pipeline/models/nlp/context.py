@@ -407,6 +407,7 @@ def topic_name(title: str, body: str, *, repeated: bool = True, site: bool = Fal
             or w.lower() in ("&", "and", "of", "for")
             or (len(words) > 1 and w[:1].isupper() and w.lower() in lex.cluster_nouns)
             or (0 < n < len(words) - 1 and w in joiners)  # "Clúster de la Energía de Extremadura"
+            or (n == 0 and len(words) > 2 and w[:1].isupper() and w.lower() in lex.title_modifiers)  # "National …"
             for n, w in enumerate(words)
         ):  # "Klaster Lodz Textiles", "Ocean Autonomy Cluster": a capitalised cluster noun inside a name
             continue

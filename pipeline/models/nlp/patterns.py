@@ -111,15 +111,15 @@ def pattern_name_lexicon() -> NameLexicon:
 
 # upper-case letters of Latin-1 and Latin Extended-A ("Öst", "Łódź", "Šibenik") as a regex class
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.lower() != c)
-_NAME_WORD = re.compile(rf"^[{UPPER}][\w&'’.\-]*$|^[{UPPER}0-9]+[{UPPER}][\w\-]*$")
+_NAME_WORD = re.compile(rf"^[{UPPER}][\w&'’.\-]*$|^[{UPPER}0-9]+[{UPPER}][\w\-]*$|^[a-z][{UPPER}][a-z][\w\-]*$")  # "iTech"
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][A-Za-z]*|[0-9][A-Za-z0-9]*)+$")
 
 
 def is_name_word(text: str) -> bool:
     """A token that can be part of a proper name (Title, UPPER, CamelCase).
 
-    >>> [is_name_word(w) for w in ["Wood", "ICT", "HealthTech", "the", "Clusters", "The", "It", "IT"]]
-    [True, True, True, False, False, False, False, True]
+    >>> [is_name_word(w) for w in ["Wood", "ICT", "HealthTech", "the", "Clusters", "The", "It", "IT", "iTech", "iOS"]]
+    [True, True, True, False, False, False, False, True, True, False]
     """
     lex = pattern_name_lexicon()
     low = text.lower()

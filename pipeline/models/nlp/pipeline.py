@@ -54,18 +54,20 @@ _STOP_AFTER_FOR = pattern_syntax().stop_after_for  # "a cluster for the ...": th
 def _titled_modifier(token: Token) -> bool:
     """"National", "Regional", "European" written in title case after an article inside a sentence
     open a proper name ("the National Cluster Association", "the European Cluster Collaboration
-    Platform"), or stand inside one ("the Key National Clusters programme"); elsewhere they are the
+    Platform"), or stand inside one ("the Key National Clusters programme"), or open a sentence before
+    two name words ("National Smart Mobility Clusters are …"); elsewhere they are the
     descriptions `non_name_words` keeps out of names."""
     lex = pattern_name_lexicon()
     if not (
         token.lower_ in lex.title_modifiers
         and token.is_title
-        and token.i > 0
-        and not token.is_sent_start
         and token.i + 1 < len(token.doc)
         and token.doc[token.i + 1].text[:1].isupper()
     ):
         return False
+    if token.i == 0 or token.is_sent_start:
+        # "National Smart Mobility Clusters are …": two name words after it open a name
+        return token.i + 2 < len(token.doc) and all(is_name_word(t.text) for t in token.doc[token.i + 1 : token.i + 3])
     k = token.i - 1
     # "the Key National Clusters programme": a capitalised word of the name may stand between
     while k > token.i - 3 and k > token.sent.start and token.doc[k].is_title and token.doc[k].is_alpha:
