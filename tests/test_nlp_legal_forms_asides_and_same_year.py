@@ -23,7 +23,10 @@
 - a count after an apposition belongs to the name before it, not to the fund named inside it
   ("X, a cluster … set up in 2019 under the Y Fund, now has 64 members");
 - "marks this month fifteen years since its foundation" dates the organisation against the page's
-  publication date.
+  publication date;
+- a name keeps a Romance joiner ("Vallée du Lot") or a glued hyphen ("Agro-Quercy") as its subject;
+- "Two years later, in 2009, … founded X": the year written out wins over the count;
+- "the group" stands for the organisation the page goes on to name.
 """
 
 from __future__ import annotations
@@ -173,6 +176,30 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ],
             {("Cork Fintech Network", "created_year", 2019), ("Cork Fintech Network", "member_count", 64)},
             id="count-and-date-past-the-fund-in-the-apposition",
+        ),
+        pytest.param(
+            "Two poles merge into Agrival",
+            ["Vallée du Lot had been created in 2006, in the first wave of labelled poles; Agro-Quercy followed in 2008."],
+            {("Vallée du Lot", "created_year", 2006), ("Agro-Quercy", "created_year", 2008)},
+            id="romance-joiner-and-glued-hyphen-in-a-subject",
+        ),
+        pytest.param(
+            "Alpine builders join forces",
+            [
+                "When the canton published its first timber strategy in 2007, joiners were sceptical. Two years later, "
+                "in 2009, 27 of them founded the Timber Cluster Graubünden together with the college in Chur."
+            ],
+            {("Timber Cluster Graubünden", "created_year", 2009)},
+            id="years-later-with-the-year-written-out",
+        ),
+        pytest.param(
+            "From corridor chat to 80 members",
+            [
+                "It started with coffee in a hospital corridor. Nine suppliers of surgical tools wanted a place to share notes.",
+                "The group was officially constituted in March 2013. It went by the name MedTech Initiative Tuttlingen until 2019.",
+            ],
+            {("MedTech Initiative Tuttlingen", "created_year", 2013)},
+            id="the-group-as-a-reference",
         ),
     ],
 )

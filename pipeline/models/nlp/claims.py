@@ -1664,7 +1664,13 @@ def _name_start(doc: Doc, end: int, floor: int) -> int:
         is_name_word(doc[start - 1].text)
         or doc[start - 1].lower_ in lex.org_heads
         or (
-            doc[start - 1].lower_ in _SYNTAX.name_prepositions
+            # "Terroirs du Nord", "Pôle Mer de Bretagne": a Romance or Germanic joiner between name words
+            (
+                doc[start - 1].lower_ in _SYNTAX.name_prepositions
+                or doc[start - 1].lower_ in _ROMANCE_JOINERS
+                # "Agro-Picardie", "Mont-Blanc Industries": a hyphen glued between name words
+                or (doc[start - 1].text == "-" and start - 2 >= floor and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_)
+            )
             and start - 2 >= floor
             and is_name_word(doc[start - 2].text)
             and start < end
@@ -1672,6 +1678,9 @@ def _name_start(doc: Doc, end: int, floor: int) -> int:
     ):
         start -= 1
     return start
+
+
+_ROMANCE_JOINERS = _SYNTAX.name_joiners - _SYNTAX.coordinators - _SYNTAX.articles - {"-"}
 
 
 def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
@@ -2469,6 +2478,8 @@ def _years_later(ctx: _Ctx, sent: Span, trigger: Span) -> int | None:
     m = _LATER.search(sent.text)
     if m is None:
         return None
+    if re.match(r"\s*,?\s*(?:in|on)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b", sent.text[m.end() :]):
+        return None  # "Two years later, in 2008, 31 of them founded …": the year is written out
     if m.group("same"):
         n, unit, back = 0, "year", False
     elif m.group("one") or m.group("one_back"):
