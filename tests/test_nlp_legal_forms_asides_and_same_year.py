@@ -26,7 +26,9 @@
   publication date;
 - a name keeps a Romance joiner ("Vallée du Lot") or a glued hyphen ("Agro-Quercy") as its subject;
 - "Two years later, in 2009, … founded X": the year written out wins over the count;
-- "the group" stands for the organisation the page goes on to name.
+- "the group" stands for the organisation the page goes on to name;
+- no start for: a company "in our cluster" established long ago, an organisation that "announced"
+  something, or "five years after its initiation" (a point of reference, not dated by the sentence).
 """
 
 from __future__ import annotations
@@ -200,6 +202,33 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ],
             {("MedTech Initiative Tuttlingen", "created_year", 2013)},
             id="the-group-as-a-reference",
+        ),
+        pytest.param(
+            "Laser news",
+            [
+                "The Kaunas Photonics Cluster, set up in 2016, has 22 members. The oldest optics company in our "
+                "cluster was established in 1979 in a university workshop."
+            ],
+            {("Kaunas Photonics Cluster", "created_year", 2016), ("Kaunas Photonics Cluster", "member_count", 22)},
+            id="trap-a-company-in-our-cluster",
+        ),
+        pytest.param(
+            "Sofia, 3 May 2023",
+            [
+                "Exports of the chemical industry rose by a tenth last year, Chemical Cluster Bulgaria announced on "
+                "Tuesday. Chemical Cluster Bulgaria was founded in 2014."
+            ],
+            {("Chemical Cluster Bulgaria", "created_year", 2014)},
+            id="trap-the-announcer",
+        ),
+        pytest.param(
+            "Patras Games Cluster",
+            [
+                "The Patras Games Cluster brings together 30 studios.",
+                "In 2017 the cluster received the Silver Label, five years after its initiation.",
+            ],
+            {("Patras Games Cluster", "member_count", 30)},
+            id="trap-years-after-its-initiation",
         ),
     ],
 )

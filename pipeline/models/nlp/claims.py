@@ -1555,6 +1555,32 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     return _Mention(span, _clean_name(span.text), "cluster")
 
 
+def _reference_point(doc: Doc, trigger: Span) -> bool:
+    """A nominal trigger after "after its" / "before their" ("five years after its initiation"):
+    the event is a point of reference for another one."""
+    k = trigger.start
+    return (
+        trigger[0].lower_ in pattern_event_triggers().nominal
+        and k >= 2
+        and doc[k - 1].lower_ in _SYNTAX.possessive_determiners
+        and doc[k - 2].lower_ in _SYNTAX.reference_point_prepositions
+    )
+
+
+def _reference_in_noun_phrase(doc: Doc, found: _Mention) -> bool:
+    """The reference stands in a place phrase after a lower-case noun ("the oldest laser company in
+    our cluster", "a start-up within the network"): that noun heads the subject, not the reference."""
+    k = found.span.start - 1
+    return (
+        k >= 1
+        and len(found.span) > 1  # "… since it was established": a pronoun opens its own clause
+        and doc[k].lower_ in _SYNTAX.circumstance_prepositions
+        and doc[k - 1].is_alpha
+        and doc[k - 1].is_lower
+        and doc[k - 1].lower_ not in pattern_event_triggers().passive_aux
+    )
+
+
 def _apposition_participle(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
     """A past participle right after the cluster noun that heads an apposition is about the name
     before the apposition ("Green-Tech Latvia, the green and smart technology cluster founded in
@@ -1760,6 +1786,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
             return _Mention(found.span, found.name, "policy")
         if found is not None and not relative and _complement_of_noun(doc, found):
             return None  # "the yearly budget of our cluster was set up in 2019": the budget was
+        if found is not None and found.ref is not None and _reference_in_noun_phrase(doc, found):
+            return None  # "The oldest laser company in our cluster was established in 1983": the company was
         if found is not None and (opener := _enclosing_relative(doc, found, k)) is not None:
             # "The Moravian Wine Fund, which finances it, was set up in 1995": the fund was, not "it"
             found = next((m for m in mentions if m.span.end == opener - 1 and ctx.depth[m.span.start] == level), None)
@@ -2313,10 +2341,15 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             subjects = _section_opening(ctx, trigger, sent)
         if not subjects:
             continue
+        if trigger.label_ == rules.announce and not _passive_before(doc, trigger.start) and trigger[0].lower_ not in rules.nominal:
+            continue  # "…, Automotive Cluster Bulgaria announced on Wednesday": the announcer, not a launch
         qualifier = rules.announce if announced else trigger.label_
         row_evidence: Evidence | None = None
         if trigger.label_ == "anniversary":  # only "its 20th anniversary" dates a founding
             date = _nearest_date(trigger, [d for d in dates if d.expr.precision == "approximate"], used)
+        elif _reference_point(doc, trigger):
+            # "In 2016 it received the label, five years after its initiation": not dated by 2016
+            date = _nearest_date(trigger, [d for d in dates if d.start >= trigger.end], used)
         else:
             date = _nearest_date(trigger, dates, used)
         later = _years_later(ctx, sent, trigger) if date is None or date.start < trigger.start else None

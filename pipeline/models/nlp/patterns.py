@@ -405,6 +405,7 @@ class SyntaxRules:
     government_heads: frozenset[str] = frozenset()  # "the Basque Government": a place's public body
     membership_verbs: frozenset[str] = frozenset()  # "X … today counts 115 member companies"
     membership_nouns: frozenset[str] = frozenset()
+    reference_point_prepositions: frozenset[str] = frozenset()  # "five years after its initiation"
     membership_obliques: frozenset[str] = frozenset()
     membership_time_words: frozenset[str] = frozenset()  # "… which now has 90 member organisations"
     question_words: frozenset[str] = frozenset()  # "What is the national cluster policy?": no name
