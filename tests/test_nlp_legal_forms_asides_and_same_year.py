@@ -28,7 +28,11 @@
 - "Two years later, in 2009, … founded X": the year written out wins over the count;
 - "the group" stands for the organisation the page goes on to name;
 - no start for: a company "in our cluster" established long ago, an organisation that "announced"
-  something, or "five years after its initiation" (a point of reference, not dated by the sentence).
+  something, or "five years after its initiation" (a point of reference, not dated by the sentence);
+- "The agency launched it in 2015": a past trigger's object "it" is what was launched; "registered
+  it as an association" is a legal form taken on, a start only when nothing else is said;
+- "the union" is a cluster reference, and "Clusters that want to join need at least eight members"
+  an entry threshold.
 """
 
 from __future__ import annotations
@@ -229,6 +233,28 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ],
             {("Patras Games Cluster", "member_count", 30)},
             id="trap-years-after-its-initiation",
+        ),
+        pytest.param(
+            "CoopLink measure",
+            ["CoopLink was the national measure that helped firms join clusters. The agency VIA launched it in 2015 together with the innovation centre."],
+            {("CoopLink", "created_year", 2015)},
+            id="launched-it",
+        ),
+        pytest.param(
+            "Croatian clusters certified",
+            [
+                "The drive was coordinated with the Union of Clusters of Croatia. The union was founded in 2011 by the "
+                "first industrial clusters and currently has 17 member clusters.",
+                "Clusters that want to join the union need at least eight members.",
+            ],
+            {("Union of Clusters of Croatia", "created_year", 2011), ("Union of Clusters of Croatia", "member_count", 17)},
+            id="the-union-and-an-entry-threshold",
+        ),
+        pytest.param(
+            "BatteryNet Thuringia",
+            ["The network kicked off in 2018 with 25 founding firms; a year later the members registered it as an association."],
+            {("BatteryNet Thuringia", "created_year", 2018)},
+            id="trap-registered-it-as-an-association",
         ),
     ],
 )

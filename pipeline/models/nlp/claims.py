@@ -1821,7 +1821,12 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
                 m
                 for m in mentions
                 if m.span.start == trigger.end
-                and (m.ref == "cluster" or (m.ref == "policy" and m.span[0].lower_ not in _SYNTAX.possessive_determiners))
+                and (
+                    m.ref == "cluster"
+                    or (m.ref == "policy" and m.span[0].lower_ not in _SYNTAX.possessive_determiners)
+                    # "The agency MITA launched it in 2016": a past trigger's "it"
+                    or (m.ref == "any" and len(m.span) == 1 and trigger[-1].lower_.endswith("ed"))
+                )
                 # "founded the research centre CRS4": a noun naming what follows it, no reference
                 and not (m.span.end < len(doc) and is_name_word(doc[m.span.end].text))
             ),
@@ -2444,6 +2449,8 @@ def _legal_form_after(doc: Doc, trigger: Span, sent: Span) -> bool:
     if any(t.lower_ in rules.legal_form_nouns for t in trigger):
         return True  # "Two years later we registered as an association"
     k = trigger.end
+    if k < sent.end and doc[k].lower_ in _SYNTAX.pronoun_objects:
+        k += 1  # "the members registered it as an association"
     if k + 2 >= sent.end or doc[k].lower_ != "as" or doc[k + 1].lower_ not in _SYNTAX.articles:
         return False
     words = [t.lower_ for t in doc[k + 2 : min(k + 5, sent.end)]]
