@@ -32,7 +32,8 @@
 - "The agency launched it in 2015": a past trigger's object "it" is what was launched; "registered
   it as an association" is a legal form taken on, a start only when nothing else is said;
 - "the union" is a cluster reference, and "Clusters that want to join need at least eight members"
-  an entry threshold.
+  an entry threshold;
+- "Gold label of the X Initiative (since 2017)": the label's holding, not the initiative's start.
 """
 
 from __future__ import annotations
@@ -255,6 +256,15 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ["The network kicked off in 2018 with 25 founding firms; a year later the members registered it as an association."],
             {("BatteryNet Thuringia", "created_year", 2018)},
             id="trap-registered-it-as-an-association",
+        ),
+        pytest.param(
+            "Lusatia network",
+            [
+                "<dl><dt>Label</dt><dd>Gold label of the European Cluster Excellence Initiative (since 2017)</dd></dl>",
+                "Most members joined the Norwegian Centres of Expertise programme (from 2006) early.",
+            ],
+            {("Norwegian Centres of Expertise programme", "starting_year", 2006)},
+            id="trap-a-label-held-since",
         ),
     ],
 )

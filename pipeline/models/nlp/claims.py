@@ -2305,6 +2305,8 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
             and doc[i + 1].lower_ in rules.object_since_openers
             and (since := next((d for d in dates if d.start == i + 2 and isinstance(d.expr.value, int)), None))
             and doc[since.end].text == ")"
+            # "Gold label of the European Cluster Excellence Initiative (since 2017)": the label's holding
+            and not _complement_of_noun(doc, mention)
         ):
             # "the Norwegian Centres of Expertise programme (from 2006)": the programme's own period
             used.add(id(since))
