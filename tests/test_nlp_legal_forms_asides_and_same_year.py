@@ -33,7 +33,11 @@
   it as an association" is a legal form taken on, a start only when nothing else is said;
 - "the union" is a cluster reference, and "Clusters that want to join need at least eight members"
   an entry threshold;
-- "Gold label of the X Initiative (since 2017)": the label's holding, not the initiative's start.
+- "Gold label of the X Initiative (since 2017)": the label's holding, not the initiative's start;
+- "the new cluster" after "C was formed through the merger of A and B" is C;
+- "From 35 partner companies … it has grown to 210 partners today": today's count is the second;
+- "the network today unites 15 clusters, including the X Cluster": the network's count, not X's;
+  the clusters that signed the memorandum "establishing" it are its founders.
 """
 
 from __future__ import annotations
@@ -265,6 +269,36 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ],
             {("Norwegian Centres of Expertise programme", "starting_year", 2006)},
             id="trap-a-label-held-since",
+        ),
+        pytest.param(
+            "Two food clusters become Nordic Food Alliance",
+            [
+                "Since 1 March 2022 the two clusters work as one. Nordic Food Alliance was formed on that date through "
+                "the merger of Aarhus Food Cluster and Fyn Food Network.",
+                "Aarhus Food Cluster, the older of the two, had been founded in 2006.",
+                "The new cluster starts with around 250 members.",
+            ],
+            {
+                ("Nordic Food Alliance", "created_year", 2022),
+                ("Aarhus Food Cluster", "created_year", 2006),
+                ("Nordic Food Alliance", "member_count", 250),
+            },
+            id="the-new-cluster-after-a-merger",
+        ),
+        pytest.param(
+            "Print cluster turns fifteen",
+            ["The Print Cluster Styria was set up in 2009. From 35 partner companies in the first year it has grown to 210 partners today."],
+            {("Print Cluster Styria", "created_year", 2009), ("Print Cluster Styria", "member_count", 210)},
+            id="grown-from-one-count-to-another",
+        ),
+        pytest.param(
+            "Estonian clusters network",
+            [
+                "In 2020, eleven clusters signed a memorandum establishing the Estonian Clusters Network.",
+                "Update, June 2024: the network today unites 15 clusters, including the Estonian ICT Cluster and the Estonian Wood Cluster.",
+            ],
+            {("Estonian Clusters Network", "created_year", 2020), ("Estonian Clusters Network", "member_count", 15)},
+            id="member-clusters-including-named-ones",
         ),
     ],
 )

@@ -2417,7 +2417,10 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 ctx.discourse.history.append(_antecedent_of(ctx, subject))  # a name typed by its event
                 mentions.append(subject)  # ... is a mention for the rest of the sentence (its counts)
                 ctx.discourse.typed.setdefault(subject.name, "POLICY" if subject.subject_type == "policy" else "CLUSTER")
-            if trigger.label_ == "merged" and subject.ref is None:
+            if subject.ref is None and (
+                trigger.label_ == "merged" or any(t.lower_ in rules.merger_nouns for t in sent)
+            ):
+                # "A and B merged to form C", "C was formed through the merger of A and B": C is "the new cluster"
                 ctx.discourse.successor = _antecedent_of(ctx, subject)
         if date is not None:
             # "X was founded in 2008 and the Y in 2011": the same event for the gapped subject
@@ -3309,6 +3312,12 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
             continue  # "Together with the 16 clusters selected in 2023, 28 clusters ...": a part
         if first > sent.start and doc[first - 1].lower_ in rules.increment_verbs:
             continue  # "has added six companies to its membership": newcomers, not the count
+        if (
+            first > sent.start
+            and doc[first - 1].lower_ in rules.change_openers
+            and any(doc[k - 1].lower_ in rules.change_closers for k in number_positions[pos + 1 :])
+        ):
+            continue  # "From 47 partner companies in the first year it has grown to 390 partners": the old count
         j = i + 1
         while (
             j < sent.end
@@ -3418,7 +3427,13 @@ def _counts(ctx: _Ctx, sent: Span, mentions: list[_Mention]) -> None:
                     policies = [_Mention(refs[0].span, antecedent.name, "policy")]
                     coref_count = [antecedent.evidence]
             clusters_here = [
-                m for m in mentions if m.subject_type == "cluster" and ctx.depth[m.span.start] == 0
+                m
+                for m in mentions
+                if m.subject_type == "cluster"
+                and ctx.depth[m.span.start] == 0
+                # "the network today unites 17 clusters, including the Latvian IT Cluster": a member, not
+                # the association (a name after the count stands for it only with no punctuation between)
+                and not (m.span.start > j and any(t.text in ",;:" for t in doc[j : m.span.start]))
             ]
             founders = words & (rules.founder_cues - {"by"})  # "Nine clusters … signed the founding agreement"
             member_coref: list[Evidence] = []

@@ -203,6 +203,7 @@ class EventRules:
     possessed_activities: frozenset[str] = frozenset()
     nominal_documents: frozenset[str] = frozenset()
     legal_form_nouns: frozenset[str] = frozenset()
+    merger_nouns: frozenset[str] = frozenset()  # "formed through the merger of A and B": the new organisation
     person_founders: frozenset[str] = frozenset()
     company_verbs: frozenset[str] = frozenset()
     object_since_verbs: frozenset[str] = frozenset()
@@ -275,6 +276,7 @@ def pattern_event_triggers() -> EventRules:
         possessed_activities=frozenset(data["possessed_activities"]),
         nominal_documents=frozenset(data.get("nominal_documents", ())),
         legal_form_nouns=frozenset(data.get("legal_form_nouns", ())),
+        merger_nouns=frozenset(data.get("merger_nouns", ())),
         person_founders=frozenset(data.get("person_founders", ())),
         company_verbs=frozenset(data.get("company_verbs", ())),
         object_since_verbs=frozenset(data.get("object_since_verbs", ())),
@@ -538,6 +540,8 @@ class CountRules:
     non_member_plurals: frozenset[str] = frozenset()
     threshold_qualifiers: frozenset[str] = frozenset()
     threshold_cues: tuple[str, ...] = ()
+    change_openers: frozenset[str] = frozenset()  # "From 47 partners … it has grown to 390": the old count
+    change_closers: frozenset[str] = frozenset()
 
 
 @cache
@@ -590,6 +594,8 @@ def pattern_count_nouns() -> CountRules:
         non_member_plurals=frozenset(data.get("non_member_plurals", ())),
         threshold_qualifiers=frozenset(data.get("threshold_qualifiers", ())),
         threshold_cues=tuple(data.get("threshold_cues", ())),
+        change_openers=frozenset(data.get("change_openers", ())),
+        change_closers=frozenset(data.get("change_closers", ())),
     )
 
 
