@@ -37,7 +37,9 @@
 - "the new cluster" after "C was formed through the merger of A and B" is C;
 - "From 35 partner companies … it has grown to 210 partners today": today's count is the second;
 - "the network today unites 15 clusters, including the X Cluster": the network's count, not X's;
-  the clusters that signed the memorandum "establishing" it are its founders.
+  the clusters that signed the memorandum "establishing" it are its founders;
+- "Since 2015 it has carried the name Y" / "has been named Y" / "changed the name to Y" rename the
+  organisation to Y ("it carried the name X until …" still names the old one).
 """
 
 from __future__ import annotations
@@ -299,6 +301,33 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ],
             {("Estonian Clusters Network", "created_year", 2020), ("Estonian Clusters Network", "member_count", 15)},
             id="member-clusters-including-named-ones",
+        ),
+        pytest.param(
+            "About us",
+            [
+                "The cluster was founded in Iași in 2012 as the North-East Textile Cluster. Since 2015 it has carried "
+                "the name Moldavia Textile Cluster, which the members chose for the region."
+            ],
+            {
+                ("North-East Textile Cluster", "created_year", 2012),
+                ("North-East Textile Cluster", "renamed_to", "Moldavia Textile Cluster"),
+            },
+            id="has-carried-the-name-since",
+        ),
+        pytest.param(
+            "Wood cluster profile",
+            ["The Carinthian Timber Cluster was set up in 2006 by sawmills. Since 2019 it has been named Alpine Timber Cluster, after firms from Tyrol joined."],
+            {
+                ("Carinthian Timber Cluster", "created_year", 2006),
+                ("Carinthian Timber Cluster", "renamed_to", "Alpine Timber Cluster"),
+            },
+            id="has-been-named",
+        ),
+        pytest.param(
+            "Chemistry cluster",
+            ["The cluster began its work as the Płock Chemical Cluster; in 2018 the general meeting changed the name to Vistula Chemistry Cluster."],
+            {("Płock Chemical Cluster", "renamed_to", "Vistula Chemistry Cluster")},
+            id="changed-the-name-to",
         ),
     ],
 )
