@@ -39,7 +39,8 @@
 - "the network today unites 15 clusters, including the X Cluster": the network's count, not X's;
   the clusters that signed the memorandum "establishing" it are its founders;
 - "Since 2015 it has carried the name Y" / "has been named Y" / "changed the name to Y" rename the
-  organisation to Y ("it carried the name X until …" still names the old one).
+  organisation to Y ("it carried the name X until …" still names the old one);
+- "the policy supports 26 cluster associations" counts the policy's clusters.
 """
 
 from __future__ import annotations
@@ -328,6 +329,12 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ["The cluster began its work as the Płock Chemical Cluster; in 2018 the general meeting changed the name to Vistula Chemistry Cluster."],
             {("Płock Chemical Cluster", "renamed_to", "Vistula Chemistry Cluster")},
             id="changed-the-name-to",
+        ),
+        pytest.param(
+            "Catalan Cluster Day 2023",
+            ["Catalan cluster policy began in 1993, two years after a competitiveness study. Today the policy supports 26 cluster associations."],
+            {("Catalan cluster policy", "starting_year", 1993), ("Catalan cluster policy", "cluster_count", 26)},
+            id="cluster-associations-of-a-policy",
         ),
     ],
 )
