@@ -40,7 +40,9 @@
   the clusters that signed the memorandum "establishing" it are its founders;
 - "Since 2015 it has carried the name Y" / "has been named Y" / "changed the name to Y" rename the
   organisation to Y ("it carried the name X until …" still names the old one);
-- "the policy supports 26 cluster associations" counts the policy's clusters.
+- "the policy supports 26 cluster associations" counts the policy's clusters;
+- a one-word name the page writes after "in"/"at" ("the chemical park at Billingham") is a town:
+  "ICI opened its Billingham site in 1926" founds nothing.
 """
 
 from __future__ import annotations
@@ -335,6 +337,15 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ["Catalan cluster policy began in 1993, two years after a competitiveness study. Today the policy supports 26 cluster associations."],
             {("Catalan cluster policy", "starting_year", 1993), ("Catalan cluster policy", "cluster_count", 26)},
             id="cluster-associations-of-a-policy",
+        ),
+        pytest.param(
+            "Teesside hydrogen network grows",
+            [
+                "The Teesside Hydrogen Network, founded in 2021 by 16 companies from the chemical park at Billingham, now has 40 members.",
+                "ICI opened its Billingham site in 1926.",
+            ],
+            {("Teesside Hydrogen Network", "created_year", 2021), ("Teesside Hydrogen Network", "member_count", 40)},
+            id="trap-a-town-the-page-names-after-at",
         ),
     ],
 )

@@ -681,6 +681,8 @@ def _add_event(
             ctx.discourse.history.append(replace(antecedent, block=ctx.block_index, end=subject.span.end_char))
         subject = _Mention(subject.span, antecedent.name, antecedent.subject_type)
         extra = [antecedent.evidence, *extra]
+    if _page_place(ctx.document.text, subject.name):
+        return  # "Bremen (2014)", "ICI opened its Wilton site in 1949" on a page that meets "in Bremen"
     _add(
         ctx,
         subject_type=subject.subject_type,
@@ -693,6 +695,16 @@ def _add_event(
         precision=precision,
         extra_evidence=extra,
     )
+
+
+@lru_cache(maxsize=256)
+def _page_place(text: str, name: str) -> bool:
+    """A one-word name the page writes after a place preposition, on its own ("in Trieste", "at
+    Wilton"): a town, never an organisation founded."""
+    if " " in name or not name[:1].isupper():
+        return False
+    preps = "|".join(sorted(map(re.escape, _SYNTAX.place_prepositions)))
+    return re.search(rf"\b(?:{preps})\s+{re.escape(name)}\b(?!\s*[-–]?\s*[A-Z])", text) is not None
 
 
 def _antecedent_of(ctx: _Ctx, mention: _Mention) -> _Antecedent:
