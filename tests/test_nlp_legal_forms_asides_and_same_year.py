@@ -42,7 +42,9 @@
   organisation to Y ("it carried the name X until …" still names the old one);
 - "the policy supports 26 cluster associations" counts the policy's clusters;
 - a one-word name the page writes after "in"/"at" ("the chemical park at Billingham") is a town:
-  "ICI opened its Billingham site in 1926" founds nothing.
+  "ICI opened its Billingham site in 1926" founds nothing;
+- the organisations after "a merger of" are the merged, never what "the new cluster" stands for; a
+  call "that selected six clusters" counts no clusters today.
 """
 
 from __future__ import annotations
@@ -346,6 +348,25 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ],
             {("Teesside Hydrogen Network", "created_year", 2021), ("Teesside Hydrogen Network", "member_count", 40)},
             id="trap-a-town-the-page-names-after-at",
+        ),
+        pytest.param(
+            "Jutland Food Cluster",
+            [
+                "Jutland Food Cluster is the new national cluster for food. It was created through a merger of Aalborg "
+                "Food Network, founded in 2012, and the food network of the Foulum science park.",
+                "The new cluster counts more than 300 members.",
+            ],
+            {("Aalborg Food Network", "created_year", 2012)},
+            id="trap-the-merged-is-not-the-new-cluster",
+        ),
+        pytest.param(
+            "National Smart Mobility Clusters",
+            [
+                "National Smart Mobility Clusters are networks of firms and universities.",
+                "The Ministry started the initiative in 2016 with a public call that selected six clusters.",
+            ],
+            {("National Smart Mobility Clusters", "starting_year", 2016)},
+            id="trap-clusters-a-call-selected",
         ),
     ],
 )

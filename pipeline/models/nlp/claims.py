@@ -2430,7 +2430,9 @@ def _events(ctx: _Ctx, sent: Span, mentions: list[_Mention], prev_sent: Span | N
                 mentions.append(subject)  # ... is a mention for the rest of the sentence (its counts)
                 ctx.discourse.typed.setdefault(subject.name, "POLICY" if subject.subject_type == "policy" else "CLUSTER")
             if subject.ref is None and (
-                trigger.label_ == "merged" or any(t.lower_ in rules.merger_nouns for t in sent)
+                trigger.label_ == "merged"
+                # (the merged follow the noun: "created through a merger of A, founded in 2013, and B")
+                or any(t.lower_ in rules.merger_nouns and t.i > subject.span.end for t in sent)
             ):
                 # "A and B merged to form C", "C was formed through the merger of A and B": C is "the new cluster"
                 ctx.discourse.successor = _antecedent_of(ctx, subject)
