@@ -63,6 +63,10 @@ class DateRules:
     anniversary_words: tuple[str, ...] = ()
     age_verbs: tuple[str, ...] = ()  # "X turns 20 this year"
     celebration_verbs: tuple[str, ...] = ()  # "X celebrates fifteen years since its foundation"
+    celebration_times: tuple[str, ...] = ()  # "marks this month a decade"
+    celebration_possessives: tuple[str, ...] = ()  # "celebrates its first ten years"
+    celebration_since_nouns: tuple[str, ...] = ()  # "... since its foundation"
+    celebration_of_nouns: tuple[str, ...] = ()  # "ten years of activity"
     ordinal_words: dict[str, int] | None = None
     anniversary_shifts: dict[str, int] | None = None
     negated_until: tuple[str, ...] = ()
@@ -104,6 +108,10 @@ def pattern_dates(path: Path = DEFAULT_RULES_PATH) -> DateRules:
         anniversary_words=tuple(data["anniversary_words"]),
         age_verbs=tuple(sorted(data.get("age_verbs", ()), key=len, reverse=True)),
         celebration_verbs=tuple(sorted(data.get("celebration_verbs", ()), key=len, reverse=True)),
+        celebration_times=tuple(sorted(data.get("celebration_times", ()), key=len, reverse=True)),
+        celebration_possessives=tuple(data.get("celebration_possessives", ())),
+        celebration_since_nouns=tuple(sorted(data.get("celebration_since_nouns", ()), key=len, reverse=True)),
+        celebration_of_nouns=tuple(sorted(data.get("celebration_of_nouns", ()), key=len, reverse=True)),
         ordinal_words={str(k): int(v) for k, v in data["ordinal_words"].items()},
         anniversary_shifts={str(k): int(v) for k, v in data.get("anniversary_shifts", {}).items()},
         negated_until=tuple(data.get("negated_until", ())),
@@ -177,15 +185,26 @@ def _regexes() -> _Regexes:
         # "marks ten years of activity" (never "celebrates 30 years of Erasmus": another thing's age)
         celebrated=re.compile(
             rf"\b(?:{'|'.join(map(re.escape, rules.celebration_verbs)) or '(?!)'})\s+"
-            r"(?:(?:this|next)\s+(?:week|month|year|spring|summer|autumn|winter)\s+|today\s+)?"  # "marks this month a decade"
-            r"(?:(?:its|their|our)\s+(?:first\s+)?)?"
+            rf"(?:(?:{_alternatives(rules.celebration_times)})\s+)?"  # "marks this month a decade"
+            rf"(?:(?:{_alternatives(rules.celebration_possessives)})\s+(?:first\s+)?)?"
             rf"(?P<n>\d{{1,3}}|{numbers}|a|one)\s+(?P<unit>{units})\b"
-            r"(?:\s+since\s+(?:its|their|our)\s+(?:foundation|founding|creation|establishment|launch|start)"
-            r"|\s+of\s+(?:its\s+|their\s+|our\s+)?(?:existence|activity|activities|work|operation|operations|cooperation)\b)?"
+            rf"(?:\s+since\s+(?:{_alternatives(rules.celebration_possessives)})\s+(?:{_alternatives(rules.celebration_since_nouns)})"
+            rf"|\s+of\s+(?:(?:{_alternatives(rules.celebration_possessives)})\s+)?(?:{_alternatives(rules.celebration_of_nouns)})\b)?"
             r"(?!\s+of\b)",
             re.IGNORECASE,
         ),
     )
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first; one that never matches when empty.
+
+    >>> _alternatives(("this month", "today"))
+    'this\\\\s+month|today'
+    >>> _alternatives(())
+    '(?!)'
+    """
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def is_negated_until(text: str, start: int) -> bool:

@@ -1705,7 +1705,7 @@ def _name_start(doc: Doc, end: int, floor: int) -> int:
             # "Terroirs du Nord", "Pôle Mer de Bretagne": a Romance or Germanic joiner between name words
             (
                 doc[start - 1].lower_ in _SYNTAX.name_prepositions
-                or doc[start - 1].lower_ in _ROMANCE_JOINERS
+                or doc[start - 1].lower_ in _INNER_JOINERS
                 # "Agro-Picardie", "Mont-Blanc Industries": a hyphen glued between name words
                 or (doc[start - 1].text == "-" and start - 2 >= floor and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_)
             )
@@ -1718,7 +1718,7 @@ def _name_start(doc: Doc, end: int, floor: int) -> int:
     return start
 
 
-_ROMANCE_JOINERS = _SYNTAX.name_joiners - _SYNTAX.coordinators - _SYNTAX.articles - {"-"}
+_INNER_JOINERS = _SYNTAX.name_joiners - _SYNTAX.coordinators - _SYNTAX.articles - {"-"}
 
 
 def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:

@@ -667,7 +667,9 @@ def describes_non_cluster(description: str) -> bool:
     """
     lex = pattern_name_lexicon()
     first = description.split(". ")[0]
-    head = re.split(r"\s+(?:of|for|in)\s+", first, maxsplit=1)[0].split()
+    syntax = pattern_syntax()
+    preps = "|".join(map(re.escape, sorted(syntax.complement_prepositions | syntax.place_prepositions)))
+    head = re.split(rf"\s+(?:{preps})\s+", first, maxsplit=1)[0].split()
     if head and head[-1].lower() in lex.cluster_nouns:
         return False
     words = {w.lower() for w in re.findall(r"[\w'’-]+", first)}
