@@ -62,9 +62,11 @@ def printed() -> str:
         "press evaluation: dev39 (42 pages, 34 styles, 129 gold claims)",
         "press evaluation: dev40 (44 pages, 38 styles, 112 gold claims)",
         "press evaluation: dev41 (43 pages, 35 styles, 114 gold claims)",
+        "press evaluation: dev42 (42 pages, 37 styles, 110 gold claims)",
+        "press evaluation: dev43 (43 pages, 31 styles, 117 gold claims)",
         "press evaluation: dev44 (44 pages, 36 styles, 116 gold claims)",
     ],
-    ids=["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev44"],
+    ids=["dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44"],
 )
 def test_evaluate_command_prints_the_split(printed: str, title: str) -> None:
     assert title in printed
@@ -73,4 +75,4 @@ def test_evaluate_command_prints_the_split(printed: str, title: str) -> None:
 def test_every_written_split_is_found_in_order() -> None:
     from pipeline.evaluation.press import present_splits
 
-    assert present_splits(PRESS) == ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev44", "constructions", "constructions2", "test")
+    assert present_splits(PRESS) == ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "constructions", "constructions2", "test")

@@ -619,6 +619,34 @@ SPLITS: dict[str, WrittenSplit] = {
             None: (0.75, 0.89),
         },
     ),
+    # dev42: fresh pages (9 countries, none LU/BE; PL CZ SK SI BG RO first); gold commit 9b5d7ff, scored once
+    # afterwards (default settings, committed binder never trained on dev42): start dates 45/56, 4 FP; renames 5/6,
+    # 0 FP; member counts 41/42, 9 FP; cluster counts 0/6, 2 FP; overall 91/110, 15 FP. Floors: these, rounded down.
+    "dev42": WrittenSplit(
+        42, 37, 9, 242,
+        {"created_year": 46, "member_count": 42, "starting_year": 10, "renamed_to": 6, "cluster_count": 6},
+        {
+            "start_date": (0.80, 0.91),
+            "renamed_to": (0.83, 1.00),
+            "member_count": (0.97, 0.82),
+            "cluster_count": (0.00, 0.00),
+            None: (0.82, 0.85),
+        },
+    ),
+    # dev43: fresh pages (7 countries, none LU/BE; DE AT NL DK SE FI first, one PL); gold commit ffeb644, scored once
+    # afterwards (default settings, committed binder never trained on dev43): start dates 52/65, 6 FP; renames 2/5,
+    # 0 FP; member counts 30/42, 4 FP; cluster counts 0/5, 4 FP; overall 84/117, 14 FP. Floors: these, rounded down.
+    "dev43": WrittenSplit(
+        43, 31, 7, 272,
+        {"created_year": 52, "member_count": 42, "starting_year": 13, "renamed_to": 5, "cluster_count": 5},
+        {
+            "start_date": (0.80, 0.89),
+            "renamed_to": (0.40, 1.00),
+            "member_count": (0.71, 0.88),
+            "cluster_count": (0.00, 0.00),
+            None: (0.71, 0.85),
+        },
+    ),
     # dev44: fresh pages (9 countries, none LU/BE; FR UK IE NO IS EE HR HU first, one DK page); gold commit b942ef5, scored
     # once afterwards (default settings, committed binder never trained on dev44): start dates 48/57, 7 FP; renames 5/7,
     # 2 FP; member counts 36/44, 3 FP; cluster counts 2/8, 3 FP; overall 91/116, 15 FP. Floors: these, rounded down.

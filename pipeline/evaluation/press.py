@@ -79,7 +79,7 @@ DEFAULT_FUZZY_THRESHOLD = 90
 SPLITS: tuple[Literal["dev", "test"], ...] = ("dev", "test")
 # Extra development splits: folders of their own, not drawn by the seeded hash (their pages were
 # written after the dev/test split was fixed); loaded when the folder exists.
-EXTRA_SPLITS: tuple[Literal["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev44", "constructions", "constructions2"], ...] = (
+EXTRA_SPLITS: tuple[Literal["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "constructions", "constructions2"], ...] = (
     "dev2",
     "dev3",
     "dev4",
@@ -120,6 +120,8 @@ EXTRA_SPLITS: tuple[Literal["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev
     "dev39",
     "dev40",
     "dev41",
+    "dev42",
+    "dev43",
     "dev44",
     "constructions",
     "constructions2",
@@ -128,7 +130,7 @@ RULES_FILE = Path(__file__).parent / "rules" / "press_match.json"
 PAGES_FILE = "pages.json"
 GOLD_SUFFIX = ".gold.json"
 
-Split = Literal["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev44", "constructions", "constructions2", "test"]
+Split = Literal["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "constructions", "constructions2", "test"]
 
 
 class PressEvalError(ValueError):
