@@ -148,7 +148,8 @@ def pattern_cluster_names() -> tuple[dict[str, object], ...]:
 
     Families (pattern `id`):
     - x_cluster: "Automotive Cluster", "the Luxembourg Wood Cluster", "ELBE Eurocluster",
-      "Luxembourg Materials & Manufacturing Cluster"
+      "Luxembourg Materials & Manufacturing Cluster", "West of Scotland Space Cluster" (a compass word and "of" before
+      the place)
     - x_lower_cluster: "the Luxembourg Wood cluster"
     - x_cluster_y: "Cluster Maritime Luxembourgeois asbl", "Hydrogen Cluster Bavaria"
     - cluster_for_x: "Cluster for Logistics"

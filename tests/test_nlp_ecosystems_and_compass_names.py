@@ -1,0 +1,75 @@
+"""Constructions of the eighth session of #7 (our own wording, never copied from a page):
+
+- "the ecosystem" (or "this ecosystem", "our ecosystem") stands for the organisation the page calls
+  an ecosystem ("X is the marine technology ecosystem of the bay. The ecosystem came together in
+  2014 ..."), as "the network" does;
+- a compass word and "of" open a cluster's name ("the North of Wales Space Cluster"), not a place
+  before it;
+- "which the university helped form in 2021" dates the name before the relative clause, as
+  "which the university founded in 2021" does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_dev6_rules import page_facts
+
+
+def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
+    """The facts of a page of these paragraphs."""
+    return page_facts(h1, "".join(f"<p>{p}</p>" for p in paragraphs))
+
+
+@pytest.mark.parametrize(
+    ("h1", "paragraphs", "expected"),
+    [
+        pytest.param(
+            "What is BaltiMarine?",
+            [
+                "BaltiMarine is the marine technology ecosystem of the Gulf of Riga.",
+                "The ecosystem came together in 2014, when the port authority and two universities pooled their labs.",
+            ],
+            {("BaltiMarine", "created_year", 2014)},
+            id="the-ecosystem-came-together",
+        ),
+        pytest.param(
+            "Meet Kvarken Food Valley",
+            [
+                "Kvarken Food Valley is an agri-food ecosystem on both sides of the Kvarken strait.",
+                "This ecosystem was founded in 2018 by eleven dairies and the regional council.",
+            ],
+            {("Kvarken Food Valley", "created_year", 2018)},
+            id="this-ecosystem-was-founded",
+        ),
+        pytest.param(
+            "Regional news",
+            ["The North of Wales Space Cluster was formed in 2020 by three satellite firms."],
+            {("North of Wales Space Cluster", "created_year", 2020)},
+            id="compass-of-place-opens-the-name",
+        ),
+        pytest.param(
+            "Campus news",
+            [
+                "The South of Bohemia Wood Cluster, which the university helped form in 2021 with local sawmills, "
+                "met on campus this week."
+            ],
+            {("South of Bohemia Wood Cluster", "created_year", 2021)},
+            id="which-the-university-helped-form",
+        ),
+        pytest.param(
+            "Campus news",
+            ["The university helped to form a reading group in 2019, which now meets monthly."],
+            set(),
+            id="helped-form-a-group-is-no-cluster",
+        ),
+        pytest.param(
+            "Travel",
+            ["The west of Ireland was the first region to open a visitor centre in 2003."],
+            set(),
+            id="a-region-west-of-a-place-is-no-cluster",
+        ),
+    ],
+)
+def test_ecosystems_and_compass_names(h1: str, paragraphs: list[str], expected: set) -> None:
+    assert paragraphs_facts(h1, paragraphs) == expected
