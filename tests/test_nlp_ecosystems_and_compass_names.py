@@ -6,7 +6,10 @@
 - a compass word and "of" open a cluster's name ("the North of Wales Space Cluster"), not a place
   before it;
 - "which the university helped form in 2021" dates the name before the relative clause, as
-  "which the university founded in 2021" does.
+  "which the university founded in 2021" does;
+- "established in 2020 as a foundation by nine shipyards" takes on a legal form: the organisation
+  was founded then, no company was; "as a foundation for marine research" still describes a
+  research foundation, never dated as a cluster.
 """
 
 from __future__ import annotations
@@ -62,6 +65,21 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ["The university helped to form a reading group in 2019, which now meets monthly."],
             set(),
             id="helped-form-a-group-is-no-cluster",
+        ),
+        pytest.param(
+            "Harbour news",
+            [
+                "WaveLink was established in 2020 as a foundation by nine shipyards and the maritime university.",
+                "The network now has 58 partners.",
+            ],
+            {("WaveLink", "created_year", 2020), ("WaveLink", "member_count", 58)},
+            id="established-as-a-foundation-by-firms",
+        ),
+        pytest.param(
+            "Harbour news",
+            ["Tidewater Trust was established in 1994 as a foundation for marine research."],
+            set(),
+            id="a-foundation-for-research-is-no-cluster",
         ),
         pytest.param(
             "Travel",

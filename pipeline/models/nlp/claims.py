@@ -2585,6 +2585,14 @@ def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool
         )  # "as a start-up project": the compound split by the tokenizer
         if glued and t.i + 3 < len(doc) and doc[t.i + 3].lower_ in _SYNTAX.apposition_head_stops:
             return False  # "began in 2021 as a spin-off of the Satakunta robotics network": of a network
+        if (
+            t.i == k + 2
+            and t.lower_ in lex.legal_form_heads
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _SYNTAX.complement_prepositions)
+        ):
+            # "established in 2019 as a foundation by ten firms": a legal form, no company founded
+            # ("as a foundation for forest research" still describes a research foundation)
+            return False
         if t.lower_ in lex.non_cluster_descriptors or glued in lex.non_cluster_descriptors:
             modifiers = doc[k + 2 : t.i].text.lower()
             # "founded as a non-profit company": a legal form, not a business
