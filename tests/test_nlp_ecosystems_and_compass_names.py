@@ -9,7 +9,12 @@
   "which the university founded in 2021" does;
 - "established in 2020 as a foundation by nine shipyards" takes on a legal form: the organisation
   was founded then, no company was; "as a foundation for marine research" still describes a
-  research foundation, never dated as a cluster.
+  research foundation, never dated as a cluster;
+- a dashed aside between a name and its copula ("SEALOG – Sea & Logistics Innovation Norway – is
+  the national cluster for …") keeps the copula's word: the name is a cluster, and "we" on its
+  interview page is that cluster;
+- "e.V." is one token and closes an association's name ("When GlasNet e.V. was founded …"); a
+  company's "Ltd" still makes a name no cluster.
 """
 
 from __future__ import annotations
@@ -80,6 +85,32 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ["Tidewater Trust was established in 1994 as a foundation for marine research."],
             set(),
             id="a-foundation-for-research-is-no-cluster",
+        ),
+        pytest.param(
+            "'One office for two coasts'",
+            [
+                "SEALOG – Sea & Logistics Innovation Norway – is the national cluster for shipping and ports. "
+                "We talked to its managing director in Bergen.",
+                "How did it all begin?",
+                "We were formed in 2020, when two regional networks merged into one national cluster.",
+            ],
+            {("SEALOG", "created_year", 2020)},
+            id="dashed-aside-before-the-copula",
+        ),
+        pytest.param(
+            "Light from Ilmenau",
+            [
+                "When GlasNet e.V. was founded in Ilmenau in 2001, nine glassworks sat around one table.",
+                "Today the association has 64 members.",
+            ],
+            {("GlasNet e.V.", "created_year", 2001), ("GlasNet e.V.", "member_count", 64)},
+            id="e-v-closes-an-association-name",
+        ),
+        pytest.param(
+            "Company news",
+            ["Nordsoft Ltd was founded in 1999 by two engineers from Oulu."],
+            set(),
+            id="a-company-form-makes-no-cluster",
         ),
         pytest.param(
             "Travel",

@@ -1547,7 +1547,8 @@ def _unnamed_subject(ctx: _Ctx, trigger: Span) -> _Mention | None:
     if start > 0 and doc[start - 1].text in ("/", "\\", "&") and not doc[start - 1].whitespace_:
         return None  # "Grundvand A/S": the tail of a legal form or a glued name, not a name
     words = [t.lower_ for t in span]
-    if set(words) & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | lex.legal_forms):
+    company_forms = lex.legal_forms - lex.association_legal_forms  # "Nordsoft Ltd", never "OptoNet e.V."
+    if set(words) & (lex.non_cluster_org_words | lex.role_titles | lex.person_titles | company_forms):
         return None
     if span.text in pattern_countries() or (
         len(span) == 1 and not (is_camelcase_name(span.text) or span.text.isupper())
@@ -1701,6 +1702,8 @@ def _name_start(doc: Doc, end: int, floor: int) -> int:
     while start > floor and (
         is_name_word(doc[start - 1].text)
         or doc[start - 1].lower_ in lex.org_heads
+        # "OptoNet e.V. was founded": a legal form closing the name
+        or (start == end and doc[start - 1].lower_ in lex.legal_forms and start - 2 >= floor and is_name_word(doc[start - 2].text))
         or (
             # "Terroirs du Nord", "Pôle Mer de Bretagne": a Romance or Germanic joiner between name words
             (

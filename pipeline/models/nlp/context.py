@@ -78,8 +78,11 @@ def _regexes() -> tuple[re.Pattern[str], ...]:
     forms = "|".join(re.escape(f) for f in sorted(lex.legal_forms, key=len, reverse=True))
     legal = rf"(?:,?\s+(?i:{forms})(?!\w))?"
     apposition = re.compile(rf"{_NAME}{legal}{acronym}\s*(?:,|\s[–—])\s*{det}\s+{_MID}{head}")
+    # "MARLOG – Maritime & Logistics Innovation Denmark – is the national cluster": a dashed aside
+    # (its full name, a gloss) between the name and the copula
+    dashed = r"(?:\s+[–—]\s+[^–—.;:()]{1,80}?\s+[–—])?"
     copula = re.compile(
-        rf"{_NAME}{legal}\s+(?:is|was|has\s+been|became|acts\s+as|serves\s+as|is\s+now)\s+{det}\s+{_MID}{head}"
+        rf"{_NAME}{legal}{dashed}\s+(?:is|was|has\s+been|became|acts\s+as|serves\s+as|is\s+now)\s+{det}\s+{_MID}{head}"
     )
     parenthesis = re.compile(rf"{_NAME}{legal}\s*\(\s*(?:{det}\s+)?{_MID}{head}[^()]{{0,60}}\)")
     mid_lower = r"(?P<mid>(?:(?!(?:the|a|an)\s)[a-z’'\-&]+\s+){0,4}?)"

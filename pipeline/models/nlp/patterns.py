@@ -69,6 +69,7 @@ class NameLexicon:
     title_modifiers: frozenset[str] = frozenset()  # "the National Cluster Association": a name's first word
     legal_form_modifiers: frozenset[str] = frozenset()  # "founded as a non-profit company": a legal form
     legal_form_heads: frozenset[str] = frozenset()  # "established as a foundation": a legal form by itself
+    association_legal_forms: frozenset[str] = frozenset()  # "OptoNet e.V.": a non-profit association's form
     abbreviated_legal_forms: frozenset[str] = frozenset()  # "Kft.", "z.s.": no sentence end, dropped from a name
     membership_words: frozenset[str] = frozenset()
     member_headlines: frozenset[str] = frozenset()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import product
 
 import spacy
 from spacy.attrs import ORTH
@@ -260,6 +261,23 @@ def legal_form_joins(doc: Doc) -> Doc:
         if token.is_sent_start and token.is_lower and doc[i - 1].text == "." and doc[i - 2].lower_ in forms:
             token.is_sent_start = False
     return doc
+
+
+def _dotted_legal_forms() -> list[str]:
+    """The name lexicon's legal forms written with a full stop inside ("e.v.", "a.s.b.l."), in every
+    casing of their letters ("e.V.", "E.V.", "A.S.B.L."), each closed by its full stop.
+
+    >>> {"e.V.", "e.v.", "E.V."} <= set(_dotted_legal_forms())
+    True
+    """
+    out: set[str] = set()
+    for form in pattern_name_lexicon().legal_forms:
+        parts = form.rstrip(".").split(".")
+        if len(parts) < 2 or len(parts) > 4 or not all(p.isalpha() for p in parts):
+            continue
+        for casing in product(*[(p.lower(), p.upper()) for p in parts]):
+            out.add(".".join(casing) + ".")
+    return sorted(out)
 
 
 @Language.component("cluster_mentions")
@@ -688,6 +706,8 @@ def _build_nlp(parser: str | None) -> Language:
     for abbreviation in pattern_syntax().abbreviations:  # "(est. 2016)": one token, no sentence break
         for form in {abbreviation, abbreviation.capitalize()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    for form in _dotted_legal_forms():  # "OptoNet e.V. was founded": one token, not "e." and "V."
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns([*pattern_cluster_names(), *pattern_policy_names()])  # type: ignore[attr-defined]
     nlp.add_pipe("cluster_mentions")
