@@ -14,7 +14,11 @@
   the national cluster for …") keeps the copula's word: the name is a cluster, and "we" on its
   interview page is that cluster;
 - "e.V." is one token and closes an association's name ("When GlasNet e.V. was founded …"); a
-  company's "Ltd" still makes a name no cluster.
+  company's "Ltd" still makes a name no cluster;
+- a reference may carry one hyphenated modifier ("The non-profit association was founded …");
+- an apposition with a complement ("X, the regional cluster for the south of Jutland, opened …")
+  leaves the name before it the subject of an active trigger: the apposition's own head is no
+  subject.
 """
 
 from __future__ import annotations
@@ -111,6 +115,21 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ["Nordsoft Ltd was founded in 1999 by two engineers from Oulu."],
             set(),
             id="a-company-form-makes-no-cluster",
+        ),
+        pytest.param(
+            "Annual report",
+            [
+                "Kodra is the software cluster of Tirana county. "
+                "The non-profit association was founded in Durrës in 2011 by a dozen IT firms."
+            ],
+            {("Kodra", "created_year", 2011)},
+            id="hyphenated-modifier-in-a-reference",
+        ),
+        pytest.param(
+            "About us",
+            ["JutBIO, the regional cluster for the south of Jutland, opened in March 2017 in Sønderborg."],
+            {("JutBIO", "created_year", 2017)},
+            id="apposition-with-a-complement-before-an-active-trigger",
         ),
         pytest.param(
             "Travel",

@@ -1890,6 +1890,10 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         if found is None and prev.text in _OPENERS and prev.text != "(":
             # "X, the game cluster of Kokkola, started ...": step back over the apposition
             found = _nearest_before(ctx, mentions, k, level=level)
+            if found is not None and found.ref is not None and found.span.start >= 2 and doc[found.span.start - 1].text == ",":
+                # "WestBIO, the bio-economy cluster for the west of Ireland, opened …": the apposition's
+                # own head is no subject; the name before it is
+                found = next((m for m in mentions if m.span.end == found.span.start - 1 and m.ref is None), found)
             between = ctx.block.text[found.span.end_char : prev.idx + 1] if found is not None else ""
             if not _APPOSITION.match(_dash_apposition(between)):
                 found = None

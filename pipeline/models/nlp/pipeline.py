@@ -437,7 +437,10 @@ class ClusterCues:
             # one lower-case modifier between determiner and head: "the regional programme"
             modifier = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(blocked)}}
             modified = [[*p[:1], modifier, *p[1:]] for p in plain if len(p) >= 2]
-            self.anaphors.add(kind, plain + modified)
+            # ... or one hyphenated modifier: "the non-profit association", "the state-funded network"
+            word = {"IS_ALPHA": True, "IS_LOWER": True}
+            hyphenated = [[*p[:1], modifier, {"ORTH": "-"}, word, *p[1:]] for p in plain if len(p) >= 2]
+            self.anaphors.add(kind, plain + modified + hyphenated)
         self.anaphors.add("policy", [pattern_described_policy()])
         self.renames = Matcher(nlp.vocab)
         for index, cue in enumerate(pattern_rename_cues()):
