@@ -18,7 +18,10 @@
 - a reference may carry one hyphenated modifier ("The non-profit association was founded …");
 - an apposition with a complement ("X, the regional cluster for the south of Jutland, opened …")
   leaves the name before it the subject of an active trigger: the apposition's own head is no
-  subject.
+  subject;
+- a quoted capitalised name right after a programme noun is a cluster programme when a cluster
+  word stands in or before it ('the action "Regional Clusters"'), and "the action" is then a
+  reference to it; 'the start-up programme "X Accelerator"' names no cluster programme.
 """
 
 from __future__ import annotations
@@ -130,6 +133,21 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ["JutBIO, the regional cluster for the south of Jutland, opened in March 2017 in Sønderborg."],
             {("JutBIO", "created_year", 2017)},
             id="apposition-with-a-complement-before-an-active-trigger",
+        ),
+        pytest.param(
+            'Action "Regional Clusters"',
+            [
+                'The action "Regional Clusters" supports groups of firms and laboratories in the priority sectors.',
+                "The action was launched in May 2021 by the Secretariat for Industry. It currently funds 9 clusters.",
+            ],
+            {("Regional Clusters", "starting_year", 2021), ("Regional Clusters", "cluster_count", 9)},
+            id="quoted-name-after-a-programme-noun",
+        ),
+        pytest.param(
+            "History",
+            ['In 2018 the network launched the start-up programme "Harbour Labs Accelerator" for young firms.'],
+            set(),
+            id="a-quoted-start-up-programme-is-no-cluster-programme",
         ),
         pytest.param(
             "Travel",

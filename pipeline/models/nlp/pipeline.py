@@ -642,7 +642,8 @@ def _described_programmes(doc: Doc, sent: Span) -> list[Span]:
 
 def _quoted_programmes(doc: Doc, sent: Span) -> list[Span]:
     """'The "Innovative Business Groupings Programme" was launched in 2007': a capitalised name in
-    quotes whose last word is a programme head is a policy (family quoted_name)."""
+    quotes whose last word is a programme head is a policy (family quoted_name); so is one right
+    after a programme noun ('the action "Innovation Clusters"', 'the call "Cooperation – Clusters"')."""
     lex = pattern_name_lexicon()
     out: list[Span] = []
     i = sent.start
@@ -651,9 +652,19 @@ def _quoted_programmes(doc: Doc, sent: Span) -> list[Span]:
             close = next((k for k in range(i + 1, min(i + 10, sent.end)) if doc[k].text in _QUOTES), None)
             if close is not None and close - i >= 3:
                 words = doc[i + 1 : close]
+                # 'the action "Innovation Clusters"', 'the call "Cooperation – Clusters"': a programme noun
+                # before the quotes names what they hold
+                # (a cluster programme: a cluster word inside the quotes or before the noun; 'the start-up
+                # programme "X Accelerator"' is another programme)
+                clustered = {t.lower_ for t in doc[max(sent.start, i - 4) : close]} & (lex.cluster_nouns | lex.context_nouns)
+                named_by_head = (
+                    i > sent.start
+                    and doc[i - 1].lower_ in lex.policy_topic_words - lex.cluster_nouns - lex.context_nouns
+                    and bool(clustered)
+                )
                 if (
-                    words[-1].lower_ in lex.policy_heads
-                    and words[-1].text[:1].isupper()
+                    (named_by_head or (words[-1].lower_ in lex.policy_heads and words[-1].text[:1].isupper()))
+                    and words[0].text[:1].isupper()
                     and all(t.text[:1].isupper() or t.lower_ in pattern_syntax().name_joiners for t in words)
                 ):
                     out.append(Span(doc, i + 1, close, label="POLICY", span_id="quoted_name"))
