@@ -21,7 +21,10 @@
   subject;
 - a quoted capitalised name right after a programme noun is a cluster programme when a cluster
   word stands in or before it ('the action "Regional Clusters"'), and "the action" is then a
-  reference to it; 'the start-up programme "X Accelerator"' names no cluster programme.
+  reference to it; 'the start-up programme "X Accelerator"' names no cluster programme;
+- "the competitiveness cluster initiative" describes a programme, as "the regional cluster
+  programme" does; "…, and eleven clusters were constituted in 2015" dates the counted clusters,
+  not the initiative named before them.
 """
 
 from __future__ import annotations
@@ -148,6 +151,19 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ['In 2018 the network launched the start-up programme "Harbour Labs Accelerator" for young firms.'],
             set(),
             id="a-quoted-start-up-programme-is-no-cluster-programme",
+        ),
+        pytest.param(
+            "Competitiveness clusters",
+            [
+                "The Ministry of Economy launched the competitiveness cluster initiative in 2014, "
+                "and eleven clusters were constituted during 2015.",
+                "There are 11 competitiveness clusters in the country today.",
+            ],
+            {
+                ("competitiveness cluster initiative", "starting_year", 2014),
+                ("competitiveness cluster initiative", "cluster_count", 11),
+            },
+            id="described-initiative-and-a-counted-passive-subject",
         ),
         pytest.param(
             "Travel",

@@ -1724,6 +1724,23 @@ def _name_start(doc: Doc, end: int, floor: int) -> int:
 _INNER_JOINERS = _SYNTAX.name_joiners - _SYNTAX.coordinators - _SYNTAX.articles - {"-"}
 
 
+def _counted_subject(doc: Doc, aux: int) -> bool:
+    """The passive auxiliary at `aux` follows a counted plural noun ("twelve clusters were
+    constituted", "the first 20 networks were labelled"): that noun phrase is the subject.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("and twelve clusters were constituted during 2013")
+    >>> _counted_subject(doc, 3), _counted_subject(spacy.blank("en")("the Tech Cluster was set up"), 3)
+    (True, False)
+    """
+    if aux < 2:
+        return False
+    noun = doc[aux - 1]
+    if not (noun.is_alpha and noun.is_lower and noun.lower_.endswith("s")):
+        return False
+    return any(t.like_num for t in doc[max(0, aux - 3) : aux - 1])
+
+
 def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> _Mention | None:
     rules = pattern_event_triggers()
     doc = ctx.doc
@@ -1785,6 +1802,8 @@ def _trigger_subject_one(ctx: _Ctx, trigger: Span, mentions: list[_Mention]) -> 
         return dashed  # "X (ABC), a technology district — the name Italians give to a cluster — was constituted"
     # "is establishing a centre" (but "is celebrating its 20th anniversary" dates the subject)
     progressive = trigger[0].lower_.endswith("ing") and trigger.label_ != "anniversary" and _has_object(doc, trigger)
+    if prev is not None and prev.lower_ in rules.passive_aux and not progressive and _counted_subject(doc, k):
+        return None  # "…, and twelve clusters were constituted during 2013": the counted clusters were
     if prev is not None and prev.lower_ in rules.passive_aux and not progressive:
         found = _nearest_before(ctx, mentions, trigger.start, level=level)
         if found is not None:
