@@ -24,7 +24,10 @@
   reference to it; 'the start-up programme "X Accelerator"' names no cluster programme;
 - "the competitiveness cluster initiative" describes a programme, as "the regional cluster
   programme" does; "…, and eleven clusters were constituted in 2015" dates the counted clusters,
-  not the initiative named before them.
+  not the initiative named before them;
+- a programme told by its purpose ("the ministry's scheme for the support of wood clusters") is
+  named by it, and "The scheme" then refers to it; not in a predicate ("X is the government's
+  programme for business clusters") nor for a count ("an initiative of nine clusters").
 """
 
 from __future__ import annotations
@@ -164,6 +167,27 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
                 ("competitiveness cluster initiative", "cluster_count", 11),
             },
             id="described-initiative-and-a-counted-passive-subject",
+        ),
+        pytest.param(
+            "Cluster day at the agency",
+            [
+                "The afternoon dealt with the Ministry of Economy's scheme for the support of wood clusters. "
+                "The scheme was introduced in 2016 and is run by the national innovation agency."
+            ],
+            {("scheme for the support of wood clusters", "starting_year", 2016)},
+            id="programme-told-by-its-purpose",
+        ),
+        pytest.param(
+            "Programme page",
+            ["Baltic Innovation Clusters is the government's programme for business clusters and started in 2015."],
+            {("Baltic Innovation Clusters", "starting_year", 2015)},
+            id="purpose-phrase-in-a-predicate-names-nothing",
+        ),
+        pytest.param(
+            "Network news",
+            ["In 2012 an initiative of nine clusters was set up in Niš to share one office."],
+            set(),
+            id="an-initiative-of-counted-clusters-is-no-programme",
         ),
         pytest.param(
             "Travel",

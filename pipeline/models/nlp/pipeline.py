@@ -637,6 +637,43 @@ def _described_programmes(doc: Doc, sent: Span) -> list[Span]:
             if words & lex.policy_heads and words & lex.cluster_nouns and doc[p - 1].lower_ not in syntax.name_joiners:
                 out.append(Span(doc, s, p, label="POLICY", span_id="described_programme"))
                 break
+    out.extend(_purpose_programmes(doc, sent))
+    return out
+
+
+def _purpose_programmes(doc: Doc, sent: Span) -> list[Span]:
+    """"the ministry's scheme for the support of industrial clusters", "a scheme to support cluster
+    organisations": a programme word after a determiner or a possessive, told by its purpose, which
+    ends in a cluster word within six lower-case words, is the programme's name (family
+    described_programme), from the programme word to the cluster word.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("The ministry's scheme for the support of industrial clusters was introduced in 2013.")
+    >>> [s.text for s in _purpose_programmes(doc, doc[:])]
+    ['scheme for the support of industrial clusters']
+    """
+    lex = pattern_name_lexicon()
+    syntax = pattern_syntax()
+    openers = syntax.reference_determiners | syntax.possessive_markers | syntax.articles
+    purposes = syntax.complement_prepositions | {"to"}
+    out: list[Span] = []
+    for h in range(sent.start + 1, sent.end - 2):
+        if doc[h].lower_ not in lex.policy_heads or not doc[h].is_lower or doc[h - 1].lower_ not in openers:
+            continue
+        if doc[h + 1].lower_ not in purposes:
+            continue
+        if any(t.lower_ in syntax.copulas for t in doc[max(sent.start, h - 5) : h]):
+            continue  # "X is the government's programme for business clusters": a predicate about X
+        for e in range(h + 2, min(h + 9, sent.end)):
+            if not (doc[e].is_alpha and doc[e].is_lower) or doc[e].like_num:
+                break  # ("an initiative of seven clusters" counts its members: a network, no programme)
+            if doc[e].lower_ in lex.cluster_nouns and doc[e].lower_.endswith("s"):
+                after = doc[e + 1 : e + 3]
+                named_next = len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()
+                if not named_next and not (len(after) and (after[0].text in _QUOTES or after[0].text == "(" or after[0].lower_ in syntax.naming_words)):
+                    # ("a programme for business clusters, Norwegian Innovation Clusters, …": its name follows)
+                    out.append(Span(doc, h, e + 1, label="POLICY", span_id="described_programme"))
+                break
     return out
 
 
