@@ -27,7 +27,10 @@
   not the initiative named before them;
 - a programme told by its purpose ("the ministry's scheme for the support of wood clusters") is
   named by it, and "The scheme" then refers to it; not in a predicate ("X is the government's
-  programme for business clusters") nor for a count ("an initiative of nine clusters").
+  programme for business clusters") nor for a count ("an initiative of nine clusters");
+- "created in 1998 as the development agency of the four counties" founds an agency, as "as a
+  development agency" does; "established in 2009 as a business cluster for …" still founds a
+  cluster, though "business" alone describes companies.
 """
 
 from __future__ import annotations
@@ -188,6 +191,21 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ["In 2012 an initiative of nine clusters was set up in Niš to share one office."],
             set(),
             id="an-initiative-of-counted-clusters-is-no-programme",
+        ),
+        pytest.param(
+            "The first gold cluster of the region | ADR Centru-Vest",
+            [
+                "ADR Centru-Vest, which was created in 1998 as the development agency of the four counties, "
+                "supported the furniture cluster with training."
+            ],
+            set(),
+            id="created-as-the-development-agency",
+        ),
+        pytest.param(
+            "Platform profile",
+            ["Aqua Alliance was established in 2009 as a business cluster for water technology in the east."],
+            {("Aqua Alliance", "created_year", 2009)},
+            id="established-as-a-business-cluster",
         ),
         pytest.param(
             "Travel",

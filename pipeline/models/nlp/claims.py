@@ -2595,8 +2595,13 @@ def _founded_as_company(ctx: _Ctx, trigger: Span, date: _DateTok | None) -> bool
     doc = ctx.doc
     lex = pattern_name_lexicon()
     k = max(trigger.end, date.end if date is not None else 0)
-    if k + 2 >= trigger.sent.end or doc[k].lower_ != "as" or doc[k + 1].lower_ not in _SYNTAX.indefinite_openers:
-        return False
+    if k + 2 >= trigger.sent.end or doc[k].lower_ != "as" or doc[k + 1].lower_ not in _SYNTAX.indefinite_openers | _SYNTAX.articles:
+        return False  # "as a small sawmill", "as the development agency of the six counties"
+    for t in doc[k + 2 : min(k + 6, trigger.sent.end)]:
+        if t.lower_ in _SYNTAX.apposition_head_stops or not (t.is_alpha or t.text == "-"):
+            break
+        if t.lower_ in lex.cluster_nouns | lex.org_heads | lex.context_nouns:
+            return False  # "as the business cluster for water technology": a cluster, whatever modifies it
     for t in doc[k + 2 : min(k + 6, trigger.sent.end)]:
         if t.lower_ in lex.cluster_nouns | lex.org_heads | lex.context_nouns:
             return False  # "founded in 1999 as an initiative of twenty companies": the initiative was
