@@ -127,8 +127,10 @@ def test_the_committed_weights_load_and_record_their_training() -> None:
     assert model.trained_on == [
         "constructions", "constructions2", "dev", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16",
         "dev17", "dev18", "dev19", "dev2", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev3", "dev30", "dev31", "dev32", "dev33", "dev34",
-        "dev35", "dev36", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
+        "dev35", "dev36", "dev37", "dev38", "dev39", "dev4", "dev40", "dev5", "dev6", "dev7", "dev8", "dev9",
     ]
+    # never the held-out splits of the eighth session (dev41–dev44, measured once at its end)
+    assert not {"dev41", "dev42", "dev43", "dev44"} & set(model.trained_on)
     assert "test" not in model.trained_on and 0 < model.threshold < 1
 
 
@@ -249,12 +251,13 @@ def test_the_binder_dates_what_the_rules_left_undated(
 
 def test_a_pair_through_a_reference_carries_its_antecedent(monkeypatch: pytest.MonkeyPatch) -> None:
     """A learned claim made through "It" keeps the sentence as its quote and the antecedent's mention
-    as a second evidence item. The committed weights score this pair between 0.8 and 0.9 since
-    dev33–dev36 joined their training (it was above 0.9 before), so the plumbing is checked with the
-    same weights at threshold 0.8."""
+    as a second evidence item. This checks the plumbing, not the weights' confidence: the committed
+    weights have scored this pair between 0.75 and 0.95 as splits joined their training (above 0.9,
+    then 0.8–0.9 with dev33–dev36, 0.79 with dev37–dev40), so they are used here at threshold 0.5
+    (the other pair of the sentence, the town "Ruse", scores below 0.1)."""
     committed = binder_model()
     assert committed is not None
-    monkeypatch.setattr(claims_module, "binder_model", lambda: committed.model_copy(update={"threshold": 0.8}))
+    monkeypatch.setattr(claims_module, "binder_model", lambda: committed.model_copy(update={"threshold": 0.5}))
     body = "<p>Danube Boat Alliance brings together boatbuilders.</p><p>It has been in business as a network since 2008 in Ruse.</p>"
     assert _facts("Danube Boat Alliance", body, monkeypatch, binder=False) == []
     [claim] = _facts("Danube Boat Alliance", body, monkeypatch)
