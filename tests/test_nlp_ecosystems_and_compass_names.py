@@ -2,7 +2,8 @@
 
 - "the ecosystem" (or "this ecosystem", "our ecosystem") stands for the organisation the page calls
   an ecosystem ("X is the marine technology ecosystem of the bay. The ecosystem came together in
-  2014 ..."), as "the network" does;
+  2014 ..."), as "the network" does, but only when it opens its sentence: "a positive contribution
+  to the ecosystem" means the economy at large;
 - a compass word and "of" open a cluster's name ("the North of Wales Space Cluster"), not a place
   before it;
 - "which the university helped form in 2021" dates the name before the relative clause, as
@@ -56,6 +57,16 @@ def paragraphs_facts(h1: str, paragraphs: list[str]) -> set:
             ],
             {("BaltiMarine", "created_year", 2014)},
             id="the-ecosystem-came-together",
+        ),
+        pytest.param(
+            "Flagship projects",
+            [
+                "The Nordvik Timber Cluster is the wood cluster of the fjord region.",
+                "The pilot projects involve at least three firms or institutes, favour joint ventures and make a "
+                "positive contribution to the ecosystem or the economy.",
+            ],
+            set(),
+            id="the-ecosystem-inside-a-sentence-is-the-economy",
         ),
         pytest.param(
             "Meet Kvarken Food Valley",

@@ -314,6 +314,7 @@ class DiscourseRules:
     described_blocked: frozenset[str] = frozenset()  # "the previous cluster programme"
     pair_openers: tuple[tuple[str, ...], ...] = ()  # "both", "the two"
     pair_heads: frozenset[str] = frozenset()  # "clusters", "networks"
+    subject_only_heads: frozenset[str] = frozenset()  # "The ecosystem came together …", not "… to the ecosystem"
 
 
 @cache
@@ -339,6 +340,7 @@ def pattern_anaphors() -> DiscourseRules:
         described_blocked=frozenset(data["descriptive_blocked"]),
         pair_openers=tuple(tuple(o) for o in data["pair_references"]["openers"]),
         pair_heads=frozenset(data["pair_references"]["heads"]),
+        subject_only_heads=frozenset(data.get("subject_only_heads", ())),
     )
 
 
@@ -421,6 +423,7 @@ class SyntaxRules:
     agent_prepositions: frozenset[str] = frozenset()  # "X works with Agrolab. It …": a partner, maybe "it"
     compass_words: frozenset[str] = frozenset()  # "North Jutland": a place with its direction, no organisation
     origin_prepositions: frozenset[str] = frozenset()  # "eight wineries from Tikveš set it up": a place  # "… from Gdynia, set up in 2016, which has 74 members"
+    purpose_prepositions: frozenset[str] = frozenset()  # "the scheme for the support of industrial clusters"
 
 
 _OPTIONAL_SYNTAX = frozenset(k for k, f in SyntaxRules.__dataclass_fields__.items() if f.default is not MISSING)

@@ -588,6 +588,8 @@ def _is_reference(span: Span) -> bool:
         return False
     if span[0].lower_ in pattern_syntax().possessive_determiners:
         return False  # "its cluster policy": a description (`described_policy`), never a plain reference
+    if span[-1].lower_ in rules.subject_only_heads and span.start != span.sent.start:
+        return False  # "a positive contribution to the ecosystem": the economy at large, no organisation
     if span[-1].is_title and len(span) > 1 and span.end + 1 < len(doc) and doc[span.end].lower_ in pattern_syntax().name_prepositions:
         after = doc[span.end + 2] if doc[span.end + 1].lower_ in pattern_syntax().articles and span.end + 2 < len(doc) else doc[span.end + 1]
         if after.is_title:
@@ -655,7 +657,7 @@ def _purpose_programmes(doc: Doc, sent: Span) -> list[Span]:
     lex = pattern_name_lexicon()
     syntax = pattern_syntax()
     openers = syntax.reference_determiners | syntax.possessive_markers | syntax.articles
-    purposes = syntax.complement_prepositions | {"to"}
+    purposes = syntax.purpose_prepositions
     out: list[Span] = []
     for h in range(sent.start + 1, sent.end - 2):
         if doc[h].lower_ not in lex.policy_heads or not doc[h].is_lower or doc[h - 1].lower_ not in openers:
@@ -670,7 +672,10 @@ def _purpose_programmes(doc: Doc, sent: Span) -> list[Span]:
             if doc[e].lower_ in lex.cluster_nouns and doc[e].lower_.endswith("s"):
                 after = doc[e + 1 : e + 3]
                 named_next = len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper()
-                if not named_next and not (len(after) and (after[0].text in _QUOTES or after[0].text == "(" or after[0].lower_ in syntax.naming_words)):
+                introduced = len(after) > 0 and (
+                    after[0].text in _QUOTES or after[0].text == "(" or after[0].lower_ in syntax.naming_words
+                )
+                if not named_next and not introduced:
                     # ("a programme for business clusters, Norwegian Innovation Clusters, …": its name follows)
                     out.append(Span(doc, h, e + 1, label="POLICY", span_id="described_programme"))
                 break
@@ -680,7 +685,7 @@ def _purpose_programmes(doc: Doc, sent: Span) -> list[Span]:
 def _quoted_programmes(doc: Doc, sent: Span) -> list[Span]:
     """'The "Innovative Business Groupings Programme" was launched in 2007': a capitalised name in
     quotes whose last word is a programme head is a policy (family quoted_name); so is one right
-    after a programme noun ('the action "Innovation Clusters"', 'the call "Cooperation – Clusters"')."""
+    after a programme noun ('the action "Innovation Clusters"', 'the call "Cooperation Clusters"')."""
     lex = pattern_name_lexicon()
     out: list[Span] = []
     i = sent.start
@@ -689,11 +694,12 @@ def _quoted_programmes(doc: Doc, sent: Span) -> list[Span]:
             close = next((k for k in range(i + 1, min(i + 10, sent.end)) if doc[k].text in _QUOTES), None)
             if close is not None and close - i >= 3:
                 words = doc[i + 1 : close]
-                # 'the action "Innovation Clusters"', 'the call "Cooperation – Clusters"': a programme noun
+                # 'the action "Innovation Clusters"', 'the call "Cooperation Clusters"': a programme noun
                 # before the quotes names what they hold
                 # (a cluster programme: a cluster word inside the quotes or before the noun; 'the start-up
                 # programme "X Accelerator"' is another programme)
-                clustered = {t.lower_ for t in doc[max(sent.start, i - 4) : close]} & (lex.cluster_nouns | lex.context_nouns)
+                nearby = {t.lower_ for t in doc[max(sent.start, i - 4) : close]}
+                clustered = nearby & (lex.cluster_nouns | lex.context_nouns)
                 named_by_head = (
                     i > sent.start
                     and doc[i - 1].lower_ in lex.policy_topic_words - lex.cluster_nouns - lex.context_nouns
